@@ -1,0 +1,74 @@
+package dev.outreach.core.decision;
+
+import dev.outreach.core.Channel;
+import java.util.Objects;
+
+/**
+ * A decision to reach one customer on one channel.
+ *
+ * <p>The fields a channel's request needs are checked here, so a rule that builds an incomplete
+ * decision fails with the rule's name rather than sending a request the API rejects: a
+ * {@link Channel#CALL} needs {@code agentId} and {@code dispositionId}; {@link Channel#SMS} and
+ * {@link Channel#WHATSAPP} need {@code templateId}; only WhatsApp takes a {@code conversation}.
+ *
+ * @param priority the higher wins when several rules pick the same channel for a customer
+ */
+public record Contact(
+    String customerId,
+    Channel channel,
+    String agentId,
+    String dispositionId,
+    String templateId,
+    Conversation conversation,
+    Timing timing,
+    int priority,
+    String rule) implements Decision {
+
+  public Contact {
+    Objects.requireNonNull(customerId, "customerId == null");
+    Objects.requireNonNull(channel, "channel == null");
+    Objects.requireNonNull(rule, "rule == null");
+    timing = timing == null ? Timing.NOW : timing;
+    String problem = problem(channel, agentId, dispositionId, templateId, conversation);
+    if (problem != null) {
+      throw new InvalidDecisionException(
+          "rule \"" + rule + "\" made a " + channel + " decision for " + customerId + " " + problem);
+    }
+  }
+
+  private static String problem(Channel channel, String agentId, String dispositionId,
+      String templateId, Conversation conversation) {
+    switch (channel) {
+      case CALL:
+        if (blank(agentId) || blank(dispositionId)) {
+          return "without agent(...) and disposition(...): a call needs both";
+        }
+        if (templateId != null || conversation != null) {
+          return "with a template or conversation: a call takes only agent and disposition";
+        }
+        return null;
+      case SMS:
+        if (blank(templateId)) {
+          return "without template(...): an SMS needs a template";
+        }
+        if (agentId != null || dispositionId != null || conversation != null) {
+          return "with an agent, disposition or conversation: an SMS takes only a template";
+        }
+        return null;
+      case WHATSAPP:
+        if (blank(templateId)) {
+          return "without template(...): a WhatsApp message needs a template";
+        }
+        if (agentId != null || dispositionId != null) {
+          return "with agent(...)/disposition(...): use conversation(agentId, dispositionId) for WhatsApp";
+        }
+        return null;
+      default:
+        throw new AssertionError(channel);
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

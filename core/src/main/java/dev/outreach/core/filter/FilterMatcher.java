@@ -1,0 +1,62 @@
+package dev.outreach.core.filter;
+
+import dev.outreach.core.Customer;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** {@link Filters} as a predicate, with hash sets built once for the id lists. */
+final class FilterMatcher implements Predicate<Customer> {
+  private final Filters f;
+  private final Set<String> ids;
+  private final Set<String> excludeIds;
+
+  FilterMatcher(Filters f) {
+    this.f = f;
+    this.ids = f.ids() == null ? null : new HashSet<>(f.ids());
+    this.excludeIds = f.excludeIds() == null ? null : new HashSet<>(f.excludeIds());
+  }
+
+  @Override
+  public boolean test(Customer c) {
+    return (ids == null || ids.contains(c.loanId()))
+        && (excludeIds == null || !excludeIds.contains(c.loanId()))
+        && oneOf(f.paymentStatus(), c.paymentStatus())
+        && oneOf(f.language(), c.language())
+        && (f.emiDueDate() == null || f.emiDueDate().contains(c.emiDueDate()))
+        && (f.emiAmount() == null || f.emiAmount().contains(c.emiAmount()))
+        && customMatches(c);
+  }
+
+  private static boolean oneOf(List<String> allowed, String value) {
+    return allowed == null || (value != null && allowed.contains(value));
+  }
+
+  private boolean customMatches(Customer c) {
+    if (f.custom() == null) {
+      return true;
+    }
+    for (Map.Entry<String, List<Object>> e : f.custom().entrySet()) {
+      Object actual = c.custom().get(e.getKey());
+      if (actual == null || e.getValue().stream().noneMatch(v -> sameValue(v, actual))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Numbers compare by value (5000 equals 5000.00); everything else by its text. */
+  static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number && b instanceof Number) {
+      return toDecimal(a).compareTo(toDecimal(b)) == 0;
+    }
+    return String.valueOf(a).equals(String.valueOf(b));
+  }
+
+  private static BigDecimal toDecimal(Object n) {
+    return n instanceof BigDecimal ? (BigDecimal) n : new BigDecimal(n.toString());
+  }
+}

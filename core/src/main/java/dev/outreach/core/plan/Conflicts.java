@@ -1,0 +1,69 @@
+package dev.outreach.core.plan;
+
+import dev.outreach.core.Channel;
+import dev.outreach.core.decision.Contact;
+import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Suppression;
+import dev.outreach.core.plan.Plan.Overridden;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The documented conflict policy for one customer's decisions: a suppression beats every contact
+ * (the first by rule name is reported); on each channel the contact with the highest priority wins,
+ * ties going to the rule name that sorts first. Every losing contact becomes an {@link Overridden}.
+ */
+final class Conflicts {
+  private Conflicts() {}
+
+  private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+
+  /** Best first; the trailing keys only make the order total, so results never depend on arrival order. */
+  static final Comparator<Contact> PREFERENCE = Comparator.comparingInt(Contact::priority).reversed()
+      .thenComparing(Contact::rule)
+      .thenComparing(Contact::agentId, TEXT)
+      .thenComparing(Contact::dispositionId, TEXT)
+      .thenComparing(Contact::templateId, TEXT)
+      .thenComparing(c -> String.valueOf(c.conversation()))
+      .thenComparing(c -> String.valueOf(c.timing()));
+
+  record Resolved(Suppression suppression, List<Contact> contacts, List<Overridden> overrides) {}
+
+  static Resolved resolve(List<Decision> decisions) {
+    Suppression suppression = null;
+    List<Contact> contacts = new ArrayList<>();
+    for (Decision d : decisions) {
+      if (d instanceof Suppression) {
+        Suppression s = (Suppression) d;
+        if (suppression == null || s.rule().compareTo(suppression.rule()) < 0
+            || (s.rule().equals(suppression.rule()) && s.reason().compareTo(suppression.reason()) < 0)) {
+          suppression = s;
+        }
+      } else {
+        contacts.add((Contact) d);
+      }
+    }
+    contacts.sort(PREFERENCE);
+    List<Overridden> overrides = new ArrayList<>();
+    if (suppression != null) {
+      for (Contact c : contacts) {
+        overrides.add(new Overridden(c.customerId(), c.channel(), c.rule(), suppression.rule(),
+            "suppressed: " + suppression.reason()));
+      }
+      return new Resolved(suppression, List.of(), overrides);
+    }
+    Map<Channel, Contact> winners = new EnumMap<>(Channel.class);
+    for (Contact c : contacts) {
+      Contact w = winners.putIfAbsent(c.channel(), c);
+      if (w != null) {
+        overrides.add(new Overridden(c.customerId(), c.channel(), c.rule(), w.rule(),
+            w.priority() > c.priority() ? "higher priority on the same channel"
+                : "same channel and priority; the rule named first wins"));
+      }
+    }
+    return new Resolved(null, List.copyOf(winners.values()), overrides);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.outreach.core.plan;
+
+import dev.outreach.core.Channel;
+import dev.outreach.core.json.JsonText;
+import dev.outreach.core.plan.Plan.Overridden;
+import dev.outreach.core.plan.Plan.Suppressed;
+import dev.outreach.core.plan.Plan.Warning;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The plan's JSON form (DESIGN.md "The plan"), a stable public format: {@link #write(Plan)} gives the
+ * same bytes for the same plan, and {@link #read(String)} reads it back.
+ */
+public final class PlanJson {
+  /** Timestamps always carry seconds and an offset, e.g. {@code 2025-08-05T09:00:00+05:30}. */
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+  private PlanJson() {}
+
+  /** The plan as pretty-printed JSON text ending in a newline. */
+  public static String write(Plan plan) {
+    return JsonText.pretty(toJson(plan));
+  }
+
+  /** The plan as a JSON object. */
+  public static JsonObject toJson(Plan plan) {
+    JsonObjectBuilder summary = Json.createObjectBuilder()
+        .add("customers", plan.summary().customers())
+        .add("contacted", plan.summary().contacted())
+        .add("suppressed", plan.summary().suppressed())
+        .add("undecided", plan.summary().undecided())
+        .add("dropped", plan.summary().dropped())
+        .add("steps", plan.summary().steps());
+    JsonObjectBuilder byChannel = Json.createObjectBuilder();
+    plan.summary().byChannel().forEach((c, n) -> byChannel.add(c.name(), n));
+    summary.add("byChannel", byChannel);
+
+    JsonArrayBuilder steps = Json.createArrayBuilder();
+    for (Step s : plan.steps()) {
+      JsonObjectBuilder o = Json.createObjectBuilder()
+          .add("id", s.id()).add("kind", s.kind().name()).add("method", s.method()).add("path", s.path())
+          .add("notBefore", TIME.format(s.notBefore()));
+      if (s.notAfter() != null) {
+        o.add("notAfter", TIME.format(s.notAfter()));
+      }
+      o.add("body", s.body()).add("customerIds", strings(s.customerIds())).add("rules", strings(s.rules()));
+      steps.add(o);
+    }
+    JsonArrayBuilder suppressed = Json.createArrayBuilder();
+    for (Suppressed s : plan.suppressed()) {
+      suppressed.add(Json.createObjectBuilder()
+          .add("customerId", s.customerId()).add("reason", s.reason()).add("rule", s.rule()));
+    }
+    JsonArrayBuilder overrides = Json.createArrayBuilder();
+    for (Overridden o : plan.overrides()) {
+      overrides.add(Json.createObjectBuilder().add("customerId", o.customerId()).add("channel", o.channel().name())
+          .add("rule", o.rule()).add("winner", o.winner()).add("why", o.why()));
+    }
+    JsonArrayBuilder warnings = Json.createArrayBuilder();
+    for (Warning w : plan.warnings()) {
+      JsonObjectBuilder o = Json.createObjectBuilder().add("code", w.code());
+      if (w.customerId() != null) o.add("customerId", w.customerId());
+      if (w.rule() != null) o.add("rule", w.rule());
+      warnings.add(o.add("message", w.message()));
+    }
+    return Json.createObjectBuilder()
+        .add("campaignId", plan.campaignId())
+        .add("asOf", TIME.format(plan.asOf()))
+        .add("zone", plan.zone().getId())
+        .add("summary", summary)
+        .add("steps", steps)
+        .add("suppressed", suppressed)
+        .add("undecided", strings(plan.undecided()))
+        .add("overrides", overrides)
+        .add("warnings", warnings)
+        .build();
+  }
+
+  /**
+   * Reads a plan written by {@link #write(Plan)}.
+   *
+   * @throws IllegalArgumentException naming the field (e.g. {@code steps[3].notBefore}) that is
+   *     missing or malformed
+   */
+  public static Plan read(String text) {
+    return PlanReader.read(JsonText.parseObject(text));
+  }
+
+  private static JsonArray strings(List<String> values) {
+    JsonArrayBuilder a = Json.createArrayBuilder();
+    values.forEach(a::add);
+    return a.build();
+  }
+
+  static OffsetDateTime time(String s) {
+    return OffsetDateTime.parse(s, TIME);
+  }
+
+  static ZoneId zone(String s) {
+    return ZoneId.of(s);
+  }
+
+  static Channel channel(String s) {
+    return Channel.valueOf(s);
+  }
+}

@@ -1,0 +1,210 @@
+package dev.outreach.core.plan;
+
+import dev.outreach.core.Channel;
+import dev.outreach.core.Customer;
+import dev.outreach.core.decision.Contact;
+import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.DecisionSource;
+import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.decision.Suppression;
+import dev.outreach.core.filter.Filters;
+import dev.outreach.core.plan.Plan.Overridden;
+import dev.outreach.core.plan.Plan.Suppressed;
+import dev.outreach.core.plan.Plan.Warning;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Compiles decisions into a {@link Plan}: the smallest correct set of requests.
+ *
+ * <p>Policy, applied per customer: a {@link Suppression} beats every contact; on each channel one
+ * contact wins (highest {@code priority}, then rule name); each winner's timing becomes its step's
+ * {@code notBefore}. Customers who share channel, ids, template and slot share a step. Before a plan is
+ * returned, every step's body is applied to the portfolio as the API would apply it, and must select
+ * exactly the step's customers.
+ *
+ * <pre>{@code
+ * Planner planner = Planner.builder("CAMP-1").zone(ZoneId.of("Asia/Kolkata")).build();
+ * Plan plan = planner.plan(customers, decisionSource, OffsetDateTime.now());
+ * }</pre>
+ */
+public final class Planner {
+  private final String campaignId;
+  private final ZoneId zone;
+  private final int maxIdsPerStep;
+
+  private Planner(Builder b) {
+    this.campaignId = b.campaignId;
+    this.zone = b.zone;
+    this.maxIdsPerStep = b.maxIdsPerStep;
+  }
+
+  /** A planner for the campaign {@code campaignId} (the API's campaign holding the customers). */
+  public static Builder builder(String campaignId) {
+    return new Builder(campaignId);
+  }
+
+  /**
+   * Plans outreach to {@code portfolio} as of {@code asOf} (truncated to whole seconds).
+   *
+   * @throws IllegalArgumentException when the portfolio repeats a loan id, or a decision names a
+   *     customer not in the portfolio
+   */
+  public Plan plan(List<Customer> portfolio, DecisionSource source, OffsetDateTime asOf) {
+    OffsetDateTime at = asOf.truncatedTo(ChronoUnit.SECONDS);
+    Map<String, Customer> byId = index(portfolio);
+    PlanningDay day = new PlanningDay(at, zone);
+    ConcurrentLinkedQueue<Decision> decided = new ConcurrentLinkedQueue<>();
+    source.decide(portfolio, day, decided::add);
+
+    Map<String, List<Decision>> perCustomer = new HashMap<>();
+    for (Decision d : decided) {
+      if (!byId.containsKey(d.customerId())) {
+        throw new IllegalArgumentException("rule \"" + d.rule() + "\" decided for " + d.customerId()
+            + ", who is not in the portfolio");
+      }
+      perCustomer.computeIfAbsent(d.customerId(), k -> new ArrayList<>()).add(d);
+    }
+    return new Assembly(at, byId, perCustomer).build(portfolio);
+  }
+
+  /** One plan being put together; not thread-safe, used once. */
+  private final class Assembly {
+    private final OffsetDateTime asOf;
+    private final ZonedDateTime now;
+    private final Map<String, Customer> byId;
+    private final Map<String, List<Decision>> perCustomer;
+    private final TreeMap<Group.Key, Group> groups = new TreeMap<>(Group.ORDER);
+    private final List<Suppressed> suppressed = new ArrayList<>();
+    private final List<String> undecided = new ArrayList<>();
+    private final List<Overridden> overrides = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
+    private final EnumMap<Channel, Integer> byChannel = new EnumMap<>(Channel.class);
+    private int contacted;
+    private int dropped;
+
+    Assembly(OffsetDateTime asOf, Map<String, Customer> byId, Map<String, List<Decision>> perCustomer) {
+      this.asOf = asOf;
+      this.now = asOf.atZoneSameInstant(zone);
+      this.byId = byId;
+      this.perCustomer = perCustomer;
+    }
+
+    Plan build(List<Customer> portfolio) {
+      List<String> ids = new ArrayList<>(byId.keySet());
+      ids.sort(null);
+      for (String id : ids) {
+        decide(id, perCustomer.getOrDefault(id, List.of()));
+      }
+      List<Step> steps = steps();
+      AudienceCheck.verify(steps, portfolio, byId);
+      Summary summary = new Summary(byId.size(), contacted, suppressed.size(), undecided.size(), dropped,
+          steps.size(), byChannel);
+      return new Plan(campaignId, asOf.atZoneSameInstant(zone).toOffsetDateTime(), zone, summary, steps,
+          suppressed, undecided, overrides, warnings);
+    }
+
+    private void decide(String id, List<Decision> decisions) {
+      if (decisions.isEmpty()) {
+        undecided.add(id);
+        return;
+      }
+      Conflicts.Resolved r = Conflicts.resolve(decisions);
+      overrides.addAll(r.overrides());
+      if (r.suppression() != null) {
+        Suppression s = r.suppression();
+        suppressed.add(new Suppressed(id, s.reason(), s.rule()));
+        return;
+      }
+      boolean any = false;
+      for (Contact c : r.contacts()) {
+        Object slot = TimingResolver.resolve(c.timing(), now, zone);
+        if (slot instanceof TimingResolver.Passed) {
+          warnings.add(new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: "
+              + ((TimingResolver.Passed) slot).why()));
+          continue;
+        }
+        TimingResolver.Slot s = (TimingResolver.Slot) slot;
+        Group.Key key = Group.Key.of(c, s.notBefore().toOffsetDateTime(),
+            s.notAfter() == null ? null : s.notAfter().toOffsetDateTime());
+        groups.computeIfAbsent(key, Group::new).add(c);
+        byChannel.merge(c.channel(), 1, Integer::sum);
+        any = true;
+      }
+      if (any) {
+        contacted++;
+      } else {
+        dropped++;
+      }
+    }
+
+    private List<Step> steps() {
+      List<Step> steps = new ArrayList<>();
+      for (Group g : groups.values()) {
+        List<String> ids = g.customerIds; // already in loan id order: customers were visited sorted
+        for (int from = 0; from < ids.size(); from += maxIdsPerStep) {
+          List<String> chunk = ids.subList(from, Math.min(ids.size(), from + maxIdsPerStep));
+          StepKind kind = StepKind.initiate(g.key.channel());
+          String stepId = String.format("s%04d", steps.size() + 1);
+          steps.add(new Step(stepId, kind, "POST", kind.path(campaignId), g.key.notBefore(), g.key.notAfter(),
+              RequestBodies.initiate(g.key, Filters.ids(chunk), chunk.size()), chunk, List.copyOf(g.rules)));
+        }
+      }
+      return steps;
+    }
+  }
+
+  private static Map<String, Customer> index(List<Customer> portfolio) {
+    Map<String, Customer> byId = new HashMap<>(portfolio.size() * 2);
+    for (Customer c : portfolio) {
+      if (byId.putIfAbsent(c.loanId(), c) != null) {
+        throw new IllegalArgumentException("the portfolio has loan id " + c.loanId() + " more than once");
+      }
+    }
+    return byId;
+  }
+
+  /** Configures a {@link Planner}. */
+  public static final class Builder {
+    private final String campaignId;
+    private ZoneId zone = ZoneOffset.UTC;
+    private int maxIdsPerStep = 10_000;
+
+    private Builder(String campaignId) {
+      this.campaignId = Objects.requireNonNull(campaignId, "campaignId == null");
+      if (campaignId.isBlank() || campaignId.contains("/")) {
+        throw new IllegalArgumentException("campaignId must be non-blank and contain no '/': " + campaignId);
+      }
+    }
+
+    /** The plan's zone: what "today" and a decision's times mean. Default: UTC. */
+    public Builder zone(ZoneId zone) {
+      this.zone = Objects.requireNonNull(zone, "zone == null");
+      return this;
+    }
+
+    /** The most loan ids one request may list; larger audiences are split. Default: 10,000. */
+    public Builder maxIdsPerStep(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxIdsPerStep must be at least 1: " + max);
+      }
+      this.maxIdsPerStep = max;
+      return this;
+    }
+
+    public Planner build() {
+      return new Planner(this);
+    }
+  }
+}

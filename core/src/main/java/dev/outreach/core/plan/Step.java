@@ -1,0 +1,46 @@
+package dev.outreach.core.plan;
+
+import dev.outreach.core.json.JsonText;
+import jakarta.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One request of a plan.
+ *
+ * @param id unique within the plan, stable for the same inputs
+ * @param notBefore the earliest moment the request may be sent
+ * @param notAfter the moment after which it must no longer be sent (the end of the decision's window),
+ *     or {@code null} when the decision set no window
+ * @param body exactly the JSON the executor sends (see {@link #bodyBytes()})
+ * @param customerIds the loan ids the request reaches, sorted; the body selects exactly these
+ * @param rules the names of the rules whose decisions this step carries out, sorted
+ */
+public record Step(
+    String id,
+    StepKind kind,
+    String method,
+    String path,
+    OffsetDateTime notBefore,
+    OffsetDateTime notAfter,
+    JsonObject body,
+    List<String> customerIds,
+    List<String> rules) {
+
+  public Step {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(path, "path == null");
+    Objects.requireNonNull(notBefore, "notBefore == null");
+    Objects.requireNonNull(body, "body == null");
+    customerIds = List.copyOf(customerIds);
+    rules = List.copyOf(rules);
+  }
+
+  /** The request body as sent: compact UTF-8 JSON, keys in plan order. */
+  public byte[] bodyBytes() {
+    return JsonText.compactBytes(body);
+  }
+}

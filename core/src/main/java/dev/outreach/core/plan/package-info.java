@@ -1,0 +1,6 @@
+/**
+ * The planner: {@link dev.outreach.core.plan.Planner} turns decisions into a
+ * {@link dev.outreach.core.plan.Plan} of requests, with the conflict and timing policy and a check that
+ * every request selects exactly its audience; {@link dev.outreach.core.plan.PlanJson} is its wire format.
+ */
+package dev.outreach.core.plan;

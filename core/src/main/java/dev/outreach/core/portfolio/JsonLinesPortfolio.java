@@ -1,0 +1,118 @@
+package dev.outreach.core.portfolio;
+
+import dev.outreach.core.Customer;
+import dev.outreach.core.json.JsonText;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a JSON Lines portfolio: one JSON object per line with the record fields by wire name; other
+ * keys, and the keys of an optional {@code custom} object, are custom attributes.
+ */
+final class JsonLinesPortfolio {
+  private JsonLinesPortfolio() {}
+
+  static List<Customer> read(Path file) throws IOException, PortfolioException {
+    Problems problems = new Problems(file);
+    List<Customer> out = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String text;
+      long line = 0;
+      while ((text = in.readLine()) != null) {
+        line++;
+        if (line == 1 && text.startsWith("\uFEFF")) {
+          text = text.substring(1);
+        }
+        if (text.isBlank()) {
+          continue;
+        }
+        JsonObject o;
+        try {
+          o = JsonText.parseObject(text);
+        } catch (IllegalArgumentException e) {
+          problems.add(line, null, e.getMessage());
+          continue;
+        }
+        Customer c = customer(o, line, problems);
+        if (c != null) {
+          out.add(c);
+        }
+      }
+    }
+    problems.throwIfAny();
+    return out;
+  }
+
+  private static Customer customer(JsonObject o, long line, Problems problems) {
+    String loanId = null;
+    for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+      if (Fields.canonical(e.getKey()).equals(Fields.LOAN_ID)) {
+        loanId = scalarText(e.getValue());
+      }
+    }
+    if (loanId == null || loanId.isBlank()) {
+      problems.add(line, Fields.LOAN_ID, "is missing or empty; every customer needs a loan id");
+      return null;
+    }
+    problems.seen(loanId.strip(), line);
+    Customer.Builder b = Customer.builder(loanId.strip());
+    boolean ok = true;
+    for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+      String name = Fields.canonical(e.getKey());
+      JsonValue v = e.getValue();
+      if (name.equals(Fields.LOAN_ID) || v.getValueType() == JsonValue.ValueType.NULL) {
+        continue;
+      }
+      try {
+        if (name.equals("custom") && v.getValueType() == JsonValue.ValueType.OBJECT) {
+          for (Map.Entry<String, JsonValue> ce : v.asJsonObject().entrySet()) {
+            if (ce.getValue().getValueType() != JsonValue.ValueType.NULL) {
+              b.custom(ce.getKey(), customValue(ce.getValue(), "custom." + ce.getKey()));
+            }
+          }
+        } else if (Fields.isRecordField(name)) {
+          String text = scalarText(v);
+          if (text == null) {
+            throw new IllegalArgumentException("must be a string or number, found " + v.getValueType());
+          }
+          Fields.set(b, name, text);
+        } else {
+          b.custom(name, customValue(v, name));
+        }
+      } catch (IllegalArgumentException ex) {
+        problems.add(line, e.getKey(), ex.getMessage());
+        ok = false;
+      }
+    }
+    return ok ? b.build() : null;
+  }
+
+  private static String scalarText(JsonValue v) {
+    switch (v.getValueType()) {
+      case STRING: return ((JsonString) v).getString();
+      case NUMBER: return ((JsonNumber) v).bigDecimalValue().toPlainString();
+      default: return null;
+    }
+  }
+
+  private static Object customValue(JsonValue v, String name) {
+    switch (v.getValueType()) {
+      case STRING: return ((JsonString) v).getString();
+      case NUMBER: return ((JsonNumber) v).bigDecimalValue();
+      case TRUE: return Boolean.TRUE;
+      case FALSE: return Boolean.FALSE;
+      default: throw new IllegalArgumentException("custom attribute " + name
+          + " must be a string, number or boolean, found " + v.getValueType().name().toLowerCase());
+    }
+  }
+}

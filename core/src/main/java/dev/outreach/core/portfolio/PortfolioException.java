@@ -1,0 +1,49 @@
+package dev.outreach.core.portfolio;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A portfolio file could not be read. The message lists every problem found (up to a cap), each with
+ * the file, line and column or field, so a whole file can be fixed in one pass.
+ */
+public final class PortfolioException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<Problem> problems;
+
+  PortfolioException(Path file, List<Problem> problems, int total) {
+    super(message(file, problems, total));
+    this.problems = List.copyOf(problems);
+  }
+
+  /** The problems, in file order. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  private static String message(Path file, List<Problem> problems, int total) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(file).append(": ").append(total).append(total == 1 ? " problem" : " problems")
+        .append(", nothing was read");
+    for (Problem p : problems) {
+      sb.append("\n  ").append(file.getFileName()).append(':').append(p.line()).append(": ");
+      if (p.field() != null) {
+        sb.append(p.field()).append(": ");
+      }
+      sb.append(p.message());
+    }
+    if (total > problems.size()) {
+      sb.append("\n  … and ").append(total - problems.size()).append(" more");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * One problem.
+   *
+   * @param line the 1-based line in the file
+   * @param field the column or field name, or {@code null} when the problem is the whole line
+   */
+  public record Problem(long line, String field, String message) {}
+}

@@ -1,0 +1,47 @@
+package dev.outreach.core.portfolio;
+
+import dev.outreach.core.portfolio.PortfolioException.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects every problem in a file (keeping the first {@value #KEPT}) and checks loan ids are unique. */
+final class Problems {
+  static final int KEPT = 50;
+
+  private final Path file;
+  private final List<Problem> kept = new ArrayList<>();
+  private final Map<String, Long> lineOfId = new HashMap<>();
+  private int total;
+
+  Problems(Path file) {
+    this.file = file;
+  }
+
+  void add(long line, String field, String message) {
+    total++;
+    if (kept.size() < KEPT) {
+      kept.add(new Problem(line, field, message));
+    }
+  }
+
+  /** Records that {@code loanId} is on {@code line}; a repeat is a problem. */
+  void seen(String loanId, long line) {
+    Long first = lineOfId.putIfAbsent(loanId, line);
+    if (first != null) {
+      add(line, Fields.LOAN_ID, "\"" + loanId + "\" appears again (first on line " + first + ")");
+    }
+  }
+
+  boolean any() {
+    return total > 0;
+  }
+
+  void throwIfAny() throws PortfolioException {
+    if (total > 0) {
+      throw new PortfolioException(file, kept, total);
+    }
+  }
+}

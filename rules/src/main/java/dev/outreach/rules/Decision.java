@@ -1,0 +1,134 @@
+package dev.outreach.rules;
+
+import dev.outreach.core.Channel;
+import dev.outreach.core.Customer;
+import dev.outreach.core.decision.Contact;
+import dev.outreach.core.decision.Conversation;
+import dev.outreach.core.decision.Suppression;
+import dev.outreach.core.decision.Timing;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What a rule inserts: an immutable decision about one customer, built fluently in a consequence.
+ *
+ * <pre>
+ * insert( Decision.call($c).agent("agent_abc123").disposition("disp_xyz789").window("10:00", "13:00") );
+ * insert( Decision.whatsapp($c).template("hfu7VL6sBhI6NPm").conversation("PPTnLQAvGlLtVgRbpcFn", "XaYnpMfmTumXNSgOSIZB") );
+ * insert( Decision.suppress($c, "already paid") );
+ * </pre>
+ *
+ * <p>Each fluent method returns a new decision. The engine records which rule inserted it; authors never
+ * pass it. Decisions are ordinary facts, so rules can match them:
+ * {@code not Decision( customerId == $c.loanId, suppression == true )}.
+ *
+ * @param customerId the loan id of the customer
+ * @param channel the channel, or {@code null} for a suppression
+ * @param reason why the customer is suppressed, or {@code null} for a contact
+ */
+public record Decision(
+    String customerId,
+    Channel channel,
+    String agentId,
+    String dispositionId,
+    String templateId,
+    Conversation conversation,
+    Timing timing,
+    int priority,
+    String reason) {
+
+  public Decision {
+    Objects.requireNonNull(customerId, "customerId == null");
+    timing = timing == null ? Timing.NOW : timing;
+    if ((channel == null) == (reason == null)) {
+      throw new IllegalArgumentException("a decision is either a contact (channel) or a suppression (reason)");
+    }
+  }
+
+  /** An AI voice call; set {@link #agent} and {@link #disposition}. */
+  public static Decision call(Customer customer) {
+    return contact(customer, Channel.CALL);
+  }
+
+  /** An SMS; set {@link #template}. */
+  public static Decision sms(Customer customer) {
+    return contact(customer, Channel.SMS);
+  }
+
+  /** A WhatsApp message; set {@link #template}, optionally {@link #conversation}. */
+  public static Decision whatsapp(Customer customer) {
+    return contact(customer, Channel.WHATSAPP);
+  }
+
+  /** Contact on no channel: beats every contact decision for this customer. */
+  public static Decision suppress(Customer customer, String reason) {
+    Objects.requireNonNull(reason, "reason == null");
+    return new Decision(id(customer), null, null, null, null, null, null, 0, reason);
+  }
+
+  private static Decision contact(Customer customer, Channel channel) {
+    return new Decision(id(customer), channel, null, null, null, null, null, 0, null);
+  }
+
+  private static String id(Customer customer) {
+    return Objects.requireNonNull(customer, "customer == null").loanId();
+  }
+
+  /** The AI agent that makes the call. */
+  public Decision agent(String agentId) {
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason);
+  }
+
+  /** The disposition the call is categorised under. */
+  public Decision disposition(String dispositionId) {
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason);
+  }
+
+  /** The SMS or WhatsApp template. */
+  public Decision template(String templateId) {
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason);
+  }
+
+  /** The conversational agent a WhatsApp message hands over to. */
+  public Decision conversation(String agentId, String dispositionId) {
+    return new Decision(customerId, channel, this.agentId, this.dispositionId, templateId,
+        new Conversation(agentId, dispositionId), timing, priority, reason);
+  }
+
+  /** On this date (in the customer's zone); combine with {@link #at} or {@link #window}. */
+  public Decision on(LocalDate date) {
+    return withTiming(timing.on(Objects.requireNonNull(date, "date == null")));
+  }
+
+  /** At this local time, "HH:mm"; if it has passed today (and no date is set), tomorrow. */
+  public Decision at(String time) {
+    return withTiming(timing.at(time));
+  }
+
+  /** Within this daily window, "HH:mm" to "HH:mm"; if it has closed today (and no date is set), tomorrow's. */
+  public Decision window(String from, String to) {
+    return withTiming(timing.window(from, to));
+  }
+
+  /** Wins over lower priorities on the same channel for the same customer. Default 0. */
+  public Decision priority(int priority) {
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason);
+  }
+
+  /** Whether this is a suppression rather than a contact. */
+  public boolean suppression() {
+    return channel == null;
+  }
+
+  private Decision withTiming(Timing t) {
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, t, priority, reason);
+  }
+
+  /** The planner's form of this decision, made by {@code rule}. */
+  dev.outreach.core.decision.Decision toCore(String rule) {
+    if (channel == null) {
+      return new Suppression(customerId, reason, rule);
+    }
+    return new Contact(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, rule);
+  }
+}

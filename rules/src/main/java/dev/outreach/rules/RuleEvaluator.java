@@ -1,0 +1,106 @@
+package dev.outreach.rules;
+
+import dev.outreach.core.Customer;
+import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.DecisionSource;
+import dev.outreach.core.decision.InvalidDecisionException;
+import dev.outreach.core.decision.PlanningDay;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Evaluates a rule base over a portfolio in batches, each in a fresh session, spread over threads, so a
+ * large portfolio is never in one working memory at once.
+ */
+final class RuleEvaluator implements DecisionSource {
+  static final int DEFAULT_BATCH = 5_000;
+
+  private final KieBase base;
+  private final int batchSize;
+  private final int threads;
+
+  RuleEvaluator(KieBase base, int batchSize, int threads) {
+    if (batchSize < 1 || threads < 1) {
+      throw new IllegalArgumentException("batchSize and threads must be at least 1");
+    }
+    this.base = base;
+    this.batchSize = batchSize;
+    this.threads = threads;
+  }
+
+  @Override
+  public void decide(List<Customer> customers, PlanningDay day, Consumer<Decision> sink) {
+    Today today = new Today(day.date(), day.zone());
+    int batches = (customers.size() + batchSize - 1) / batchSize;
+    if (batches <= 1 || threads == 1) {
+      for (int from = 0; from < customers.size(); from += batchSize) {
+        evaluate(customers.subList(from, Math.min(customers.size(), from + batchSize)), today, sink);
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, batches), r -> {
+      Thread t = new Thread(r, "outreach-rules");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int from = 0; from < customers.size(); from += batchSize) {
+        List<Customer> batch = customers.subList(from, Math.min(customers.size(), from + batchSize));
+        futures.add(pool.submit(() -> evaluate(batch, today, sink)));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuleEvaluationException("interrupted while evaluating rules", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw new RuleEvaluationException("rule evaluation failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void evaluate(List<Customer> batch, Today today, Consumer<Decision> sink) {
+    KieSession session = base.newKieSession();
+    DecisionCollector collector = new DecisionCollector();
+    try {
+      session.addEventListener(collector);
+      session.insert(today);
+      for (Customer c : batch) {
+        session.insert(c);
+      }
+      session.fireAllRules();
+    } catch (ConsequenceException e) {
+      throw failure(e);
+    } finally {
+      session.dispose();
+    }
+    collector.forEach((d, rule) -> sink.accept(d.toCore(rule)));
+  }
+
+  private static RuleEvaluationException failure(ConsequenceException e) {
+    String rule = e.getRule() == null ? "?" : e.getRule().getName();
+    String customer = e.getMatch() == null ? "" : e.getMatch().getObjects().stream()
+        .filter(Customer.class::isInstance).map(o -> " for " + ((Customer) o).loanId()).findFirst().orElse("");
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String why = root instanceof InvalidDecisionException || root instanceof IllegalArgumentException
+        ? root.getMessage() : root.toString();
+    return new RuleEvaluationException("rule \"" + rule + "\" failed" + customer + ": " + why, e);
+  }
+}

@@ -1,0 +1,141 @@
+package dev.outreach.rules;
+
+import dev.outreach.core.decision.DecisionSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * DRL rules compiled once into a rule base, ready to evaluate portfolios; immutable and thread-safe.
+ *
+ * <pre>{@code
+ * RuleSet rules = RuleSet.load(List.of(Path.of("rules/")));
+ * Plan plan = Planner.builder("CAMP").build().plan(customers, rules.decisions(), asOf);
+ * }</pre>
+ */
+public final class RuleSet {
+  private static final AtomicLong VERSIONS = new AtomicLong();
+  private static final String DIR = "src/main/resources/dev/outreach/rules/generated/";
+
+  private final KieBase base;
+  private final List<String> ruleNames;
+  private final List<RuleProblem> warnings;
+
+  private RuleSet(KieBase base, List<RuleProblem> warnings) {
+    this.base = base;
+    this.warnings = List.copyOf(warnings);
+    List<String> names = new ArrayList<>();
+    for (KiePackage p : base.getKiePackages()) {
+      for (Rule r : p.getRules()) {
+        names.add(r.getName());
+      }
+    }
+    names.sort(null);
+    this.ruleNames = List.copyOf(names);
+  }
+
+  /**
+   * Reads and compiles the DRL at {@code paths} (files or folders of {@code .drl} files) as one rule base.
+   *
+   * @throws IOException when a path cannot be read
+   * @throws RuleCompileException listing every error, with file and line
+   */
+  public static RuleSet load(List<Path> paths) throws IOException, RuleCompileException {
+    List<RuleSource> sources = new ArrayList<>();
+    for (Path p : paths) {
+      sources.addAll(RuleSource.read(p));
+    }
+    return compile(sources);
+  }
+
+  /**
+   * Compiles {@code sources} as one rule base.
+   *
+   * @throws RuleCompileException listing every error (and warning), each with its file and line
+   */
+  public static RuleSet compile(List<RuleSource> sources) throws RuleCompileException {
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("no rules to compile");
+    }
+    KieServices ks = KieServices.Factory.get();
+    ReleaseId id = ks.newReleaseId("dev.outreach.rules.generated", "rules", "1." + VERSIONS.incrementAndGet());
+    KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
+    for (int i = 0; i < sources.size(); i++) {
+      kfs.write(DIR + "r" + i + ".drl", sources.get(i).text());
+    }
+    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+    List<RuleProblem> problems = new ArrayList<>();
+    for (Message m : builder.getResults().getMessages()) {
+      if (m.getLevel() == Message.Level.INFO) {
+        continue;
+      }
+      problems.add(new RuleProblem(sourceName(m.getPath(), sources), Math.max(0, m.getLine()),
+          Math.max(0, m.getColumn()), m.getLevel() == Message.Level.ERROR, Messages.explain(m.getText())));
+    }
+    // Drools adds "Parser returned a null Package" after every syntax error: it says nothing new.
+    problems.removeIf(p -> p.message().startsWith("Parser returned a null Package")
+        && problems.stream().anyMatch(q -> q != p && q.error() && q.file().equals(p.file())));
+    problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+        .thenComparingInt(RuleProblem::column));
+    if (problems.stream().anyMatch(RuleProblem::error)) {
+      throw new RuleCompileException(problems);
+    }
+    try {
+      KieBase base = ks.newKieContainer(id).getKieBase();
+      return new RuleSet(base, problems);
+    } finally {
+      // The container holds what it needs; keep the global repository from growing with every compile.
+      ks.getRepository().removeKieModule(id);
+    }
+  }
+
+  private static String sourceName(String path, List<RuleSource> sources) {
+    if (path != null) {
+      int at = path.lastIndexOf("/r");
+      if (at >= 0 && path.endsWith(".drl")) {
+        try {
+          return sources.get(Integer.parseInt(path.substring(at + 2, path.length() - 4))).name();
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+          // fall through: not one of ours
+        }
+      }
+    }
+    return sources.size() == 1 ? sources.get(0).name() : Objects.requireNonNullElse(path, "(rules)");
+  }
+
+  /** The names of all rules, sorted. */
+  public List<String> ruleNames() {
+    return ruleNames;
+  }
+
+  /** Compiler warnings (the rules compiled, but something deserves a look). */
+  public List<RuleProblem> warnings() {
+    return warnings;
+  }
+
+  /** A decision source that evaluates these rules with default batching (all cores). */
+  public DecisionSource decisions() {
+    return new RuleEvaluator(base, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * A decision source with explicit batching: customers are evaluated {@code batchSize} at a time in
+   * fresh sessions, on {@code threads} threads. Rules see one batch at a time, so they must reason
+   * about one customer (and its decisions) at a time, never join two customers.
+   */
+  public DecisionSource decisions(int batchSize, int threads) {
+    return new RuleEvaluator(base, batchSize, threads);
+  }
+}
