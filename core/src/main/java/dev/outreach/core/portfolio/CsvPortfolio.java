@@ -6,7 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.outreach.core.Customer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,11 +17,11 @@ import java.util.Map;
 final class CsvPortfolio {
   private CsvPortfolio() {}
 
-  static List<Customer> read(Path file) throws IOException, PortfolioException {
-    Problems problems = new Problems(file);
+  static List<Customer> read(Reader in, String source) throws IOException, PortfolioException {
+    Problems problems = new Problems(source);
     List<Customer> out = new ArrayList<>();
     try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
-        .ignoreDifferentFieldCount(true).ofCsvRecord(file)) {
+        .ignoreDifferentFieldCount(true).ofCsvRecord(in)) {
       Iterator<CsvRecord> it = csv.iterator();
       if (!it.hasNext()) {
         problems.add(1, null, "the file is empty; expected a header row with a loan_id column");

@@ -35,7 +35,7 @@ final class Fields {
 
   /** The wire name for a column header: record fields also match in camelCase ({@code emiDueDate}). */
   static String canonical(String header) {
-    String h = header.strip();
+    String h = header.replace("\uFEFF", "").strip();
     String snake = h.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     return snake.equals(LOAN_ID) || SETTERS.containsKey(snake) ? snake : h;
   }

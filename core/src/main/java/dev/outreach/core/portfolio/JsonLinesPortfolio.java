@@ -8,9 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +20,10 @@ import java.util.Map;
 final class JsonLinesPortfolio {
   private JsonLinesPortfolio() {}
 
-  static List<Customer> read(Path file) throws IOException, PortfolioException {
-    Problems problems = new Problems(file);
+  static List<Customer> read(Reader reader, String source) throws IOException, PortfolioException {
+    Problems problems = new Problems(source);
     List<Customer> out = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = new BufferedReader(reader)) {
       String text;
       long line = 0;
       while ((text = in.readLine()) != null) {

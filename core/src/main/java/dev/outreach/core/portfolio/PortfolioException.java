@@ -1,6 +1,5 @@
 package dev.outreach.core.portfolio;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -12,8 +11,8 @@ public final class PortfolioException extends Exception {
 
   private final transient List<Problem> problems;
 
-  PortfolioException(Path file, List<Problem> problems, int total) {
-    super(message(file, problems, total));
+  PortfolioException(String source, List<Problem> problems, int total) {
+    super(message(source, problems, total));
     this.problems = List.copyOf(problems);
   }
 
@@ -22,12 +21,12 @@ public final class PortfolioException extends Exception {
     return problems;
   }
 
-  private static String message(Path file, List<Problem> problems, int total) {
+  private static String message(String file, List<Problem> problems, int total) {
     StringBuilder sb = new StringBuilder();
     sb.append(file).append(": ").append(total).append(total == 1 ? " problem" : " problems")
         .append(", nothing was read");
     for (Problem p : problems) {
-      sb.append("\n  ").append(file.getFileName()).append(':').append(p.line()).append(": ");
+      sb.append("\n  ").append(shortName(file)).append(':').append(p.line()).append(": ");
       if (p.field() != null) {
         sb.append(p.field()).append(": ");
       }
@@ -37,6 +36,11 @@ public final class PortfolioException extends Exception {
       sb.append("\n  … and ").append(total - problems.size()).append(" more");
     }
     return sb.toString();
+  }
+
+  private static String shortName(String source) {
+    int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+    return source.substring(slash + 1);
   }
 
   /**

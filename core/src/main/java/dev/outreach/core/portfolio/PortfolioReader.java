@@ -3,6 +3,7 @@ package dev.outreach.core.portfolio;
 import dev.outreach.core.Customer;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,32 +11,41 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a portfolio file into customers, all or nothing.
+ * Reads a portfolio into customers, all or nothing.
  *
- * <p>CSV ({@code .csv}) has a header row naming the columns as the API's record fields
- * ({@code loan_id}, {@code payment_status}, {@code emi_due_date}, …; camelCase also accepted); every
- * other column becomes a custom attribute. JSON Lines ({@code .jsonl}, {@code .ndjson}) has one object
- * per line with the same names. Any other extension is recognised by its first character. Empty values
- * are absent. Loan ids must be unique. Every problem is reported at once, with file, line and column.
+ * <p>CSV has a header row naming the columns as the API's record fields ({@code loan_id},
+ * {@code payment_status}, {@code emi_due_date}, …; camelCase also accepted); every other column becomes
+ * a custom attribute (text, or a number or boolean when it plainly is one). JSON Lines has one object per
+ * line with the same names, and may nest custom attributes under {@code custom}. Empty values are
+ * absent. Loan ids must be unique. Every problem is reported at once, with file, line and column.
  */
 public final class PortfolioReader {
   private PortfolioReader() {}
 
   /**
-   * Reads {@code file}.
+   * Reads {@code file}: {@code .csv} as CSV, {@code .jsonl}/{@code .ndjson} as JSON Lines, any other
+   * name by its first character ({@code {} means JSON Lines). UTF-8, with or without a byte order mark.
    *
    * @throws PortfolioException listing every bad row (nothing is returned when any row is bad)
    * @throws IOException when the file cannot be read
    */
   public static List<Customer> read(Path file) throws IOException, PortfolioException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".csv")) {
-      return CsvPortfolio.read(file);
+    boolean jsonLines = name.endsWith(".jsonl") || name.endsWith(".ndjson")
+        || (!name.endsWith(".csv") && startsWithBrace(file));
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return jsonLines ? JsonLinesPortfolio.read(in, file.toString()) : CsvPortfolio.read(in, file.toString());
     }
-    if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-      return JsonLinesPortfolio.read(file);
-    }
-    return startsWithBrace(file) ? JsonLinesPortfolio.read(file) : CsvPortfolio.read(file);
+  }
+
+  /** Reads CSV from {@code in} (and closes it); {@code source} names it in errors. */
+  public static List<Customer> readCsv(Reader in, String source) throws IOException, PortfolioException {
+    return CsvPortfolio.read(in, source);
+  }
+
+  /** Reads JSON Lines from {@code in} (and closes it); {@code source} names it in errors. */
+  public static List<Customer> readJsonLines(Reader in, String source) throws IOException, PortfolioException {
+    return JsonLinesPortfolio.read(in, source);
   }
 
   private static boolean startsWithBrace(Path file) throws IOException {

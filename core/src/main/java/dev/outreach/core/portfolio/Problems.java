@@ -1,7 +1,6 @@
 package dev.outreach.core.portfolio;
 
 import dev.outreach.core.portfolio.PortfolioException.Problem;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,13 +10,13 @@ import java.util.Map;
 final class Problems {
   static final int KEPT = 50;
 
-  private final Path file;
+  private final String source;
   private final List<Problem> kept = new ArrayList<>();
   private final Map<String, Long> lineOfId = new HashMap<>();
   private int total;
 
-  Problems(Path file) {
-    this.file = file;
+  Problems(String source) {
+    this.source = source;
   }
 
   void add(long line, String field, String message) {
@@ -41,7 +40,7 @@ final class Problems {
 
   void throwIfAny() throws PortfolioException {
     if (total > 0) {
-      throw new PortfolioException(file, kept, total);
+      throw new PortfolioException(source, kept, total);
     }
   }
 }

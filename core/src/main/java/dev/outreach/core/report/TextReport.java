@@ -1,0 +1,118 @@
+package dev.outreach.core.report;
+
+import dev.outreach.core.Channel;
+import dev.outreach.core.plan.Plan;
+import dev.outreach.core.plan.Step;
+import dev.outreach.core.plan.Summary;
+import jakarta.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dry-run report for a terminal: what will be sent, to how many, when and why. It names customers
+ * only by loan id and never prints phone numbers. Long lists are cut at {@link #DEFAULT_ROWS} rows; the
+ * JSON plan has everything.
+ */
+public final class TextReport {
+  /** Rows shown per list before "… and N more". */
+  public static final int DEFAULT_ROWS = 20;
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+
+  private TextReport() {}
+
+  /** The report for {@code plan}. */
+  public static String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    Summary s = plan.summary();
+    out.append("Outreach plan for campaign ").append(plan.campaignId()).append(", as of ")
+        .append(WHEN.format(plan.asOf())).append(" (").append(plan.zone().getId()).append(")\n\n");
+    row(out, "Customers", s.customers(), "");
+    StringBuilder channels = new StringBuilder();
+    for (Channel c : Channel.values()) {
+      channels.append("   ").append(c).append(' ').append(String.format("%,d", s.byChannel().get(c)));
+    }
+    row(out, "Contacted", s.contacted(), channels.toString());
+    row(out, "Suppressed", s.suppressed(), "");
+    row(out, "Undecided", s.undecided(), s.undecided() > 0 ? "   (no rule decided anything)" : "");
+    row(out, "Dropped", s.dropped(), s.dropped() > 0 ? "   (could not be scheduled; see warnings)" : "");
+    row(out, "Requests", s.steps(), "");
+
+    out.append("\nRequests, in the order they will be sent\n");
+    out.append(String.format("  %-6s %-9s %-16s %-6s %9s  %-34s %s%n", "step", "channel", "not before",
+        "until", "customers", "agent / template", "rules"));
+    List<Step> steps = plan.steps();
+    for (int i = 0; i < Math.min(steps.size(), DEFAULT_ROWS * 5); i++) {
+      Step st = steps.get(i);
+      out.append(String.format("  %-6s %-9s %-16s %-6s %,9d  %-34s %s%n", st.id(), st.kind().channel(),
+          WHEN.format(st.notBefore()), until(st.notAfter()), st.customerIds().size(), target(st.body()),
+          String.join("; ", st.rules())));
+    }
+    more(out, steps.size(), DEFAULT_ROWS * 5);
+
+    if (!plan.suppressed().isEmpty()) {
+      out.append("\nSuppressed, by reason\n");
+      Map<String, Integer> byReason = new LinkedHashMap<>();
+      plan.suppressed().forEach(x -> byReason.merge(x.reason() + "\u0000" + x.rule(), 1, Integer::sum));
+      byReason.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+          .forEach(e -> {
+            String[] parts = e.getKey().split("\u0000", 2);
+            out.append(String.format("  %,9d  %-30s (rule \"%s\")%n", e.getValue(), parts[0], parts[1]));
+          });
+    }
+    if (!plan.overrides().isEmpty()) {
+      out.append(String.format("%nOverridden decisions: %,d (a suppression or a stronger decision on the "
+          + "same channel won; each is in the JSON plan)%n", plan.overrides().size()));
+    }
+    if (!plan.undecided().isEmpty()) {
+      out.append("\nUndecided customers: ").append(sample(plan.undecided())).append('\n');
+    }
+    if (!plan.warnings().isEmpty()) {
+      out.append(String.format("%nWarnings: %,d%n", plan.warnings().size()));
+      for (int i = 0; i < Math.min(DEFAULT_ROWS, plan.warnings().size()); i++) {
+        Plan.Warning w = plan.warnings().get(i);
+        out.append("  ").append(w.code()).append("  ").append(w.customerId() == null ? "" : w.customerId() + "  ")
+            .append(w.message()).append(w.rule() == null ? "" : " (rule \"" + w.rule() + "\")").append('\n');
+      }
+      more(out, plan.warnings().size(), DEFAULT_ROWS);
+    }
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String label, int n, String tail) {
+    out.append(String.format("  %-11s %,9d%s%n", label, n, tail));
+  }
+
+  private static String until(OffsetDateTime t) {
+    return t == null ? "-" : HOUR.format(t);
+  }
+
+  private static String target(JsonObject body) {
+    String t;
+    if (body.containsKey("agentId")) {
+      t = body.getString("agentId") + " / " + body.getString("dispositionId");
+    } else {
+      t = body.getString("templateId", "");
+      if (body.containsKey("conversationSettings")) {
+        t += " -> " + body.getJsonObject("conversationSettings").getString("agentId");
+      }
+    }
+    return t.length() > 34 ? t.substring(0, 33) + "…" : t;
+  }
+
+  private static String sample(List<String> ids) {
+    List<String> shown = new ArrayList<>(ids.subList(0, Math.min(10, ids.size())));
+    return String.join(", ", shown) + (ids.size() > shown.size() ? String.format(", … (%,d in all)", ids.size()) : "");
+  }
+
+  private static void more(StringBuilder out, int total, int shown) {
+    if (total > shown) {
+      out.append(String.format("  … and %,d more%n", total - shown));
+    }
+  }
+}
