@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -27,7 +29,8 @@ import org.kie.api.definition.rule.Rule;
  */
 public final class RuleSet {
   private static final AtomicLong VERSIONS = new AtomicLong();
-  private static final String DIR = "src/main/resources/dev/outreach/rules/generated/";
+  private static final String DIR = "src/main/resources/";
+  private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
   private final KieBase base;
   private final List<String> ruleNames;
@@ -73,7 +76,7 @@ public final class RuleSet {
     ReleaseId id = ks.newReleaseId("dev.outreach.rules.generated", "rules", "1." + VERSIONS.incrementAndGet());
     KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
     for (int i = 0; i < sources.size(); i++) {
-      kfs.write(DIR + "r" + i + ".drl", sources.get(i).text());
+      kfs.write(DIR + folder(sources.get(i).text()) + "r" + i + ".drl", sources.get(i).text());
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
     List<RuleProblem> problems = new ArrayList<>();
@@ -101,15 +104,21 @@ public final class RuleSet {
     }
   }
 
+  /** The folder matching the DRL's package, so Drools does not warn that they differ. */
+  private static String folder(String drl) {
+    Matcher m = PACKAGE.matcher(drl);
+    return m.find() ? m.group(1).replace('.', '/') + "/" : "";
+  }
+
+  private static final Pattern GENERATED = Pattern.compile("(?:^|/)r(\\d+)\\.drl$");
+
+  /** The user's name for the generated resource {@code path} ({@code …/r<i>.drl}). */
   private static String sourceName(String path, List<RuleSource> sources) {
-    if (path != null) {
-      int at = path.lastIndexOf("/r");
-      if (at >= 0 && path.endsWith(".drl")) {
-        try {
-          return sources.get(Integer.parseInt(path.substring(at + 2, path.length() - 4))).name();
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-          // fall through: not one of ours
-        }
+    Matcher m = path == null ? null : GENERATED.matcher(path);
+    if (m != null && m.find()) {
+      int i = Integer.parseInt(m.group(1));
+      if (i < sources.size()) {
+        return sources.get(i).name();
       }
     }
     return sources.size() == 1 ? sources.get(0).name() : Objects.requireNonNullElse(path, "(rules)");

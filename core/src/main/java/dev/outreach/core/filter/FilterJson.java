@@ -123,7 +123,11 @@ public final class FilterJson {
       if (item.getValueType() != JsonValue.ValueType.STRING) {
         throw new IllegalArgumentException("filters." + key + " must hold only strings, found " + item);
       }
-      out.add(((JsonString) item).getString());
+      String text = ((JsonString) item).getString();
+      if (text.isEmpty()) {
+        throw new IllegalArgumentException("filters." + key + " holds an empty string");
+      }
+      out.add(text);
     }
     return out;
   }
@@ -151,7 +155,16 @@ public final class FilterJson {
   }
 
   private static DateRange dateRange(JsonObject r) {
+    onlyKeys(r, "emi_due_date", Set.of("from", "to"));
     return new DateRange(date(r, "from"), date(r, "to"));
+  }
+
+  private static void onlyKeys(JsonObject r, String where, Set<String> allowed) {
+    for (String key : r.keySet()) {
+      if (!allowed.contains(key)) {
+        throw new IllegalArgumentException("filters." + where + "." + key + " is not known (known: " + allowed + ")");
+      }
+    }
   }
 
   private static LocalDate date(JsonObject r, String key) {
@@ -165,6 +178,7 @@ public final class FilterJson {
   }
 
   private static AmountRange amountRange(JsonObject r) {
+    onlyKeys(r, "emi_amount", Set.of("min", "max"));
     return new AmountRange(amount(r, "min"), amount(r, "max"));
   }
 

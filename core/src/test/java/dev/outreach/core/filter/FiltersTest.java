@@ -68,5 +68,8 @@ class FiltersTest {
     assertThatThrownBy(() -> select("{\"emi_amount\":{\"min\":\"5\"}}")).hasMessageContaining("filters.emi_amount.min must be a number");
     assertThatThrownBy(() -> select("{\"emi_due_date\":{\"from\":\"tomorrow\"}}")).hasMessageContaining("filters.emi_due_date.from");
     assertThatThrownBy(() -> select("{\"ids\":[]}")).hasMessageContaining("filters.ids is empty");
+    assertThatThrownBy(() -> select("{\"ids\":[\"\"]}")).hasMessageContaining("filters.ids holds an empty string");
+    assertThatThrownBy(() -> select("{\"emi_amount\":{\"minimum\":1}}")).hasMessageContaining("filters.emi_amount.minimum is not known");
+    assertThatThrownBy(() -> select("{\"emi_due_date\":{\"start\":\"2025-08-01\"}}")).hasMessageContaining("filters.emi_due_date.start is not known");
   }
 }

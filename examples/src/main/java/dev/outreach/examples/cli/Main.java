@@ -1,0 +1,56 @@
+package dev.outreach.examples.cli;
+
+import dev.outreach.core.portfolio.PortfolioException;
+import dev.outreach.rules.RuleCompileException;
+import dev.outreach.rules.RuleEvaluationException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code outreach} program. Exit codes: 0 success, 1 bad input (portfolio, rules, files) or a failed
+ * run, 2 a usage error.
+ */
+@Command(name = "outreach", mixinStandardHelpOptions = true, version = "outreach 0.1.0",
+    description = "Plan and send collections outreach from Drools rules.",
+    subcommands = {PlanCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+  /** Exit code for bad input or a failed run. */
+  static final int INPUT_ERROR = 1;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the program with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(OffsetDateTime.class, OffsetDateTime::parse);
+    cli.registerConverter(ZoneId.class, ZoneId::of);
+    cli.setExecutionExceptionHandler((e, c, parsed) -> {
+      c.getErr().println("outreach: " + message(e));
+      c.getErr().flush();
+      return INPUT_ERROR;
+    });
+    return cli.execute(args);
+  }
+
+  /** What to tell a person: the error's own message for input problems, the type too for anything else. */
+  private static String message(Exception e) {
+    if (e instanceof PortfolioException || e instanceof RuleCompileException || e instanceof RuleEvaluationException
+        || e instanceof IllegalArgumentException) {
+      return e.getMessage();
+    }
+    if (e instanceof IOException || e instanceof UncheckedIOException) {
+      return "cannot read or write a file: " + e.getMessage();
+    }
+    return e.toString();
+  }
+}

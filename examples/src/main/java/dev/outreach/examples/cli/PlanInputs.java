@@ -1,0 +1,16 @@
+package dev.outreach.examples.cli;
+
+import dev.outreach.core.Customer;
+import dev.outreach.core.plan.Plan;
+import dev.outreach.core.plan.Planner;
+import dev.outreach.rules.RuleSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** What a plan is made from, and the one way both commands make it. */
+record PlanInputs(RuleSet rules, List<Customer> customers, String campaignId, OffsetDateTime asOf, ZoneId zone) {
+  Plan plan() {
+    return Planner.builder(campaignId).zone(zone).build().plan(customers, rules.decisions(), asOf);
+  }
+}

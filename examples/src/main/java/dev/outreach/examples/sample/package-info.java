@@ -1,0 +1,2 @@
+/** The shipped sample: a deterministic synthetic portfolio generator and the sample rules' location. */
+package dev.outreach.examples.sample;

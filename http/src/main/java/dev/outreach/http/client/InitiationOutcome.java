@@ -1,0 +1,137 @@
+package dev.outreach.http.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What became of one initiate request. A reply of any status is a value here, never an exception.
+ *
+ * <p>Only {@link NotSent} proves the request did not reach the server. {@link Unknown} means it may have:
+ * re-sending it could contact customers twice. A response whose body cannot be read keeps the case its
+ * status gives, with a message starting {@code "unreadable response body"} and no results.
+ */
+public sealed interface InitiationOutcome {
+
+  /**
+   * The outcome as a low-cardinality name: {@code initiated}, {@code partial}, {@code rejected},
+   * {@code unauthorized}, {@code failed}, {@code not_sent} or {@code unknown}.
+   */
+  String outcome();
+
+  /** The HTTP status the server answered with, or empty when no response arrived. */
+  default OptionalInt httpStatus() {
+    return OptionalInt.empty();
+  }
+
+  /**
+   * HTTP 200 (or another 2xx but 207): every selected customer was initiated.
+   *
+   * @param message the server's {@code message}
+   * @param results the server's {@code results}; empty when the body did not hold readable results
+   */
+  record Initiated(int status, String message, Optional<InitiationResults> results)
+      implements InitiationOutcome {
+    public Initiated {
+      Objects.requireNonNull(message, "message == null");
+      Objects.requireNonNull(results, "results == null");
+    }
+
+    @Override public String outcome() { return "initiated"; }
+    @Override public OptionalInt httpStatus() { return OptionalInt.of(status); }
+  }
+
+  /**
+   * HTTP 207: some customers were initiated, some failed ({@code results.errors} says which, when the
+   * server names them).
+   *
+   * @param results the server's {@code results}; empty when the body did not hold readable results
+   */
+  record Partial(int status, String message, Optional<InitiationResults> results)
+      implements InitiationOutcome {
+    public Partial {
+      Objects.requireNonNull(message, "message == null");
+      Objects.requireNonNull(results, "results == null");
+    }
+
+    /** The loan ids the server reported errors for, in its order; empty when it named none. */
+    public List<String> failedCustomerIds() {
+      return results.map(r -> r.errors().stream().flatMap(e -> e.customerId().stream()).toList())
+          .orElse(List.of());
+    }
+
+    @Override public String outcome() { return "partial"; }
+    @Override public OptionalInt httpStatus() { return OptionalInt.of(status); }
+  }
+
+  /**
+   * HTTP 4xx other than 401 and 403 (validation error, campaign or customers not found, too many
+   * requests), or a status the API never uses such as a redirect: nothing was initiated.
+   *
+   * @param message the server's {@code message}
+   * @param retryAfter the {@code Retry-After} header in seconds, when present (e.g. with 429)
+   */
+  record Rejected(int status, String message, Optional<Duration> retryAfter) implements InitiationOutcome {
+    public Rejected {
+      Objects.requireNonNull(message, "message == null");
+      Objects.requireNonNull(retryAfter, "retryAfter == null");
+    }
+
+    @Override public String outcome() { return "rejected"; }
+    @Override public OptionalInt httpStatus() { return OptionalInt.of(status); }
+  }
+
+  /** HTTP 401 or 403: the token is missing, wrong or lacks permission. A run must stop here. */
+  record Unauthorized(int status, String message) implements InitiationOutcome {
+    public Unauthorized {
+      Objects.requireNonNull(message, "message == null");
+    }
+
+    @Override public String outcome() { return "unauthorized"; }
+    @Override public OptionalInt httpStatus() { return OptionalInt.of(status); }
+  }
+
+  /**
+   * HTTP 5xx: all initiations failed, or the server failed.
+   *
+   * @param results the server's {@code results}, when the body held readable results
+   * @param retryAfter the {@code Retry-After} header in seconds, when present (e.g. with 503)
+   */
+  record Failed(int status, String message, Optional<InitiationResults> results, Optional<Duration> retryAfter)
+      implements InitiationOutcome {
+    public Failed {
+      Objects.requireNonNull(message, "message == null");
+      Objects.requireNonNull(results, "results == null");
+      Objects.requireNonNull(retryAfter, "retryAfter == null");
+    }
+
+    @Override public String outcome() { return "failed"; }
+    @Override public OptionalInt httpStatus() { return OptionalInt.of(status); }
+  }
+
+  /**
+   * The request provably never reached the server (connection refused, host unknown, connect timeout,
+   * TLS handshake failed): no customer was contacted, so sending it again is safe.
+   */
+  record NotSent(String reason) implements InitiationOutcome {
+    public NotSent {
+      Objects.requireNonNull(reason, "reason == null");
+    }
+
+    @Override public String outcome() { return "not_sent"; }
+  }
+
+  /**
+   * No usable response: a timeout or an I/O error after the request may have been sent. The server may
+   * have initiated every customer, some or none. Never re-send it blindly: check with the API first.
+   */
+  record Unknown(String reason) implements InitiationOutcome {
+    public Unknown {
+      Objects.requireNonNull(reason, "reason == null");
+    }
+
+    @Override public String outcome() { return "unknown"; }
+  }
+}

@@ -1,0 +1,234 @@
+package dev.outreach.http.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outreach.core.json.JsonText;
+import dev.outreach.http.client.FakeServer.Mode;
+import dev.outreach.http.client.FakeServer.Recorded;
+import dev.outreach.http.client.FakeServer.Response;
+import dev.outreach.http.client.InitiationOutcome.Failed;
+import dev.outreach.http.client.InitiationOutcome.Initiated;
+import dev.outreach.http.client.InitiationOutcome.NotSent;
+import dev.outreach.http.client.InitiationOutcome.Rejected;
+import dev.outreach.http.client.InitiationOutcome.Unauthorized;
+import dev.outreach.http.client.InitiationOutcome.Unknown;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OutreachClientTest {
+  static final String TOKEN = "s3cr3t-T0ken";
+  static final String PATH = "/api/v1/initiate/CAMP-1/calls";
+  static final String OK = "{\"success\":true,\"message\":\"Calls initiated for 2 customers\",\"results\":"
+      + "{\"totalMatched\":3,\"customersSelected\":2,\"initiated\":2,\"failed\":0,\"batchesProcessed\":1,\"errors\":[]}}";
+
+  FakeServer server;
+  OutreachClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new FakeServer();
+    client = OutreachClient.builder(server.uri()).token(TOKEN).requestTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  InitiationOutcome send() {
+    return client.send(PATH, "{\"agentId\":\"a\"}".getBytes(StandardCharsets.UTF_8), "key-1");
+  }
+
+  @Test
+  void sendsOnePostWithHeadersAndTheExactBody() throws Exception {
+    server.enqueue(Response.json(200, OK));
+    byte[] body = "{\"agentId\":\"agent_ü\",  \"dispositionId\":\"d\",\"limit\":2}".getBytes(StandardCharsets.UTF_8);
+
+    InitiationOutcome outcome = client.send(PATH, body, "outreach-v1-abc");
+
+    Recorded r = server.takeRequest();
+    assertThat(r.method()).isEqualTo("POST");
+    assertThat(r.path()).isEqualTo(PATH);
+    assertThat(r.header("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(r.header("X-Idempotency-Key")).isEqualTo("outreach-v1-abc");
+    assertThat(r.header("Content-Type")).isEqualTo("application/json");
+    assertThat(r.body()).isEqualTo(body);
+    assertThat(server.requestCount()).isZero();
+    assertThat(outcome).isEqualTo(new Initiated(200, "Calls initiated for 2 customers",
+        Optional.of(new InitiationResults(3, 2, 2, 0, 1, List.of()))));
+    assertThat(outcome.outcome()).isEqualTo("initiated");
+    assertThat(outcome.httpStatus()).hasValue(200);
+  }
+
+  @Test
+  void keepsABasePathPrefix() throws Exception {
+    server.enqueue(Response.json(200, OK));
+    OutreachClient prefixed = OutreachClient.builder(URI.create(server.uri() + "/gateway/")).token(TOKEN).build();
+
+    prefixed.send(PATH, new byte[] {'{', '}'}, "k");
+
+    assertThat(server.takeRequest().path()).isEqualTo("/gateway" + PATH);
+  }
+
+  @Test
+  void partialParsesPerCustomerErrorsOfAnyShape() {
+    server.enqueue(Response.json(207, "{\"success\":false,\"message\":\"Calls initiated for 2 of 6 customers\","
+        + "\"results\":{\"totalMatched\":6,\"customersSelected\":6,\"initiated\":2,\"failed\":4,"
+        + "\"batchesProcessed\":1,\"errors\":[{\"loan_id\":\"L2\",\"error\":\"no active number\"},"
+        + "\"L3: busy\",{\"id\":42,\"message\":\"invalid\"},{\"customerId\":\"L5\",\"code\":7},7]}}"));
+
+    var partial = (InitiationOutcome.Partial) send();
+
+    assertThat(partial.status()).isEqualTo(207);
+    InitiationResults results = partial.results().orElseThrow();
+    assertThat(results.initiated()).isEqualTo(2);
+    assertThat(results.failed()).isEqualTo(4);
+    assertThat(results.errors()).containsExactly(
+        new InitiationResults.CustomerError(Optional.of("L2"), "no active number"),
+        new InitiationResults.CustomerError(Optional.empty(), "L3: busy"),
+        new InitiationResults.CustomerError(Optional.of("42"), "invalid"),
+        new InitiationResults.CustomerError(Optional.of("L5"), "{\"customerId\":\"L5\",\"code\":7}"),
+        new InitiationResults.CustomerError(Optional.empty(), "7"));
+    assertThat(partial.failedCustomerIds()).containsExactly("L2", "42", "L5");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 404, 409, 422})
+  void otherClientErrorsAreRejectedWithTheServersMessage(int status) {
+    server.enqueue(Response.json(status, "{\"success\":false,\"message\":\"Campaign not found\"}"));
+
+    assertThat(send()).isEqualTo(new Rejected(status, "Campaign not found", Optional.empty()));
+  }
+
+  @Test
+  void tooManyRequestsKeepsRetryAfter() {
+    server.enqueue(Response.json(429, "{\"success\":false,\"message\":\"slow down\"}").header("Retry-After", "7"));
+
+    assertThat(send()).isEqualTo(new Rejected(429, "slow down", Optional.of(Duration.ofSeconds(7))));
+  }
+
+  @Test
+  void serverErrorIsFailedWithRetryAfterInSeconds() {
+    server.enqueue(Response.json(500, "{\"success\":false,\"message\":\"All calls failed\"}")
+        .header("Retry-After", "30"));
+
+    Failed failed = (Failed) send();
+
+    assertThat(failed.status()).isEqualTo(500);
+    assertThat(failed.message()).isEqualTo("All calls failed");
+    assertThat(failed.retryAfter()).contains(Duration.ofSeconds(30));
+    assertThat(failed.results()).isEmpty();
+  }
+
+  @Test
+  void unparsableRetryAfterIsAbsent() {
+    server.enqueue(Response.json(503, "{\"message\":\"down\"}").header("Retry-After", "Wed, 21 Oct 2025 07:28:00 GMT"));
+
+    assertThat(((Failed) send()).retryAfter()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {401, 403})
+  void authFailuresAreUnauthorized(int status) {
+    server.enqueue(Response.json(status, "{\"success\":false,\"message\":\"invalid token\"}"));
+
+    assertThat(send()).isEqualTo(new Unauthorized(status, "invalid token"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not json", "{\"success\":true,\"mess", "[1,2]", ""})
+  void unreadableBodyKeepsTheStatusCase(String body) {
+    server.enqueue(Response.json(200, body));
+
+    Initiated outcome = (Initiated) send();
+
+    assertThat(outcome.message()).startsWith("unreadable response body");
+    assertThat(outcome.results()).isEmpty();
+  }
+
+  @Test
+  void bodyCutOffMidStreamKeepsTheStatusCase() {
+    server.enqueue(Response.json(200, OK.substring(0, 40)).mode(Mode.CUT_OFF_BODY));
+
+    Initiated outcome = (Initiated) send();
+
+    assertThat(outcome.message()).startsWith("unreadable response body: body cut off");
+    assertThat(outcome.results()).isEmpty();
+  }
+
+  @Test
+  void resultsWithMissingCountsAreAbsentButTheMessageStays() {
+    server.enqueue(Response.json(200, "{\"success\":true,\"message\":\"ok\",\"results\":{\"initiated\":\"2\"}}"));
+
+    assertThat(send()).isEqualTo(new Initiated(200, "ok", Optional.empty()));
+  }
+
+  @Test
+  void redirectIsNotFollowed() throws Exception {
+    server.enqueue(Response.json(302, "").header("Location", "https://elsewhere.example/"));
+
+    Rejected r = (Rejected) send();
+
+    assertThat(r.status()).isEqualTo(302);
+    assertThat(r.message()).contains("unexpected HTTP 302");
+    server.takeRequest();
+    assertThat(server.requestCount()).isZero();
+  }
+
+  @Test
+  void connectionRefusedIsNotSent() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    OutreachClient closed = OutreachClient.builder(URI.create("http://127.0.0.1:" + port)).token(TOKEN).build();
+
+    InitiationOutcome outcome = closed.send(PATH, new byte[] {'{', '}'}, "k");
+
+    assertThat(outcome).isInstanceOf(NotSent.class);
+    assertThat(outcome.outcome()).isEqualTo("not_sent");
+    assertThat(((NotSent) outcome).reason()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void noAnswerWithinTheTimeoutIsUnknown() throws Exception {
+    server.enqueue(Response.json(200, OK).mode(Mode.NEVER_ANSWER));
+    OutreachClient impatient = OutreachClient.builder(server.uri()).token(TOKEN)
+        .requestTimeout(Duration.ofMillis(300)).build();
+
+    long start = System.nanoTime();
+    InitiationOutcome outcome = impatient.send(PATH, new byte[] {'{', '}'}, "k");
+
+    assertThat(outcome).isInstanceOf(Unknown.class);
+    assertThat(((Unknown) outcome).reason()).contains("may have been processed");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(server.takeRequest().body()).isEqualTo(new byte[] {'{', '}'});
+  }
+
+  @Test
+  void interruptedCallerSendsNothing() {
+    Thread.currentThread().interrupt();
+    try {
+      assertThat(send()).isInstanceOf(NotSent.class);
+    } finally {
+      assertThat(Thread.interrupted()).isTrue();
+    }
+    assertThat(server.requestCount()).isZero();
+  }
+
+  @Test
+  void successResponseComparesAsJson() {
+    server.enqueue(Response.json(200, JsonText.pretty(JsonText.parseObject(OK))));
+
+    assertThat(((Initiated) send()).results()).map(InitiationResults::customersSelected).contains(2);
+  }
+}
