@@ -100,6 +100,15 @@ public record Decision(
     return withTiming(timing.on(Objects.requireNonNull(date, "date == null")));
   }
 
+  /** On this date, "YYYY-MM-DD": the same as {@link #on(LocalDate)}, without importing java.time in DRL. */
+  public Decision on(String date) {
+    try {
+      return on(LocalDate.parse(Objects.requireNonNull(date, "date == null")));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new dev.outreach.core.decision.InvalidDecisionException("on(\"" + date + "\") is not a date as YYYY-MM-DD");
+    }
+  }
+
   /** At this local time, "HH:mm"; if it has passed today (and no date is set), tomorrow. */
   public Decision at(String time) {
     return withTiming(timing.at(time));

@@ -182,6 +182,18 @@ class RuleSetTest {
   }
 
   @Test
+  void datesCanBeGivenAsTextOrAsLocalDate() throws Exception {
+    String drl = HEADER + "import java.time.LocalDate;\n"
+        + "rule \"text\" when $c : Customer( loanId == \"A\" ) then insert(Decision.sms($c).template(\"t\").on(\"2025-08-07\").at(\"11:00\")); end\n"
+        + "rule \"date\" when $t : Today() $c : Customer( loanId == \"B\" ) then insert(Decision.sms($c).template(\"t\").on($t.date().plusDays(2))); end\n";
+    RuleSet rules = RuleSet.compile(List.of(new RuleSource("x.drl", drl)));
+
+    List<Decision> ds = decide(rules, List.of(Customer.builder("A").build(), Customer.builder("B").build()));
+
+    assertThat(ds).extracting(d -> ((Contact) d).timing().date()).containsOnly(LocalDate.of(2025, 8, 7));
+  }
+
+  @Test
   void aWindowThatIsNotATimeFailsInTheRuleThatWroteIt() throws Exception {
     String drl = HEADER + "rule \"bad window\" when $c : Customer() then\n"
         + "  insert(Decision.sms($c).template(\"t\").window(\"25:00\", \"13:00\")); end\n";
