@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When to make a contact, in the customer's local time: on a {@code date} (default: the plan's day),
@@ -46,14 +47,25 @@ public record Timing(LocalDate date, LocalTime start, LocalTime end) {
     return end != null;
   }
 
+  /** Rules repeat the same few times for every customer: parse each text once. */
+  private static final ConcurrentHashMap<String, LocalTime> PARSED = new ConcurrentHashMap<>();
+
   private static LocalTime parse(String time, String what) {
     if (time == null) {
       throw new InvalidDecisionException(what + " time is null; expected HH:mm");
     }
+    LocalTime t = PARSED.get(time);
+    if (t != null) {
+      return t;
+    }
     try {
-      return LocalTime.parse(time, HH_MM);
+      t = LocalTime.parse(time, HH_MM);
     } catch (DateTimeParseException e) {
       throw new InvalidDecisionException(what + " \"" + time + "\" is not a time of day as HH:mm");
     }
+    if (PARSED.size() < 10_000) {
+      PARSED.put(time, t);
+    }
+    return t;
   }
 }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import dev.outreach.core.Customer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -51,6 +53,29 @@ public final class SamplePortfolio {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       write(w, size, seed);
     }
+  }
+
+  /**
+   * {@code size} customers from {@code seed}, exactly as {@link #write(Writer, int, long)} writes them
+   * and the portfolio reader reads them back, without the round trip through text.
+   */
+  public static List<Customer> customers(int size, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<Customer> out = new ArrayList<>(size);
+    for (int i = 1; i <= size; i++) {
+      List<String> r = row(i, rnd);
+      Customer.Builder b = Customer.builder(r.get(0)).firstName(r.get(1)).lastName(r.get(2)).phoneNumber(r.get(3))
+          .loanAmount(new BigDecimal(r.get(4))).emiAmount(new BigDecimal(r.get(5)))
+          .loanPeriod(Integer.valueOf(r.get(6))).currentEmi(new BigDecimal(r.get(7)))
+          .emiDueDate(LocalDate.parse(r.get(8))).paymentStatus(r.get(9)).language(r.get(10)).leadId(r.get(11))
+          .leadDate(LocalDate.parse(r.get(12))).custom("branch", r.get(13)).custom("product_type", r.get(14))
+          .custom("dpd", new BigDecimal(r.get(15)));
+      if (!r.get(16).isEmpty()) {
+        b.custom("dnc", Boolean.valueOf(r.get(16)));
+      }
+      out.add(b.build());
+    }
+    return out;
   }
 
   static List<String> row(int i, SplittableRandom rnd) {

@@ -31,6 +31,11 @@ class SampleTest {
   }
 
   @Test
+  void generatedCustomersEqualTheShippedPortfolioAsRead() throws Exception {
+    assertThat(SamplePortfolio.customers(3_000, 42L)).isEqualTo(Sample.portfolio());
+  }
+
+  @Test
   void theDrlRulesPlanExactlyWhatTheHandWrittenRulesPlan() throws Exception {
     List<Customer> book = Sample.portfolio();
 
