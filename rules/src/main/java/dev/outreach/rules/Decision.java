@@ -62,7 +62,10 @@ public record Decision(
 
   /** Contact on no channel: beats every contact decision for this customer. */
   public static Decision suppress(Customer customer, String reason) {
-    Objects.requireNonNull(reason, "reason == null");
+    if (reason == null || reason.isBlank()) {
+      throw new dev.outreach.core.decision.InvalidDecisionException(
+          "Decision.suppress(customer, reason) needs a reason, e.g. \"already paid\"");
+    }
     return new Decision(id(customer), null, null, null, null, null, null, 0, reason);
   }
 

@@ -24,14 +24,16 @@ final class RuleEvaluator implements DecisionSource {
   static final int DEFAULT_BATCH = 5_000;
 
   private final KieBase base;
+  private final Sources sources;
   private final int batchSize;
   private final int threads;
 
-  RuleEvaluator(KieBase base, int batchSize, int threads) {
+  RuleEvaluator(KieBase base, Sources sources, int batchSize, int threads) {
     if (batchSize < 1 || threads < 1) {
       throw new IllegalArgumentException("batchSize and threads must be at least 1");
     }
     this.base = base;
+    this.sources = sources;
     this.batchSize = batchSize;
     this.threads = threads;
   }
@@ -74,24 +76,72 @@ final class RuleEvaluator implements DecisionSource {
   }
 
   private void evaluate(List<Customer> batch, Today today, Consumer<Decision> sink) {
+    try {
+      run(batch, today, sink);
+    } catch (RuleEvaluationException e) {
+      throw culprit(batch, today, e);
+    }
+  }
+
+  /**
+   * Drools propagates inserts lazily, so a failure in a batch does not say whose data caused it: run the
+   * batch again one customer at a time to name the first who fails (a rare, error-only path).
+   */
+  private RuleEvaluationException culprit(List<Customer> batch, Today today, RuleEvaluationException e) {
+    if (batch.size() == 1) {
+      return named(e, "customer " + batch.get(0).loanId());
+    }
+    for (Customer c : batch) {
+      try {
+        run(List.of(c), today, d -> { });
+      } catch (RuleEvaluationException single) {
+        return named(single, "customer " + c.loanId());
+      }
+    }
+    // MVEL may fail only in its compiled form, after earlier customers: say where it happened.
+    return named(e, "one of the customers " + batch.get(0).loanId() + " to " + batch.get(batch.size() - 1).loanId());
+  }
+
+  private static RuleEvaluationException named(RuleEvaluationException e, String who) {
+    String m = e.getMessage();
+    return m.startsWith("rules failed:")
+        ? new RuleEvaluationException("rules failed for " + who + m.substring("rules failed".length()), e) : e;
+  }
+
+  private void run(List<Customer> batch, Today today, Consumer<Decision> sink) {
     KieSession session = base.newKieSession();
     DecisionCollector collector = new DecisionCollector();
     try {
       session.addEventListener(collector);
       session.insert(today);
       for (Customer c : batch) {
-        session.insert(c);
+        try {
+          session.insert(c);
+        } catch (ConsequenceException e) {
+          throw failure(e);
+        } catch (RuntimeException e) {
+          throw new RuleEvaluationException("rules failed for customer " + c.loanId() + ": "
+              + Messages.runtime(e, sources), e);
+        }
       }
       session.fireAllRules();
     } catch (ConsequenceException e) {
       throw failure(e);
+    } catch (RuleEvaluationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RuleEvaluationException("rules failed: " + Messages.runtime(e, sources), e);
     } finally {
       session.dispose();
     }
-    collector.forEach((d, rule) -> sink.accept(d.toCore(rule)));
+    try {
+      collector.forEach((d, rule) -> sink.accept(d.toCore(rule)));
+    } catch (InvalidDecisionException e) {
+      throw new RuleEvaluationException(e.getMessage(), e);
+    }
   }
 
-  private static RuleEvaluationException failure(ConsequenceException e) {
+  private RuleEvaluationException failure(ConsequenceException e) {
     String rule = e.getRule() == null ? "?" : e.getRule().getName();
     String customer = e.getMatch() == null ? "" : e.getMatch().getObjects().stream()
         .filter(Customer.class::isInstance).map(o -> " for " + ((Customer) o).loanId()).findFirst().orElse("");
@@ -99,8 +149,8 @@ final class RuleEvaluator implements DecisionSource {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String why = root instanceof InvalidDecisionException || root instanceof IllegalArgumentException
-        ? root.getMessage() : root.toString();
+    String why = root instanceof IllegalArgumentException || root instanceof NullPointerException
+        ? root.getMessage() : sources.rewrite(root.toString());
     return new RuleEvaluationException("rule \"" + rule + "\" failed" + customer + ": " + why, e);
   }
 }

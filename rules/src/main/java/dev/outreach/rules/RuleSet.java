@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,11 +32,13 @@ public final class RuleSet {
   private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
   private final KieBase base;
+  private final Sources sources;
   private final List<String> ruleNames;
   private final List<RuleProblem> warnings;
 
-  private RuleSet(KieBase base, List<RuleProblem> warnings) {
+  private RuleSet(KieBase base, Sources sources, List<RuleProblem> warnings) {
     this.base = base;
+    this.sources = sources;
     this.warnings = List.copyOf(warnings);
     List<String> names = new ArrayList<>();
     for (KiePackage p : base.getKiePackages()) {
@@ -76,28 +77,31 @@ public final class RuleSet {
     ReleaseId id = ks.newReleaseId("dev.outreach.rules.generated", "rules", "1." + VERSIONS.incrementAndGet());
     KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
     for (int i = 0; i < sources.size(); i++) {
-      kfs.write(DIR + folder(sources.get(i).text()) + "r" + i + ".drl", sources.get(i).text());
+      kfs.write(Sources.generatedName(DIR + folder(sources.get(i).text()), i), sources.get(i).text());
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+    Sources named = new Sources(sources);
     List<RuleProblem> problems = new ArrayList<>();
     for (Message m : builder.getResults().getMessages()) {
-      if (m.getLevel() == Message.Level.INFO) {
-        continue;
+      if (m.getLevel() != Message.Level.INFO) {
+        problems.add(Messages.problem(m, named, sources.size() == 1 ? sources.get(0).name() : null));
       }
-      problems.add(new RuleProblem(sourceName(m.getPath(), sources), Math.max(0, m.getLine()),
-          Math.max(0, m.getColumn()), m.getLevel() == Message.Level.ERROR, Messages.explain(m.getText())));
     }
-    // Drools adds "Parser returned a null Package" after every syntax error: it says nothing new.
-    problems.removeIf(p -> p.message().startsWith("Parser returned a null Package")
-        && problems.stream().anyMatch(q -> q != p && q.error() && q.file().equals(p.file())));
-    problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+    // Drools adds "Parser returned a null Package" after a syntax error, and "Unable to analyze
+    // expression" beside the real reason on the same line; it also repeats one error per constraint.
+    problems.removeIf(p -> (p.message().startsWith("Parser returned a null Package")
+        && problems.stream().anyMatch(q -> q != p && q.error() && q.file().equals(p.file())))
+        || (p.message().startsWith("Unable to analyze expression")
+        && problems.stream().anyMatch(q -> q != p && q.error() && q.file().equals(p.file()) && q.line() == p.line())));
+    List<RuleProblem> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+    distinct.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
         .thenComparingInt(RuleProblem::column));
-    if (problems.stream().anyMatch(RuleProblem::error)) {
-      throw new RuleCompileException(problems);
+    if (distinct.stream().anyMatch(RuleProblem::error)) {
+      throw new RuleCompileException(distinct);
     }
     try {
       KieBase base = ks.newKieContainer(id).getKieBase();
-      return new RuleSet(base, problems);
+      return new RuleSet(base, named, distinct);
     } finally {
       // The container holds what it needs; keep the global repository from growing with every compile.
       ks.getRepository().removeKieModule(id);
@@ -108,20 +112,6 @@ public final class RuleSet {
   private static String folder(String drl) {
     Matcher m = PACKAGE.matcher(drl);
     return m.find() ? m.group(1).replace('.', '/') + "/" : "";
-  }
-
-  private static final Pattern GENERATED = Pattern.compile("(?:^|/)r(\\d+)\\.drl$");
-
-  /** The user's name for the generated resource {@code path} ({@code …/r<i>.drl}). */
-  private static String sourceName(String path, List<RuleSource> sources) {
-    Matcher m = path == null ? null : GENERATED.matcher(path);
-    if (m != null && m.find()) {
-      int i = Integer.parseInt(m.group(1));
-      if (i < sources.size()) {
-        return sources.get(i).name();
-      }
-    }
-    return sources.size() == 1 ? sources.get(0).name() : Objects.requireNonNullElse(path, "(rules)");
   }
 
   /** The names of all rules, sorted. */
@@ -136,7 +126,7 @@ public final class RuleSet {
 
   /** A decision source that evaluates these rules with default batching (all cores). */
   public DecisionSource decisions() {
-    return new RuleEvaluator(base, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors());
+    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors());
   }
 
   /**
@@ -145,6 +135,6 @@ public final class RuleSet {
    * about one customer (and its decisions) at a time, never join two customers.
    */
   public DecisionSource decisions(int batchSize, int threads) {
-    return new RuleEvaluator(base, batchSize, threads);
+    return new RuleEvaluator(base, sources, batchSize, threads);
   }
 }

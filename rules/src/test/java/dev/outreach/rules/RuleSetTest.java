@@ -182,6 +182,58 @@ class RuleSetTest {
   }
 
   @Test
+  void aRuntimeFailureNamesTheCustomerTheFileAndTheValue() throws Exception {
+    String drl = HEADER + "\nrule \"late\"\nwhen\n  $c : Customer( custom[\"dpd\"] >= 1 )\nthen\n"
+        + "  insert(Decision.sms($c).template(\"t\"));\nend\n";
+    RuleSet rules = RuleSet.compile(List.of(new RuleSource("rules/late.drl", drl)));
+    List<Customer> customers = IntStream.range(0, 50).mapToObj(i -> Customer.builder("L" + i)
+        .custom("dpd", i == 37 ? "N/A" : new BigDecimal(i)).build()).collect(Collectors.toList());
+
+    // One customer per session: the failing customer is known exactly.
+    assertThatThrownBy(() -> rules.decisions(1, 1).decide(customers, DAY, d -> { }))
+        .isInstanceOf(RuleEvaluationException.class)
+        .hasMessageContaining("customer L37").hasMessageContaining("rules/late.drl")
+        .hasMessageContaining("cannot compare N/A with 1");
+  }
+
+  @Test
+  void aConstraintThatCannotBeEvaluatedIsLocatedInTheUsersFile() throws Exception {
+    String drl = HEADER + "\nrule \"wrong type\"\nwhen\n    $c : Customer( emiAmount >= \"lots\" )\nthen\n"
+        + "  insert(Decision.sms($c).template(\"t\"));\nend\n";
+    RuleSet rules = RuleSet.compile(List.of(new RuleSource("rules/a.drl", "rule \"x\" when then end\n"),
+        new RuleSource("rules/wrong.drl", drl)));
+
+    assertThatThrownBy(() -> decide(rules, List.of(Customer.builder("L1").emiAmount(BigDecimal.TEN).build())))
+        .hasMessageContaining("customer L1").hasMessageContaining("rules/wrong.drl:7:20")
+        .hasMessageContaining("emiAmount >= \"lots\"");
+  }
+
+  @Test
+  void errorsInAConsequencePointAtTheLineOfTheMistake() {
+    String drl = HEADER + "\nrule \"typo\"\nwhen\n  $c : Customer()\nthen\n  // a call\n"
+        + "  insert(Decision.call($c).agnet(\"a\").disposition(\"d\"));\nend\n";
+    String today = HEADER + "rule \"t\" when $t : Today() $c : Customer( $t.daysUntill(emiDueDate) < 3 ) then end\n";
+
+    assertThatThrownBy(() -> RuleSet.compile(List.of(new RuleSource("typo.drl", drl), new RuleSource("today.drl", today))))
+        .isInstanceOfSatisfying(RuleCompileException.class, e -> assertThat(e.problems()).extracting(RuleProblem::toString)
+            .containsExactly(
+                "today.drl:4: error: unknown method daysUntill(LocalDate) on Today; Today has date(), zone(),"
+                    + " daysUntil(date) and daysSince(date)",
+                "typo.drl:10:27: error: unknown method agnet(String) on Decision; Decision has call/sms/whatsapp/"
+                    + "suppress, agent, disposition, template, conversation, on, at, window and priority"));
+  }
+
+  @Test
+  void aDecisionWithBothATimeAndAWindowIsRefused() throws Exception {
+    String drl = HEADER + "rule \"both\" when $c : Customer() then\n"
+        + "  insert(Decision.sms($c).template(\"t\").window(\"14:00\", \"16:00\").at(\"15:00\")); end\n";
+    RuleSet rules = RuleSet.compile(List.of(new RuleSource("x.drl", drl)));
+
+    assertThatThrownBy(() -> decide(rules, List.of(Customer.builder("L1").build())))
+        .hasMessageContaining("at(\"15:00\") after window(\"14:00\", \"16:00\")");
+  }
+
+  @Test
   void datesCanBeGivenAsTextOrAsLocalDate() throws Exception {
     String drl = HEADER + "import java.time.LocalDate;\n"
         + "rule \"text\" when $c : Customer( loanId == \"A\" ) then insert(Decision.sms($c).template(\"t\").on(\"2025-08-07\").at(\"11:00\")); end\n"

@@ -40,8 +40,14 @@ public record Contact(
       String templateId, Conversation conversation) {
     switch (channel) {
       case CALL:
-        if (blank(agentId) || blank(dispositionId)) {
+        if (blank(agentId) && blank(dispositionId)) {
           return "without agent(...) and disposition(...): a call needs both";
+        }
+        if (blank(agentId)) {
+          return "without agent(...): a call needs an agent as well as a disposition";
+        }
+        if (blank(dispositionId)) {
+          return "without disposition(...): a call needs a disposition as well as an agent";
         }
         if (templateId != null || conversation != null) {
           return "with a template or conversation: a call takes only agent and disposition";

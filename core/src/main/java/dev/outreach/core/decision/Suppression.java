@@ -6,7 +6,10 @@ import java.util.Objects;
 public record Suppression(String customerId, String reason, String rule) implements Decision {
   public Suppression {
     Objects.requireNonNull(customerId, "customerId == null");
-    Objects.requireNonNull(reason, "reason == null");
     Objects.requireNonNull(rule, "rule == null");
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidDecisionException("rule \"" + rule + "\" suppressed " + customerId
+          + " without a reason: write Decision.suppress($c, \"why\")");
+    }
   }
 }

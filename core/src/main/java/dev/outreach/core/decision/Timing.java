@@ -32,14 +32,24 @@ public record Timing(LocalDate date, LocalTime start, LocalTime end) {
     return new Timing(day, start, end);
   }
 
-  /** This timing at exactly {@code time} ("HH:mm"). */
+  /** This timing at exactly {@code time} ("HH:mm"); a time or window may be set only once. */
   public Timing at(String time) {
+    requireNoTime("at(\"" + time + "\")");
     return new Timing(date, parse(time, "at"), null);
   }
 
-  /** This timing within the daily window {@code from}-{@code to} ("HH:mm"). */
+  /** This timing within the daily window {@code from}-{@code to} ("HH:mm"); set only once. */
   public Timing window(String from, String to) {
+    requireNoTime("window(\"" + from + "\", \"" + to + "\")");
     return new Timing(date, parse(from, "window start"), parse(to, "window end"));
+  }
+
+  private void requireNoTime(String call) {
+    if (start != null) {
+      String set = end == null ? "at(\"" + HH_MM.format(start) + "\")"
+          : "window(\"" + HH_MM.format(start) + "\", \"" + HH_MM.format(end) + "\")";
+      throw new InvalidDecisionException(call + " after " + set + ": a decision has one time or one window");
+    }
   }
 
   /** Whether this is a window rather than a point in time. */

@@ -47,15 +47,31 @@ public final class JsonText {
    * parsing failed (line and column) when it is not.
    */
   public static JsonObject parseObject(String text) {
+    String t = text.strip();
+    if (!t.startsWith("{")) {
+      throw new IllegalArgumentException("expected a JSON object {…}, found "
+          + (t.isEmpty() ? "nothing" : t.startsWith("[") ? "an array" : "\"" + t.substring(0, Math.min(20, t.length())) + "\""));
+    }
     try (JsonReader r = Json.createReader(new StringReader(text))) {
       return r.readObject();
     } catch (JsonParsingException e) {
       var loc = e.getLocation();
       throw new IllegalArgumentException("not valid JSON at line " + loc.getLineNumber() + ", column "
-          + loc.getColumnNumber() + ": " + e.getMessage(), e);
+          + loc.getColumnNumber() + near(text, loc.getStreamOffset()), e);
     } catch (JsonException e) {
       throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
     }
+  }
+
+  /** The text around a parse error, e.g. {@code near "oops"}. */
+  private static String near(String text, long offset) {
+    if (offset < 0 || offset > text.length()) {
+      return "";
+    }
+    int at = (int) Math.max(0, Math.min(text.length(), offset) - 1);
+    int from = Math.max(0, at - 10);
+    int to = Math.min(text.length(), at + 10);
+    return " near \"" + text.substring(from, to).replace("\n", " ") + "\"";
   }
 
   private static String write(JsonWriterFactory factory, JsonStructure value) {

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The documented conflict policy for one customer's decisions: a suppression beats every contact
- * (the first by rule name is reported); on each channel the contact with the highest priority wins,
- * ties going to the rule name that sorts first. Every losing contact becomes an {@link Overridden}.
+ * (the first by rule name is reported); on each channel the contact with the highest priority that can
+ * still be scheduled wins, ties going to the rule name that sorts first. Every losing contact becomes an
+ * {@link Overridden}.
  */
 final class Conflicts {
   private Conflicts() {}
@@ -30,7 +31,11 @@ final class Conflicts {
       .thenComparing(c -> String.valueOf(c.conversation()))
       .thenComparing(c -> String.valueOf(c.timing()));
 
-  record Resolved(Suppression suppression, List<Contact> contacts, List<Overridden> overrides) {}
+  /**
+   * One customer's decisions after suppression: either the winning suppression, or the contact
+   * candidates per channel in order of preference (the planner takes the first it can schedule).
+   */
+  record Resolved(Suppression suppression, Map<Channel, List<Contact>> candidates, List<Overridden> overrides) {}
 
   static Resolved resolve(List<Decision> decisions) {
     Suppression suppression = null;
@@ -47,23 +52,25 @@ final class Conflicts {
       }
     }
     contacts.sort(PREFERENCE);
-    List<Overridden> overrides = new ArrayList<>();
     if (suppression != null) {
+      List<Overridden> overrides = new ArrayList<>();
       for (Contact c : contacts) {
         overrides.add(new Overridden(c.customerId(), c.channel(), c.rule(), suppression.rule(),
             "suppressed: " + suppression.reason()));
       }
-      return new Resolved(suppression, List.of(), overrides);
+      return new Resolved(suppression, Map.of(), overrides);
     }
-    Map<Channel, Contact> winners = new EnumMap<>(Channel.class);
+    Map<Channel, List<Contact>> candidates = new EnumMap<>(Channel.class);
     for (Contact c : contacts) {
-      Contact w = winners.putIfAbsent(c.channel(), c);
-      if (w != null) {
-        overrides.add(new Overridden(c.customerId(), c.channel(), c.rule(), w.rule(),
-            w.priority() > c.priority() ? "higher priority on the same channel"
-                : "same channel and priority; the rule named first wins"));
-      }
+      candidates.computeIfAbsent(c.channel(), k -> new ArrayList<>()).add(c);
     }
-    return new Resolved(null, List.copyOf(winners.values()), overrides);
+    return new Resolved(null, candidates, List.of());
+  }
+
+  /** The override record for {@code loser}, which lost to {@code winner} on the same channel. */
+  static Overridden lostTo(Contact loser, Contact winner) {
+    return new Overridden(loser.customerId(), loser.channel(), loser.rule(), winner.rule(),
+        winner.priority() > loser.priority() ? "higher priority on the same channel"
+            : "same channel and priority; the rule named first wins");
   }
 }

@@ -29,8 +29,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Compiles decisions into a {@link Plan}: the smallest correct set of requests.
  *
  * <p>Policy, applied per customer: a {@link Suppression} beats every contact; on each channel one
- * contact wins (highest {@code priority}, then rule name); each winner's timing becomes its step's
- * {@code notBefore}. Customers who share channel, ids, template and slot share a step. Before a plan is
+ * contact wins: the one with the highest {@code priority} (then rule name) whose timing can still be
+ * honoured; a decision whose date or time has passed is dropped with a warning and the next one is
+ * considered. Each winner's timing becomes its step's {@code notBefore}. Customers who share channel, ids, template and slot share a step. Before a plan is
  * returned, every step's body is applied to the portfolio as the API would apply it, and must select
  * exactly the step's customers.
  *
@@ -128,19 +129,27 @@ public final class Planner {
         return;
       }
       boolean any = false;
-      for (Contact c : r.contacts()) {
-        Object slot = TimingResolver.resolve(c.timing(), now, zone);
-        if (slot instanceof TimingResolver.Passed) {
-          warnings.add(new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: "
-              + ((TimingResolver.Passed) slot).why()));
-          continue;
+      for (List<Contact> candidates : r.candidates().values()) {
+        Contact winner = null;
+        for (Contact c : candidates) {
+          if (winner != null) {
+            overrides.add(Conflicts.lostTo(c, winner));
+            continue;
+          }
+          Object slot = TimingResolver.resolve(c.timing(), now, zone);
+          if (slot instanceof TimingResolver.Passed) {
+            warnings.add(new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: "
+                + ((TimingResolver.Passed) slot).why()));
+            continue;
+          }
+          winner = c;
+          TimingResolver.Slot s = (TimingResolver.Slot) slot;
+          Group.Key key = Group.Key.of(c, s.notBefore().toOffsetDateTime(),
+              s.notAfter() == null ? null : s.notAfter().toOffsetDateTime());
+          groups.computeIfAbsent(key, Group::new).add(c);
+          byChannel.merge(c.channel(), 1, Integer::sum);
+          any = true;
         }
-        TimingResolver.Slot s = (TimingResolver.Slot) slot;
-        Group.Key key = Group.Key.of(c, s.notBefore().toOffsetDateTime(),
-            s.notAfter() == null ? null : s.notAfter().toOffsetDateTime());
-        groups.computeIfAbsent(key, Group::new).add(c);
-        byChannel.merge(c.channel(), 1, Integer::sum);
-        any = true;
       }
       if (any) {
         contacted++;

@@ -38,7 +38,7 @@ final class JsonLinesPortfolio {
         try {
           o = JsonText.parseObject(text);
         } catch (IllegalArgumentException e) {
-          problems.add(line, null, e.getMessage());
+          problems.add(line, null, e.getMessage().replace("at line 1, column", "at column"));
           continue;
         }
         Customer c = customer(o, line, problems);

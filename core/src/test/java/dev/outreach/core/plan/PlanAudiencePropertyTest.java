@@ -74,7 +74,7 @@ class PlanAudiencePropertyTest {
 
   /**
    * The audience per channel by the documented policy, computed the simple way: not suppressed; per
-   * channel the highest priority wins, then the rule name; the winner is dropped when its date passed.
+   * channel the highest priority (then rule name) among the decisions whose date has not passed.
    */
   private static Map<Channel, Set<String>> expected(List<Decision> decisions) {
     Set<String> suppressed = new HashSet<>();
@@ -83,16 +83,16 @@ class PlanAudiencePropertyTest {
     for (Decision d : decisions) {
       if (d instanceof Contact && !suppressed.contains(d.customerId())) {
         Contact c = (Contact) d;
-        winners.merge(c.customerId() + "/" + c.channel(), c, (a, b) -> a.priority() != b.priority()
-            ? (a.priority() > b.priority() ? a : b) : (a.rule().compareTo(b.rule()) < 0 ? a : b));
+        boolean passed = c.timing().date() != null && c.timing().date().isBefore(LocalDate.of(2025, 8, 5));
+        if (!passed) {
+          winners.merge(c.customerId() + "/" + c.channel(), c, (a, b) -> a.priority() != b.priority()
+              ? (a.priority() > b.priority() ? a : b) : (a.rule().compareTo(b.rule()) < 0 ? a : b));
+        }
       }
     }
     Map<Channel, Set<String>> out = new HashMap<>();
     for (Contact c : winners.values()) {
-      boolean passed = c.timing().date() != null && c.timing().date().isBefore(LocalDate.of(2025, 8, 5));
-      if (!passed) {
-        out.computeIfAbsent(c.channel(), k -> new HashSet<>()).add(c.customerId());
-      }
+      out.computeIfAbsent(c.channel(), k -> new HashSet<>()).add(c.customerId());
     }
     return out;
   }

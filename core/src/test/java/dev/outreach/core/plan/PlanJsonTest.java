@@ -54,7 +54,8 @@ class PlanJsonTest {
 
     assertThatThrownBy(() -> PlanJson.read(text)).hasMessageContaining("steps[0].notBefore");
     assertThatThrownBy(() -> PlanJson.read("{\"campaignId\":\"C\"}")).hasMessageContaining("summary is missing");
-    assertThatThrownBy(() -> PlanJson.read("[1")).hasMessageContaining("line 1");
+    assertThatThrownBy(() -> PlanJson.read("[1")).hasMessageContaining("expected a JSON object {…}, found an array");
+    assertThatThrownBy(() -> PlanJson.read("{\"a\":")).hasMessageContaining("line 1");
   }
 
   @Test

@@ -116,6 +116,20 @@ class PlannerTest {
   }
 
   @Test
+  void aPassedWinnerFallsBackToTheNextDecisionOnThatChannel() {
+    Plan plan = PLANNER.plan(book(1), source(
+        call("L1", "senior", Timing.NOW.on(java.time.LocalDate.of(2025, 8, 1)), 9, "urgent but late"),
+        call("L1", "junior", Timing.NOW.window("10:00", "12:00"), 1, "fallback"),
+        call("L1", "intern", Timing.NOW, 0, "weakest")), AS_OF);
+
+    assertThat(plan.steps()).singleElement().satisfies(s -> assertThat(s.body().getString("agentId")).isEqualTo("junior"));
+    assertThat(plan.warnings()).extracting(Plan.Warning::rule).containsExactly("urgent but late");
+    assertThat(plan.overrides()).extracting(Plan.Overridden::rule, Plan.Overridden::winner)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("weakest", "fallback"));
+    assertThat(plan.summary().contacted()).isEqualTo(1);
+  }
+
+  @Test
   void sameRequestIsSharedAndLargeAudiencesAreSplit() {
     Planner small = Planner.builder("CAMP").zone(ZoneId.of("Asia/Kolkata")).maxIdsPerStep(2).build();
     Decision[] ds = IntStream.rangeClosed(1, 5).mapToObj(i -> call("L" + i, "r")).toArray(Decision[]::new);

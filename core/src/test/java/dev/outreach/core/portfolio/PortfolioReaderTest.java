@@ -109,11 +109,13 @@ class PortfolioReaderTest {
 
   @Test
   void jsonLinesErrorsNameTheLineAndField() throws IOException {
-    Path p = file("bad.jsonl", "{\"loan_id\":\"L1\"}\n{\"loan_id\":\"L2\",\"emi_due_date\":\"soon\"}\n{\"loan_id\": }\n");
+    Path p = file("bad.jsonl", "{\"loan_id\":\"L1\"}\n{\"loan_id\":\"L2\",\"emi_due_date\":\"soon\"}\n{\"loan_id\": }\n"
+        + "[\"L4\"]\n");
 
     assertThatThrownBy(() -> PortfolioReader.read(p))
         .isInstanceOf(PortfolioException.class)
         .hasMessageContaining("bad.jsonl:2: emi_due_date: \"soon\" is not a date")
-        .hasMessageContaining("bad.jsonl:3: not valid JSON at line 1");
+        .hasMessageContaining("bad.jsonl:3: not valid JSON at column 13 near \"\"loan_id\": }\"")
+        .hasMessageContaining("bad.jsonl:4: expected a JSON object {…}, found an array");
   }
 }

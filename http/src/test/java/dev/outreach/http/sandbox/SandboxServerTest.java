@@ -141,7 +141,7 @@ class SandboxServerTest {
       "calls|{" + AGENT + ",\"filters\":{\"ids\":[]}}|filters.ids is empty",
       "calls|{" + AGENT + ",\"filters\":[]}|filters must be an object",
       "calls|{" + AGENT + "|not valid JSON",
-      "calls|[]|validation error: not valid JSON",
+      "calls|[]|validation error: expected a JSON object {…}, found an array",
       "sms|{\"agentId\":\"a\"}|agentId is not a known field",
       "sms|{}|templateId is required",
       "whatsapp|{\"templateId\":\"t\",\"conversationSettings\":{\"agentId\":\"a\"}}|conversationSettings.dispositionId is required",

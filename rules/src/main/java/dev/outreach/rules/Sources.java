@@ -1,0 +1,82 @@
+package dev.outreach.rules;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The DRL sources of one rule set, so messages from Drools (which knows only the generated resource
+ * names {@code …/r<i>.drl}) can be told in terms of the user's files, lines and columns.
+ */
+final class Sources {
+  private static final Pattern GENERATED = Pattern.compile("(?:[\\w.-]+/)*r(\\d+)\\.drl");
+
+  private final List<RuleSource> sources;
+
+  Sources(List<RuleSource> sources) {
+    this.sources = List.copyOf(sources);
+  }
+
+  /** The generated resource path for source {@code i} under {@code folder}. */
+  static String generatedName(String folder, int i) {
+    return folder + "r" + i + ".drl";
+  }
+
+  /** The user's name for a generated path, or {@code null} when it is not one. */
+  String userName(String path) {
+    Matcher m = path == null ? null : GENERATED.matcher(path);
+    if (m != null && m.find()) {
+      int i = Integer.parseInt(m.group(1));
+      if (i < sources.size()) {
+        return sources.get(i).name();
+      }
+    }
+    return null;
+  }
+
+  /** {@code text} with every generated path replaced by the user's file name. */
+  String rewrite(String text) {
+    if (text == null) {
+      return "";
+    }
+    Matcher m = GENERATED.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String name = userName(m.group());
+      m.appendReplacement(sb, Matcher.quoteReplacement(name != null ? name : m.group()));
+    }
+    return m.appendTail(sb).toString();
+  }
+
+  /**
+   * Where {@code snippet} first occurs at or after {@code fromLine} (1-based) of {@code file}, or in any
+   * file when {@code file} is {@code null}; {@code null} when it occurs nowhere.
+   */
+  Location find(String file, int fromLine, String snippet) {
+    if (snippet == null || snippet.isBlank()) {
+      return null;
+    }
+    for (RuleSource s : sources) {
+      if (file != null && !Objects.equals(file, s.name())) {
+        continue;
+      }
+      String[] lines = s.text().split("\\R", -1);
+      for (int i = Math.max(0, fromLine - 1); i < lines.length; i++) {
+        int col = lines[i].indexOf(snippet);
+        if (col >= 0) {
+          return new Location(s.name(), i + 1, col + 1);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A place in a DRL file; line and column are 1-based. */
+  record Location(String file, int line, int column) {
+    @Override
+    public String toString() {
+      return file + ":" + line + ":" + column;
+    }
+  }
+}
