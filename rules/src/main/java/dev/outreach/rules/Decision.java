@@ -136,11 +136,12 @@ public record Decision(
     return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, t, priority, reason);
   }
 
-  /** The planner's form of this decision, made by {@code rule}. */
-  dev.outreach.core.decision.Decision toCore(String rule) {
+  /** The planner's form of this decision, made by {@code rule} of {@code salience}. */
+  dev.outreach.core.decision.Decision toCore(String rule, int salience) {
     if (channel == null) {
       return new Suppression(customerId, reason, rule);
     }
-    return new Contact(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, rule);
+    return new Contact(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority,
+        salience, rule);
   }
 }

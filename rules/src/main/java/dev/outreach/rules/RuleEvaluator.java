@@ -5,6 +5,7 @@ import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.InvalidDecisionException;
 import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.experiment.Experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -27,8 +28,9 @@ final class RuleEvaluator implements DecisionSource {
   private final Sources sources;
   private final int batchSize;
   private final int threads;
+  private final List<Experiment> experiments;
 
-  RuleEvaluator(KieBase base, Sources sources, int batchSize, int threads) {
+  RuleEvaluator(KieBase base, Sources sources, int batchSize, int threads, List<Experiment> experiments) {
     if (batchSize < 1 || threads < 1) {
       throw new IllegalArgumentException("batchSize and threads must be at least 1");
     }
@@ -36,6 +38,23 @@ final class RuleEvaluator implements DecisionSource {
     this.sources = sources;
     this.batchSize = batchSize;
     this.threads = threads;
+    this.experiments = List.copyOf(experiments);
+  }
+
+  /** Evaluates {@code customers} in one thread, recording which rules fired for whom. */
+  List<CustomerTrace> trace(List<Customer> customers, PlanningDay day) {
+    Today today = new Today(day.date(), day.zone());
+    List<CustomerTrace> out = new ArrayList<>();
+    for (int from = 0; from < customers.size(); from += batchSize) {
+      List<Customer> batch = customers.subList(from, Math.min(customers.size(), from + batchSize));
+      FiredRules fired = new FiredRules();
+      java.util.Map<String, List<Decision>> decided = new java.util.HashMap<>();
+      run(batch, today, d -> decided.computeIfAbsent(d.customerId(), k -> new ArrayList<>()).add(d), fired);
+      for (Customer c : batch) {
+        out.add(new CustomerTrace(c.loanId(), fired.of(c.loanId()), decided.getOrDefault(c.loanId(), List.of())));
+      }
+    }
+    return out;
   }
 
   @Override
@@ -77,7 +96,7 @@ final class RuleEvaluator implements DecisionSource {
 
   private void evaluate(List<Customer> batch, Today today, Consumer<Decision> sink) {
     try {
-      run(batch, today, sink);
+      run(batch, today, sink, null);
     } catch (RuleEvaluationException e) {
       throw culprit(batch, today, e);
     }
@@ -93,7 +112,7 @@ final class RuleEvaluator implements DecisionSource {
     }
     for (Customer c : batch) {
       try {
-        run(List.of(c), today, d -> { });
+        run(List.of(c), today, d -> { }, null);
       } catch (RuleEvaluationException single) {
         return named(single, "customer " + c.loanId());
       }
@@ -108,15 +127,21 @@ final class RuleEvaluator implements DecisionSource {
         ? new RuleEvaluationException("rules failed for " + who + m.substring("rules failed".length()), e) : e;
   }
 
-  private void run(List<Customer> batch, Today today, Consumer<Decision> sink) {
+  private void run(List<Customer> batch, Today today, Consumer<Decision> sink, FiredRules fired) {
     KieSession session = base.newKieSession();
     DecisionCollector collector = new DecisionCollector();
     try {
       session.addEventListener(collector);
+      if (fired != null) {
+        session.addEventListener(fired);
+      }
       session.insert(today);
       for (Customer c : batch) {
         try {
           session.insert(c);
+          for (Experiment x : experiments) {
+            session.insert(new Arm(x.name(), x.armOf(c.loanId()), c));
+          }
         } catch (ConsequenceException e) {
           throw failure(e);
         } catch (RuntimeException e) {
@@ -135,7 +160,7 @@ final class RuleEvaluator implements DecisionSource {
       session.dispose();
     }
     try {
-      collector.forEach((d, rule) -> sink.accept(d.toCore(rule)));
+      collector.forEach(m -> sink.accept(m.toCore()));
     } catch (InvalidDecisionException e) {
       throw new RuleEvaluationException(e.getMessage(), e);
     }

@@ -1,6 +1,9 @@
 package dev.outreach.rules;
 
+import dev.outreach.core.Customer;
 import dev.outreach.core.decision.DecisionSource;
+import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.experiment.Experiment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,7 +129,25 @@ public final class RuleSet {
 
   /** A decision source that evaluates these rules with default batching (all cores). */
   public DecisionSource decisions() {
-    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors());
+    return decisions(List.of());
+  }
+
+  /**
+   * A decision source that also puts each customer in an arm of every experiment, visible to rules as
+   * an {@link Arm} fact.
+   */
+  public DecisionSource decisions(List<Experiment> experiments) {
+    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(),
+        experiments);
+  }
+
+  /**
+   * Evaluates {@code customers} and tells, for each, which rules fired and what they decided (before the
+   * planner's conflict and timing policy). Meant for tests and explanations of a few customers: it
+   * runs on one thread.
+   */
+  public List<CustomerTrace> trace(List<Customer> customers, PlanningDay day, List<Experiment> experiments) {
+    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, 1, experiments).trace(customers, day);
   }
 
   /**
@@ -135,6 +156,6 @@ public final class RuleSet {
    * about one customer (and its decisions) at a time, never join two customers.
    */
   public DecisionSource decisions(int batchSize, int threads) {
-    return new RuleEvaluator(base, sources, batchSize, threads);
+    return new RuleEvaluator(base, sources, batchSize, threads, List.of());
   }
 }

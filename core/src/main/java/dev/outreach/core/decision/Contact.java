@@ -12,6 +12,7 @@ import java.util.Objects;
  * {@link Channel#WHATSAPP} need {@code templateId}; only WhatsApp takes a {@code conversation}.
  *
  * @param priority the higher wins when several rules pick the same channel for a customer
+ * @param salience the salience of the rule that made it: breaks ties of priority (higher wins)
  */
 public record Contact(
     String customerId,
@@ -22,7 +23,14 @@ public record Contact(
     Conversation conversation,
     Timing timing,
     int priority,
+    int salience,
     String rule) implements Decision {
+
+  /** A contact from a rule of salience 0. */
+  public Contact(String customerId, Channel channel, String agentId, String dispositionId, String templateId,
+      Conversation conversation, Timing timing, int priority, String rule) {
+    this(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, 0, rule);
+  }
 
   public Contact {
     Objects.requireNonNull(customerId, "customerId == null");

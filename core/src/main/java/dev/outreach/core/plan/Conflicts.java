@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The documented conflict policy for one customer's decisions: a suppression beats every contact
  * (the first by rule name is reported); on each channel the contact with the highest priority that can
- * still be scheduled wins, ties going to the rule name that sorts first. Every losing contact becomes an
+ * still be scheduled wins, ties going to the higher salience, then the rule name that sorts first. Every losing contact becomes an
  * {@link Overridden}.
  */
 final class Conflicts {
@@ -24,6 +24,7 @@ final class Conflicts {
 
   /** Best first; the trailing keys only make the order total, so results never depend on arrival order. */
   static final Comparator<Contact> PREFERENCE = Comparator.comparingInt(Contact::priority).reversed()
+      .thenComparing(Comparator.comparingInt(Contact::salience).reversed())
       .thenComparing(Contact::rule)
       .thenComparing(Contact::agentId, TEXT)
       .thenComparing(Contact::dispositionId, TEXT)
@@ -71,6 +72,7 @@ final class Conflicts {
   static Overridden lostTo(Contact loser, Contact winner) {
     return new Overridden(loser.customerId(), loser.channel(), loser.rule(), winner.rule(),
         winner.priority() > loser.priority() ? "higher priority on the same channel"
-            : "same channel and priority; the rule named first wins");
+            : winner.salience() > loser.salience() ? "same channel and priority; higher salience"
+            : "same channel, priority and salience; the rule named first wins");
   }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param undecided loan ids no rule decided anything for, sorted
  * @param overrides contact decisions that lost to a suppression or to another decision on the same channel
  * @param warnings everything the planner changed or could not do, per customer
+ * @param experiments per experiment, how each arm fared (empty without experiments)
  */
 public record Plan(
     String campaignId,
@@ -25,7 +26,8 @@ public record Plan(
     List<Suppressed> suppressed,
     List<String> undecided,
     List<Overridden> overrides,
-    List<Warning> warnings) {
+    List<Warning> warnings,
+    List<ExperimentResult> experiments) {
 
   public Plan {
     Objects.requireNonNull(campaignId, "campaignId == null");
@@ -37,6 +39,7 @@ public record Plan(
     undecided = List.copyOf(undecided);
     overrides = List.copyOf(overrides);
     warnings = List.copyOf(warnings);
+    experiments = List.copyOf(experiments);
   }
 
   /** A customer a rule suppressed. */

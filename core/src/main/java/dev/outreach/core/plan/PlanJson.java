@@ -71,7 +71,7 @@ public final class PlanJson {
       if (w.rule() != null) o.add("rule", w.rule());
       warnings.add(o.add("message", w.message()));
     }
-    return Json.createObjectBuilder()
+    JsonObjectBuilder root = Json.createObjectBuilder()
         .add("campaignId", plan.campaignId())
         .add("asOf", TIME.format(plan.asOf()))
         .add("zone", plan.zone().getId())
@@ -80,8 +80,23 @@ public final class PlanJson {
         .add("suppressed", suppressed)
         .add("undecided", strings(plan.undecided()))
         .add("overrides", overrides)
-        .add("warnings", warnings)
-        .build();
+        .add("warnings", warnings);
+    if (!plan.experiments().isEmpty()) {
+      JsonArrayBuilder xs = Json.createArrayBuilder();
+      for (ExperimentResult x : plan.experiments()) {
+        JsonArrayBuilder arms = Json.createArrayBuilder();
+        for (ExperimentResult.ArmResult a : x.arms()) {
+          JsonObjectBuilder ch = Json.createObjectBuilder();
+          a.byChannel().forEach((c, n) -> ch.add(c.name(), n));
+          arms.add(Json.createObjectBuilder().add("arm", a.arm()).add("weight", a.weight())
+              .add("customers", a.customers()).add("contacted", a.contacted()).add("suppressed", a.suppressed())
+              .add("undecided", a.undecided()).add("dropped", a.dropped()).add("byChannel", ch));
+        }
+        xs.add(Json.createObjectBuilder().add("experiment", x.experiment()).add("arms", arms));
+      }
+      root.add("experiments", xs);
+    }
+    return root.build();
   }
 
   /**

@@ -63,9 +63,31 @@ final class PlanReader {
       warnings.add(new Warning(str(w, "code", p), w.getString("customerId", null), w.getString("rule", null),
           str(w, "message", p)));
     }
+    List<ExperimentResult> experiments = new ArrayList<>();
+    JsonArray xa = o.containsKey("experiments") ? arr(o, "experiments", "experiments") : JsonValue.EMPTY_JSON_ARRAY;
+    for (int i = 0; i < xa.size(); i++) {
+      String p = "experiments[" + i + "]";
+      JsonObject x = element(xa, i, p);
+      List<ExperimentResult.ArmResult> arms = new ArrayList<>();
+      JsonArray aa = arr(x, "arms", p + ".arms");
+      for (int j = 0; j < aa.size(); j++) {
+        String q = p + ".arms[" + j + "]";
+        JsonObject a = element(aa, j, q);
+        Map<Channel, Integer> ch = new EnumMap<>(Channel.class);
+        JsonObject bc2 = obj(a, "byChannel", q + ".byChannel");
+        for (String k : bc2.keySet()) {
+          ch.put(parse(k, q + ".byChannel." + k, PlanJson::channel), integer(bc2, k, q + ".byChannel." + k));
+        }
+        arms.add(new ExperimentResult.ArmResult(str(a, "arm", q), integer(a, "weight", q + ".weight"),
+            integer(a, "customers", q + ".customers"), integer(a, "contacted", q + ".contacted"),
+            integer(a, "suppressed", q + ".suppressed"), integer(a, "undecided", q + ".undecided"),
+            integer(a, "dropped", q + ".dropped"), ch));
+      }
+      experiments.add(new ExperimentResult(str(x, "experiment", p), arms));
+    }
     return new Plan(str(o, "campaignId", ""), parse(str(o, "asOf", ""), "asOf", PlanJson::time),
         parse(str(o, "zone", ""), "zone", PlanJson::zone), summary, steps, suppressed,
-        strings(o, "undecided", ""), overrides, warnings);
+        strings(o, "undecided", ""), overrides, warnings, experiments);
   }
 
   private static <T> T parse(String s, String path, Function<String, T> f) {

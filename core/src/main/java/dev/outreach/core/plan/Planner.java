@@ -7,6 +7,7 @@ import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.decision.Suppression;
+import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.filter.Filters;
 import dev.outreach.core.plan.Plan.Overridden;
 import dev.outreach.core.plan.Plan.Suppressed;
@@ -18,6 +19,8 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Compiles decisions into a {@link Plan}: the smallest correct set of requests.
  *
  * <p>Policy, applied per customer: a {@link Suppression} beats every contact; on each channel one
- * contact wins: the one with the highest {@code priority} (then rule name) whose timing can still be
- * honoured; a decision whose date or time has passed is dropped with a warning and the next one is
+ * contact wins: the one with the highest {@code priority} (then salience, then rule name) whose timing
+ * can still be honoured; a decision whose date or time has passed is dropped with a warning and the next one is
  * considered. Each winner's timing becomes its step's {@code notBefore}. Customers who share channel, ids, template and slot share a step. Before a plan is
  * returned, every step's body is applied to the portfolio as the API would apply it, and must select
  * exactly the step's customers.
@@ -44,11 +47,13 @@ public final class Planner {
   private final String campaignId;
   private final ZoneId zone;
   private final int maxIdsPerStep;
+  private final List<Experiment> experiments;
 
   private Planner(Builder b) {
     this.campaignId = b.campaignId;
     this.zone = b.zone;
     this.maxIdsPerStep = b.maxIdsPerStep;
+    this.experiments = List.copyOf(b.experiments);
   }
 
   /** A planner for the campaign {@code campaignId} (the API's campaign holding the customers). */
@@ -92,6 +97,7 @@ public final class Planner {
     private final List<Overridden> overrides = new ArrayList<>();
     private final List<Warning> warnings = new ArrayList<>();
     private final EnumMap<Channel, Integer> byChannel = new EnumMap<>(Channel.class);
+    private final ArmTally arms = new ArmTally(experiments);
     private int contacted;
     private int dropped;
 
@@ -113,12 +119,13 @@ public final class Planner {
       Summary summary = new Summary(byId.size(), contacted, suppressed.size(), undecided.size(), dropped,
           steps.size(), byChannel);
       return new Plan(campaignId, asOf.atZoneSameInstant(zone).toOffsetDateTime(), zone, summary, steps,
-          suppressed, undecided, overrides, warnings);
+          suppressed, undecided, overrides, warnings, arms.results());
     }
 
     private void decide(String id, List<Decision> decisions) {
       if (decisions.isEmpty()) {
         undecided.add(id);
+        arms.add(id, ArmTally.Outcome.UNDECIDED, Set.of());
         return;
       }
       Conflicts.Resolved r = Conflicts.resolve(decisions);
@@ -126,9 +133,10 @@ public final class Planner {
       if (r.suppression() != null) {
         Suppression s = r.suppression();
         suppressed.add(new Suppressed(id, s.reason(), s.rule()));
+        arms.add(id, ArmTally.Outcome.SUPPRESSED, Set.of());
         return;
       }
-      boolean any = false;
+      Set<Channel> reached = EnumSet.noneOf(Channel.class);
       for (List<Contact> candidates : r.candidates().values()) {
         Contact winner = null;
         for (Contact c : candidates) {
@@ -148,14 +156,15 @@ public final class Planner {
               s.notAfter() == null ? null : s.notAfter().toOffsetDateTime());
           groups.computeIfAbsent(key, Group::new).add(c);
           byChannel.merge(c.channel(), 1, Integer::sum);
-          any = true;
+          reached.add(c.channel());
         }
       }
-      if (any) {
+      if (!reached.isEmpty()) {
         contacted++;
       } else {
         dropped++;
       }
+      arms.add(id, reached.isEmpty() ? ArmTally.Outcome.DROPPED : ArmTally.Outcome.CONTACTED, reached);
     }
 
     private List<Step> steps() {
@@ -189,6 +198,7 @@ public final class Planner {
     private final String campaignId;
     private ZoneId zone = ZoneOffset.UTC;
     private int maxIdsPerStep = 10_000;
+    private List<Experiment> experiments = List.of();
 
     private Builder(String campaignId) {
       this.campaignId = Objects.requireNonNull(campaignId, "campaignId == null");
@@ -209,6 +219,12 @@ public final class Planner {
         throw new IllegalArgumentException("maxIdsPerStep must be at least 1: " + max);
       }
       this.maxIdsPerStep = max;
+      return this;
+    }
+
+    /** Experiments whose arms the plan compares (see {@link Plan#experiments()}). Default: none. */
+    public Builder experiments(List<Experiment> experiments) {
+      this.experiments = List.copyOf(experiments);
       return this;
     }
 

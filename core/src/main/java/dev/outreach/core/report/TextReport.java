@@ -55,6 +55,16 @@ public final class TextReport {
     }
     more(out, steps.size(), DEFAULT_ROWS * 5);
 
+    for (dev.outreach.core.plan.ExperimentResult x : plan.experiments()) {
+      out.append("\nExperiment ").append(x.experiment()).append('\n');
+      out.append(String.format("  %-14s %6s %9s %9s %10s %9s %7s %9s %9s %9s%n", "arm", "weight", "customers",
+          "contacted", "suppressed", "undecided", "dropped", "CALL", "SMS", "WHATSAPP"));
+      for (dev.outreach.core.plan.ExperimentResult.ArmResult a : x.arms()) {
+        out.append(String.format("  %-14s %6d %,9d %,9d %,10d %,9d %,7d %,9d %,9d %,9d%n", a.arm(), a.weight(),
+            a.customers(), a.contacted(), a.suppressed(), a.undecided(), a.dropped(), a.byChannel().get(Channel.CALL),
+            a.byChannel().get(Channel.SMS), a.byChannel().get(Channel.WHATSAPP)));
+      }
+    }
     if (!plan.suppressed().isEmpty()) {
       out.append("\nSuppressed, by reason\n");
       Map<String, Integer> byReason = new LinkedHashMap<>();

@@ -45,7 +45,7 @@ final class Plans {
         List.of("L3", "L4"));
     Summary summary = new Summary(5, 5, 0, 0, 0, 3, Map.of(Channel.CALL, 2, Channel.SMS, 1, Channel.WHATSAPP, 2));
     return new Plan(CAMPAIGN, AS_OF, ZoneId.of("Asia/Kolkata"), summary, List.of(calls, sms, whatsapp),
-        List.of(), List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   private static Step step(String id, StepKind kind, OffsetDateTime notBefore, OffsetDateTime notAfter,
