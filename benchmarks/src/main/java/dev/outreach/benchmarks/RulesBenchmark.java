@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Rule evaluation throughput: the sample DRL rules through Drools against the same rules written by
  * hand in plain Java, over the same generated customers, in the same run, alternating rounds.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.RulesBenchmark [customers] [rounds]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.RulesBenchmark [customers] [rounds] [batch threads]</pre>
  */
 public final class RulesBenchmark {
   private RulesBenchmark() {}
@@ -31,7 +31,9 @@ public final class RulesBenchmark {
     long c0 = System.nanoTime();
     RuleSet rules = Sample.rules();
     System.out.printf("rules compiled in %.2f s%n", (System.nanoTime() - c0) / 1e9);
-    DecisionSource drl = rules.decisions();
+    int batch = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : cores;
+    DecisionSource drl = batch > 0 ? rules.decisions(batch, threads) : rules.decisions();
     DecisionSource hand = new SampleRulesByHand();
 
     System.out.printf("Rules benchmark: %,d customers, %d rules, %d cores, %d rounds after 5 warm-up rounds%n",

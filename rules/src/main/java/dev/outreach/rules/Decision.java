@@ -18,13 +18,15 @@ import java.util.Objects;
  * insert( Decision.suppress($c, "already paid") );
  * </pre>
  *
- * <p>Each fluent method returns a new decision. The engine records which rule inserted it; authors never
- * pass it. Decisions are ordinary facts, so rules can match them:
+ * <p>Each fluent method returns a new decision. The engine records which rule made it ({@link #rule()});
+ * authors never pass it. Decisions are ordinary facts, so rules can match them:
  * {@code not Decision( customerId == $c.loanId, suppression == true )}.
  *
  * @param customerId the loan id of the customer
  * @param channel the channel, or {@code null} for a suppression
  * @param reason why the customer is suppressed, or {@code null} for a contact
+ * @param rule the name of the rule whose consequence made this decision (set by the engine)
+ * @param salience that rule's salience (set by the engine)
  */
 public record Decision(
     String customerId,
@@ -35,10 +37,13 @@ public record Decision(
     Conversation conversation,
     Timing timing,
     int priority,
-    String reason) {
+    String reason,
+    String rule,
+    int salience) {
 
   public Decision {
     Objects.requireNonNull(customerId, "customerId == null");
+    Objects.requireNonNull(rule, "rule == null");
     timing = timing == null ? Timing.NOW : timing;
     if ((channel == null) == (reason == null)) {
       throw new IllegalArgumentException("a decision is either a contact (channel) or a suppression (reason)");
@@ -66,11 +71,13 @@ public record Decision(
       throw new dev.outreach.core.decision.InvalidDecisionException(
           "Decision.suppress(customer, reason) needs a reason, e.g. \"already paid\"");
     }
-    return new Decision(id(customer), null, null, null, null, null, null, 0, reason);
+    RuleStamp.Stamp by = RuleStamp.current();
+    return new Decision(id(customer), null, null, null, null, null, null, 0, reason, by.rule(), by.salience());
   }
 
   private static Decision contact(Customer customer, Channel channel) {
-    return new Decision(id(customer), channel, null, null, null, null, null, 0, null);
+    RuleStamp.Stamp by = RuleStamp.current();
+    return new Decision(id(customer), channel, null, null, null, null, null, 0, null, by.rule(), by.salience());
   }
 
   private static String id(Customer customer) {
@@ -79,23 +86,23 @@ public record Decision(
 
   /** The AI agent that makes the call. */
   public Decision agent(String agentId) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason);
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience);
   }
 
   /** The disposition the call is categorised under. */
   public Decision disposition(String dispositionId) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason);
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience);
   }
 
   /** The SMS or WhatsApp template. */
   public Decision template(String templateId) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason);
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience);
   }
 
   /** The conversational agent a WhatsApp message hands over to. */
   public Decision conversation(String agentId, String dispositionId) {
     return new Decision(customerId, channel, this.agentId, this.dispositionId, templateId,
-        new Conversation(agentId, dispositionId), timing, priority, reason);
+        new Conversation(agentId, dispositionId), timing, priority, reason, rule, salience);
   }
 
   /** On this date (in the customer's zone); combine with {@link #at} or {@link #window}. */
@@ -124,7 +131,7 @@ public record Decision(
 
   /** Wins over lower priorities on the same channel for the same customer. Default 0. */
   public Decision priority(int priority) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason);
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience);
   }
 
   /** Whether this is a suppression rather than a contact. */
@@ -133,11 +140,11 @@ public record Decision(
   }
 
   private Decision withTiming(Timing t) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, t, priority, reason);
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, t, priority, reason, rule, salience);
   }
 
-  /** The planner's form of this decision, made by {@code rule} of {@code salience}. */
-  dev.outreach.core.decision.Decision toCore(String rule, int salience) {
+  /** The planner's form of this decision. */
+  dev.outreach.core.decision.Decision toCore() {
     if (channel == null) {
       return new Suppression(customerId, reason, rule);
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -22,7 +23,8 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * large portfolio is never in one working memory at once.
  */
 final class RuleEvaluator implements DecisionSource {
-  static final int DEFAULT_BATCH = 5_000;
+  static final int DEFAULT_BATCH = 1_000;
+  private static final ClassObjectFilter DECISIONS = new ClassObjectFilter(dev.outreach.rules.Decision.class);
 
   private final KieBase base;
   private final Sources sources;
@@ -129,9 +131,9 @@ final class RuleEvaluator implements DecisionSource {
 
   private void run(List<Customer> batch, Today today, Consumer<Decision> sink, FiredRules fired) {
     KieSession session = base.newKieSession();
-    DecisionCollector collector = new DecisionCollector();
+    List<dev.outreach.rules.Decision> made = new ArrayList<>();
     try {
-      session.addEventListener(collector);
+      session.addEventListener(RuleStamp.LISTENER);
       if (fired != null) {
         session.addEventListener(fired);
       }
@@ -150,6 +152,9 @@ final class RuleEvaluator implements DecisionSource {
         }
       }
       session.fireAllRules();
+      for (Object o : session.getObjects(DECISIONS)) {
+        made.add((dev.outreach.rules.Decision) o);
+      }
     } catch (ConsequenceException e) {
       throw failure(e);
     } catch (RuleEvaluationException e) {
@@ -160,7 +165,9 @@ final class RuleEvaluator implements DecisionSource {
       session.dispose();
     }
     try {
-      collector.forEach(m -> sink.accept(m.toCore()));
+      for (dev.outreach.rules.Decision d : made) {
+        sink.accept(d.toCore());
+      }
     } catch (InvalidDecisionException e) {
       throw new RuleEvaluationException(e.getMessage(), e);
     }
