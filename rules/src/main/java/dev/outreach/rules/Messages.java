@@ -39,8 +39,16 @@ final class Messages {
       line = at.line();
       column = at.column();
     }
+    String said = explain(text);
+    DecisionTables.Cell cell = file == null ? null : sources.cell(file, line);
+    if (cell != null) {
+      // A decision table: point at the row the rule came from, not at the DRL Drools generated.
+      line = cell.row();
+      column = cell.columnNumber();
+      said = "row " + cell.row() + " (the rule made from cell " + cell + "): " + said;
+    }
     return new RuleProblem(file == null ? "(rules)" : file, line, column,
-        m.getLevel() == org.kie.api.builder.Message.Level.ERROR, explain(text));
+        m.getLevel() == org.kie.api.builder.Message.Level.ERROR, said);
   }
 
   /** A failure while rules ran, located in the user's files where the text allows. */

@@ -79,12 +79,25 @@ public final class RuleSet {
     KieServices ks = KieServices.Factory.get();
     ReleaseId id = ks.newReleaseId("dev.outreach.rules.generated", "rules", "1." + VERSIONS.incrementAndGet());
     KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
+    List<RuleProblem> problems = new ArrayList<>();
+    List<String> drl = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
-      kfs.write(Sources.generatedName(DIR + folder(sources.get(i).text()), i), sources.get(i).text());
+      RuleSource src = sources.get(i);
+      String text = src.text();
+      if (src.kind() != RuleSource.Kind.DRL) {
+        try {
+          text = DecisionTables.toDrl(src);
+        } catch (RuntimeException e) {
+          problems.add(new RuleProblem(src.name(), 0, 0, true, "not a readable decision table: "
+              + Messages.explain(String.valueOf(e.getMessage()))));
+          text = "";
+        }
+      }
+      drl.add(text);
+      kfs.write(Sources.generatedName(DIR + folder(text), i, "drl"), text);
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-    Sources named = new Sources(sources);
-    List<RuleProblem> problems = new ArrayList<>();
+    Sources named = new Sources(sources, drl);
     for (Message m : builder.getResults().getMessages()) {
       if (m.getLevel() != Message.Level.INFO) {
         problems.add(Messages.problem(m, named, sources.size() == 1 ? sources.get(0).name() : null));

@@ -10,17 +10,30 @@ import java.util.regex.Pattern;
  * names {@code …/r<i>.drl}) can be told in terms of the user's files, lines and columns.
  */
 final class Sources {
-  private static final Pattern GENERATED = Pattern.compile("(?:[\\w.-]+/)*r(\\d+)\\.drl");
+  private static final Pattern GENERATED = Pattern.compile("(?:[\\w.-]+/)*r(\\d+)\\.(?:drl|xlsx|xls|csv)\\b");
 
   private final List<RuleSource> sources;
+  private final List<String> drl;
 
-  Sources(List<RuleSource> sources) {
+  /** {@code drl} holds, per source, the DRL compiled: the text itself, or what a table was turned into. */
+  Sources(List<RuleSource> sources, List<String> drl) {
     this.sources = List.copyOf(sources);
+    this.drl = List.copyOf(drl);
+  }
+
+  /** The decision-table cell behind {@code line} of {@code file}'s generated DRL; null for DRL files. */
+  DecisionTables.Cell cell(String file, int line) {
+    for (int i = 0; i < sources.size(); i++) {
+      if (sources.get(i).name().equals(file) && sources.get(i).kind() != RuleSource.Kind.DRL) {
+        return DecisionTables.cellOf(drl.get(i), line);
+      }
+    }
+    return null;
   }
 
   /** The generated resource path for source {@code i} under {@code folder}. */
-  static String generatedName(String folder, int i) {
-    return folder + "r" + i + ".drl";
+  static String generatedName(String folder, int i, String extension) {
+    return folder + "r" + i + "." + extension;
   }
 
   /** The user's name for a generated path, or {@code null} when it is not one. */
@@ -57,11 +70,12 @@ final class Sources {
     if (snippet == null || snippet.isBlank()) {
       return null;
     }
-    for (RuleSource s : sources) {
-      if (file != null && !Objects.equals(file, s.name())) {
+    for (int k = 0; k < sources.size(); k++) {
+      RuleSource s = sources.get(k);
+      if (file != null && !Objects.equals(file, s.name()) || s.kind() != RuleSource.Kind.DRL) {
         continue;
       }
-      String[] lines = s.text().split("\\R", -1);
+      String[] lines = drl.get(k).split("\\R", -1);
       for (int i = Math.max(0, fromLine - 1); i < lines.length; i++) {
         int col = lines[i].indexOf(snippet);
         if (col >= 0) {

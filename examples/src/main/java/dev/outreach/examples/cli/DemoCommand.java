@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     List<Customer> customers = Sample.portfolio();
-    Plan plan = new PlanInputs(Sample.rules(), customers, Sample.CAMPAIGN, Sample.AS_OF, Sample.ZONE).plan();
+    Plan plan = new PlanInputs(Sample.rules(), customers, Sample.CAMPAIGN, Sample.AS_OF, Sample.ZONE, List.of()).plan();
     o.println("== Dry run: the sample rules over " + customers.size() + " customers (" + Sample.PORTFOLIO + ")");
     o.println();
     o.print(TextReport.render(plan));

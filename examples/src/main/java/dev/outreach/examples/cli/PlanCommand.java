@@ -4,16 +4,15 @@ import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.PlanJson;
 import dev.outreach.core.portfolio.PortfolioReader;
 import dev.outreach.core.report.TextReport;
-import dev.outreach.rules.RuleProblem;
 import dev.outreach.rules.RuleSet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,9 +25,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "PATH",
-      description = "A .drl file or a folder of them; repeat for more. All form one rule base.")
-  List<Path> rules;
+  @Mixin RuleOptions rules;
 
   @Option(names = "--customers", required = true, paramLabel = "FILE",
       description = "The portfolio: CSV with a header row, or JSON Lines (.jsonl).")
@@ -56,11 +53,8 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     OffsetDateTime at = asOf != null ? asOf : OffsetDateTime.now();
     ZoneId z = zone != null ? zone : asOf != null ? asOf.getOffset() : ZoneId.systemDefault();
-    RuleSet ruleSet = RuleSet.load(rules);
-    for (RuleProblem w : ruleSet.warnings()) {
-      spec.commandLine().getErr().println("outreach: " + w);
-    }
-    Plan plan = new PlanInputs(ruleSet, PortfolioReader.read(customers), campaign, at, z).plan();
+    RuleSet ruleSet = rules.load(spec.commandLine().getErr());
+    Plan plan = new PlanInputs(ruleSet, PortfolioReader.read(customers), campaign, at, z, rules.experiments()).plan();
     String text = format == Format.JSON ? PlanJson.write(plan) : TextReport.render(plan);
     if (out != null) {
       Files.writeString(out, text, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package dev.outreach.examples.cli;
 
 import dev.outreach.core.Customer;
+import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Planner;
 import dev.outreach.rules.RuleSet;
@@ -9,8 +10,10 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** What a plan is made from, and the one way both commands make it. */
-record PlanInputs(RuleSet rules, List<Customer> customers, String campaignId, OffsetDateTime asOf, ZoneId zone) {
+record PlanInputs(RuleSet rules, List<Customer> customers, String campaignId, OffsetDateTime asOf, ZoneId zone,
+    List<Experiment> experiments) {
   Plan plan() {
-    return Planner.builder(campaignId).zone(zone).build().plan(customers, rules.decisions(), asOf);
+    return Planner.builder(campaignId).zone(zone).experiments(experiments).build()
+        .plan(customers, rules.decisions(experiments), asOf);
   }
 }

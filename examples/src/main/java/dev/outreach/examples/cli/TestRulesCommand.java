@@ -1,6 +1,5 @@
 package dev.outreach.examples.cli;
 
-import dev.outreach.rules.RuleProblem;
 import dev.outreach.rules.RuleSet;
 import dev.outreach.rules.testkit.CaseFile;
 import dev.outreach.rules.testkit.CaseFileException;
@@ -12,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,9 +22,7 @@ import picocli.CommandLine.Spec;
 final class TestRulesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "PATH",
-      description = "A .drl file or a folder of them; repeat for more. All form one rule base.")
-  List<Path> rules;
+  @Mixin RuleOptions rules;
 
   @Option(names = "--cases", required = true, paramLabel = "FILE",
       description = "The cases: CSV with columns case, as_of, the customer's columns, expect and expect_….")
@@ -46,13 +44,10 @@ final class TestRulesCommand implements Callable<Integer> {
       err.flush();
       return Main.INPUT_ERROR;
     }
-    RuleSet ruleSet = RuleSet.load(rules);
-    for (RuleProblem w : ruleSet.warnings()) {
-      err.println("outreach: " + w);
-    }
+    RuleSet ruleSet = rules.load(err);
     int failed = 0;
     for (RuleCase c : read) {
-      CaseResult r = c.run(ruleSet);
+      CaseResult r = c.run(ruleSet, rules.experiments());
       failed += r.passed() ? 0 : 1;
       out.println(r.report());
     }

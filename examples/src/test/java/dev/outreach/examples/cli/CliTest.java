@@ -82,6 +82,55 @@ class CliTest {
   }
 
   @Test
+  void rulesFromTheClasspathPlanLikeTheSameFiles() {
+    String[] common = {"--customers", PORTFOLIO.toString(), "--campaign", "C1", "--as-of", "2025-08-05T09:00:00+05:30",
+        "--format", "json"};
+    List<String> fromFiles = new java.util.ArrayList<>(List.of("plan", "--rules", RULES.toString()));
+    List<String> fromClasspath = new java.util.ArrayList<>(List.of("plan"));
+    for (String f : List.of("00-classification.drl", "10-suppression.drl", "20-calls.drl", "30-messages.drl")) {
+      fromClasspath.addAll(List.of("--rules", "classpath:outreach/sample/rules/" + f));
+    }
+    fromFiles.addAll(List.of(common));
+    fromClasspath.addAll(List.of(common));
+
+    Run a = run(fromFiles.toArray(String[]::new));
+    Run b = run(fromClasspath.toArray(String[]::new));
+
+    assertThat(b.code()).as(b.err()).isZero();
+    assertThat(b.out()).isEqualTo(a.out());
+  }
+
+  @Test
+  void anExperimentSplitsCustomersIntoArmsThatRulesAndTheReportSee() throws Exception {
+    Path drl = dir.resolve("tone.drl");
+    Files.writeString(drl, "import dev.outreach.core.Customer;\nimport dev.outreach.rules.Decision;\n"
+        + "import dev.outreach.rules.Arm;\n"
+        + "rule \"champion: SMS\" when Arm( experiment == \"tone\", name == \"champion\", $c : customer ) then\n"
+        + "  insert(Decision.sms($c).template(\"tpl_formal\")); end\n"
+        + "rule \"challenger: WhatsApp\" when Arm( experiment == \"tone\", name == \"challenger\", $c : customer ) then\n"
+        + "  insert(Decision.whatsapp($c).template(\"tpl_friendly\")); end\n");
+    String[] args = {"plan", "--rules", drl.toString(), "--customers", PORTFOLIO.toString(), "--campaign", "C1",
+        "--as-of", "2025-08-05T09:00:00+05:30", "--experiment", "tone=champion:70,challenger:30", "--format", "json"};
+
+    Run r = run(args);
+
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonObject plan = JsonText.parseObject(r.out());
+    JsonObject x = plan.getJsonArray("experiments").getJsonObject(0);
+    assertThat(x.getString("experiment")).isEqualTo("tone");
+    JsonObject champion = x.getJsonArray("arms").getJsonObject(0);
+    JsonObject challenger = x.getJsonArray("arms").getJsonObject(1);
+    assertThat(champion.getInt("customers") + challenger.getInt("customers")).isEqualTo(3_000);
+    assertThat(challenger.getInt("customers") / 3_000.0).isBetween(0.25, 0.35);
+    assertThat(champion.getJsonObject("byChannel").getInt("SMS")).isEqualTo(champion.getInt("customers"));
+    assertThat(champion.getJsonObject("byChannel").getInt("WHATSAPP")).isZero();
+    assertThat(challenger.getJsonObject("byChannel").getInt("WHATSAPP")).isEqualTo(challenger.getInt("customers"));
+    assertThat(run(args).out()).isEqualTo(r.out());
+    Run text = run(java.util.Arrays.copyOf(args, args.length - 2));
+    assertThat(text.out()).contains("Experiment tone").contains("challenger");
+  }
+
+  @Test
   void theTextReportSummarisesWithoutPhoneNumbers() {
     Run r = run("plan", "--rules", RULES.toString(), "--customers", PORTFOLIO.toString(), "--campaign", "C1",
         "--as-of", "2025-08-05T09:00:00+05:30");

@@ -34,8 +34,13 @@ public record RuleCase(String name, String file, long line, OffsetDateTime asOf,
    * fails while it runs fails the case (with its message); it does not stop the other cases.
    */
   public CaseResult run(RuleSet rules) {
+    return run(rules, List.of());
+  }
+
+  /** Runs this case, with the customer placed in the arms of {@code experiments}. */
+  public CaseResult run(RuleSet rules, List<dev.outreach.core.experiment.Experiment> experiments) {
     try {
-      Outcome actual = RuleCheck.of(rules).asOf(asOf).zone(zone).decide(customer);
+      Outcome actual = RuleCheck.of(rules).asOf(asOf).zone(zone).experiments(experiments).decide(customer);
       return new CaseResult(this, actual, expected.mismatches(actual), null);
     } catch (RuleEvaluationException | InvalidDecisionException e) {
       return new CaseResult(this, null, List.of(), e.getMessage());
