@@ -12,7 +12,7 @@ public final class PortfolioException extends Exception {
   private final transient List<Problem> problems;
 
   PortfolioException(String source, List<Problem> problems, int total) {
-    super(message(source, problems, total));
+    super(report(source, problems, total, "nothing was read"));
     this.problems = List.copyOf(problems);
   }
 
@@ -21,10 +21,16 @@ public final class PortfolioException extends Exception {
     return problems;
   }
 
-  private static String message(String file, List<Problem> problems, int total) {
+  /**
+   * Problems in a file as Outreach reports them: a first line with the count and {@code outcome} (e.g.
+   * "nothing was read"), then one line per problem, {@code file:line: field: message}.
+   *
+   * @param total how many problems there were in all; more than listed adds "… and N more"
+   */
+  public static String report(String file, List<Problem> problems, int total, String outcome) {
     StringBuilder sb = new StringBuilder();
     sb.append(file).append(": ").append(total).append(total == 1 ? " problem" : " problems")
-        .append(", nothing was read");
+        .append(", ").append(outcome);
     for (Problem p : problems) {
       sb.append("\n  ").append(shortName(file)).append(':').append(p.line()).append(": ");
       if (p.field() != null) {
