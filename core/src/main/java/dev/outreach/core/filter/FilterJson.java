@@ -26,13 +26,13 @@ public final class FilterJson {
 
   private FilterJson() {}
 
-  /** The {@code filters} object for {@code f}, keys in the documented order. */
+  /** The {@code filters} object for {@code f}, keys in the documented order; one value is written bare. */
   public static JsonObject toJson(Filters f) {
     JsonObjectBuilder b = Json.createObjectBuilder();
     if (f.ids() != null) b.add("ids", strings(f.ids()));
     if (f.excludeIds() != null) b.add("exclude_ids", strings(f.excludeIds()));
-    if (f.paymentStatus() != null) b.add("payment_status", strings(f.paymentStatus()));
-    if (f.language() != null) b.add("language", strings(f.language()));
+    if (f.paymentStatus() != null) b.add("payment_status", oneOrMany(f.paymentStatus()));
+    if (f.language() != null) b.add("language", oneOrMany(f.language()));
     if (f.emiDueDate() != null) {
       JsonObjectBuilder r = Json.createObjectBuilder();
       if (f.emiDueDate().from() != null) r.add("from", f.emiDueDate().from().toString());
@@ -48,9 +48,13 @@ public final class FilterJson {
     if (f.custom() != null) {
       JsonObjectBuilder c = Json.createObjectBuilder();
       f.custom().forEach((k, values) -> {
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        values.forEach(v -> a.add(value(v)));
-        c.add(k, a);
+        if (values.size() == 1) {
+          c.add(k, value(values.get(0)));
+        } else {
+          JsonArrayBuilder a = Json.createArrayBuilder();
+          values.forEach(v -> a.add(value(v)));
+          c.add(k, a);
+        }
       });
       b.add("custom", c);
     }
@@ -83,6 +87,11 @@ public final class FilterJson {
         o.containsKey("emi_due_date") ? dateRange(object(o, "emi_due_date")) : null,
         o.containsKey("emi_amount") ? amountRange(object(o, "emi_amount")) : null,
         custom);
+  }
+
+  /** A single value as a plain string (the API takes either; it is shorter), several as an array. */
+  private static JsonValue oneOrMany(List<String> values) {
+    return values.size() == 1 ? Json.createValue(values.get(0)) : strings(values);
   }
 
   private static JsonArray strings(List<String> values) {

@@ -8,7 +8,7 @@ import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.experiment.Experiment;
-import dev.outreach.core.filter.Filters;
+import dev.outreach.core.filter.FilterCompiler;
 import dev.outreach.core.plan.Plan.Overridden;
 import dev.outreach.core.plan.Plan.Suppressed;
 import dev.outreach.core.plan.Plan.Warning;
@@ -47,12 +47,14 @@ public final class Planner {
   private final String campaignId;
   private final ZoneId zone;
   private final int maxIdsPerStep;
+  private final FilterCompiler.Mode filterMode;
   private final List<Experiment> experiments;
 
   private Planner(Builder b) {
     this.campaignId = b.campaignId;
     this.zone = b.zone;
     this.maxIdsPerStep = b.maxIdsPerStep;
+    this.filterMode = b.filterMode;
     this.experiments = List.copyOf(b.experiments);
   }
 
@@ -114,7 +116,7 @@ public final class Planner {
       for (String id : ids) {
         decide(id, perCustomer.getOrDefault(id, List.of()));
       }
-      List<Step> steps = steps();
+      List<Step> steps = steps(new FilterCompiler(portfolio, filterMode, maxIdsPerStep));
       AudienceCheck.verify(steps, portfolio, byId);
       Summary summary = new Summary(byId.size(), contacted, suppressed.size(), undecided.size(), dropped,
           steps.size(), byChannel);
@@ -167,16 +169,19 @@ public final class Planner {
       arms.add(id, reached.isEmpty() ? ArmTally.Outcome.DROPPED : ArmTally.Outcome.CONTACTED, reached);
     }
 
-    private List<Step> steps() {
+    private List<Step> steps(FilterCompiler compiler) {
       List<Step> steps = new ArrayList<>();
       for (Group g : groups.values()) {
-        List<String> ids = g.customerIds; // already in loan id order: customers were visited sorted
-        for (int from = 0; from < ids.size(); from += maxIdsPerStep) {
-          List<String> chunk = ids.subList(from, Math.min(ids.size(), from + maxIdsPerStep));
-          StepKind kind = StepKind.initiate(g.key.channel());
+        List<Customer> audience = new ArrayList<>(g.customerIds.size());
+        for (String id : g.customerIds) { // already in loan id order: customers were visited sorted
+          audience.add(byId.get(id));
+        }
+        StepKind kind = StepKind.initiate(g.key.channel());
+        for (FilterCompiler.Compiled c : compiler.compile(audience)) {
           String stepId = String.format("s%04d", steps.size() + 1);
           steps.add(new Step(stepId, kind, "POST", kind.path(campaignId), g.key.notBefore(), g.key.notAfter(),
-              RequestBodies.initiate(g.key, Filters.ids(chunk), chunk.size()), chunk, List.copyOf(g.rules)));
+              RequestBodies.initiate(g.key, c.filters(), c.customerIds().size()), c.customerIds(),
+              List.copyOf(g.rules)));
         }
       }
       return steps;
@@ -199,6 +204,7 @@ public final class Planner {
     private ZoneId zone = ZoneOffset.UTC;
     private int maxIdsPerStep = 10_000;
     private List<Experiment> experiments = List.of();
+    private FilterCompiler.Mode filterMode = FilterCompiler.Mode.COMPACT;
 
     private Builder(String campaignId) {
       this.campaignId = Objects.requireNonNull(campaignId, "campaignId == null");
@@ -213,7 +219,21 @@ public final class Planner {
       return this;
     }
 
-    /** The most loan ids one request may list; larger audiences are split. Default: 10,000. */
+    /**
+     * How requests select customers. {@link FilterCompiler.Mode#COMPACT} (the default) sends the smaller
+     * of an {@code ids} list and attribute filters with {@code exclude_ids}, exact over the portfolio
+     * given to {@link #plan}; use {@link FilterCompiler.Mode#IDS} when the server's campaign may hold
+     * customers that portfolio lacks.
+     */
+    public Builder filters(FilterCompiler.Mode mode) {
+      this.filterMode = Objects.requireNonNull(mode, "mode == null");
+      return this;
+    }
+
+    /**
+     * The most loan ids one request may list in {@code ids} or {@code exclude_ids}; larger audiences are
+     * split into several requests. Default: 10,000.
+     */
     public Builder maxIdsPerStep(int max) {
       if (max < 1) {
         throw new IllegalArgumentException("maxIdsPerStep must be at least 1: " + max);

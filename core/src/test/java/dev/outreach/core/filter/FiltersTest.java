@@ -52,9 +52,9 @@ class FiltersTest {
 
   @Test
   void jsonRoundTripKeepsMeaningAndDocumentedKeyOrder() {
-    String text = "{\"ids\":[\"a\"],\"exclude_ids\":[\"b\"],\"payment_status\":[\"p\"],\"language\":[\"x\"],"
+    String text = "{\"ids\":[\"a\"],\"exclude_ids\":[\"b\"],\"payment_status\":\"p\",\"language\":[\"x\",\"y\"],"
         + "\"emi_due_date\":{\"from\":\"2025-08-01\",\"to\":\"2025-08-02\"},\"emi_amount\":{\"min\":1,\"max\":2.5},"
-        + "\"custom\":{\"k\":[\"v\",3,true]}}";
+        + "\"custom\":{\"k\":[\"v\",3,true],\"one\":\"only\"}}";
 
     Filters f = FilterJson.fromJson(JsonText.parseObject(text));
 

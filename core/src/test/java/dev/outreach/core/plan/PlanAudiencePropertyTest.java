@@ -9,6 +9,7 @@ import dev.outreach.core.decision.Conversation;
 import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.decision.Timing;
+import dev.outreach.core.filter.FilterCompiler;
 import dev.outreach.core.filter.FilterJson;
 import dev.outreach.core.filter.Filters;
 import java.time.LocalDate;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class PlanAudiencePropertyTest {
   static final OffsetDateTime AS_OF = OffsetDateTime.parse("2025-08-05T09:00:00+05:30");
   static final String[] STATUS = {"pending", "bounced", "paid", "partial"};
+  static final String[] LANGUAGE = {"hindi", "english", "tamil"};
+  static final String[] BRANCH = {"mumbai", "pune", "delhi"};
 
   @Test
   void everyStepSelectsExactlyTheWinningDecisionsAudience() {
@@ -39,24 +42,42 @@ class PlanAudiencePropertyTest {
       List<Customer> book = new ArrayList<>();
       int n = 1 + rnd.nextInt(300);
       for (int i = 0; i < n; i++) {
-        book.add(Customer.builder("L" + rnd.nextInt(1_000_000) + "-" + i)
-            .paymentStatus(STATUS[rnd.nextInt(STATUS.length)]).build());
+        Customer.Builder b = Customer.builder("L" + rnd.nextInt(1_000_000) + "-" + i)
+            .paymentStatus(rnd.nextInt(20) == 0 ? null : STATUS[rnd.nextInt(STATUS.length)])
+            .language(rnd.nextInt(20) == 0 ? null : LANGUAGE[rnd.nextInt(LANGUAGE.length)])
+            .emiAmount(rnd.nextInt(20) == 0 ? null : java.math.BigDecimal.valueOf(1000 + rnd.nextInt(40) * 500L, rnd.nextInt(2)))
+            .emiDueDate(rnd.nextInt(20) == 0 ? null : LocalDate.of(2025, 7, 20).plusDays(rnd.nextInt(40)));
+        if (rnd.nextInt(10) != 0) {
+          b.custom("branch", BRANCH[rnd.nextInt(BRANCH.length)]);
+        }
+        if (rnd.nextBoolean()) {
+          b.custom("dpd", java.math.BigDecimal.valueOf(rnd.nextInt(5) * 10));
+        }
+        book.add(b.build());
       }
       List<Decision> decisions = new ArrayList<>();
       for (Customer c : book) {
-        int k = rnd.nextInt(4);
+        // Attribute-shaped rules (as real ones are), plus random noise decisions.
+        if ("bounced".equals(c.paymentStatus())) {
+          decisions.add(new Contact(c.loanId(), Channel.CALL, "agent-b", "d", null, null, Timing.NOW, 0, "bounced"));
+        }
+        if ("hindi".equals(c.language()) && "pending".equals(c.paymentStatus())) {
+          decisions.add(new Contact(c.loanId(), Channel.SMS, null, null, "sms-hi", null, Timing.NOW, 0, "hindi"));
+        }
+        int k = rnd.nextInt(3);
         for (int j = 0; j < k; j++) {
           decisions.add(randomDecision(rnd, c.loanId(), j));
         }
       }
-      Planner planner = Planner.builder("C").zone(ZoneId.of("Asia/Kolkata")).maxIdsPerStep(1 + rnd.nextInt(50)).build();
+      Planner planner = Planner.builder("C").zone(ZoneId.of("Asia/Kolkata")).maxIdsPerStep(1 + rnd.nextInt(50))
+          .filters(seed % 2 == 0 ? FilterCompiler.Mode.COMPACT : FilterCompiler.Mode.IDS).build();
 
       Plan plan = planner.plan(book, (cs, day, sink) -> decisions.forEach(sink), AS_OF);
 
       Map<Channel, Set<String>> expected = expected(decisions);
       Map<Channel, List<String>> reached = new HashMap<>();
       for (Step s : plan.steps()) {
-        Filters f = FilterJson.fromJson(s.body().getJsonObject("filters"));
+        Filters f = s.body().containsKey("filters") ? FilterJson.fromJson(s.body().getJsonObject("filters")) : Filters.ALL;
         Predicate<Customer> m = f.matcher();
         List<String> selected = book.stream().filter(m).map(Customer::loanId).toList();
         assertThat(s.body().getInt("limit")).isEqualTo(selected.size());

@@ -131,7 +131,8 @@ class PlannerTest {
 
   @Test
   void sameRequestIsSharedAndLargeAudiencesAreSplit() {
-    Planner small = Planner.builder("CAMP").zone(ZoneId.of("Asia/Kolkata")).maxIdsPerStep(2).build();
+    Planner small = Planner.builder("CAMP").zone(ZoneId.of("Asia/Kolkata")).maxIdsPerStep(2)
+        .filters(dev.outreach.core.filter.FilterCompiler.Mode.IDS).build();
     Decision[] ds = IntStream.rangeClosed(1, 5).mapToObj(i -> call("L" + i, "r")).toArray(Decision[]::new);
 
     Plan plan = small.plan(book(5), source(ds), AS_OF);
