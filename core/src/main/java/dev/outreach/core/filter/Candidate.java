@@ -104,6 +104,7 @@ record Candidate(String key, Filters part, Predicate<Customer> test, int cost) {
     }
     for (String key : new java.util.TreeSet<>(audience.get(0).custom().keySet())) {
       List<Object> values = new ArrayList<>();
+      ValueSet seen = new ValueSet(List.of());
       boolean usable = true;
       for (Customer c : audience) {
         Object v = c.custom().get(key);
@@ -111,7 +112,8 @@ record Candidate(String key, Filters part, Predicate<Customer> test, int cost) {
           usable = false;
           break;
         }
-        if (values.stream().noneMatch(x -> FilterMatcher.sameValue(x, v))) {
+        if (!seen.contains(v)) {
+          seen.add(v);
           values.add(v);
           if (values.size() > maxValues) {
             usable = false;

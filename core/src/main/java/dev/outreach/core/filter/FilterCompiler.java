@@ -32,6 +32,8 @@ public final class FilterCompiler {
   private static final int MAX_VALUES = 100;
   /** A compact filter excluding more ids than this is worth trying to split into parts. */
   private static final int SPLIT_WHEN_EXCLUDING = 50;
+  /** Customers a candidate is tried on, at most, when choosing constraints. */
+  private static final int SAMPLE = 20_000;
   /** Split only by attributes with at most this many values in the audience. */
   private static final int MAX_PARTS = 6;
   /** Bytes a request adds besides its filters: the rest of the body, headers, a round trip. */
@@ -75,16 +77,17 @@ public final class FilterCompiler {
       return byIds;
     }
     List<Compiled> best = byIds;
-    Compiled compact = compact(audience);
+    Compiled compact = compact(audience, universe);
+    int excluded = compact == null ? Integer.MAX_VALUE
+        : compact.filters().excludeIds() == null ? 0 : compact.filters().excludeIds().size();
     if (compact != null) {
       best = cheaper(best, List.of(compact));
-      if (compact.filters().excludeIds() != null && compact.filters().excludeIds().size() > SPLIT_WHEN_EXCLUDING) {
-        for (java.util.function.Function<Customer, Object> key : splitKeys(audience)) {
-          List<Compiled> parts = split(audience, key);
-          if (parts != null) {
-            best = cheaper(best, parts);
-          }
-        }
+    }
+    // A union of attribute-shaped audiences (say bounced and 30+ days late, or part-paid and 60+) fits no
+    // single AND of filters: try one request per value of a low-cardinality attribute instead.
+    if (excluded > SPLIT_WHEN_EXCLUDING && excluded > audience.size() / 10) {
+      for (java.util.function.Function<Customer, Object> key : splitKeys(audience)) {
+        best = cheaper(best, split(audience, key));
       }
     }
     return best;
@@ -123,19 +126,59 @@ public final class FilterCompiler {
     return keys;
   }
 
-  /** The audience split by {@code key}'s value, each part compiled alone; null if a part cannot be. */
+  /**
+   * The audience split by {@code key}'s value, each part compiled alone. A part's filter always keeps its
+   * own value (the implied constraint that separates it from the other parts), so it need only be
+   * compared with the customers of the snapshot that share that value.
+   */
   private List<Compiled> split(List<Customer> audience, java.util.function.Function<Customer, Object> key) {
-    Map<String, List<Customer>> parts = new java.util.TreeMap<>();
+    Map<Object, List<Customer>> parts = new java.util.LinkedHashMap<>();
     for (Customer c : audience) {
-      parts.computeIfAbsent(String.valueOf(key.apply(c)), k -> new ArrayList<>()).add(c);
+      parts.computeIfAbsent(key.apply(c), k -> new ArrayList<>()).add(c);
+    }
+    Map<Object, List<Customer>> sameValue = new java.util.HashMap<>();
+    for (Customer c : universe) {
+      Object v = key.apply(c);
+      if (v != null && parts.containsKey(v)) {
+        sameValue.computeIfAbsent(v, k -> new ArrayList<>()).add(c);
+      }
     }
     List<Compiled> out = new ArrayList<>();
-    for (List<Customer> part : parts.values()) {
-      List<Compiled> ids = byIds(part);
-      Compiled compact = compact(part);
+    for (Map.Entry<Object, List<Customer>> part : parts.entrySet()) {
+      List<Customer> members = part.getValue();
+      List<Compiled> ids = byIds(members);
+      Compiled compact = compact(members, sameValue.get(part.getKey()));
+      if (compact != null) {
+        compact = new Compiled(keep(compact.filters(), members), compact.customerIds());
+      }
       out.addAll(compact == null ? ids : cheaper(ids, List.of(compact)));
     }
+    out.sort(java.util.Comparator.comparing(c -> c.customerIds().get(0)));
     return out;
+  }
+
+  /** {@code f} with the constraint separating its part added back if the greedy left it out. */
+  private static Filters keep(Filters f, List<Customer> part) {
+    Customer any = part.get(0);
+    List<String> status = f.paymentStatus();
+    List<String> language = f.language();
+    Map<String, List<Object>> custom = f.custom() == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(f.custom());
+    boolean sameStatus = part.stream().allMatch(c -> java.util.Objects.equals(c.paymentStatus(), any.paymentStatus()));
+    boolean sameLanguage = part.stream().allMatch(c -> java.util.Objects.equals(c.language(), any.language()));
+    if (status == null && sameStatus && any.paymentStatus() != null) {
+      status = List.of(any.paymentStatus());
+    }
+    if (language == null && sameLanguage && any.language() != null) {
+      language = List.of(any.language());
+    }
+    for (Map.Entry<String, Object> e : any.custom().entrySet()) {
+      if (!custom.containsKey(e.getKey())
+          && part.stream().allMatch(c -> e.getValue().equals(c.custom().get(e.getKey())))) {
+        custom.put(e.getKey(), List.of(e.getValue()));
+      }
+    }
+    return new Filters(f.ids(), f.excludeIds(), status, language, f.emiDueDate(), f.emiAmount(),
+        custom.isEmpty() ? null : custom);
   }
 
   private List<Compiled> byIds(List<Customer> audience) {
@@ -150,8 +193,12 @@ public final class FilterCompiler {
     return out;
   }
 
-  /** Attribute constraints chosen greedily by bytes saved, then {@code exclude_ids}; null if too many. */
-  private Compiled compact(List<Customer> audience) {
+  /**
+   * Attribute constraints chosen greedily by bytes saved, then {@code exclude_ids} for the customers of
+   * {@code scope} (the part of the snapshot that can still match) they would wrongly take in; null when
+   * those are more than a request may list.
+   */
+  private Compiled compact(List<Customer> audience, List<Customer> scope) {
     Set<String> members = new HashSet<>(audience.size() * 2);
     List<String> ids = new ArrayList<>(audience.size());
     for (Customer c : audience) {
@@ -159,7 +206,7 @@ public final class FilterCompiler {
       ids.add(c.loanId());
     }
     List<Customer> extras = new ArrayList<>();
-    for (Customer c : universe) {
+    for (Customer c : scope) {
       if (!members.contains(c.loanId())) {
         extras.add(c);
       }
@@ -169,14 +216,18 @@ public final class FilterCompiler {
     while (!extras.isEmpty() && !candidates.isEmpty()) {
       Candidate best = null;
       long bestGain = 0;
+      // Estimate each candidate's saving on an evenly spaced sample (deterministic, so plans are too); the
+      // chosen constraint is then applied to every customer exactly, so the sample never affects exactness.
+      int stride = Math.max(1, extras.size() / SAMPLE);
       for (Candidate c : candidates) {
         long saved = 0;
-        for (Customer x : extras) {
+        for (int i = 0; i < extras.size(); i += stride) {
+          Customer x = extras.get(i);
           if (!c.test().test(x)) {
             saved += x.loanId().length() + 3;
           }
         }
-        long gain = saved - c.cost();
+        long gain = saved * stride - c.cost();
         if (gain > bestGain) {
           best = c;
           bestGain = gain;

@@ -13,11 +13,21 @@ final class FilterMatcher implements Predicate<Customer> {
   private final Filters f;
   private final Set<String> ids;
   private final Set<String> excludeIds;
+  private final String[] customKeys;
+  private final ValueSet[] customValues;
 
   FilterMatcher(Filters f) {
     this.f = f;
     this.ids = f.ids() == null ? null : new HashSet<>(f.ids());
     this.excludeIds = f.excludeIds() == null ? null : new HashSet<>(f.excludeIds());
+    int n = f.custom() == null ? 0 : f.custom().size();
+    this.customKeys = new String[n];
+    this.customValues = new ValueSet[n];
+    int i = 0;
+    for (Map.Entry<String, List<Object>> e : n == 0 ? Map.<String, List<Object>>of().entrySet() : f.custom().entrySet()) {
+      customKeys[i] = e.getKey();
+      customValues[i++] = new ValueSet(e.getValue());
+    }
   }
 
   @Override
@@ -36,12 +46,9 @@ final class FilterMatcher implements Predicate<Customer> {
   }
 
   private boolean customMatches(Customer c) {
-    if (f.custom() == null) {
-      return true;
-    }
-    for (Map.Entry<String, List<Object>> e : f.custom().entrySet()) {
-      Object actual = c.custom().get(e.getKey());
-      if (actual == null || e.getValue().stream().noneMatch(v -> sameValue(v, actual))) {
+    for (int i = 0; i < customKeys.length; i++) {
+      Object actual = c.custom().get(customKeys[i]);
+      if (actual == null || !customValues[i].contains(actual)) {
         return false;
       }
     }

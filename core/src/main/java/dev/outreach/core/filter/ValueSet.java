@@ -1,0 +1,43 @@
+package dev.outreach.core.filter;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Custom-attribute values to match against, with the semantics of {@link FilterMatcher#sameValue}:
+ * numbers compare by value ({@code 5000} equals {@code 5000.00}), anything else by its text. Hash sets
+ * make a test constant-time however many values there are.
+ */
+final class ValueSet {
+  private final Set<String> numbers = new HashSet<>();
+  private final Set<String> texts = new HashSet<>();
+
+  ValueSet(Collection<?> values) {
+    for (Object v : values) {
+      add(v);
+    }
+  }
+
+  /** Adds {@code v}; true when no equal value was there yet. */
+  boolean add(Object v) {
+    boolean added = texts.add(String.valueOf(v));
+    if (v instanceof Number) {
+      added = numbers.add(numeric((Number) v)) && added;
+    }
+    return added;
+  }
+
+  boolean contains(Object actual) {
+    if (actual instanceof Number && numbers.contains(numeric((Number) actual))) {
+      return true;
+    }
+    return texts.contains(String.valueOf(actual));
+  }
+
+  private static String numeric(Number n) {
+    BigDecimal d = n instanceof BigDecimal ? (BigDecimal) n : new BigDecimal(n.toString());
+    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+  }
+}
