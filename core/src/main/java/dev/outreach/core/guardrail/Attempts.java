@@ -1,0 +1,76 @@
+package dev.outreach.core.guardrail;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/**
+ * One loan's attempts on one channel, as parallel arrays sorted by time (epoch milliseconds), with the
+ * outcomes {@linkplain CoolOff#normalize normalized}. Grown while a history is built, then
+ * {@link #seal() sealed} and never changed.
+ */
+final class Attempts {
+  private long[] millis = new long[2];
+  private String[] outcomes = new String[2];
+  private int size;
+  private boolean sorted = true;
+
+  void add(long at, String outcome) {
+    if (size == millis.length) {
+      millis = Arrays.copyOf(millis, size * 2);
+      outcomes = Arrays.copyOf(outcomes, size * 2);
+    }
+    if (size > 0 && at < millis[size - 1]) {
+      sorted = false;
+    }
+    millis[size] = at;
+    outcomes[size] = outcome;
+    size++;
+  }
+
+  /** Trims the arrays and sorts them by time (a stable sort: equal times keep file order). */
+  Attempts seal() {
+    if (!sorted) {
+      long[] m = millis;
+      int[] order = IntStream.range(0, size).boxed().sorted(Comparator.comparingLong(i -> m[i]))
+          .mapToInt(Integer::intValue).toArray();
+      long[] ms = new long[size];
+      String[] os = new String[size];
+      for (int i = 0; i < size; i++) {
+        ms[i] = millis[order[i]];
+        os[i] = outcomes[order[i]];
+      }
+      millis = ms;
+      outcomes = os;
+      sorted = true;
+    } else if (millis.length != size) {
+      millis = Arrays.copyOf(millis, size);
+      outcomes = Arrays.copyOf(outcomes, size);
+    }
+    return this;
+  }
+
+  int size() {
+    return size;
+  }
+
+  long at(int i) {
+    return millis[i];
+  }
+
+  String outcome(int i) {
+    return outcomes[i];
+  }
+
+  /** The index of the last attempt at or before {@code t}, or -1 when there is none. */
+  int lastAtOrBefore(long t) {
+    int i = Arrays.binarySearch(millis, 0, size, t);
+    if (i < 0) {
+      return -i - 2;
+    }
+    while (i + 1 < size && millis[i + 1] == t) {
+      i++;
+    }
+    return i;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.outreach.core.guardrail;
+
+import dev.outreach.core.Channel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Past contact attempts, indexed once by loan and channel for the frequency caps and cool-offs of a
+ * {@link GuardrailPolicy}. Immutable and safe to share between threads. Times are kept to the
+ * millisecond.
+ */
+public final class ContactHistory {
+  private static final ContactHistory EMPTY = new ContactHistory(Map.of(), 0);
+  private static final Channel[] CHANNELS = Channel.values();
+
+  private final Map<String, Attempts[]> byLoan;
+  private final int size;
+
+  private ContactHistory(Map<String, Attempts[]> byLoan, int size) {
+    this.byLoan = byLoan;
+    this.size = size;
+  }
+
+  /** No attempts. */
+  public static ContactHistory empty() {
+    return EMPTY;
+  }
+
+  /** The history of {@code attempts}, in any order. */
+  public static ContactHistory of(Collection<Attempt> attempts) {
+    Indexer indexer = new Indexer();
+    for (Attempt a : attempts) {
+      indexer.add(a.loanId(), a.channel(), a.at().toEpochMilli(), a.outcome());
+    }
+    return indexer.build();
+  }
+
+  /**
+   * Reads a CSV file with the header {@code loan_id,channel,timestamp,outcome} (the {@code outcome}
+   * column may be left out; other columns are ignored). {@code channel} is {@code CALL}, {@code SMS} or
+   * {@code WHATSAPP} in any case; {@code timestamp} is ISO-8601 with an offset, e.g.
+   * {@code 2025-08-01T10:15:00+05:30}; {@code outcome} is free text, e.g. {@code conversation}.
+   *
+   * @throws GuardrailFileException listing every bad row with its line and column; nothing is read
+   * @throws IOException when the file cannot be read
+   */
+  public static ContactHistory read(Path csv) throws IOException, GuardrailFileException {
+    return HistoryCsv.read(csv);
+  }
+
+  /** The attempts on {@code channel} for {@code loanId}, oldest first (outcomes in lower case). */
+  public List<Attempt> attempts(String loanId, Channel channel) {
+    Attempts a = lookup(loanId, channel);
+    if (a == null) {
+      return List.of();
+    }
+    List<Attempt> out = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      out.add(new Attempt(loanId, channel, Instant.ofEpochMilli(a.at(i)), a.outcome(i)));
+    }
+    return out;
+  }
+
+  /** How many attempts there are in all. */
+  public int size() {
+    return size;
+  }
+
+  Attempts lookup(String loanId, Channel channel) {
+    Attempts[] byChannel = byLoan.get(loanId);
+    return byChannel == null ? null : byChannel[channel.ordinal()];
+  }
+
+  /**
+   * One past attempt.
+   *
+   * @param outcome what came of it, e.g. {@code conversation}, {@code no_answer}; {@code null} when unknown
+   */
+  public record Attempt(String loanId, Channel channel, Instant at, String outcome) {
+    public Attempt {
+      Objects.requireNonNull(loanId, "loanId == null");
+      Objects.requireNonNull(channel, "channel == null");
+      Objects.requireNonNull(at, "at == null");
+    }
+  }
+
+  /** Builds the index; outcomes are normalized and shared between attempts. */
+  static final class Indexer {
+    private final Map<String, Attempts[]> byLoan = new HashMap<>();
+    private final Map<String, String> outcomes = new HashMap<>();
+    private int size;
+
+    void add(String loanId, Channel channel, long millis, String outcome) {
+      Attempts[] byChannel = byLoan.computeIfAbsent(loanId, k -> new Attempts[CHANNELS.length]);
+      Attempts a = byChannel[channel.ordinal()];
+      if (a == null) {
+        a = byChannel[channel.ordinal()] = new Attempts();
+      }
+      String normal = CoolOff.normalize(outcome);
+      a.add(millis, normal == null ? null : outcomes.computeIfAbsent(normal, k -> k));
+      size++;
+    }
+
+    ContactHistory build() {
+      if (size == 0) {
+        return EMPTY;
+      }
+      for (Attempts[] byChannel : byLoan.values()) {
+        for (Attempts a : byChannel) {
+          if (a != null) {
+            a.seal();
+          }
+        }
+      }
+      return new ContactHistory(byLoan, size);
+    }
+  }
+}

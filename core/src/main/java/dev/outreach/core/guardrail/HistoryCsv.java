@@ -1,0 +1,131 @@
+package dev.outreach.core.guardrail;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.outreach.core.Channel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads a contact history CSV, all or nothing, with every bad row named by line and column. */
+final class HistoryCsv {
+  static final String LOAN_ID = "loan_id";
+  static final String CHANNEL = "channel";
+  static final String TIMESTAMP = "timestamp";
+  static final String OUTCOME = "outcome";
+  private static final List<String> COLUMNS = List.of(LOAN_ID, CHANNEL, TIMESTAMP, OUTCOME);
+
+  private HistoryCsv() {}
+
+  /** Reads {@code file} as UTF-8 (a byte order mark is skipped). */
+  static ContactHistory read(Path file) throws IOException, GuardrailFileException {
+    FileProblems problems = new FileProblems(file.toString(), "nothing was read");
+    ContactHistory.Indexer index = new ContactHistory.Indexer();
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
+        .ignoreDifferentFieldCount(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
+      Iterator<CsvRecord> it = csv.iterator();
+      if (!it.hasNext()) {
+        problems.add(1, null, "the file is empty; expected the header " + String.join(",", COLUMNS));
+        problems.throwIfAny();
+      }
+      CsvRecord header = it.next();
+      int[] at = columns(header, problems);
+      problems.throwIfAny();
+      while (it.hasNext()) {
+        row(it.next(), header.getFieldCount(), at, index, problems);
+      }
+    } catch (CsvParseException e) {
+      problems.add(0, null, "malformed CSV: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    problems.throwIfAny();
+    return index.build();
+  }
+
+  /** The index of each of {@link #COLUMNS} in the header ({@code -1} for an absent outcome). */
+  private static int[] columns(CsvRecord header, FileProblems problems) {
+    int[] at = {-1, -1, -1, -1};
+    List<String> found = new ArrayList<>();
+    for (int i = 0; i < header.getFieldCount(); i++) {
+      String name = header.getField(i).strip();
+      found.add(name);
+      int c = COLUMNS.indexOf(name.toLowerCase(Locale.ROOT).replace("-", "_").replace(" ", "_"));
+      if (c < 0) {
+        continue; // other columns (a call's duration, an agent) are allowed and ignored
+      }
+      if (at[c] >= 0) {
+        problems.add(header.getStartingLineNumber(), COLUMNS.get(c), "the column appears twice in the header");
+      }
+      at[c] = i;
+    }
+    List<String> missing = new ArrayList<>();
+    for (int c = 0; c < 3; c++) {
+      if (at[c] < 0) {
+        missing.add(COLUMNS.get(c));
+      }
+    }
+    if (!missing.isEmpty()) {
+      problems.add(header.getStartingLineNumber(), null, "the header has no " + String.join(", ", missing)
+          + (missing.size() == 1 ? " column" : " columns") + " (found: " + String.join(", ", found)
+          + "; expected " + String.join(",", COLUMNS) + ")");
+    }
+    return at;
+  }
+
+  private static void row(CsvRecord r, int width, int[] at, ContactHistory.Indexer index, FileProblems problems) {
+    long line = r.getStartingLineNumber();
+    if (r.getFieldCount() != width) {
+      problems.add(line, null, "has " + r.getFieldCount() + " fields but the header has " + width);
+      return;
+    }
+    String loanId = r.getField(at[0]).strip();
+    if (loanId.isEmpty()) {
+      problems.add(line, LOAN_ID, "is empty; every attempt needs a loan id");
+    }
+    Channel channel = channel(r.getField(at[1]), line, problems);
+    OffsetDateTime time = timestamp(r.getField(at[2]), line, problems);
+    if (!loanId.isEmpty() && channel != null && time != null) {
+      index.add(loanId, channel, time.toInstant().toEpochMilli(), at[3] < 0 ? null : r.getField(at[3]));
+    }
+  }
+
+  private static Channel channel(String text, long line, FileProblems problems) {
+    try {
+      return Channel.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add(line, CHANNEL, "\"" + text + "\" is not a channel (CALL, SMS or WHATSAPP)");
+      return null;
+    }
+  }
+
+  private static OffsetDateTime timestamp(String text, long line, FileProblems problems) {
+    String t = text.strip();
+    try {
+      return OffsetDateTime.parse(t);
+    } catch (DateTimeParseException e) {
+      String hint = isLocal(t) ? " has no offset; write it with one, e.g. " + t + "+05:30"
+          : " is not a timestamp as ISO-8601 with an offset, e.g. 2025-08-01T10:15:00+05:30";
+      problems.add(line, TIMESTAMP, "\"" + text + "\"" + hint);
+      return null;
+    }
+  }
+
+  private static boolean isLocal(String t) {
+    try {
+      LocalDateTime.parse(t);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+}

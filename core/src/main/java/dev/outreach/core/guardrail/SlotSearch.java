@@ -1,0 +1,171 @@
+package dev.outreach.core.guardrail;
+
+import dev.outreach.core.Channel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * The search behind {@link Guardrails#check} for one contact: day by day from its own day, the earliest
+ * instant inside the day's allowed window that the contact history also allows.
+ */
+final class SlotSearch {
+  private final GuardrailPolicy policy;
+  private final ZoneId zone;
+  private final ZonedDateTime notBefore;
+  private final ZonedDateTime notAfter;
+  private final boolean dateFixed;
+  private final Attempts attempts;
+  private final List<FrequencyCap> caps;
+  private final List<CoolOff> coolOffs;
+  private final Channel channel;
+  private final ContactHours hours;
+  private final Reasons reasons;
+  /** The daily window: the channel's hours intersected with the decision's own; {@code null} = unbounded. */
+  private final LocalTime from;
+  private final LocalTime to;
+
+  SlotSearch(GuardrailPolicy policy, Channel channel, ZonedDateTime notBefore, ZonedDateTime notAfter,
+      boolean dateFixed, Attempts attempts, List<FrequencyCap> caps, List<CoolOff> coolOffs) {
+    this.policy = policy;
+    this.zone = notBefore.getZone();
+    this.notBefore = notBefore;
+    this.notAfter = notAfter;
+    this.dateFixed = dateFixed;
+    this.attempts = attempts;
+    this.caps = caps;
+    this.coolOffs = coolOffs;
+    this.channel = channel;
+    this.hours = policy.hours().get(channel);
+    this.reasons = new Reasons(channel, zone);
+    LocalTime start = notAfter == null ? null : notBefore.toLocalTime();
+    LocalTime end = notAfter == null ? null : notAfter.toLocalTime();
+    this.from = hours == null ? start : start == null || start.isBefore(hours.from()) ? hours.from() : start;
+    this.to = hours == null ? end : end == null || end.isAfter(hours.to()) ? hours.to() : end;
+  }
+
+  Verdict run() {
+    if (from != null && to != null && !from.isBefore(to)) {
+      return new Verdict.Blocked(Guardrail.CALLING_HOURS, Texts.noun(channel) + " window " + Texts.time(notBefore)
+          + "–" + Texts.time(notAfter) + " " + zone.getId() + " never overlaps " + Texts.hoursName(channel) + " "
+          + hours + "; dropped");
+    }
+    LocalDate first = notBefore.toLocalDate();
+    int last = dateFixed ? 0 : policy.horizonDays();
+    Instant floor = notBefore.toInstant();
+    for (int i = 0; i <= last; i++) {
+      LocalDate day = first.plusDays(i);
+      if (!policy.workingDays().contains(day.getDayOfWeek())) {
+        reasons.notWorkingDay(day.getDayOfWeek());
+        continue;
+      }
+      if (policy.holidays().contains(day)) {
+        reasons.holiday(day);
+        continue;
+      }
+      if (i == 0) {
+        reasonsNow();
+      }
+      Instant start = (from == null ? day.atStartOfDay(zone) : ZonedDateTime.of(day, from, zone)).toInstant();
+      ZonedDateTime end = to == null ? day.plusDays(1).atStartOfDay(zone) : ZonedDateTime.of(day, to, zone);
+      Instant t = floor.isAfter(start) ? floor : start;
+      if (!t.isBefore(end.toInstant())) {
+        continue;
+      }
+      floor = t = afterHistory(t);
+      if (t.isBefore(end.toInstant())) {
+        return found(t.atZone(zone), to == null ? openUntil(day) : end);
+      }
+    }
+    String why = dateFixed
+        ? "dropped: the rule fixed the date " + first + " and no allowed time is left on it"
+        : "dropped: no allowed time within " + policy.horizonDays() + " days (the policy's horizon)";
+    return new Verdict.Blocked(reasons.primary(), reasons.describe(notBefore, true) + "; " + why);
+  }
+
+  /** Notes when the contact's own time is outside the channel's hours. */
+  private void reasonsNow() {
+    if (hours != null) {
+      LocalDate day = notBefore.toLocalDate();
+      Instant t = notBefore.toInstant();
+      if (t.isBefore(ZonedDateTime.of(day, hours.from(), zone).toInstant())
+          || !t.isBefore(ZonedDateTime.of(day, hours.to(), zone).toInstant())) {
+        reasons.outsideHours(hours);
+      }
+    }
+  }
+
+  private Verdict found(ZonedDateTime slot, ZonedDateTime until) {
+    if (slot.toInstant().equals(notBefore.toInstant())) {
+      return new Verdict.Allowed(notBefore, until);
+    }
+    boolean sameDay = slot.toLocalDate().equals(notBefore.toLocalDate());
+    String why = reasons.describe(notBefore, !sameDay);
+    boolean withinOwnWindow = notAfter != null && slot.isBefore(notAfter);
+    if (policy.onViolation() == OnViolation.DROP && !withinOwnWindow) {
+      return new Verdict.Blocked(reasons.primary(), why + "; dropped: the policy drops contacts that break a"
+          + " guardrail (onViolation DROP)");
+    }
+    return new Verdict.Moved(slot, until, reasons.primary(), why + "; moved to " + Texts.at(slot, !sameDay));
+  }
+
+  /** Without hours or a window: the start of the next day that is not a contact day, if one is near. */
+  private ZonedDateTime openUntil(LocalDate day) {
+    for (int i = 1; i <= policy.horizonDays() + 1; i++) {
+      LocalDate next = day.plusDays(i);
+      if (!policy.isContactDay(next)) {
+        return next.atStartOfDay(zone);
+      }
+    }
+    return null;
+  }
+
+  /** The earliest instant at or after {@code t} that every cap and cool-off allows. */
+  private Instant afterHistory(Instant t) {
+    if (attempts == null) {
+      return t;
+    }
+    Instant before;
+    do {
+      before = t;
+      for (CoolOff c : coolOffs) {
+        t = coolOff(c, t);
+      }
+      for (FrequencyCap cap : caps) {
+        t = cap(cap, t);
+      }
+    } while (!t.equals(before));
+    return t;
+  }
+
+  private Instant coolOff(CoolOff c, Instant t) {
+    long now = t.toEpochMilli();
+    long within = c.within().toMillis();
+    for (int i = attempts.lastAtOrBefore(now); i >= 0 && attempts.at(i) + within > now; i--) {
+      if (c.startsWith(attempts.outcome(i))) {
+        Instant until = Instant.ofEpochMilli(attempts.at(i) + within);
+        reasons.coolOff(c, Instant.ofEpochMilli(attempts.at(i)), attempts.outcome(i), until);
+        return until;
+      }
+    }
+    return t;
+  }
+
+  /** Attempts in {@code (t − within, t]} count; moving past the oldest of them frees a place. */
+  private Instant cap(FrequencyCap cap, Instant t) {
+    long now = t.toEpochMilli();
+    long within = cap.within().toMillis();
+    int newest = attempts.lastAtOrBefore(now);
+    int oldest = attempts.lastAtOrBefore(now - within) + 1;
+    int made = newest - oldest + 1;
+    if (made < cap.max()) {
+      return t;
+    }
+    Instant until = Instant.ofEpochMilli(attempts.at(oldest + made - cap.max()) + within);
+    reasons.cap(cap, made, until);
+    return until;
+  }
+}
