@@ -9,6 +9,11 @@ import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.filter.FilterCompiler;
+import dev.outreach.core.guardrail.ContactHistory;
+import dev.outreach.core.guardrail.CustomerZones;
+import dev.outreach.core.guardrail.GuardrailPolicy;
+import dev.outreach.core.guardrail.Guardrails;
+import dev.outreach.core.guardrail.Verdict;
 import dev.outreach.core.plan.Plan.Overridden;
 import dev.outreach.core.plan.Plan.Suppressed;
 import dev.outreach.core.plan.Plan.Warning;
@@ -34,7 +39,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Policy, applied per customer: a {@link Suppression} beats every contact; on each channel one
  * contact wins: the one with the highest {@code priority} (then salience, then rule name) whose timing
  * can still be honoured; a decision whose date or time has passed is dropped with a warning and the next one is
- * considered. Each winner's timing becomes its step's {@code notBefore}. Customers who share channel, ids, template and slot share a step. Before a plan is
+ * considered. Timing is resolved in the customer's own zone (a {@code timezone} attribute, else the
+ * plan's), then every winner must pass the {@link Guardrails} (moved or dropped, with a warning, when it
+ * does not); a dropped decision lets the next one on its channel try. Each winner's slot becomes its
+ * step's {@code notBefore}/{@code notAfter}. Customers who share channel, ids, template and slot share a step. Before a plan is
  * returned, every step's body is applied to the portfolio as the API would apply it, and must select
  * exactly the step's customers.
  *
@@ -48,6 +56,7 @@ public final class Planner {
   private final ZoneId zone;
   private final int maxIdsPerStep;
   private final FilterCompiler.Mode filterMode;
+  private final Guardrails guardrails;
   private final List<Experiment> experiments;
 
   private Planner(Builder b) {
@@ -55,6 +64,7 @@ public final class Planner {
     this.zone = b.zone;
     this.maxIdsPerStep = b.maxIdsPerStep;
     this.filterMode = b.filterMode;
+    this.guardrails = b.guardrails;
     this.experiments = List.copyOf(b.experiments);
   }
 
@@ -90,7 +100,6 @@ public final class Planner {
   /** One plan being put together; not thread-safe, used once. */
   private final class Assembly {
     private final OffsetDateTime asOf;
-    private final ZonedDateTime now;
     private final Map<String, Customer> byId;
     private final Map<String, List<Decision>> perCustomer;
     private final TreeMap<Group.Key, Group> groups = new TreeMap<>(Group.ORDER);
@@ -105,7 +114,6 @@ public final class Planner {
 
     Assembly(OffsetDateTime asOf, Map<String, Customer> byId, Map<String, List<Decision>> perCustomer) {
       this.asOf = asOf;
-      this.now = asOf.atZoneSameInstant(zone);
       this.byId = byId;
       this.perCustomer = perCustomer;
     }
@@ -139,6 +147,8 @@ public final class Planner {
         return;
       }
       Set<Channel> reached = EnumSet.noneOf(Channel.class);
+      ZoneId local = CustomerZones.zoneOf(byId.get(id), zone);
+      ZonedDateTime localNow = asOf.atZoneSameInstant(local);
       for (List<Contact> candidates : r.candidates().values()) {
         Contact winner = null;
         for (Contact c : candidates) {
@@ -146,16 +156,31 @@ public final class Planner {
             overrides.add(Conflicts.lostTo(c, winner));
             continue;
           }
-          Object slot = TimingResolver.resolve(c.timing(), now, zone);
+          Object slot = TimingResolver.resolve(c.timing(), localNow, local);
           if (slot instanceof TimingResolver.Passed) {
             warnings.add(new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: "
                 + ((TimingResolver.Passed) slot).why()));
             continue;
           }
-          winner = c;
           TimingResolver.Slot s = (TimingResolver.Slot) slot;
-          Group.Key key = Group.Key.of(c, s.notBefore().toOffsetDateTime(),
-              s.notAfter() == null ? null : s.notAfter().toOffsetDateTime());
+          Verdict v = guardrails.check(id, c.channel(), local, s.notBefore(), s.notAfter(), c.timing().date() != null);
+          ZonedDateTime notBefore;
+          ZonedDateTime notAfter;
+          if (v instanceof Verdict.Blocked) {
+            Verdict.Blocked b = (Verdict.Blocked) v;
+            warnings.add(new Warning(b.guardrail().name(), id, c.rule(), c.channel() + " not planned: " + b.why()));
+            continue;
+          } else if (v instanceof Verdict.Moved) {
+            Verdict.Moved m = (Verdict.Moved) v;
+            warnings.add(new Warning(m.guardrail().name(), id, c.rule(), m.why()));
+            notBefore = m.notBefore();
+            notAfter = m.notAfter();
+          } else {
+            notBefore = ((Verdict.Allowed) v).notBefore();
+            notAfter = ((Verdict.Allowed) v).notAfter();
+          }
+          winner = c;
+          Group.Key key = Group.Key.of(c, inPlanZone(notBefore), notAfter == null ? null : inPlanZone(notAfter));
           groups.computeIfAbsent(key, Group::new).add(c);
           byChannel.merge(c.channel(), 1, Integer::sum);
           reached.add(c.channel());
@@ -167,6 +192,11 @@ public final class Planner {
         dropped++;
       }
       arms.add(id, reached.isEmpty() ? ArmTally.Outcome.DROPPED : ArmTally.Outcome.CONTACTED, reached);
+    }
+
+    /** Instants are shown in the plan's zone, so customers of different zones share a step when they can. */
+    private OffsetDateTime inPlanZone(ZonedDateTime t) {
+      return t.withZoneSameInstant(zone).toOffsetDateTime();
     }
 
     private List<Step> steps(FilterCompiler compiler) {
@@ -205,6 +235,7 @@ public final class Planner {
     private int maxIdsPerStep = 10_000;
     private List<Experiment> experiments = List.of();
     private FilterCompiler.Mode filterMode = FilterCompiler.Mode.COMPACT;
+    private Guardrails guardrails = new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty());
 
     private Builder(String campaignId) {
       this.campaignId = Objects.requireNonNull(campaignId, "campaignId == null");
@@ -239,6 +270,17 @@ public final class Planner {
         throw new IllegalArgumentException("maxIdsPerStep must be at least 1: " + max);
       }
       this.maxIdsPerStep = max;
+      return this;
+    }
+
+    /**
+     * The guardrails every contact must pass after the rules: contact hours, working days, holidays,
+     * do-not-contact, frequency caps. A contact that breaks one is moved to the next allowed slot or
+     * dropped, as the policy says, with a warning either way. Default: {@link GuardrailPolicy#defaults()}
+     * (the RBI calling hours, 08:00–19:00 local) and no contact history.
+     */
+    public Builder guardrails(Guardrails guardrails) {
+      this.guardrails = Objects.requireNonNull(guardrails, "guardrails == null");
       return this;
     }
 

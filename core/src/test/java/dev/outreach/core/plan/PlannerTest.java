@@ -83,7 +83,9 @@ class PlannerTest {
 
   @Test
   void windowsBecomeNotBeforeAndNotAfterInThePlansZone() {
-    Plan plan = PLANNER.plan(book(4), source(
+    Planner unguarded = Planner.builder("CAMP").zone(ZoneId.of("Asia/Kolkata"))
+        .guardrails(dev.outreach.core.guardrail.Guardrails.none()).build();
+    Plan plan = unguarded.plan(book(4), source(
         call("L1", "a", Timing.NOW.window("10:00", "13:00"), 0, "later today"),
         call("L2", "b", Timing.NOW.window("08:00", "12:00"), 0, "open now"),
         call("L3", "c", Timing.NOW.window("06:00", "08:30"), 0, "closed today"),

@@ -2,6 +2,10 @@ package dev.outreach.examples.cli;
 
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
+import dev.outreach.core.filter.FilterCompiler;
+import dev.outreach.core.guardrail.ContactHistory;
+import dev.outreach.core.guardrail.GuardrailPolicy;
+import dev.outreach.core.guardrail.Guardrails;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.PlanJson;
 import dev.outreach.core.plan.Step;
@@ -47,7 +51,8 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     List<Customer> customers = Sample.portfolio();
-    Plan plan = new PlanInputs(Sample.rules(), customers, Sample.CAMPAIGN, Sample.AS_OF, Sample.ZONE, List.of()).plan();
+    Plan plan = new PlanInputs(Sample.rules(), customers, Sample.CAMPAIGN, Sample.AS_OF, Sample.ZONE, List.of(),
+        new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty()), FilterCompiler.Mode.COMPACT).plan();
     o.println("== Dry run: the sample rules over " + customers.size() + " customers (" + Sample.PORTFOLIO + ")");
     o.println();
     o.print(TextReport.render(plan));

@@ -1,5 +1,6 @@
 package dev.outreach.examples.cli;
 
+import dev.outreach.core.guardrail.GuardrailFileException;
 import dev.outreach.core.portfolio.PortfolioException;
 import dev.outreach.rules.RuleCompileException;
 import dev.outreach.rules.RuleEvaluationException;
@@ -45,7 +46,7 @@ public final class Main {
   /** What to tell a person: the error's own message for input problems, the type too for anything else. */
   private static String message(Exception e) {
     if (e instanceof PortfolioException || e instanceof RuleCompileException || e instanceof RuleEvaluationException
-        || e instanceof IllegalArgumentException) {
+        || e instanceof IllegalArgumentException || e instanceof GuardrailFileException) {
       return e.getMessage();
     }
     if (e instanceof IOException || e instanceof UncheckedIOException) {

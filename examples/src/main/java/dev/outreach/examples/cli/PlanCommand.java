@@ -1,5 +1,9 @@
 package dev.outreach.examples.cli;
 
+import dev.outreach.core.filter.FilterCompiler;
+import dev.outreach.core.guardrail.ContactHistory;
+import dev.outreach.core.guardrail.GuardrailPolicy;
+import dev.outreach.core.guardrail.Guardrails;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.PlanJson;
 import dev.outreach.core.portfolio.PortfolioReader;
@@ -49,12 +53,40 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
   Path out;
 
+  @Option(names = "--policy", defaultValue = "rbi", paramLabel = "rbi|us-reg-f|none|FILE",
+      description = "Guardrails applied after the rules: a preset (rbi: contact 08:00-19:00 local; us-reg-f: "
+          + "08:00-21:00, 7 calls in 7 days, no call within 7 days of a conversation; none) or a policy JSON "
+          + "file (default: ${DEFAULT-VALUE}).")
+  String policy;
+
+  @Option(names = "--history", paramLabel = "FILE",
+      description = "Past contacts for the frequency caps: CSV with loan_id, channel, timestamp, outcome.")
+  Path history;
+
+  @Option(names = "--filters", defaultValue = "compact", paramLabel = "compact|ids",
+      description = "compact: the smallest of ids or attribute filters, exact over --customers; ids: only id "
+          + "lists, for a campaign that may hold customers the file lacks (default: ${DEFAULT-VALUE}).")
+  FilterCompiler.Mode filters;
+
+  /** A preset's policy, or the policy file at {@code spec}. */
+  static GuardrailPolicy policy(String spec) throws Exception {
+    switch (spec) {
+      case "rbi": return GuardrailPolicy.defaults();
+      case "us-reg-f": return GuardrailPolicy.usRegF();
+      case "none": return GuardrailPolicy.none();
+      default: return GuardrailPolicy.read(Path.of(spec));
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     OffsetDateTime at = asOf != null ? asOf : OffsetDateTime.now();
     ZoneId z = zone != null ? zone : asOf != null ? asOf.getOffset() : ZoneId.systemDefault();
     RuleSet ruleSet = rules.load(spec.commandLine().getErr());
-    Plan plan = new PlanInputs(ruleSet, PortfolioReader.read(customers), campaign, at, z, rules.experiments()).plan();
+    Guardrails guardrails = new Guardrails(policy(policy),
+        history == null ? ContactHistory.empty() : ContactHistory.read(history));
+    Plan plan = new PlanInputs(ruleSet, PortfolioReader.read(customers), campaign, at, z, rules.experiments(),
+        guardrails, filters).plan();
     String text = format == Format.JSON ? PlanJson.write(plan) : TextReport.render(plan);
     if (out != null) {
       Files.writeString(out, text, StandardCharsets.UTF_8);

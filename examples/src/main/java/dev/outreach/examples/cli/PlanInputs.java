@@ -2,6 +2,8 @@ package dev.outreach.examples.cli;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.experiment.Experiment;
+import dev.outreach.core.filter.FilterCompiler;
+import dev.outreach.core.guardrail.Guardrails;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Planner;
 import dev.outreach.rules.RuleSet;
@@ -11,9 +13,9 @@ import java.util.List;
 
 /** What a plan is made from, and the one way both commands make it. */
 record PlanInputs(RuleSet rules, List<Customer> customers, String campaignId, OffsetDateTime asOf, ZoneId zone,
-    List<Experiment> experiments) {
+    List<Experiment> experiments, Guardrails guardrails, FilterCompiler.Mode filters) {
   Plan plan() {
-    return Planner.builder(campaignId).zone(zone).experiments(experiments).build()
-        .plan(customers, rules.decisions(experiments), asOf);
+    return Planner.builder(campaignId).zone(zone).experiments(experiments).guardrails(guardrails).filters(filters)
+        .build().plan(customers, rules.decisions(experiments), asOf);
   }
 }

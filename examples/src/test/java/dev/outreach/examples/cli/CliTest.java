@@ -131,6 +131,65 @@ class CliTest {
   }
 
   @Test
+  void idsModeListsEveryCustomerAndTheDefaultCompactModeIsFarSmaller() {
+    String[] base = {"plan", "--rules", RULES.toString(), "--customers", PORTFOLIO.toString(), "--campaign", "C1",
+        "--as-of", "2025-08-05T09:00:00+05:30", "--format", "json"};
+    String[] ids = java.util.Arrays.copyOf(base, base.length + 2);
+    ids[base.length] = "--filters";
+    ids[base.length + 1] = "ids";
+
+    JsonObject compact = JsonText.parseObject(run(base).out());
+    JsonObject byIds = JsonText.parseObject(run(ids).out());
+
+    assertThat(byIds.getJsonArray("steps")).allSatisfy(v -> assertThat(v.asJsonObject().getJsonObject("body")
+        .getJsonObject("filters").keySet()).containsExactly("ids"));
+    assertThat(bodyBytes(compact) * 5).isLessThan(bodyBytes(byIds));
+    for (String k : List.of("customers", "contacted", "suppressed", "undecided", "dropped", "byChannel")) {
+      assertThat(compact.getJsonObject("summary").get(k)).isEqualTo(byIds.getJsonObject("summary").get(k));
+    }
+  }
+
+  static int bodyBytes(JsonObject plan) {
+    return plan.getJsonArray("steps").stream().mapToInt(v -> v.asJsonObject().getJsonObject("body").toString().length()).sum();
+  }
+
+  @Test
+  void aContactHistoryAndTheRegFPresetMoveACallPastTheCap() throws Exception {
+    Path history = dir.resolve("history.csv");
+    StringBuilder rows = new StringBuilder("loan_id,channel,timestamp,outcome\n");
+    for (String day : List.of("2025-07-31", "2025-08-01", "2025-08-02")) {  // 9 calls in the last 7 days
+      for (int h = 10; h <= 12; h++) {
+        rows.append("LOAN-2025-00002,CALL,").append(day).append("T").append(h).append(":00:00+05:30,no_answer\n");
+      }
+    }
+    Files.writeString(history, rows.toString());
+
+    Run r = run("plan", "--rules", RULES.toString(), "--customers", PORTFOLIO.toString(), "--campaign", "C1",
+        "--as-of", "2025-08-05T09:00:00+05:30", "--policy", "us-reg-f", "--history", history.toString(), "--format", "json");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonObject plan = JsonText.parseObject(r.out());
+    assertThat(plan.getJsonArray("warnings").stream().map(JsonValue::asJsonObject)
+        .filter(w -> w.getString("customerId", "").equals("LOAN-2025-00002")))
+        .singleElement().satisfies(w -> {
+          assertThat(w.getString("code")).isEqualTo("FREQUENCY_CAP");
+          assertThat(w.getString("message")).contains("moved");
+        });
+  }
+
+  @Test
+  void aBadPolicyFileIsAClearError() throws Exception {
+    Path policy = dir.resolve("policy.json");
+    Files.writeString(policy, "{\n  \"hours\": { \"CALL\": { \"from\": \"8am\", \"to\": \"19:00\" } }\n}\n");
+
+    Run r = run("plan", "--rules", RULES.toString(), "--customers", PORTFOLIO.toString(), "--campaign", "C1",
+        "--policy", policy.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("policy.json").contains("hours.CALL.from").contains("8am");
+  }
+
+  @Test
   void theTextReportSummarisesWithoutPhoneNumbers() {
     Run r = run("plan", "--rules", RULES.toString(), "--customers", PORTFOLIO.toString(), "--campaign", "C1",
         "--as-of", "2025-08-05T09:00:00+05:30");

@@ -3,6 +3,9 @@ package dev.outreach.rules.testkit;
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.experiment.Experiment;
+import dev.outreach.core.guardrail.ContactHistory;
+import dev.outreach.core.guardrail.GuardrailPolicy;
+import dev.outreach.core.guardrail.Guardrails;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Planner;
 import dev.outreach.core.plan.Step;
@@ -38,17 +41,21 @@ public final class RuleCheck {
   private final OffsetDateTime asOf;
   private final ZoneId zone;
   private final List<Experiment> experiments;
+  private final Guardrails guardrails;
 
-  private RuleCheck(RuleSet rules, OffsetDateTime asOf, ZoneId zone, List<Experiment> experiments) {
+  private RuleCheck(RuleSet rules, OffsetDateTime asOf, ZoneId zone, List<Experiment> experiments,
+      Guardrails guardrails) {
     this.rules = rules;
     this.asOf = asOf;
     this.zone = zone;
     this.experiments = List.copyOf(experiments);
+    this.guardrails = guardrails;
   }
 
   /** A check of {@code rules} with the defaults below. */
   public static RuleCheck of(RuleSet rules) {
-    return new RuleCheck(Objects.requireNonNull(rules, "rules == null"), null, null, List.of());
+    return new RuleCheck(Objects.requireNonNull(rules, "rules == null"), null, null, List.of(),
+        new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty()));
   }
 
   /**
@@ -56,17 +63,25 @@ public final class RuleCheck {
    * that checks give the same answer every day.
    */
   public RuleCheck asOf(OffsetDateTime asOf) {
-    return new RuleCheck(rules, Objects.requireNonNull(asOf, "asOf == null"), zone, experiments);
+    return new RuleCheck(rules, Objects.requireNonNull(asOf, "asOf == null"), zone, experiments, guardrails);
   }
 
   /** The plan's zone: what "today" and a decision's times mean. Default: the offset of {@link #asOf}, else UTC. */
   public RuleCheck zone(ZoneId zone) {
-    return new RuleCheck(rules, asOf, Objects.requireNonNull(zone, "zone == null"), experiments);
+    return new RuleCheck(rules, asOf, Objects.requireNonNull(zone, "zone == null"), experiments, guardrails);
   }
 
   /** Experiments whose arms rules may match (as {@code Arm} facts). Default: none. */
   public RuleCheck experiments(List<Experiment> experiments) {
-    return new RuleCheck(rules, asOf, zone, experiments);
+    return new RuleCheck(rules, asOf, zone, experiments, guardrails);
+  }
+
+  /**
+   * The guardrails the planner applies after the rules, as in a real plan. Default: the planner's
+   * default, {@link GuardrailPolicy#defaults()} (the RBI calling hours) with no contact history.
+   */
+  public RuleCheck guardrails(Guardrails guardrails) {
+    return new RuleCheck(rules, asOf, zone, experiments, Objects.requireNonNull(guardrails, "guardrails == null"));
   }
 
   /**
@@ -79,7 +94,7 @@ public final class RuleCheck {
     ZoneId z = zone != null ? zone : asOf != null ? asOf.getOffset() : ZoneOffset.UTC;
     OffsetDateTime at = asOf != null ? asOf : OffsetDateTime.now(z);
     CustomerTrace[] trace = new CustomerTrace[1]; // the rules run once, on the day the planner fixes
-    Plan plan = Planner.builder(CAMPAIGN).zone(z).experiments(experiments).build().plan(List.of(customer),
+    Plan plan = Planner.builder(CAMPAIGN).zone(z).experiments(experiments).guardrails(guardrails).build().plan(List.of(customer),
         (customers, day, sink) -> {
           trace[0] = rules.trace(customers, day, experiments).get(0);
           trace[0].decisions().forEach(sink);

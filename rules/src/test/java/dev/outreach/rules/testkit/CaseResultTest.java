@@ -43,7 +43,7 @@ class CaseResultTest {
     assertThat(r.report()).isEqualTo("""
         FAIL far behind (cases.csv:2)
           expected: call agent_abc123/disp_xyz789 not before 10:00 + sms
-          actual:   call agent_recovery_01/disp_recovery not before 2025-08-05T15:00+05:30 (rule "Bounced and far behind: recovery call")
+          actual:   call agent_recovery_01/disp_recovery not before 2025-08-05T15:00+05:30 until 2025-08-05T19:00+05:30 (rule "Bounced and far behind: recovery call")
                     (call by "Bounced: morning call" lost to "Bounced and far behind: recovery call": higher priority on the same channel)
           differs:  expected call+sms, got call
                     call: expected agent_abc123/disp_xyz789, got agent_recovery_01/disp_recovery

@@ -144,7 +144,8 @@ class RuleCheckTest {
       assertThat(w.conversationDispositionId()).isEqualTo("XaYnpMfmTumXNSgOSIZB");
       assertThat(w.agentId()).isNull();
       assertThat(w.notBefore()).isEqualTo(NINE_AM);
-      assertThat(w.notAfter()).isNull();
+      // No window of its own: the default guardrails (RBI hours) end it at 19:00 local.
+      assertThat(w.notAfter()).isEqualTo(OffsetDateTime.parse("2025-08-05T19:00+05:30"));
     });
     assertThat(o.warnings()).singleElement().satisfies(w -> {
       assertThat(w.code()).isEqualTo("TIMING_PASSED");
