@@ -42,12 +42,23 @@ public final class FilterCompiler {
   private final List<Customer> universe;
   private final Mode mode;
   private final int maxIds;
+  private final boolean useCustom;
 
   /**
    * @param universe the campaign snapshot: every customer the server's campaign holds
    * @param maxIds the most loan ids one request may list in {@code ids} or {@code exclude_ids}
    */
   public FilterCompiler(List<Customer> universe, Mode mode, int maxIds) {
+    this(universe, mode, maxIds, true);
+  }
+
+  /**
+   * As {@link #FilterCompiler(List, Mode, int)}; {@code useCustom} false keeps {@code custom} out of the
+   * filters, for a campaign whose customers the server holds without their custom attributes (say,
+   * uploaded through bulk add, whose records have no place for them).
+   */
+  public FilterCompiler(List<Customer> universe, Mode mode, int maxIds, boolean useCustom) {
+    this.useCustom = useCustom;
     this.universe = Objects.requireNonNull(universe, "universe == null");
     this.mode = Objects.requireNonNull(mode, "mode == null");
     if (maxIds < 1) {
@@ -86,7 +97,7 @@ public final class FilterCompiler {
     // A union of attribute-shaped audiences (say bounced and 30+ days late, or part-paid and 60+) fits no
     // single AND of filters: try one request per value of a low-cardinality attribute instead.
     if (excluded > SPLIT_WHEN_EXCLUDING && excluded > audience.size() / 10) {
-      for (java.util.function.Function<Customer, Object> key : splitKeys(audience)) {
+      for (java.util.function.Function<Customer, Object> key : splitKeys(audience, useCustom)) {
         best = cheaper(best, split(audience, key));
       }
     }
@@ -106,11 +117,12 @@ public final class FilterCompiler {
   }
 
   /** Attributes to split an audience by: those with a few values, each present for every member. */
-  private static List<java.util.function.Function<Customer, Object>> splitKeys(List<Customer> audience) {
+  private static List<java.util.function.Function<Customer, Object>> splitKeys(List<Customer> audience,
+      boolean useCustom) {
     List<java.util.function.Function<Customer, Object>> keys = new ArrayList<>();
     keys.add(Customer::paymentStatus);
     keys.add(Customer::language);
-    for (String k : new java.util.TreeSet<>(audience.get(0).custom().keySet())) {
+    for (String k : useCustom ? new java.util.TreeSet<>(audience.get(0).custom().keySet()) : java.util.Set.<String>of()) {
       keys.add(c -> c.custom().get(k));
     }
     keys.removeIf(k -> {
@@ -158,7 +170,7 @@ public final class FilterCompiler {
   }
 
   /** {@code f} with the constraint separating its part added back if the greedy left it out. */
-  private static Filters keep(Filters f, List<Customer> part) {
+  private Filters keep(Filters f, List<Customer> part) {
     Customer any = part.get(0);
     List<String> status = f.paymentStatus();
     List<String> language = f.language();
@@ -171,7 +183,7 @@ public final class FilterCompiler {
     if (language == null && sameLanguage && any.language() != null) {
       language = List.of(any.language());
     }
-    for (Map.Entry<String, Object> e : any.custom().entrySet()) {
+    for (Map.Entry<String, Object> e : useCustom ? any.custom().entrySet() : Map.<String, Object>of().entrySet()) {
       if (!custom.containsKey(e.getKey())
           && part.stream().allMatch(c -> e.getValue().equals(c.custom().get(e.getKey())))) {
         custom.put(e.getKey(), List.of(e.getValue()));
@@ -212,6 +224,9 @@ public final class FilterCompiler {
       }
     }
     List<Candidate> candidates = new ArrayList<>(Candidate.implied(audience, MAX_VALUES));
+    if (!useCustom) {
+      candidates.removeIf(c -> c.part().custom() != null);
+    }
     List<Candidate> chosen = new ArrayList<>();
     while (!extras.isEmpty() && !candidates.isEmpty()) {
       Candidate best = null;

@@ -20,6 +20,9 @@ final class AudienceCheck {
 
   static void verify(List<Step> steps, List<Customer> portfolio, Map<String, Customer> byId) {
     for (Step step : steps) {
+      if (!step.kind().contacts()) {
+        continue; // uploads select nobody
+      }
       JsonObject body = step.body();
       Filters f = body.containsKey("filters") ? FilterJson.fromJson(body.getJsonObject("filters")) : Filters.ALL;
       Predicate<Customer> m = f.matcher();

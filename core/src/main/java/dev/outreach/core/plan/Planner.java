@@ -56,6 +56,7 @@ public final class Planner {
   private final ZoneId zone;
   private final int maxIdsPerStep;
   private final FilterCompiler.Mode filterMode;
+  private final boolean upload;
   private final Guardrails guardrails;
   private final List<Experiment> experiments;
 
@@ -64,6 +65,7 @@ public final class Planner {
     this.zone = b.zone;
     this.maxIdsPerStep = b.maxIdsPerStep;
     this.filterMode = b.filterMode;
+    this.upload = b.upload;
     this.guardrails = b.guardrails;
     this.experiments = List.copyOf(b.experiments);
   }
@@ -124,7 +126,7 @@ public final class Planner {
       for (String id : ids) {
         decide(id, perCustomer.getOrDefault(id, List.of()));
       }
-      List<Step> steps = steps(new FilterCompiler(portfolio, filterMode, maxIdsPerStep));
+      List<Step> steps = steps(new FilterCompiler(portfolio, filterMode, maxIdsPerStep, !upload));
       AudienceCheck.verify(steps, portfolio, byId);
       Summary summary = new Summary(byId.size(), contacted, suppressed.size(), undecided.size(), dropped,
           steps.size(), byChannel);
@@ -201,6 +203,15 @@ public final class Planner {
 
     private List<Step> steps(FilterCompiler compiler) {
       List<Step> steps = new ArrayList<>();
+      if (upload) {
+        OffsetDateTime now = asOf.atZoneSameInstant(zone).toOffsetDateTime();
+        for (jakarta.json.JsonObject body : BulkAdd.bodies(campaignId, new ArrayList<>(byId.values()), BulkAdd.MAX_RECORDS)) {
+          List<String> ids = new ArrayList<>();
+          body.getJsonArray("records").forEach(r -> ids.add(r.asJsonObject().getString("loan_id")));
+          steps.add(new Step(String.format("s%04d", steps.size() + 1), StepKind.BULK_ADD_CUSTOMERS, "POST",
+              BulkAdd.PATH, now, null, body, ids, List.of()));
+        }
+      }
       for (Group g : groups.values()) {
         List<Customer> audience = new ArrayList<>(g.customerIds.size());
         for (String id : g.customerIds) { // already in loan id order: customers were visited sorted
@@ -236,6 +247,7 @@ public final class Planner {
     private List<Experiment> experiments = List.of();
     private FilterCompiler.Mode filterMode = FilterCompiler.Mode.COMPACT;
     private Guardrails guardrails = new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty());
+    private boolean upload;
 
     private Builder(String campaignId) {
       this.campaignId = Objects.requireNonNull(campaignId, "campaignId == null");
@@ -281,6 +293,18 @@ public final class Planner {
      */
     public Builder guardrails(Guardrails guardrails) {
       this.guardrails = Objects.requireNonNull(guardrails, "guardrails == null");
+      return this;
+    }
+
+    /**
+     * Whether the plan first uploads the whole portfolio to the campaign ({@code BULK_ADD_CUSTOMERS}
+     * steps of at most 10,000 records, before any contact), for campaigns that do not hold the customers
+     * yet. Every customer needs a phone number and a unique loan id, or planning fails naming them. The
+     * uploads never initiate calls or workflows themselves. The documented record has no custom
+     * attributes, so such a plan never filters on them. Default: {@code false}.
+     */
+    public Builder uploadCustomers(boolean upload) {
+      this.upload = upload;
       return this;
     }
 

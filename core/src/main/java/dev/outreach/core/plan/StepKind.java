@@ -4,6 +4,8 @@ import dev.outreach.core.Channel;
 
 /** What a {@link Step} does; each kind is one documented endpoint. */
 public enum StepKind {
+  /** {@code POST /api/v1/customers/add/bulk}: upload customers to the campaign; contacts nobody. */
+  BULK_ADD_CUSTOMERS(null),
   /** {@code POST /api/v1/initiate/{campaignId}/calls}. */
   INITIATE_CALLS(Channel.CALL),
   /** {@code POST /api/v1/initiate/{campaignId}/sms}. */
@@ -17,7 +19,7 @@ public enum StepKind {
     this.channel = channel;
   }
 
-  /** The channel this kind of step reaches customers on. */
+  /** The channel this kind of step reaches customers on, or {@code null} when it contacts nobody. */
   public Channel channel() {
     return channel;
   }
@@ -34,6 +36,11 @@ public enum StepKind {
 
   /** The request path for this kind in {@code campaignId}. */
   public String path(String campaignId) {
-    return "/api/v1/initiate/" + campaignId + "/" + channel.pathSegment();
+    return channel == null ? BulkAdd.PATH : "/api/v1/initiate/" + campaignId + "/" + channel.pathSegment();
+  }
+
+  /** Whether this kind makes phones ring. */
+  public boolean contacts() {
+    return channel != null;
   }
 }

@@ -49,7 +49,8 @@ public final class TextReport {
     List<Step> steps = plan.steps();
     for (int i = 0; i < Math.min(steps.size(), DEFAULT_ROWS * 5); i++) {
       Step st = steps.get(i);
-      out.append(String.format("  %-6s %-9s %-16s %-6s %,9d  %-34s %s%n", st.id(), st.kind().channel(),
+      out.append(String.format("  %-6s %-9s %-16s %-6s %,9d  %-34s %s%n", st.id(),
+          st.kind().contacts() ? st.kind().channel() : "UPLOAD",
           WHEN.format(st.notBefore()), until(st.notAfter()), st.customerIds().size(), target(st.body()),
           String.join("; ", st.rules())));
     }
@@ -103,6 +104,9 @@ public final class TextReport {
   }
 
   private static String target(JsonObject body) {
+    if (body.containsKey("records")) {
+      return "customers to campaign " + body.getString("campaignId");
+    }
     String t;
     if (body.containsKey("agentId")) {
       t = body.getString("agentId") + " / " + body.getString("dispositionId");

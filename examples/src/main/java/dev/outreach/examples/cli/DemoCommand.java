@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     List<Customer> customers = Sample.portfolio();
     Plan plan = new PlanInputs(Sample.rules(), customers, Sample.CAMPAIGN, Sample.AS_OF, Sample.ZONE, List.of(),
-        new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty()), FilterCompiler.Mode.COMPACT).plan();
+        new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty()), FilterCompiler.Mode.COMPACT, false).plan();
     o.println("== Dry run: the sample rules over " + customers.size() + " customers (" + Sample.PORTFOLIO + ")");
     o.println();
     o.print(TextReport.render(plan));
@@ -98,6 +98,9 @@ final class DemoCommand implements Callable<Integer> {
   static List<String> verify(Plan plan, List<Initiation> initiations) {
     Map<Channel, List<String>> want = new EnumMap<>(Channel.class);
     for (Step s : plan.steps()) {
+      if (!s.kind().contacts()) {
+        continue;
+      }
       want.computeIfAbsent(s.kind().channel(), k -> new ArrayList<>()).addAll(s.customerIds());
     }
     Map<Channel, List<String>> got = new EnumMap<>(Channel.class);

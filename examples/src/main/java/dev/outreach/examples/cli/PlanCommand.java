@@ -68,6 +68,10 @@ final class PlanCommand implements Callable<Integer> {
           + "lists, for a campaign that may hold customers the file lacks (default: ${DEFAULT-VALUE}).")
   FilterCompiler.Mode filters;
 
+  @Option(names = "--upload", description = "Upload every customer to the campaign first (bulk add, 10,000 "
+      + "records a request), for a campaign that does not hold them yet. Uploads never ring a phone.")
+  boolean upload;
+
   /** A preset's policy, or the policy file at {@code spec}. */
   static GuardrailPolicy policy(String spec) throws Exception {
     switch (spec) {
@@ -86,7 +90,7 @@ final class PlanCommand implements Callable<Integer> {
     Guardrails guardrails = new Guardrails(policy(policy),
         history == null ? ContactHistory.empty() : ContactHistory.read(history));
     Plan plan = new PlanInputs(ruleSet, PortfolioReader.read(customers), campaign, at, z, rules.experiments(),
-        guardrails, filters).plan();
+        guardrails, filters, upload).plan();
     String text = format == Format.JSON ? PlanJson.write(plan) : TextReport.render(plan);
     if (out != null) {
       Files.writeString(out, text, StandardCharsets.UTF_8);

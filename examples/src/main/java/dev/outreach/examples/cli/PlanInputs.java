@@ -13,9 +13,9 @@ import java.util.List;
 
 /** What a plan is made from, and the one way both commands make it. */
 record PlanInputs(RuleSet rules, List<Customer> customers, String campaignId, OffsetDateTime asOf, ZoneId zone,
-    List<Experiment> experiments, Guardrails guardrails, FilterCompiler.Mode filters) {
+    List<Experiment> experiments, Guardrails guardrails, FilterCompiler.Mode filters, boolean upload) {
   Plan plan() {
     return Planner.builder(campaignId).zone(zone).experiments(experiments).guardrails(guardrails).filters(filters)
-        .build().plan(customers, rules.decisions(experiments), asOf);
+        .uploadCustomers(upload).build().plan(customers, rules.decisions(experiments), asOf);
   }
 }

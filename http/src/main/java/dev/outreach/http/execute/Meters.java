@@ -29,7 +29,8 @@ final class Meters {
   void request(StepKind kind, InitiationOutcome outcome, Timer.Sample sample) {
     Timer timer = Timer.builder(REQUESTS)
         .description("Initiate requests sent to the outreach API, by endpoint, status and outcome")
-        .tag("endpoint", "/api/v1/initiate/{campaignId}/" + kind.channel().pathSegment())
+        .tag("endpoint", kind.contacts() ? "/api/v1/initiate/{campaignId}/" + kind.channel().pathSegment()
+            : kind.path("{campaignId}"))
         .tag("status", outcome.httpStatus().isPresent() ? Integer.toString(outcome.httpStatus().getAsInt()) : "NONE")
         .tag("outcome", outcome.outcome())
         .register(registry);
@@ -39,6 +40,9 @@ final class Meters {
   void step(StepOutcome outcome, Channel channel, ChannelTotals counts) {
     Counter.builder(STEPS).description("Plan steps executed, by outcome")
         .tag("outcome", outcome.outcome()).register(registry).increment();
+    if (channel == null) {
+      return;
+    }
     String c = channel.name().toLowerCase(Locale.ROOT);
     Counter.builder(INITIATED).description("Customers the outreach API initiated a call or message for")
         .tag("channel", c).register(registry).increment(counts.initiated());

@@ -65,7 +65,9 @@ public final class PlanExecutor {
       }
       Channel channel = step.kind().channel();
       ChannelTotals counts = Tally.of(step.customerIds().size(), outcome);
-      totals.merge(channel, counts, ChannelTotals::plus);
+      if (channel != null) { // an upload contacts nobody: it counts as a step, not as customers reached
+        totals.merge(channel, counts, ChannelTotals::plus);
+      }
       meters.step(outcome, channel, counts);
       results.add(new StepResult(step.id(), step.kind(), step.customerIds().size(), key, outcome));
     }

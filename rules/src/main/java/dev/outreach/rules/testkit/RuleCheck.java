@@ -101,6 +101,9 @@ public final class RuleCheck {
         }, at);
     Map<Channel, PlannedContact> contacts = new EnumMap<>(Channel.class);
     for (Step s : plan.steps()) {
+      if (!s.kind().contacts()) {
+        continue;
+      }
       PlannedContact c = contact(s, z);
       contacts.put(c.channel(), c);
     }
