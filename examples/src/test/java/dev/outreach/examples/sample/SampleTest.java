@@ -46,6 +46,24 @@ class SampleTest {
   }
 
   @Test
+  void theSameInputsGiveByteIdenticalPlansWithEveryFeatureOn() throws Exception {
+    // Rules run on several threads, so decisions arrive in a different order each time.
+    List<Customer> book = Sample.portfolio();
+    java.util.List<dev.outreach.core.experiment.Experiment> xs =
+        List.of(dev.outreach.core.experiment.Experiment.parse("tone=champion:50,challenger:50"));
+    Planner planner = Planner.builder(Sample.CAMPAIGN).zone(Sample.ZONE).experiments(xs).uploadCustomers(true)
+        .guardrails(new dev.outreach.core.guardrail.Guardrails(dev.outreach.core.guardrail.GuardrailPolicy.usRegF(),
+            dev.outreach.core.guardrail.ContactHistory.empty())).build();
+    dev.outreach.rules.RuleSet rules = Sample.rules();
+
+    String first = PlanJson.write(planner.plan(book, rules.decisions(100, 2), Sample.AS_OF));
+    String second = PlanJson.write(planner.plan(book, rules.decisions(37, 2), Sample.AS_OF));
+
+    assertThat(second).isEqualTo(first);
+    assertThat(first).contains("BULK_ADD_CUSTOMERS").contains("\"experiments\"");
+  }
+
+  @Test
   void theSamplePlanUsesEveryChannelAndThePolicy() throws Exception {
     Plan plan = PLANNER.plan(Sample.portfolio(), Sample.rules().decisions(), Sample.AS_OF);
 
