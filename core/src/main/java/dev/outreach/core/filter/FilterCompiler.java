@@ -2,11 +2,17 @@ package dev.outreach.core.filter;
 
 import dev.outreach.core.Customer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Finds small filters that select exactly an audience from a campaign snapshot.
@@ -97,7 +103,7 @@ public final class FilterCompiler {
     // A union of attribute-shaped audiences (say bounced and 30+ days late, or part-paid and 60+) fits no
     // single AND of filters: try one request per value of a low-cardinality attribute instead.
     if (excluded > SPLIT_WHEN_EXCLUDING && excluded > audience.size() / 10) {
-      for (java.util.function.Function<Customer, Object> key : splitKeys(audience, useCustom)) {
+      for (Function<Customer, Object> key : splitKeys(audience, useCustom)) {
         best = cheaper(best, split(audience, key));
       }
     }
@@ -117,12 +123,12 @@ public final class FilterCompiler {
   }
 
   /** Attributes to split an audience by: those with a few values, each present for every member. */
-  private static List<java.util.function.Function<Customer, Object>> splitKeys(List<Customer> audience,
+  private static List<Function<Customer, Object>> splitKeys(List<Customer> audience,
       boolean useCustom) {
-    List<java.util.function.Function<Customer, Object>> keys = new ArrayList<>();
+    List<Function<Customer, Object>> keys = new ArrayList<>();
     keys.add(Customer::paymentStatus);
     keys.add(Customer::language);
-    for (String k : useCustom ? new java.util.TreeSet<>(audience.get(0).custom().keySet()) : java.util.Set.<String>of()) {
+    for (String k : useCustom ? new TreeSet<>(audience.get(0).custom().keySet()) : Set.<String>of()) {
       keys.add(c -> c.custom().get(k));
     }
     keys.removeIf(k -> {
@@ -143,12 +149,12 @@ public final class FilterCompiler {
    * own value (the implied constraint that separates it from the other parts), so it need only be
    * compared with the customers of the snapshot that share that value.
    */
-  private List<Compiled> split(List<Customer> audience, java.util.function.Function<Customer, Object> key) {
-    Map<Object, List<Customer>> parts = new java.util.LinkedHashMap<>();
+  private List<Compiled> split(List<Customer> audience, Function<Customer, Object> key) {
+    Map<Object, List<Customer>> parts = new LinkedHashMap<>();
     for (Customer c : audience) {
       parts.computeIfAbsent(key.apply(c), k -> new ArrayList<>()).add(c);
     }
-    Map<Object, List<Customer>> sameValue = new java.util.HashMap<>();
+    Map<Object, List<Customer>> sameValue = new HashMap<>();
     for (Customer c : universe) {
       Object v = key.apply(c);
       if (v != null && parts.containsKey(v)) {
@@ -165,7 +171,7 @@ public final class FilterCompiler {
       }
       out.addAll(compact == null ? ids : cheaper(ids, List.of(compact)));
     }
-    out.sort(java.util.Comparator.comparing(c -> c.customerIds().get(0)));
+    out.sort(Comparator.comparing(c -> c.customerIds().get(0)));
     return out;
   }
 
@@ -174,9 +180,9 @@ public final class FilterCompiler {
     Customer any = part.get(0);
     List<String> status = f.paymentStatus();
     List<String> language = f.language();
-    Map<String, List<Object>> custom = f.custom() == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(f.custom());
-    boolean sameStatus = part.stream().allMatch(c -> java.util.Objects.equals(c.paymentStatus(), any.paymentStatus()));
-    boolean sameLanguage = part.stream().allMatch(c -> java.util.Objects.equals(c.language(), any.language()));
+    Map<String, List<Object>> custom = f.custom() == null ? new TreeMap<>() : new TreeMap<>(f.custom());
+    boolean sameStatus = part.stream().allMatch(c -> Objects.equals(c.paymentStatus(), any.paymentStatus()));
+    boolean sameLanguage = part.stream().allMatch(c -> Objects.equals(c.language(), any.language()));
     if (status == null && sameStatus && any.paymentStatus() != null) {
       status = List.of(any.paymentStatus());
     }
@@ -286,7 +292,7 @@ public final class FilterCompiler {
       due = p.emiDueDate() != null ? p.emiDueDate() : due;
       amount = p.emiAmount() != null ? p.emiAmount() : amount;
       if (p.custom() != null) {
-        custom = custom == null ? new java.util.TreeMap<>() : custom;
+        custom = custom == null ? new TreeMap<>() : custom;
         custom.putAll(p.custom());
       }
     }

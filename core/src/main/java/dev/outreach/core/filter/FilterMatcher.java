@@ -1,7 +1,6 @@
 package dev.outreach.core.filter;
 
 import dev.outreach.core.Customer;
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,17 +52,5 @@ final class FilterMatcher implements Predicate<Customer> {
       }
     }
     return true;
-  }
-
-  /** Numbers compare by value (5000 equals 5000.00); everything else by its text. */
-  static boolean sameValue(Object a, Object b) {
-    if (a instanceof Number && b instanceof Number) {
-      return toDecimal(a).compareTo(toDecimal(b)) == 0;
-    }
-    return String.valueOf(a).equals(String.valueOf(b));
-  }
-
-  private static BigDecimal toDecimal(Object n) {
-    return n instanceof BigDecimal ? (BigDecimal) n : new BigDecimal(n.toString());
   }
 }

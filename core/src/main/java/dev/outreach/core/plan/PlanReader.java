@@ -20,11 +20,7 @@ final class PlanReader {
 
   static Plan read(JsonObject o) {
     JsonObject sum = obj(o, "summary", "summary");
-    Map<Channel, Integer> byChannel = new EnumMap<>(Channel.class);
-    JsonObject bc = obj(sum, "byChannel", "summary.byChannel");
-    for (String k : bc.keySet()) {
-      byChannel.put(parse(k, "summary.byChannel." + k, PlanJson::channel), integer(bc, k, "summary.byChannel." + k));
-    }
+    Map<Channel, Integer> byChannel = channels(sum, "summary");
     Summary summary = new Summary(integer(sum, "customers", "summary.customers"),
         integer(sum, "contacted", "summary.contacted"), integer(sum, "suppressed", "summary.suppressed"),
         integer(sum, "undecided", "summary.undecided"), sum.containsKey("dropped") ? integer(sum, "dropped", "summary.dropped") : 0,
@@ -73,11 +69,7 @@ final class PlanReader {
       for (int j = 0; j < aa.size(); j++) {
         String q = p + ".arms[" + j + "]";
         JsonObject a = element(aa, j, q);
-        Map<Channel, Integer> ch = new EnumMap<>(Channel.class);
-        JsonObject bc2 = obj(a, "byChannel", q + ".byChannel");
-        for (String k : bc2.keySet()) {
-          ch.put(parse(k, q + ".byChannel." + k, PlanJson::channel), integer(bc2, k, q + ".byChannel." + k));
-        }
+        Map<Channel, Integer> ch = channels(a, q);
         arms.add(new ExperimentResult.ArmResult(str(a, "arm", q), integer(a, "weight", q + ".weight"),
             integer(a, "customers", q + ".customers"), integer(a, "contacted", q + ".contacted"),
             integer(a, "suppressed", q + ".suppressed"), integer(a, "undecided", q + ".undecided"),
@@ -88,6 +80,16 @@ final class PlanReader {
     return new Plan(str(o, "campaignId", ""), parse(str(o, "asOf", ""), "asOf", PlanJson::time),
         parse(str(o, "zone", ""), "zone", PlanJson::zone), summary, steps, suppressed,
         strings(o, "undecided", ""), overrides, warnings, experiments);
+  }
+
+  /** The {@code byChannel} counts inside {@code o} (at {@code path}). */
+  private static Map<Channel, Integer> channels(JsonObject o, String path) {
+    Map<Channel, Integer> out = new EnumMap<>(Channel.class);
+    JsonObject bc = obj(o, "byChannel", path + ".byChannel");
+    for (String k : bc.keySet()) {
+      out.put(parse(k, path + ".byChannel." + k, PlanJson::channel), integer(bc, k, path + ".byChannel." + k));
+    }
+    return out;
   }
 
   private static <T> T parse(String s, String path, Function<String, T> f) {
