@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -68,9 +70,10 @@ final class DemoCommand implements Callable<Integer> {
     try (SandboxServer sandbox = SandboxServer.start(token, Map.of(Sample.CAMPAIGN, customers))) {
       o.println();
       o.println("== Executing " + plan.steps().size() + " requests against the sandbox at " + sandbox.uri()
-          + " (the plan's notBefore times are shown, not waited for)");
+          + " (as if it were " + plan.asOf() + ": notBefore times are not waited for, notAfter times are kept)");
       ExecutionReport report = PlanExecutor.builder(OutreachClient.builder(sandbox.uri()).token(token).build())
-          .meterRegistry(registry).respectSchedule(false).build().execute(plan);
+          .meterRegistry(registry).respectSchedule(false).clock(Clock.fixed(plan.asOf().toInstant(), ZoneOffset.UTC))
+          .build().execute(plan);
       o.println();
       o.printf("  %-9s %9s %9s %9s %9s%n", "channel", "planned", "initiated", "failed", "unknown");
       Map<Channel, Integer> planned = plan.summary().byChannel();
@@ -90,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
       o.println("== Micrometer meters");
       o.print(MeterTable.render(registry));
       o.flush();
-      return report.allInitiated() && problems.isEmpty() ? 0 : Main.INPUT_ERROR;
+      return report.allDone() && problems.isEmpty() ? 0 : Main.INPUT_ERROR;
     }
   }
 

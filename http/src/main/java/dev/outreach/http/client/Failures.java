@@ -12,12 +12,12 @@ import javax.net.ssl.SSLHandshakeException;
 final class Failures {
   private Failures() {}
 
-  static InitiationOutcome classify(Throwable failure, Duration timeout) {
+  static Exchange.NoReply classify(Throwable failure, Duration timeout) {
     for (Throwable c = failure; c != null; c = c.getCause()) {
       if (c instanceof ConnectException || c instanceof HttpConnectTimeoutException
           || c instanceof UnknownHostException || c instanceof UnresolvedAddressException
           || c instanceof SSLHandshakeException) {
-        return new InitiationOutcome.NotSent("no connection: " + describe(c));
+        return new Exchange.NoReply(true, "no connection: " + describe(c));
       }
     }
     for (Throwable c = failure; c != null; c = c.getCause()) {
@@ -25,12 +25,12 @@ final class Failures {
         return timedOut(timeout);
       }
     }
-    return new InitiationOutcome.Unknown(
+    return new Exchange.NoReply(false,
         "I/O error after the request may have been sent: " + describe(failure));
   }
 
-  static InitiationOutcome timedOut(Duration timeout) {
-    return new InitiationOutcome.Unknown("no response within " + timeout + "; the request may have been processed");
+  static Exchange.NoReply timedOut(Duration timeout) {
+    return new Exchange.NoReply(false, "no response within " + timeout + "; the request may have been processed");
   }
 
   static String describe(Throwable t) {

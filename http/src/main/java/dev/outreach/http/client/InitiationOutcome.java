@@ -9,15 +9,17 @@ import java.util.OptionalInt;
 /**
  * What became of one initiate request. A reply of any status is a value here, never an exception.
  *
- * <p>Only {@link NotSent} proves the request did not reach the server. {@link Unknown} means it may have:
- * re-sending it could contact customers twice. A response whose body cannot be read keeps the case its
- * status gives, with a message starting {@code "unreadable response body"} and no results.
+ * <p>Only {@link NotSent}, {@link Throttled} and a {@link Failed} whose body shows that nobody was
+ * initiated prove that no customer was contacted. {@link Unknown} means some may have been: re-sending
+ * could contact customers twice. A 2xx response whose body cannot be read (not JSON, cut off) is
+ * {@link Unknown}, never success; other statuses keep their case, with a message starting
+ * {@code "unreadable response body"} and no results.
  */
 public sealed interface InitiationOutcome {
 
   /**
    * The outcome as a low-cardinality name: {@code initiated}, {@code partial}, {@code rejected},
-   * {@code unauthorized}, {@code failed}, {@code not_sent} or {@code unknown}.
+   * {@code unauthorized}, {@code throttled}, {@code failed}, {@code not_sent} or {@code unknown}.
    */
   String outcome();
 
@@ -67,11 +69,11 @@ public sealed interface InitiationOutcome {
   }
 
   /**
-   * HTTP 4xx other than 401 and 403 (validation error, campaign or customers not found, too many
-   * requests), or a status the API never uses such as a redirect: nothing was initiated.
+   * HTTP 4xx other than 401, 403 and 429 (validation error, campaign or customers not found), or a status
+   * the API never uses such as a redirect: nothing was initiated.
    *
    * @param message the server's {@code message}
-   * @param retryAfter the {@code Retry-After} header in seconds, when present (e.g. with 429)
+   * @param retryAfter the {@code Retry-After} header, when present
    */
   record Rejected(int status, String message, Optional<Duration> retryAfter) implements InitiationOutcome {
     public Rejected {
@@ -94,10 +96,26 @@ public sealed interface InitiationOutcome {
   }
 
   /**
-   * HTTP 5xx: all initiations failed, or the server failed.
+   * HTTP 429 (too many requests) or 503 (service unavailable): the server did not process the request;
+   * nothing was initiated, and it may be sent again, no sooner than {@code retryAfter}.
+   *
+   * @param retryAfter the {@code Retry-After} header (seconds or an HTTP-date, as a wait), when present
+   */
+  record Throttled(int status, String message, Optional<Duration> retryAfter) implements InitiationOutcome {
+    public Throttled {
+      Objects.requireNonNull(message, "message == null");
+      Objects.requireNonNull(retryAfter, "retryAfter == null");
+    }
+
+    @Override public String outcome() { return "throttled"; }
+    @Override public OptionalInt httpStatus() { return OptionalInt.of(status); }
+  }
+
+  /**
+   * HTTP 5xx other than 503: all initiations failed, or the server failed.
    *
    * @param results the server's {@code results}, when the body held readable results
-   * @param retryAfter the {@code Retry-After} header in seconds, when present (e.g. with 503)
+   * @param retryAfter the {@code Retry-After} header, when present
    */
   record Failed(int status, String message, Optional<InitiationResults> results, Optional<Duration> retryAfter)
       implements InitiationOutcome {
@@ -105,6 +123,15 @@ public sealed interface InitiationOutcome {
       Objects.requireNonNull(message, "message == null");
       Objects.requireNonNull(results, "results == null");
       Objects.requireNonNull(retryAfter, "retryAfter == null");
+    }
+
+    /**
+     * Whether the body proves that nobody was contacted: readable {@code results} with
+     * {@code initiated == 0} ("all calls failed"). Without that proof an internal error may have
+     * initiated some customers before failing.
+     */
+    public boolean nothingTookEffect() {
+      return results.map(r -> r.initiated() == 0).orElse(false);
     }
 
     @Override public String outcome() { return "failed"; }
@@ -124,14 +151,24 @@ public sealed interface InitiationOutcome {
   }
 
   /**
-   * No usable response: a timeout or an I/O error after the request may have been sent. The server may
-   * have initiated every customer, some or none. Never re-send it blindly: check with the API first.
+   * No usable response: a timeout or an I/O error after the request may have been sent, or a 2xx whose
+   * body could not be read. The server may have initiated every customer, some or none. Never re-send it
+   * blindly: check with the API first.
+   *
+   * @param status the HTTP status when a response arrived but its body was unreadable, else empty
    */
-  record Unknown(String reason) implements InitiationOutcome {
+  record Unknown(String reason, OptionalInt status) implements InitiationOutcome {
     public Unknown {
       Objects.requireNonNull(reason, "reason == null");
+      Objects.requireNonNull(status, "status == null");
+    }
+
+    /** No response arrived. */
+    public Unknown(String reason) {
+      this(reason, OptionalInt.empty());
     }
 
     @Override public String outcome() { return "unknown"; }
+    @Override public OptionalInt httpStatus() { return status; }
   }
 }

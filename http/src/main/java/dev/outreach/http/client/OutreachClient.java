@@ -1,27 +1,29 @@
 package dev.outreach.http.client;
 
 import dev.outreach.core.plan.Step;
+import dev.outreach.core.plan.StepKind;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.net.http.HttpResponse.ResponseInfo;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Sends initiate requests ({@code POST {baseUri}/api/v1/initiate/{campaignId}/{calls|sms|whatsapp}}) to
- * the outreach API and reads the replies as {@link InitiationOutcome} values.
+ * The outreach API over the JDK {@link HttpClient}: initiate calls, SMS and WhatsApp
+ * ({@link #send(String, byte[], String)}), bulk add customers ({@link #bulkAdd(byte[], String)}) and any
+ * other JSON endpoint ({@link #exchange}, which {@code dev.outreach.http.batch.BatchCalls} builds on).
+ * Every reply is a value ({@link InitiationOutcome}, {@link ApiOutcome}), never an exception.
  *
- * <p>Each {@code send} makes exactly one attempt: this client never retries and never follows redirects,
- * so one call sends a request at most once. It is thread-safe. The token never appears in
- * {@link #toString()}, outcomes or exception messages.
+ * <p>Each call makes exactly one attempt: this client never retries, never follows redirects and pins
+ * HTTP/1.1, so one call sends a request at most once (retrying is the executor's decision, made only when
+ * a request provably had no effect). It refuses to send while {@code jdk.httpclient.enableAllMethodRetry}
+ * is set, which would let the JDK re-send POSTs by itself. It is thread-safe. The token never appears in
+ * {@link #toString()}, outcomes or exception messages; phone numbers in server messages are masked.
  *
  * <pre>{@code
  * OutreachClient client = OutreachClient.builder(URI.create("https://api.agents.timepay.ai"))
@@ -31,21 +33,30 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  */
 public final class OutreachClient {
+  /** The bulk add endpoint's path. */
+  public static final String BULK_ADD_PATH = "/api/v1/customers/add/bulk";
+  private static final List<String> BULK_COUNTS =
+      List.of("total", "valid", "invalid", "successful", "failed", "batchesProcessed");
+
   private final URI baseUri;
-  private final String base;
-  private final String authorization;
-  private final HttpClient http;
   private final Duration requestTimeout;
+  private final Transport transport;
+  private final Messages messages;
+  private final Clock clock;
 
   private OutreachClient(Builder b) {
     this.baseUri = b.baseUri;
-    this.base = BaseUris.check(b.baseUri);
-    this.authorization = "Bearer " + Tokens.check(b.token);
-    this.http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
+    String token = Tokens.check(b.token);
+    JdkRetries.refuseIfEnabled();
+    HttpClient http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(10))
         .build();
     this.requestTimeout = b.requestTimeout;
+    this.transport = new Transport(BaseUris.check(b.baseUri), token, http, b.requestTimeout);
+    this.messages = new Messages(token);
+    this.clock = b.clock;
   }
 
   /** Starts a client for the API at {@code baseUri}, e.g. {@code https://api.agents.timepay.ai}. */
@@ -58,78 +69,70 @@ public final class OutreachClient {
     return baseUri;
   }
 
-  /** Sends {@code step}: its path and {@link Step#bodyBytes() body bytes}, under {@code idempotencyKey}. */
+  /**
+   * Sends an initiate step: its path and {@link Step#bodyBytes() body bytes}, under {@code idempotencyKey}.
+   *
+   * @throws IllegalArgumentException if the step is not an {@code INITIATE_*} POST (nothing is sent)
+   */
   public InitiationOutcome send(Step step, String idempotencyKey) {
     Objects.requireNonNull(step, "step == null");
-    if (!step.method().equals("POST")) {
-      throw new IllegalArgumentException("step " + step.id() + " has method " + step.method() + "; only POST is sent");
+    StepKind kind = step.kind();
+    if (kind.channel() == null || StepKind.initiate(kind.channel()) != kind || !step.method().equals("POST")) {
+      throw new IllegalArgumentException("step " + step.id() + " is " + kind + " " + step.method()
+          + "; send(Step, key) sends only INITIATE_* POST steps");
     }
     return send(step.path(), step.bodyBytes(), idempotencyKey);
   }
 
   /**
-   * POSTs {@code body} exactly as given to {@code path} (e.g. {@code /api/v1/initiate/CAMP/calls}) with
-   * {@code Authorization: Bearer …}, {@code Content-Type: application/json} and
-   * {@code X-Idempotency-Key}, once, and waits for the reply.
+   * POSTs {@code body} exactly as given to an initiate {@code path} (e.g.
+   * {@code /api/v1/initiate/CAMP/calls}) with {@code Authorization: Bearer …},
+   * {@code Content-Type: application/json} and {@code X-Idempotency-Key}, once, and waits for the reply.
    *
    * @throws IllegalArgumentException if the path or key is malformed (nothing is sent)
+   * @throws IllegalStateException if {@code jdk.httpclient.enableAllMethodRetry} is set (nothing is sent)
    */
   public InitiationOutcome send(String path, byte[] body, String idempotencyKey) {
-    Objects.requireNonNull(path, "path == null");
     Objects.requireNonNull(body, "body == null");
-    HttpRequest request = HttpRequest.newBuilder(uri(path))
-        .timeout(requestTimeout)
-        .header("Authorization", authorization)
-        .header("Content-Type", "application/json")
-        .header("X-Idempotency-Key", Tokens.checkKey(idempotencyKey))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.clone()))
-        .build();
-    if (Thread.currentThread().isInterrupted()) {
-      // Waiting would fail at once after the request went out, leaving its fate unknown: do not send.
-      return new InitiationOutcome.NotSent("the calling thread is interrupted; nothing was sent");
-    }
-    AtomicReference<ResponseInfo> head = new AtomicReference<>();
-    CompletableFuture<HttpResponse<byte[]>> reply = http.sendAsync(request, info -> {
-      head.set(info);
-      return BodySubscribers.ofByteArray();
-    });
-    try {
-      // requestTimeout bounds the wait for the headers (HttpRequest.timeout), and again for the body.
-      HttpResponse<byte[]> r = reply.get(twice(requestTimeout), TimeUnit.NANOSECONDS);
-      return Responses.read(r.statusCode(), r.headers(), r.body(), null);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return afterFailure(head.get(), Failures.classify(cause, requestTimeout),
-          "body cut off (" + Failures.describe(cause) + ")");
-    } catch (TimeoutException e) {
-      reply.cancel(true);
-      return afterFailure(head.get(), Failures.timedOut(requestTimeout), "body not received in time");
-    } catch (InterruptedException e) {
-      reply.cancel(true);
-      Thread.currentThread().interrupt();
-      return afterFailure(head.get(), new InitiationOutcome.Unknown(
-          "interrupted while waiting for the response; the request may have been processed"), "interrupted");
-    }
+    Tokens.checkKey(idempotencyKey);
+    return Responses.initiation(transport.send("POST", path, null, body, idempotencyKey), messages, clock);
   }
 
-  /** The status-based outcome when the headers arrived before the failure, else {@code noResponse}. */
-  private static InitiationOutcome afterFailure(ResponseInfo head, InitiationOutcome noResponse, String problem) {
-    return head == null ? noResponse : Responses.read(head.statusCode(), head.headers(), null, problem);
+  /**
+   * POSTs a bulk add body ({@code {"campaignId":…,"records":[…]}}) to {@value #BULK_ADD_PATH}, once.
+   * 201 is {@link ApiOutcome.Done}, 207 {@link ApiOutcome.Partial} with the per-record errors, 400
+   * {@link ApiOutcome.Rejected} (all records failed, or the body is invalid).
+   */
+  public ApiOutcome<BulkAddResults> bulkAdd(byte[] body, String idempotencyKey) {
+    Objects.requireNonNull(body, "body == null");
+    Tokens.checkKey(idempotencyKey);
+    return ApiResponses.read(transport.send("POST", BULK_ADD_PATH, null, body, idempotencyKey), messages, clock,
+        json -> bulkResults(json).orElseThrow(), json -> bulkResults(json).map(r -> r.successful() == 0).orElse(false));
   }
 
-  private static long twice(Duration d) {
-    try {
-      return Math.multiplyExact(d.toNanos(), 2);
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
+  /**
+   * Sends {@code method path?query} once, with {@code body} as JSON ({@code null} for none) and
+   * {@code X-Idempotency-Key} when {@code idempotencyKey} is not {@code null}, and reads a 2xx JSON
+   * object reply with {@code decode} (a reply {@code decode} cannot read, by throwing, is
+   * {@link ApiOutcome.Unknown}). For endpoints without their own method here; a 5xx is never taken as
+   * proof that nothing happened.
+   *
+   * @param query an already encoded query string without {@code ?}, or {@code null}
+   * @throws IllegalArgumentException if the path or key is malformed (nothing is sent)
+   */
+  public <T> ApiOutcome<T> exchange(String method, String path, String query, byte[] body, String idempotencyKey,
+      Function<JsonObject, T> decode) {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(decode, "decode == null");
+    return ApiResponses.read(transport.send(method, path, query, body, idempotencyKey), messages, clock, decode,
+        json -> false);
   }
 
-  private URI uri(String path) {
-    if (!path.startsWith("/") || path.contains("?") || path.contains("#")) {
-      throw new IllegalArgumentException("path must start with / and have no query or fragment: " + path);
-    }
-    return URI.create(base + path);
+  private Optional<BulkAddResults> bulkResults(JsonObject json) {
+    JsonValue v = json.get("results");
+    int[] c = Bodies.counts(v, BULK_COUNTS);
+    return c == null ? Optional.empty() : Optional.of(
+        new BulkAddResults(c[0], c[1], c[2], c[3], c[4], c[5], Bodies.errors(v.asJsonObject(), messages)));
   }
 
   @Override
@@ -143,6 +146,7 @@ public final class OutreachClient {
     private String token;
     private HttpClient httpClient;
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
 
     private Builder(URI baseUri) {
       this.baseUri = Objects.requireNonNull(baseUri, "baseUri == null");
@@ -155,8 +159,9 @@ public final class OutreachClient {
     }
 
     /**
-     * The JDK client to send with. It should not follow redirects. Default: a new client with
-     * {@link HttpClient.Redirect#NEVER} and a 10 second connect timeout.
+     * The JDK client to send with; requests are sent as HTTP/1.1 whatever its version. It should not
+     * follow redirects. Default: a new HTTP/1.1 client with {@link HttpClient.Redirect#NEVER} and a 10
+     * second connect timeout.
      */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
@@ -165,7 +170,7 @@ public final class OutreachClient {
 
     /**
      * How long to wait for a response's headers, and again for its body; past it the outcome is
-     * {@link InitiationOutcome.Unknown}. Default: 30 seconds.
+     * unknown. Default: 30 seconds.
      */
     public Builder requestTimeout(Duration requestTimeout) {
       Objects.requireNonNull(requestTimeout, "requestTimeout == null");
@@ -177,10 +182,20 @@ public final class OutreachClient {
     }
 
     /**
+     * The clock a {@code Retry-After} HTTP-date is measured from when the response has no {@code Date}
+     * header. Default: the system clock in UTC.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
      * The client.
      *
      * @throws IllegalArgumentException if the base URI is not {@code https} (plain {@code http} is allowed
      *     only for loopback hosts) or the token is missing or malformed
+     * @throws IllegalStateException if {@code jdk.httpclient.enableAllMethodRetry} is set
      */
     public OutreachClient build() {
       return new OutreachClient(this);

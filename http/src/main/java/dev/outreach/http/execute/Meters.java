@@ -1,13 +1,12 @@
 package dev.outreach.http.execute;
 
 import dev.outreach.core.Channel;
-import dev.outreach.core.plan.StepKind;
-import dev.outreach.http.client.InitiationOutcome;
 import dev.outreach.http.execute.ExecutionReport.ChannelTotals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /** The executor's meters; every tag is low-cardinality (no ids, phone numbers, URLs or tokens). */
 final class Meters {
@@ -15,6 +14,7 @@ final class Meters {
   static final String INITIATED = "outreach.customers.initiated";
   static final String FAILED = "outreach.customers.failed";
   static final String STEPS = "outreach.steps";
+  static final String RETRIES = "outreach.retries";
 
   private final MeterRegistry registry;
 
@@ -26,17 +26,25 @@ final class Meters {
     return Timer.start(registry);
   }
 
-  void request(StepKind kind, InitiationOutcome outcome, Timer.Sample sample) {
+  /** One request: {@code endpoint} is a path template, e.g. {@code /api/v1/initiate/{campaignId}/calls}. */
+  void request(String method, String endpoint, OptionalInt status, String outcome, Timer.Sample sample) {
     Timer timer = Timer.builder(REQUESTS)
-        .description("Initiate requests sent to the outreach API, by endpoint, status and outcome")
-        .tag("endpoint", kind.contacts() ? "/api/v1/initiate/{campaignId}/" + kind.channel().pathSegment()
-            : kind.path("{campaignId}"))
-        .tag("status", outcome.httpStatus().isPresent() ? Integer.toString(outcome.httpStatus().getAsInt()) : "NONE")
-        .tag("outcome", outcome.outcome())
+        .description("Requests sent to the outreach API, by endpoint, status and outcome")
+        .tag("method", method)
+        .tag("endpoint", endpoint)
+        .tag("status", status.isPresent() ? Integer.toString(status.getAsInt()) : "NONE")
+        .tag("outcome", outcome)
         .register(registry);
     sample.stop(timer);
   }
 
+  /** A re-send, tagged with why it was safe: {@code not_sent}, {@code throttled}, {@code failed_nothing}, … */
+  void retry(String reason) {
+    Counter.builder(RETRIES).description("Requests sent again because the earlier attempt provably had no effect"
+        + " or the endpoint is idempotent").tag("reason", reason).register(registry).increment();
+  }
+
+  /** A step's end; {@code channel} is {@code null} for steps that contact nobody. */
   void step(StepOutcome outcome, Channel channel, ChannelTotals counts) {
     Counter.builder(STEPS).description("Plan steps executed, by outcome")
         .tag("outcome", outcome.outcome()).register(registry).increment();

@@ -1,45 +1,64 @@
 package dev.outreach.http.execute;
 
-import dev.outreach.core.Channel;
 import dev.outreach.core.plan.Plan;
-import dev.outreach.core.plan.Step;
-import dev.outreach.http.client.InitiationOutcome;
+import dev.outreach.core.plan.PlanJson;
 import dev.outreach.http.client.OutreachClient;
-import dev.outreach.http.execute.ExecutionReport.ChannelTotals;
+import dev.outreach.http.journal.Journal;
+import dev.outreach.http.journal.JournalRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
- * Sends a plan's steps in plan order through an {@link OutreachClient}, each at most once, under its
- * {@link IdempotencyKeys idempotency key}, and reports what became of every step.
+ * Sends a plan's steps through an {@link OutreachClient} and reports what became of every step.
  *
- * <p>Nothing is retried: an {@link InitiationOutcome.Unknown} step is reported as such, never re-sent. A
- * refused token ({@link InitiationOutcome.Unauthorized}) stops the run at once; every later step is
- * reported {@link StepOutcome.NotRun}. Meters: see the module's {@code outreach.*} meters in
- * {@link Builder#meterRegistry(MeterRegistry)}.
+ * <p>Steps start in plan order, each when its {@code notBefore} has come (unless the schedule is not
+ * respected) and never after its {@code notAfter}; up to {@code maxInFlight} are in flight at once, at
+ * most {@code ratePerSecond} requests a second. Every upload step finishes, successfully, before any
+ * contact step starts; a step whose path names another step (e.g. scheduling a created batch call) waits
+ * for it.
+ *
+ * <p>A request is sent again only when it provably had no effect - no connection, HTTP 429 or 503 (after
+ * its {@code Retry-After}, up to a cap), a 5xx whose body shows nothing was done - or when its endpoint is
+ * idempotent (bulk add, by loan id; batch call creation, by {@code X-Idempotency-Key}). A timeout or a
+ * dropped connection after an initiate request was sent makes the step {@code unknown}: reported, never
+ * re-sent. HTTP 401/403 stops the run at once: requests in flight finish, nothing new is sent, the
+ * remaining steps are reported not run.
+ *
+ * <p>With a {@link Journal}, every attempt is journaled (and forced to disk) before it is sent and again
+ * when it comes back, so the same plan can be executed again after a crash: steps already settled are
+ * reported from the journal, a step whose request may have gone out is {@code unknown} (idempotent
+ * endpoints are sent again, batch scheduling is checked with a {@code GET}), and the rest are sent.
  */
 public final class PlanExecutor {
   private final OutreachClient client;
-  private final Meters meters;
+  private final MeterRegistry registry;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final RandomGenerator random;
   private final boolean respectSchedule;
+  private final int maxInFlight;
+  private final double ratePerSecond;
+  private final RetryPolicy retryPolicy;
 
   private PlanExecutor(Builder b) {
     this.client = b.client;
-    this.meters = new Meters(b.registry);
+    this.registry = b.registry;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
+    this.random = b.random;
     this.respectSchedule = b.respectSchedule;
+    this.maxInFlight = b.maxInFlight;
+    this.ratePerSecond = b.ratePerSecond;
+    this.retryPolicy = b.retryPolicy;
   }
 
   /** Starts an executor that sends through {@code client}. */
@@ -48,74 +67,57 @@ public final class PlanExecutor {
   }
 
   /**
-   * Runs {@code plan} on the calling thread and returns one result per step, in plan order. If the
-   * thread is interrupted while waiting for a step's {@code notBefore}, the run stops, the remaining
-   * steps are reported not run and the interrupt flag stays set.
+   * Runs {@code plan} without a journal and returns one result per step, in plan order. If the calling
+   * thread is interrupted, nothing new is sent, steps in flight finish, the rest are reported not run.
+   *
+   * @throws IllegalArgumentException if the plan cannot be executed in order (nothing is sent)
    */
   public ExecutionReport execute(Plan plan) {
+    return execute(plan, null);
+  }
+
+  /**
+   * Runs {@code plan}, journaling every attempt in {@code journal} (opened with
+   * {@link #openJournal(Path, Plan)} for this plan), and resuming from what it already holds.
+   *
+   * @throws IllegalArgumentException if the plan cannot be executed in order (nothing is sent)
+   */
+  public ExecutionReport execute(Plan plan, Journal journal) {
     Objects.requireNonNull(plan, "plan == null");
-    List<StepResult> results = new ArrayList<>();
-    Map<Channel, ChannelTotals> totals = new EnumMap<>(Channel.class);
-    String stopped = null;
-    for (Step step : plan.steps()) {
-      String key = IdempotencyKeys.of(plan, step);
-      StepOutcome outcome = stopped != null ? new StepOutcome.NotRun(stopped) : run(step, key);
-      if (stopped == null) {
-        stopped = stopReason(step, outcome);
-      }
-      Channel channel = step.kind().channel();
-      ChannelTotals counts = Tally.of(step.customerIds().size(), outcome);
-      if (channel != null) { // an upload contacts nobody: it counts as a step, not as customers reached
-        totals.merge(channel, counts, ChannelTotals::plus);
-      }
-      meters.step(outcome, channel, counts);
-      results.add(new StepResult(step.id(), step.kind(), step.customerIds().size(), key, outcome));
+    if (journal != null && !journal.contents().header().planSha256().equals(sha256(plan))) {
+      throw new IllegalArgumentException("journal " + journal.file() + " belongs to another plan");
     }
-    return new ExecutionReport(plan.campaignId(), results, totals);
+    Settings settings = new Settings(new Senders(client), new Meters(registry), clock, sleeper,
+        new Backoff(retryPolicy, random), new TokenBucket(ratePerSecond, clock, sleeper), retryPolicy,
+        respectSchedule, maxInFlight, journal);
+    return new Run(plan, settings).execute();
   }
 
-  private StepOutcome run(Step step, String key) {
-    if (respectSchedule) {
-      Instant notBefore = step.notBefore().toInstant();
-      for (Instant now = clock.instant(); ; now = clock.instant()) {
-        if (step.notAfter() != null && now.isAfter(step.notAfter().toInstant())) {
-          return new StepOutcome.Expired(step.notAfter(), now);
-        }
-        if (!now.isBefore(notBefore)) {
-          break;
-        }
-        try {
-          sleeper.sleep(Duration.between(now, notBefore));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return new StepOutcome.NotRun("interrupted while waiting until " + step.notBefore());
-        }
-      }
-    }
-    if (Thread.currentThread().isInterrupted()) {
-      return new StepOutcome.NotRun("interrupted before sending");
-    }
-    Timer.Sample sample = meters.start();
-    InitiationOutcome response = client.send(step, key);
-    meters.request(step.kind(), response, sample);
-    return new StepOutcome.Sent(response);
+  /**
+   * Opens (creating it if needed) and locks the journal at {@code file} for {@code plan}.
+   *
+   * @throws dev.outreach.http.journal.JournalException if another executor holds it, it belongs to
+   *     another plan, or it is damaged
+   */
+  public static Journal openJournal(Path file, Plan plan) {
+    return Journal.open(file, new JournalRecord.Header(Journal.VERSION, sha256(plan), plan.campaignId(),
+        plan.steps().size(), java.time.Instant.now()));
   }
 
-  /** Why later steps must not run after {@code outcome}, or {@code null} to go on. */
-  private static String stopReason(Step step, StepOutcome outcome) {
-    if (outcome instanceof StepOutcome.NotRun notRun) {
-      return notRun.reason();
+  /** The hex SHA-256 of the plan's canonical JSON ({@link PlanJson#write}), which identifies it in a journal. */
+  public static String sha256(Plan plan) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(PlanJson.write(plan).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every Java platform has SHA-256", e);
     }
-    if (outcome instanceof StepOutcome.Sent sent && sent.response() instanceof InitiationOutcome.Unauthorized u) {
-      return "run stopped: step " + step.id() + " got HTTP " + u.status() + " (" + u.message()
-          + "); check the token and run again";
-    }
-    return null;
   }
 
   @Override
   public String toString() {
-    return "PlanExecutor[" + client + ", respectSchedule=" + respectSchedule + "]";
+    return "PlanExecutor[" + client + ", respectSchedule=" + respectSchedule + ", maxInFlight=" + maxInFlight
+        + ", ratePerSecond=" + ratePerSecond + ", " + retryPolicy + "]";
   }
 
   /** Configures a {@link PlanExecutor}; only the client is required. */
@@ -124,7 +126,11 @@ public final class PlanExecutor {
     private MeterRegistry registry = Metrics.globalRegistry;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
+    private RandomGenerator random = new SplittableRandom();
     private boolean respectSchedule = true;
+    private int maxInFlight = 4;
+    private double ratePerSecond;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
     private Builder(OutreachClient client) {
       this.client = Objects.requireNonNull(client, "client == null");
@@ -132,36 +138,68 @@ public final class PlanExecutor {
 
     /**
      * Where to record meters. Default: {@link Metrics#globalRegistry}. Meters (all tags low-cardinality):
-     * Timer {@code outreach.http.requests} tagged {@code endpoint} (the path template, e.g.
-     * {@code /api/v1/initiate/{campaignId}/calls}), {@code status} (HTTP status or {@code NONE}) and
+     * Timer {@code outreach.http.requests} tagged {@code method}, {@code endpoint} (the path template,
+     * e.g. {@code /api/v1/initiate/{campaignId}/calls}), {@code status} (HTTP status or {@code NONE}) and
      * {@code outcome}; Counters {@code outreach.customers.initiated} and {@code outreach.customers.failed}
      * tagged {@code channel} ({@code call}, {@code sms}, {@code whatsapp}); Counter {@code outreach.steps}
-     * tagged {@code outcome} (a {@link StepOutcome#outcome()}).
+     * tagged {@code outcome} (a {@link StepOutcome#outcome()}, e.g. {@code unknown}); Counter
+     * {@code outreach.retries} tagged {@code reason} ({@code not_sent}, {@code throttled},
+     * {@code failed_nothing}, {@code idempotent}, {@code reconciled}).
      */
     public Builder meterRegistry(MeterRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry == null");
       return this;
     }
 
-    /** The clock a step's {@code notBefore} and {@code notAfter} are checked against. Default: system UTC. */
+    /** The clock for {@code notBefore}, {@code notAfter}, the rate limit and journal times. Default: system UTC. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** How to wait until a step's {@code notBefore}. Default: {@link Sleeper#system()}. */
+    /** How to wait (schedule, rate limit, backoff). Default: {@link Sleeper#system()}. */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
+    /** The source of backoff jitter; pass a seeded one for repeatable runs. Default: an unseeded {@link SplittableRandom}. */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random == null");
+      return this;
+    }
+
     /**
-     * Whether to keep each step's schedule. When {@code true}, wait until its {@code notBefore} and skip
-     * (as {@link StepOutcome.Expired}, never sent) a step whose {@code notAfter} has passed. When
-     * {@code false} (a "now" run), send every step at once, ignoring both. Default: {@code true}.
+     * Whether to wait until each step's {@code notBefore}. When {@code false} (a "now" run) steps are sent
+     * at once. Either way a step is never sent after its {@code notAfter} (reported
+     * {@link StepOutcome.Expired}). Default: {@code true}.
      */
     public Builder respectSchedule(boolean respectSchedule) {
       this.respectSchedule = respectSchedule;
+      return this;
+    }
+
+    /** How many requests may be in flight at once, 1 to 256. Default: 4. */
+    public Builder maxInFlight(int maxInFlight) {
+      if (maxInFlight < 1 || maxInFlight > 256) {
+        throw new IllegalArgumentException("maxInFlight must be 1 to 256, got " + maxInFlight);
+      }
+      this.maxInFlight = maxInFlight;
+      return this;
+    }
+
+    /** At most this many requests a second (retries included); {@code 0} for no limit. Default: no limit. */
+    public Builder ratePerSecond(double ratePerSecond) {
+      if (!(ratePerSecond >= 0) || Double.isInfinite(ratePerSecond)) {
+        throw new IllegalArgumentException("ratePerSecond must be 0 (no limit) or positive, got " + ratePerSecond);
+      }
+      this.ratePerSecond = ratePerSecond;
+      return this;
+    }
+
+    /** When and how often to re-send requests that provably had no effect. Default: {@link RetryPolicy#defaults()}. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }
 

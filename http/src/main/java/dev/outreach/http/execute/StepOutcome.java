@@ -1,26 +1,41 @@
 package dev.outreach.http.execute;
 
-import dev.outreach.http.client.InitiationOutcome;
+import dev.outreach.http.journal.Result;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.OptionalInt;
 
-/** What the executor did with a step: sent it once, or deliberately did not. */
+/** What became of a step: sent (once or more, as the retry rules allow), or deliberately not sent. */
 public sealed interface StepOutcome {
 
   /**
-   * A low-cardinality name: the {@link InitiationOutcome#outcome()} of a sent step, else {@code expired}
-   * or {@code not_run}.
+   * A low-cardinality name: the {@link Result#wire()} of a sent step ({@code done}, {@code partial},
+   * {@code unknown}…), else {@code expired} or {@code not_run}.
    */
   String outcome();
 
-  /** The step was sent once; {@code response} says what became of it. */
-  record Sent(InitiationOutcome response) implements StepOutcome {
+  /**
+   * The step was sent; {@code result} is what its last attempt came to.
+   *
+   * @param status the last attempt's HTTP status, when a response arrived
+   * @param message the server's message or what went wrong (phone numbers masked, never the token)
+   * @param succeeded customers initiated (records added, for an upload) as the server reported
+   * @param failed customers (records) the server reported failed
+   * @param attempts how many attempts were sent, in this run and earlier ones
+   * @param fromJournal whether an earlier run settled the step (read from the journal; nothing sent now)
+   */
+  record Sent(Result result, OptionalInt status, String message, OptionalInt succeeded, OptionalInt failed,
+      int attempts, boolean fromJournal) implements StepOutcome {
     public Sent {
-      Objects.requireNonNull(response, "response == null");
+      Objects.requireNonNull(result, "result == null");
+      Objects.requireNonNull(status, "status == null");
+      Objects.requireNonNull(message, "message == null");
+      Objects.requireNonNull(succeeded, "succeeded == null");
+      Objects.requireNonNull(failed, "failed == null");
     }
 
-    @Override public String outcome() { return response.outcome(); }
+    @Override public String outcome() { return result.wire(); }
   }
 
   /** The step was not sent: at {@code checkedAt} its {@code notAfter} had passed. */
@@ -33,7 +48,10 @@ public sealed interface StepOutcome {
     @Override public String outcome() { return "expired"; }
   }
 
-  /** The step was not sent because the run stopped before it (e.g. the token was refused). */
+  /**
+   * The step was not sent because the run stopped before it (the token was refused, the journal could not
+   * be written, the thread was interrupted) or a step it depends on did not succeed.
+   */
   record NotRun(String reason) implements StepOutcome {
     public NotRun {
       Objects.requireNonNull(reason, "reason == null");

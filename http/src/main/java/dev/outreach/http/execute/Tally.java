@@ -1,40 +1,28 @@
 package dev.outreach.http.execute;
 
-import dev.outreach.http.client.InitiationOutcome;
-import dev.outreach.http.client.InitiationOutcome.Failed;
-import dev.outreach.http.client.InitiationOutcome.Initiated;
-import dev.outreach.http.client.InitiationOutcome.Partial;
-import dev.outreach.http.client.InitiationOutcome.Unknown;
-import dev.outreach.http.client.InitiationResults;
 import dev.outreach.http.execute.ExecutionReport.ChannelTotals;
-import java.util.Optional;
 
 /** Counts one step's customers into {@link ChannelTotals}, as documented there. */
 final class Tally {
   private Tally() {}
 
   static ChannelTotals of(int customers, StepOutcome outcome) {
-    if (!(outcome instanceof StepOutcome.Sent sent)) {
+    if (!(outcome instanceof StepOutcome.Sent s)) {
       return new ChannelTotals(0, 0, 0, customers);
     }
-    InitiationOutcome r = sent.response();
-    Optional<InitiationResults> results = Optional.empty();
-    if (r instanceof Initiated i) {
-      results = i.results();
-    } else if (r instanceof Partial p) {
-      results = p.results();
-    } else if (r instanceof Failed f) {
-      results = f.results();
+    boolean counted = s.succeeded().isPresent() && s.failed().isPresent();
+    switch (s.result()) {
+      case DONE:
+        return counted ? new ChannelTotals(s.succeeded().getAsInt(), s.failed().getAsInt(), 0, 0)
+            : new ChannelTotals(customers, 0, 0, 0);
+      case PARTIAL:
+      case FAILED:
+        return counted ? new ChannelTotals(s.succeeded().getAsInt(), s.failed().getAsInt(), 0, 0)
+            : new ChannelTotals(0, 0, customers, 0);
+      case UNKNOWN:
+        return new ChannelTotals(0, 0, customers, 0);
+      default: // rejected, unauthorized, throttled, failed with nothing done, not sent
+        return new ChannelTotals(0, customers, 0, 0);
     }
-    if (results.isPresent()) {
-      return new ChannelTotals(results.get().initiated(), results.get().failed(), 0, 0);
-    }
-    if (r instanceof Initiated) {
-      return new ChannelTotals(customers, 0, 0, 0);
-    }
-    if (r instanceof Partial || r instanceof Unknown) {
-      return new ChannelTotals(0, 0, customers, 0);
-    }
-    return new ChannelTotals(0, customers, 0, 0); // rejected, unauthorized, failed, not sent
   }
 }

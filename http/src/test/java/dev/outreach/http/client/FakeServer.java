@@ -17,28 +17,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A loopback HTTP server with MockWebServer's verbs: enqueue a response, take the recorded request. */
-final class FakeServer implements AutoCloseable {
-  enum Mode { NORMAL, CUT_OFF_BODY, NEVER_ANSWER }
+/**
+ * A loopback HTTP server with MockWebServer's verbs: enqueue a response, take the recorded request. Public
+ * for the tests of other packages.
+ */
+public final class FakeServer implements AutoCloseable {
+  /** How a response is delivered. */
+  public enum Mode { NORMAL, CUT_OFF_BODY, NEVER_ANSWER, DROP }
 
-  record Response(int status, String body, Map<String, String> headers, Mode mode) {
-    static Response json(int status, String body) {
+  /** A response to enqueue. */
+  public record Response(int status, String body, Map<String, String> headers, Mode mode) {
+    public static Response json(int status, String body) {
       return new Response(status, body, Map.of("Content-Type", "application/json"), Mode.NORMAL);
     }
 
-    Response header(String name, String value) {
+    public Response header(String name, String value) {
       var h = new java.util.HashMap<>(headers);
       h.put(name, value);
       return new Response(status, body, h, mode);
     }
 
-    Response mode(Mode m) {
+    public Response mode(Mode m) {
       return new Response(status, body, headers, m);
     }
   }
 
-  record Recorded(String method, String path, Headers headers, byte[] body) {
-    String header(String name) {
+  /** A request as received. */
+  public record Recorded(String method, String path, String query, String protocol, Headers headers, byte[] body) {
+    public String header(String name) {
       return headers.getFirst(name);
     }
   }
@@ -49,22 +55,22 @@ final class FakeServer implements AutoCloseable {
   private final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  FakeServer() throws IOException {
+  public FakeServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  void enqueue(Response r) {
+  public void enqueue(Response r) {
     responses.add(r);
   }
 
-  Recorded takeRequest() throws InterruptedException {
+  public Recorded takeRequest() throws InterruptedException {
     Recorded r = requests.poll(5, TimeUnit.SECONDS);
     if (r == null) {
       throw new AssertionError("no request arrived");
@@ -72,17 +78,21 @@ final class FakeServer implements AutoCloseable {
     return r;
   }
 
-  int requestCount() {
+  public int requestCount() {
     return requests.size();
   }
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       byte[] body = ex.getRequestBody().readAllBytes();
-      requests.add(new Recorded(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestHeaders(), body));
+      requests.add(new Recorded(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+          ex.getProtocol(), ex.getRequestHeaders(), body));
       Response r = responses.poll();
       if (r == null) {
         r = Response.json(500, "{\"success\":false,\"message\":\"nothing enqueued\"}");
+      }
+      if (r.mode() == Mode.DROP) {
+        throw new IOException("dropping the connection without a response");
       }
       if (r.mode() == Mode.NEVER_ANSWER) {
         closed.await(10, TimeUnit.SECONDS);

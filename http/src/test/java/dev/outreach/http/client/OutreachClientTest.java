@@ -10,6 +10,7 @@ import dev.outreach.http.client.InitiationOutcome.Failed;
 import dev.outreach.http.client.InitiationOutcome.Initiated;
 import dev.outreach.http.client.InitiationOutcome.NotSent;
 import dev.outreach.http.client.InitiationOutcome.Rejected;
+import dev.outreach.http.client.InitiationOutcome.Throttled;
 import dev.outreach.http.client.InitiationOutcome.Unauthorized;
 import dev.outreach.http.client.InitiationOutcome.Unknown;
 import java.net.ServerSocket;
@@ -110,14 +111,36 @@ class OutreachClientTest {
   }
 
   @Test
-  void tooManyRequestsKeepsRetryAfter() {
+  void tooManyRequestsIsThrottledWithRetryAfterInSeconds() {
     server.enqueue(Response.json(429, "{\"success\":false,\"message\":\"slow down\"}").header("Retry-After", "7"));
 
-    assertThat(send()).isEqualTo(new Rejected(429, "slow down", Optional.of(Duration.ofSeconds(7))));
+    assertThat(send()).isEqualTo(new Throttled(429, "slow down", Optional.of(Duration.ofSeconds(7))));
   }
 
   @Test
-  void serverErrorIsFailedWithRetryAfterInSeconds() {
+  void serviceUnavailableIsThrottledWithRetryAfterAsAnHttpDate() {
+    server.enqueue(Response.json(503, "{\"message\":\"down\"}")
+        .header("Date", "Wed, 21 Oct 2025 07:28:00 GMT").header("Retry-After", "Wed, 21 Oct 2025 07:28:45 GMT"));
+
+    assertThat(send()).isEqualTo(new Throttled(503, "down", Optional.of(Duration.ofSeconds(45))));
+  }
+
+  @Test
+  void retryAfterDateWithoutADateHeaderCountsFromTheClientsClockAndAPastDateIsNoWait() {
+    OutreachClient clocked = OutreachClient.builder(server.uri()).token(TOKEN)
+        .clock(java.time.Clock.fixed(java.time.Instant.parse("2025-10-21T07:28:00Z"), java.time.ZoneOffset.UTC)).build();
+    server.enqueue(Response.json(503, "{}").header("Retry-After", "Wed, 21 Oct 2025 07:30:00 GMT"));
+    server.enqueue(Response.json(503, "{}").header("Retry-After", "Wed, 21 Oct 2025 07:00:00 GMT"));
+    server.enqueue(Response.json(503, "{}").header("Retry-After", "soon"));
+
+    List<Optional<Duration>> waits = List.of(1, 2, 3).stream()
+        .map(i -> ((Throttled) clocked.send(PATH, new byte[] {'{', '}'}, "k")).retryAfter()).toList();
+
+    assertThat(waits).containsExactly(Optional.of(Duration.ofMinutes(2)), Optional.of(Duration.ZERO), Optional.empty());
+  }
+
+  @Test
+  void opaqueServerErrorIsFailedWithoutProofThatNothingHappened() {
     server.enqueue(Response.json(500, "{\"success\":false,\"message\":\"All calls failed\"}")
         .header("Retry-After", "30"));
 
@@ -127,13 +150,18 @@ class OutreachClientTest {
     assertThat(failed.message()).isEqualTo("All calls failed");
     assertThat(failed.retryAfter()).contains(Duration.ofSeconds(30));
     assertThat(failed.results()).isEmpty();
+    assertThat(failed.nothingTookEffect()).isFalse();
   }
 
   @Test
-  void unparsableRetryAfterIsAbsent() {
-    server.enqueue(Response.json(503, "{\"message\":\"down\"}").header("Retry-After", "Wed, 21 Oct 2025 07:28:00 GMT"));
+  void serverErrorWhoseResultsShowNobodyInitiatedProvesNothingHappened() {
+    server.enqueue(Response.json(500, "{\"success\":false,\"message\":\"All calls failed\",\"results\":"
+        + "{\"totalMatched\":2,\"customersSelected\":2,\"initiated\":0,\"failed\":2,\"batchesProcessed\":1,\"errors\":[]}}"));
+    server.enqueue(Response.json(500, "{\"success\":false,\"message\":\"Some calls failed\",\"results\":"
+        + "{\"totalMatched\":2,\"customersSelected\":2,\"initiated\":1,\"failed\":1,\"batchesProcessed\":1,\"errors\":[]}}"));
 
-    assertThat(((Failed) send()).retryAfter()).isEmpty();
+    assertThat(((Failed) send()).nothingTookEffect()).isTrue();
+    assertThat(((Failed) send()).nothingTookEffect()).isFalse();
   }
 
   @ParameterizedTest
@@ -146,23 +174,49 @@ class OutreachClientTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"not json", "{\"success\":true,\"mess", "[1,2]", ""})
-  void unreadableBodyKeepsTheStatusCase(String body) {
+  void unreadableSuccessBodyIsUnknownNeverSuccess(String body) {
     server.enqueue(Response.json(200, body));
 
-    Initiated outcome = (Initiated) send();
+    Unknown outcome = (Unknown) send();
 
-    assertThat(outcome.message()).startsWith("unreadable response body");
-    assertThat(outcome.results()).isEmpty();
+    assertThat(outcome.reason()).contains("HTTP 200 but unreadable response body");
+    assertThat(outcome.httpStatus()).hasValue(200);
   }
 
   @Test
-  void bodyCutOffMidStreamKeepsTheStatusCase() {
+  void unreadableErrorBodyKeepsTheStatusCase() {
+    server.enqueue(Response.json(400, "<html>Bad Request</html>"));
+
+    Rejected r = (Rejected) send();
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.message()).startsWith("unreadable response body");
+  }
+
+  @Test
+  void successBodyCutOffMidStreamIsUnknown() {
     server.enqueue(Response.json(200, OK.substring(0, 40)).mode(Mode.CUT_OFF_BODY));
 
-    Initiated outcome = (Initiated) send();
+    Unknown outcome = (Unknown) send();
 
-    assertThat(outcome.message()).startsWith("unreadable response body: body cut off");
-    assertThat(outcome.results()).isEmpty();
+    assertThat(outcome.reason()).contains("unreadable response body: body cut off");
+    assertThat(outcome.httpStatus()).hasValue(200);
+  }
+
+  @Test
+  void phoneNumbersInServerMessagesAreMasked() {
+    server.enqueue(Response.json(400, "{\"message\":\"invalid phone_number +919876543210 for L1\"}"));
+
+    assertThat(((Rejected) send()).message()).isEqualTo("invalid phone_number +91******3210 for L1");
+  }
+
+  @Test
+  void requestsGoOutAsHttp11() throws Exception {
+    server.enqueue(Response.json(200, OK));
+
+    send();
+
+    assertThat(server.takeRequest().protocol()).isEqualTo("HTTP/1.1");
   }
 
   @Test

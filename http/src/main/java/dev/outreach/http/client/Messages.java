@@ -1,0 +1,33 @@
+package dev.outreach.http.client;
+
+import dev.outreach.core.Phones;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes a server's message safe to keep in outcomes, journals and reports: phone numbers masked, the
+ * token (should a server echo it) removed, control characters dropped, at most {@value #MAX} characters.
+ */
+final class Messages {
+  static final int MAX = 500;
+  /** A run of 8 or more digits, optionally with a leading + and single spaces or dashes between digits. */
+  private static final Pattern PHONE = Pattern.compile("\\+?\\d(?:[ -]?\\d){7,}");
+
+  private final String token;
+
+  Messages(String token) {
+    this.token = token;
+  }
+
+  String clean(String raw) {
+    String s = token.isEmpty() ? raw : raw.replace(token, "****");
+    Matcher m = PHONE.matcher(s);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(sb, Matcher.quoteReplacement(Phones.mask(m.group())));
+    }
+    m.appendTail(sb);
+    String out = sb.toString().replaceAll("\\p{Cntrl}", " ");
+    return out.length() <= MAX ? out : out.substring(0, MAX) + "…";
+  }
+}
