@@ -2,6 +2,7 @@ package dev.outreach.examples.cli;
 
 import dev.outreach.core.guardrail.GuardrailFileException;
 import dev.outreach.core.portfolio.PortfolioException;
+import dev.outreach.http.journal.JournalException;
 import dev.outreach.rules.RuleCompileException;
 import dev.outreach.rules.RuleEvaluationException;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "outreach", mixinStandardHelpOptions = true, version = "outreach 0.1.0",
     description = "Plan and send collections outreach from Drools rules.",
-    subcommands = {PlanCommand.class, DemoCommand.class, TestRulesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {PlanCommand.class, DemoCommand.class, TestRulesCommand.class, ExecuteCommand.class,
+        FollowUpCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad input or a failed run. */
   static final int INPUT_ERROR = 1;
@@ -29,7 +32,18 @@ public final class Main {
 
   /** Runs the program with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(args, out, err, System.getenv());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, reading environment variables from {@code env}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        return type == ExecuteCommand.class ? type.cast(new ExecuteCommand(env)) : defaults.create(type);
+      }
+    });
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -46,7 +60,8 @@ public final class Main {
   /** What to tell a person: the error's own message for input problems, the type too for anything else. */
   private static String message(Exception e) {
     if (e instanceof PortfolioException || e instanceof RuleCompileException || e instanceof RuleEvaluationException
-        || e instanceof IllegalArgumentException || e instanceof GuardrailFileException) {
+        || e instanceof IllegalArgumentException || e instanceof GuardrailFileException
+        || e instanceof JournalException) {
       return e.getMessage();
     }
     if (e instanceof IOException || e instanceof UncheckedIOException) {

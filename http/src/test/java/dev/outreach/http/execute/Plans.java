@@ -48,6 +48,38 @@ final class Plans {
         List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
+  /** {@code n} SMS steps, step {@code sNNN} for customer {@code CNNN} alone, 09:00-18:00. */
+  static Plan sms(int n) {
+    List<Step> steps = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String c = String.format("C%03d", i);
+      steps.add(step(String.format("s%03d", i), StepKind.INITIATE_SMS, at("09:00"), at("18:00"),
+          Json.createObjectBuilder().add("templateId", "tpl"), List.of(c)));
+    }
+    return of(steps);
+  }
+
+  /** Uploads of customers U1, U2 (two steps), then an SMS to both. */
+  static Plan uploadThenSms() {
+    List<Step> steps = new java.util.ArrayList<>();
+    for (String id : List.of("U1", "U2")) {
+      steps.add(new Step("up-" + id, StepKind.BULK_ADD_CUSTOMERS, "POST", StepKind.BULK_ADD_CUSTOMERS.path(CAMPAIGN),
+          at("09:00"), null, Json.createObjectBuilder().add("campaignId", CAMPAIGN).add("records",
+              Json.createArrayBuilder().add(Json.createObjectBuilder().add("loan_id", id)
+                  .add("phone_number", "+919876543210"))).build(), List.of(id), List.of()));
+    }
+    steps.add(step("sms", StepKind.INITIATE_SMS, at("09:00"), at("18:00"),
+        Json.createObjectBuilder().add("templateId", "tpl"), List.of("U1", "U2")));
+    return of(steps);
+  }
+
+  static Plan of(List<Step> steps) {
+    int sms = (int) steps.stream().filter(s -> s.kind() == StepKind.INITIATE_SMS).mapToLong(s -> s.customerIds().size()).sum();
+    Summary summary = new Summary(sms, sms, 0, 0, 0, steps.size(), Map.of(Channel.CALL, 0, Channel.SMS, sms, Channel.WHATSAPP, 0));
+    return new Plan(CAMPAIGN, AS_OF, ZoneId.of("Asia/Kolkata"), summary, steps, List.of(), List.of(), List.of(),
+        List.of(), List.of());
+  }
+
   private static Step step(String id, StepKind kind, OffsetDateTime notBefore, OffsetDateTime notAfter,
       JsonObjectBuilder body, List<String> ids) {
     JsonArrayBuilder idArray = Json.createArrayBuilder();
