@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 final class RetryAfter {
   static final Duration MAX = Duration.ofDays(1);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMM uuuu HH:mm:ss zzz", java.util.Locale.ROOT);
 
   private RetryAfter() {}
 
@@ -41,9 +43,12 @@ final class RetryAfter {
     return Optional.of(d.isNegative() ? Duration.ZERO : min(d));
   }
 
+  /** An IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT}); a wrong day name is ignored, not fatal. */
   private static Optional<Instant> date(String v) {
+    String t = v.trim();
+    int comma = t.indexOf(',');
     try {
-      return Optional.of(ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+      return Optional.of(ZonedDateTime.parse(comma >= 0 ? t.substring(comma + 1).trim() : t, DATE).toInstant());
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
