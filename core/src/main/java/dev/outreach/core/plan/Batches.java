@@ -137,7 +137,7 @@ final class Batches {
           lastStart, Json.createObjectBuilder().build(), b.customerIds, rules));
       warnings.add(new Warning("BATCH_FOLDER", null, b.first.rule(), "batch \"" + b.first.batch().name()
           + "\" (steps " + createId + ", " + scheduleId + ") calls every contact in folder " + e.getKey()
-          + ": the API has no call that fills a folder, so it must hold exactly these " + b.customerIds.size()
+          + ": the API has no call that fills a folder, so it must hold exactly these " + String.format("%,d", b.customerIds.size())
           + " customers when " + scheduleId + " runs"));
       holidays(b, createId, warnings);
       TreeMap<String, String> out = excluded.getOrDefault(e.getKey(), new TreeMap<>());
