@@ -3,7 +3,10 @@ package dev.outreach.core.plan;
 import dev.outreach.core.Channel;
 import dev.outreach.core.decision.BatchCampaign;
 import dev.outreach.core.decision.Contact;
+import dev.outreach.core.guardrail.ContactHistory;
 import dev.outreach.core.guardrail.ContactHours;
+import dev.outreach.core.guardrail.FrequencyCap;
+import dev.outreach.core.guardrail.Guardrails;
 import dev.outreach.core.guardrail.GuardrailPolicy;
 import dev.outreach.core.plan.Plan.Warning;
 import jakarta.json.Json;
@@ -40,14 +43,16 @@ final class Batches {
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
   private final GuardrailPolicy policy;
+  private final ContactHistory history;
   private final OffsetDateTime asOf;
   private final ZoneId planZone;
   private final TreeMap<String, Batch> byFolder = new TreeMap<>();
   /** Customers a rule put in a folder's campaign but who will not be called through it, with why. */
   private final TreeMap<String, TreeMap<String, String>> excluded = new TreeMap<>();
 
-  Batches(GuardrailPolicy policy, OffsetDateTime asOf, ZoneId planZone) {
-    this.policy = policy;
+  Batches(Guardrails guardrails, OffsetDateTime asOf, ZoneId planZone) {
+    this.policy = guardrails.policy();
+    this.history = guardrails.history();
     this.asOf = asOf;
     this.planZone = planZone;
   }
@@ -86,6 +91,32 @@ final class Batches {
     }
     b.customerIds.add(c.customerId());
     b.rules.add(c.rule());
+  }
+
+  /**
+   * Why the campaign's retries could break a call frequency cap for {@code c}'s customer, or {@code null}.
+   * A failed call may be retried {@code max_retry_attempts} times, so the first attempt at
+   * {@code notBefore} and every retry are counted against each cap, as if all fell within its period; the
+   * campaign starts no earlier, so no fewer past attempts count then.
+   */
+  String capProblem(Contact c, ZonedDateTime notBefore) {
+    int retries = c.batch().maxRetryAttempts();
+    if (retries == 0) {
+      return null; // the first attempt alone was checked with every other guardrail
+    }
+    for (FrequencyCap cap : policy.caps()) {
+      if (cap.channel() != Channel.CALL) {
+        continue;
+      }
+      java.time.Instant from = notBefore.toInstant().minus(cap.within());
+      long past = history.attempts(c.customerId(), Channel.CALL).stream()
+          .filter(a -> a.at().isAfter(from) && !a.at().isAfter(notBefore.toInstant())).count();
+      if (past + 1 + retries > cap.max()) {
+        return "the batch may call " + (1 + retries) + " times (max_retry_attempts " + retries + ") and " + past
+            + " calls were already made within the period, which could break the cap of " + cap;
+      }
+    }
+    return null;
   }
 
   /** Notes that {@code c} asked for a campaign but will not be called through it, and why. */

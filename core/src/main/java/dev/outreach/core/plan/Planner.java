@@ -119,7 +119,7 @@ public final class Planner {
       this.asOf = asOf;
       this.byId = byId;
       this.perCustomer = perCustomer;
-      this.batches = new Batches(guardrails.policy(), asOf, zone);
+      this.batches = new Batches(guardrails, asOf, zone);
     }
 
     Plan build(List<Customer> portfolio) {
@@ -191,6 +191,12 @@ public final class Planner {
           } else {
             notBefore = ((Verdict.Allowed) v).notBefore();
             notAfter = ((Verdict.Allowed) v).notAfter();
+          }
+          String capped = c.batched() ? batches.capProblem(c, notBefore) : null;
+          if (capped != null) {
+            warnings.add(new Warning("FREQUENCY_CAP", id, c.rule(), c.channel() + " not planned: " + capped));
+            batches.exclude(c, "FREQUENCY_CAP: " + capped);
+            continue;
           }
           winner = c;
           if (c.batched()) {

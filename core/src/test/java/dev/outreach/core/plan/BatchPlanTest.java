@@ -98,6 +98,33 @@ class BatchPlanTest {
   }
 
   @Test
+  void retriesCountAgainstCallCapsSoACustomerNearTheCapIsKeptOutOfTheCampaign() {
+    java.time.Instant yesterday = PlannerTest.AS_OF.minusDays(1).toInstant();
+    List<dev.outreach.core.guardrail.ContactHistory.Attempt> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      calls.add(new dev.outreach.core.guardrail.ContactHistory.Attempt("L1", Channel.CALL, yesterday.plusSeconds(i * 60), "no_answer"));
+    }
+    calls.add(new dev.outreach.core.guardrail.ContactHistory.Attempt("L2", Channel.CALL, yesterday, "no_answer"));
+    Planner planner = Planner.builder("CAMP").zone(java.time.ZoneId.of("Asia/Kolkata")).guardrails(
+        new dev.outreach.core.guardrail.Guardrails(GuardrailPolicy.usRegF(),
+            dev.outreach.core.guardrail.ContactHistory.of(calls))).build();
+
+    // Reg F: 7 calls in 7 days. L1 has 4: a first call plus 3 retries could make 8. L2 has 1: at most 5.
+    Plan plan = planner.plan(PlannerTest.book(2), PlannerTest.source(
+        batched("L1", Timing.NOW, WEEK.retries(3), "r"), batched("L2", Timing.NOW, WEEK.retries(3), "r")),
+        PlannerTest.AS_OF);
+    assertThat(plan.steps().get(0).customerIds()).containsExactly("L2");
+    assertThat(plan.warnings()).extracting(Plan.Warning::code, Plan.Warning::customerId).contains(
+        tuple("FREQUENCY_CAP", "L1"), tuple("BATCH_FOLDER_EXCLUDE", "L1"));
+    assertThat(plan.summary().dropped()).isEqualTo(1);
+
+    Plan noRetries = planner.plan(PlannerTest.book(2), PlannerTest.source(
+        batched("L1", Timing.NOW, WEEK.retries(0), "r"), batched("L2", Timing.NOW, WEEK.retries(0), "r")),
+        PlannerTest.AS_OF);
+    assertThat(noRetries.steps().get(0).customerIds()).containsExactly("L1", "L2");
+  }
+
+  @Test
   void aFolderIsOneCampaignSoDecisionsThatDisagreeAboutItFailPlanning() {
     List<Customer> book = List.of(Customer.builder("IN").build(),
         Customer.builder("NY").custom("timezone", "America/New_York").build());
