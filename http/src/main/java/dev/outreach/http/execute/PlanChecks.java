@@ -4,9 +4,7 @@ import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
 import dev.outreach.core.plan.StepKind;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,10 +20,10 @@ final class PlanChecks {
 
   /** @throws IllegalArgumentException naming the first step that breaks a rule (nothing is sent) */
   static void check(Plan plan, Senders senders) {
-    Set<String> seen = new HashSet<>();
+    java.util.Map<String, StepKind> seen = new java.util.HashMap<>();
     String firstContact = null;
     for (Step s : plan.steps()) {
-      if (!seen.add(s.id())) {
+      if (seen.putIfAbsent(s.id(), s.kind()) != null) {
         throw new IllegalArgumentException("plan has two steps with id " + s.id());
       }
       senders.of(s);
@@ -40,9 +38,9 @@ final class PlanChecks {
         firstContact = s.id();
       }
       for (String ref : references(s)) {
-        if (ref.equals(s.id()) || !seen.contains(ref)) {
+        if (ref.equals(s.id()) || seen.get(ref) != StepKind.CREATE_BATCH_CALL) {
           throw new IllegalArgumentException("step " + s.id() + " path " + s.path() + " refers to {" + ref
-              + "}, which is not an earlier step of the plan");
+              + "}, which is not an earlier CREATE_BATCH_CALL step of the plan");
         }
       }
     }
