@@ -1,0 +1,102 @@
+package dev.outreach.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outreach.http.sandbox.Initiation;
+import dev.outreach.http.sandbox.SandboxServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExecuteCommandTest {
+  static final String TOKEN = "cli-S3cret-token-4242";
+
+  @TempDir Path dir;
+
+  static CliTest.Run run(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), env);
+    return new CliTest.Run(code, out.toString(), err.toString());
+  }
+
+  String[] args(Path plan, Path journal, SandboxServer sandbox, String... more) {
+    String[] base = {"execute", plan.toString(), "--base-url", sandbox.uri().toString(), "--token-env", "OUTREACH_TOKEN",
+        "--journal", journal.toString(), "--rate", "0"};
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  @Test
+  void executesThePlanThenARerunSendsNothingAndTheTokenAppearsNowhere() throws Exception {
+    Path plan = ExecutePlans.write(ExecutePlans.sms(6), dir.resolve("plan.json"));
+    Path journal = dir.resolve("plan.journal");
+    try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, 6)) {
+      CliTest.Run first = run(Map.of("OUTREACH_TOKEN", TOKEN), args(plan, journal, sandbox));
+      CliTest.Run second = run(Map.of("OUTREACH_TOKEN", TOKEN), args(plan, journal, sandbox));
+
+      assertThat(first.code()).as(first.out() + first.err()).isZero();
+      assertThat(first.out()).contains("Journal " + journal + ": new", "6 done", "Every step is done.");
+      assertThat(second.code()).isZero();
+      assertThat(second.out()).contains("resuming", "6 settled by an earlier run");
+      assertThat(sandbox.initiations()).extracting(Initiation::loanId).hasSize(6).doesNotHaveDuplicates();
+      for (String text : new String[] {first.out(), first.err(), second.out(), second.err(), Files.readString(journal)}) {
+        assertThat(text).doesNotContain(TOKEN).doesNotContain(ExecutePlans.PHONE);
+      }
+    }
+  }
+
+  @Test
+  void aRefusedTokenStopsTheRunAndSaysWhatToDo() throws Exception {
+    Path plan = ExecutePlans.write(ExecutePlans.sms(3), dir.resolve("plan.json"));
+    try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, 3)) {
+      CliTest.Run r = run(Map.of("OUTREACH_TOKEN", "not-the-token"), args(plan, dir.resolve("j"), sandbox,
+          "--max-in-flight", "1"));
+
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.out()).contains("Stopped: step s000 got HTTP 401", "not run", "run the same command again")
+          .doesNotContain("not-the-token");
+      assertThat(sandbox.initiations()).isEmpty();
+    }
+  }
+
+  @Test
+  void usageAndConfigurationErrorsExitWith2AndSendNothing() throws Exception {
+    Path plan = ExecutePlans.write(ExecutePlans.sms(1), dir.resolve("plan.json"));
+    try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, 1)) {
+      CliTest.Run noToken = run(Map.of(), args(plan, dir.resolve("j"), sandbox));
+      CliTest.Run insecure = run(Map.of("OUTREACH_TOKEN", TOKEN), "execute", plan.toString(), "--base-url",
+          "http://api.example.com", "--token-env", "OUTREACH_TOKEN", "--journal", dir.resolve("j").toString());
+      CliTest.Run badRate = run(Map.of("OUTREACH_TOKEN", TOKEN), args(plan, dir.resolve("j"), sandbox, "--rate", "fast"));
+      CliTest.Run missing = run(Map.of("OUTREACH_TOKEN", TOKEN), "execute", plan.toString());
+
+      assertThat(noToken.code()).isEqualTo(2);
+      assertThat(noToken.err()).contains("OUTREACH_TOKEN", "not set");
+      assertThat(insecure.code()).isEqualTo(2);
+      assertThat(insecure.err()).contains("https").doesNotContain(TOKEN);
+      assertThat(badRate.code()).isEqualTo(2);
+      assertThat(badRate.err()).contains("--rate");
+      assertThat(missing.code()).isEqualTo(2);
+      assertThat(sandbox.initiations()).isEmpty();
+      assertThat(dir.resolve("j")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aPlanFileThatIsNotAPlanIsNamedAndNothingIsSent() throws Exception {
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"campaignId\":\"C\"}");
+    try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, 1)) {
+      CliTest.Run r = run(Map.of("OUTREACH_TOKEN", TOKEN), args(bad, dir.resolve("j"), sandbox));
+
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err()).contains("plan " + bad, "summary");
+      assertThat(sandbox.initiations()).isEmpty();
+    }
+  }
+}
