@@ -38,7 +38,7 @@ class CrashResumeTest {
 
   Process start(SandboxServer sandbox, Path plan, Path journal, String haltAt) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path")));
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
     if (haltAt != null) {
       cmd.add("-Doutreach.journal.testHalt=" + haltAt);
       cmd.add("-Doutreach.journal.testHaltWait=true");
