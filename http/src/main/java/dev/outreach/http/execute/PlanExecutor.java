@@ -88,7 +88,8 @@ public final class PlanExecutor {
       throw new IllegalArgumentException("journal " + journal.file() + " belongs to another plan");
     }
     Settings settings = new Settings(new Senders(client), new Meters(registry), clock, sleeper,
-        new Backoff(retryPolicy, random), new TokenBucket(ratePerSecond, clock, sleeper), retryPolicy,
+        new Backoff(retryPolicy, random), new TokenBucket(ratePerSecond, clock, sleeper),
+        new java.util.concurrent.Semaphore(maxInFlight, true), retryPolicy,
         respectSchedule, maxInFlight, journal);
     return new Run(plan, settings).execute();
   }

@@ -53,23 +53,37 @@ final class StepWorker {
       }
       try {
         s.bucket().acquire();
+        s.requests().acquire();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         stop.set("interrupted");
-        return unsent("interrupted while waiting for the rate limit");
+        return unsent("interrupted while waiting to send");
       }
-      attempts++;
-      tries++;
+      Attempt a;
       try {
-        journal(new JournalRecord.Sending(step.id(), attempts, key, s.clock().instant()));
-      } catch (JournalException e) {
-        attempts--;
-        stop.set(e.getMessage());
-        return unsent(e.getMessage());
+        halt = beforeAttempt(); // the run may have stopped, or the window closed, while this step waited
+        if (halt.isPresent()) {
+          return halt.get();
+        }
+        attempts++;
+        tries++;
+        try {
+          journal(new JournalRecord.Sending(step.id(), attempts, key, s.clock().instant()));
+        } catch (JournalException e) {
+          attempts--;
+          stop.set(e.getMessage());
+          return unsent(e.getMessage());
+        }
+        Timer.Sample sample = s.meters().start();
+        a = sender.send(step, path, key);
+        s.meters().request(step.method(), sender.endpoint(step), a.status(), a.outcome(), sample);
+        if (a.result() == Result.UNAUTHORIZED) { // stop before the next request may take this one's permit
+          stop.set("step " + step.id() + " got HTTP " + a.status().orElse(0) + " (" + a.message()
+              + "); check the token and run again");
+        }
+      } finally {
+        s.requests().release(); // the response is in: the next request may go while this outcome is journaled
       }
-      Timer.Sample sample = s.meters().start();
-      Attempt a = sender.send(step, path, key);
-      s.meters().request(step.method(), sender.endpoint(step), a.status(), a.outcome(), sample);
       last = a;
       try {
         journal(a.record(step.id(), attempts, s.clock().instant()));
@@ -78,8 +92,6 @@ final class StepWorker {
         return finished();
       }
       if (a.result() == Result.UNAUTHORIZED) {
-        stop.set("step " + step.id() + " got HTTP " + a.status().orElse(0) + " (" + a.message()
-            + "); check the token and run again");
         return finished();
       }
       Optional<Retry> retry;
