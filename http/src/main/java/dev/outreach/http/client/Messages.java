@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  */
 final class Messages {
   static final int MAX = 500;
-  /** A run of 8 or more digits, optionally with a leading + and single spaces or dashes between digits. */
-  private static final Pattern PHONE = Pattern.compile("\\+?\\d(?:[ -]?\\d){7,}");
+  /**
+   * 10 to 15 digits, optionally with a leading + and single spaces or dashes between them, not part of a
+   * longer word (so {@code LOAN-2025-00123} stays as it is).
+   */
+  private static final Pattern PHONE = Pattern.compile("(?<![\\w-])\\+?\\d(?:[ -]?\\d){9,14}(?![\\w])");
 
   private final String token;
 

@@ -196,9 +196,11 @@ class OutreachClientTest {
 
   @Test
   void phoneNumbersInServerMessagesAreMasked() {
-    server.enqueue(Response.json(400, "{\"message\":\"invalid phone_number +919876543210 for L1\"}"));
+    server.enqueue(Response.json(400, "{\"message\":\"invalid phone_number +919876543210 for LOAN-2025-00123\"}"));
+    server.enqueue(Response.json(400, "{\"message\":\"98765 43210 and 9876543210 are not reachable\"}"));
 
-    assertThat(((Rejected) send()).message()).isEqualTo("invalid phone_number +91******3210 for L1");
+    assertThat(((Rejected) send()).message()).isEqualTo("invalid phone_number +91******3210 for LOAN-2025-00123");
+    assertThat(((Rejected) send()).message()).isEqualTo("*****-*3210 and ******3210 are not reachable".replace("-", " "));
   }
 
   @Test
