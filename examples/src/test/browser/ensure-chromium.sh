@@ -6,6 +6,10 @@
 #   - Absent otherwise: fails with the command to run.
 set -euo pipefail
 
+if [ "${1:-false}" = "true" ]; then   # -Dmaven.test.skip=true: no tests, no browser needed
+  exit 0
+fi
+
 for c in "${CHROMIUM:-}" /usr/bin/chromium chromium chromium-browser google-chrome; do
   if [ -n "$c" ] && command -v "$c" >/dev/null 2>&1; then
     exit 0
