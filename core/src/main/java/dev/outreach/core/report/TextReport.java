@@ -3,6 +3,7 @@ package dev.outreach.core.report;
 import dev.outreach.core.Channel;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
+import dev.outreach.core.plan.StepKind;
 import dev.outreach.core.plan.Summary;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -50,7 +51,7 @@ public final class TextReport {
     for (int i = 0; i < Math.min(steps.size(), DEFAULT_ROWS * 5); i++) {
       Step st = steps.get(i);
       out.append(String.format("  %-6s %-9s %-16s %-6s %,9d  %-34s %s%n", st.id(),
-          st.kind().contacts() ? st.kind().channel() : "UPLOAD",
+          label(st.kind()),
           WHEN.format(st.notBefore()), until(st.notAfter()), st.customerIds().size(), target(st.body()),
           String.join("; ", st.rules())));
     }
@@ -103,9 +104,25 @@ public final class TextReport {
     return t == null ? "-" : HOUR.format(t);
   }
 
+  private static String label(StepKind kind) {
+    switch (kind) {
+      case BULK_ADD_CUSTOMERS: return "UPLOAD";
+      case CREATE_BATCH_CALL:
+      case SCHEDULE_BATCH_CALL:
+        return "BATCH";
+      default: return kind.channel().name();
+    }
+  }
+
   private static String target(JsonObject body) {
     if (body.containsKey("records")) {
       return "customers to campaign " + body.getString("campaignId");
+    }
+    if (body.containsKey("contact_folder_id")) {
+      return "create \"" + body.getString("name") + "\", calls from " + body.getString("scheduled_at").substring(0, 16);
+    }
+    if (body.isEmpty()) {
+      return "schedule the campaign created above";
     }
     String t;
     if (body.containsKey("agentId")) {
