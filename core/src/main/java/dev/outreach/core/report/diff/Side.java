@@ -36,7 +36,10 @@ public record Side(PlanIndex.Status status, List<Reach> contacts, String reason)
     List<Reach> reach = new ArrayList<>();
     for (Step s : index.steps(id)) {
       if (s.kind().contacts()) {
-        reach.add(new Reach(s.kind().channel(), s.id(), s.notBefore(), s.notAfter(), target(s.body())));
+        // A step that starts what an earlier step made (a batch-call campaign) reaches customers as that step says.
+        JsonObject body = s.referencedStepId().flatMap(ref -> index.plan().steps().stream()
+            .filter(x -> x.id().equals(ref)).findFirst()).map(Step::body).orElse(s.body());
+        reach.add(new Reach(s.kind().channel(), s.id(), s.notBefore(), s.notAfter(), target(body)));
       }
     }
     reach.sort(Comparator.comparing(Reach::channel).thenComparing(Reach::notBefore));
@@ -105,6 +108,9 @@ public record Side(PlanIndex.Status status, List<Reach> contacts, String reason)
   static String target(JsonObject body) {
     if (body.containsKey("agentId")) {
       return body.getString("agentId", "") + " / " + body.getString("dispositionId", "");
+    }
+    if (body.containsKey("agent_id")) {
+      return "batch \"" + body.getString("name", "") + "\" " + body.getString("agent_id", "");
     }
     if (body.containsKey("templateId")) {
       String t = "template " + body.getString("templateId", "");

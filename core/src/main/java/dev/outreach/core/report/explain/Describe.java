@@ -30,6 +30,9 @@ final class Describe {
 
   /** Who or what the contact uses: agent and disposition, or template (and conversation). */
   static String target(Contact c) {
+    if (c.batch() != null) {
+      return "batch-call campaign \"" + c.batch().name() + "\", agent " + c.agentId();
+    }
     if (c.agentId() != null) {
       return c.agentId() + " / " + c.dispositionId();
     }

@@ -30,7 +30,7 @@ public final class ExplainText {
     for (Map.Entry<String, String> f : Describe.fields(e.customer()).entrySet()) {
       fields.add(f.getKey() + "=" + f.getValue());
     }
-    Wrap.append(out, "  ", "  ", String.join("  ", fields), W);
+    Wrap.append(out, "  ", "  ", fields.isEmpty() ? "(only a loan id)" : String.join("  ", fields), W);
 
     out.append("\nRules that fired, in order\n");
     if (e.firedRules().isEmpty()) {
@@ -56,7 +56,8 @@ public final class ExplainText {
     for (Step s : e.steps()) {
       Wrap.append(out, "  " + s.id() + "  ", "         ", s.kind() + "  " + s.method() + " " + s.path(), W);
       Wrap.append(out, "         ", "         ", when(s.notBefore(), s.notAfter()) + "; " + String.format("%,d", s.customerIds().size())
-          + " customers in this request" + (s.kind().contacts() ? "" : "; contacts nobody by itself"), W);
+          + " customers in this request" + (s.kind().contacts() ? "" : "; contacts nobody by itself")
+          + s.referencedStepId().map(r -> "; {" + r + "} is the id step " + r + " returns").orElse(""), W);
     }
     List<Plan.Warning> warnings = e.warnings();
     if (!warnings.isEmpty()) {

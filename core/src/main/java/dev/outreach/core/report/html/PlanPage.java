@@ -148,7 +148,9 @@ final class PlanPage {
         .raw("<span class=\"count\">").text(String.format("%,d customers", s.customerIds().size())).raw("</span> ")
         .raw("<span class=\"rules\">").text(String.join("; ", s.rules())).raw("</span></summary>\n")
         .raw("<p class=\"req\"><code>").text(s.method() + " " + s.path()).raw("</code> <span class=\"note\">")
-        .text(String.format("body %,d bytes%s", s.bodyBytes().length, s.kind().contacts() ? "" : "; contacts nobody by itself"))
+        .text(String.format("body %,d bytes%s%s", s.bodyBytes().length,
+            s.kind().contacts() ? "" : "; contacts nobody by itself",
+            s.referencedStepId().map(r -> "; {" + r + "} is the id that step " + r + " returns").orElse("")))
         .raw("</span></p>\n<pre class=\"body\">").text(BodyJson.pretty(s.body(), maxRows)).raw("</pre></details>\n");
   }
 
