@@ -10,9 +10,13 @@ public final class Wrap {
   /**
    * Appends {@code text} to {@code out} as lines of at most {@code width} characters (a word longer than
    * that stands alone), the first starting with {@code first}, the others with {@code rest}; ends with a
-   * newline.
+   * newline. Text that fits on one line is kept exactly; wrapped text is split at single spaces.
    */
   public static void append(StringBuilder out, String first, String rest, String text, int width) {
+    if (first.length() + text.length() <= width) {
+      out.append(first).append(text).append('\n'); // fits: spacing kept as it is
+      return;
+    }
     String prefix = first;
     out.append(prefix);
     int used = prefix.length();
