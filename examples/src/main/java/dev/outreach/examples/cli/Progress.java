@@ -60,11 +60,18 @@ final class Progress {
     return (customers, day, sink) -> {
       int part = Math.max(50_000, customers.size() / 20);
       AtomicLong done = new AtomicLong();
+      int quarter = 0;
       for (int from = 0; from < customers.size(); from += part) {
         List<Customer> chunk = customers.subList(from, Math.min(customers.size(), from + part));
         source.decide(chunk, day, sink);
-        print(String.format("outreach: evaluating rules: %,d of %,d customers", done.addAndGet(chunk.size()),
-            customers.size()), !overwrite || done.get() == customers.size());
+        long n = done.addAndGet(chunk.size());
+        // A terminal line is rewritten in place; in a log, a line a quarter is enough.
+        int q = (int) (4 * n / customers.size());
+        if (overwrite || q > quarter) {
+          quarter = q;
+          print(String.format("outreach: evaluating rules: %,d of %,d customers", n, customers.size()),
+              !overwrite || n == customers.size());
+        }
       }
     };
   }
