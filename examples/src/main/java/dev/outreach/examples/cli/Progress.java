@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import picocli.CommandLine.Option;
 
 /**
  * Progress of a long run on standard error: each phase (reading, compiling, evaluating, planning,
@@ -83,10 +82,5 @@ final class Progress {
       err.println(line);
     }
     err.flush();
-  }
-
-  /** Whether anything is shown. */
-  boolean enabled() {
-    return err != null;
   }
 }
