@@ -26,9 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One execution of a plan. The calling thread dispatches the steps in plan order - waiting for each
- * step's {@code notBefore}, for the steps it depends on, and for a free worker - and worker threads send
- * them, at most {@code maxInFlight} requests at once. There are twice as many workers as requests in
- * flight, so that journaling one step's outcome overlaps the next step's request.
+ * step's {@code notBefore}, for the steps it depends on, and for a free worker - and up to
+ * {@code maxInFlight} worker threads send them.
  */
 final class Run {
   private static final Duration LONGEST_NAP = Duration.ofMinutes(1);
@@ -54,7 +53,7 @@ final class Run {
   ExecutionReport execute() {
     PlanChecks.check(plan, s.senders());
     AtomicInteger n = new AtomicInteger();
-    int workers = 2 * s.maxInFlight();
+    int workers = s.maxInFlight();
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "outreach-send-" + n.incrementAndGet());
       t.setDaemon(true);

@@ -8,7 +8,7 @@ import java.util.concurrent.Semaphore;
  * What one run needs besides the plan; {@code journal} is {@code null} when none is kept.
  *
  * @param requests one permit per request that may be in flight, held from journaling "sending" until
- *     the response is in
+ *     its outcome is journaled
  */
 record Settings(Senders senders, Meters meters, Clock clock, Sleeper sleeper, Backoff backoff, TokenBucket bucket,
     Semaphore requests, RetryPolicy policy, boolean respectSchedule, int maxInFlight, Journal journal) {}

@@ -81,15 +81,16 @@ final class StepWorker {
           stop.set("step " + step.id() + " got HTTP " + a.status().orElse(0) + " (" + a.message()
               + "); check the token and run again");
         }
+        last = a;
+        try {
+          journal(a.record(step.id(), attempts, s.clock().instant()));
+        } catch (JournalException e) {
+          stop.set(e.getMessage());
+          return finished();
+        }
       } finally {
-        s.requests().release(); // the response is in: the next request may go while this outcome is journaled
-      }
-      last = a;
-      try {
-        journal(a.record(step.id(), attempts, s.clock().instant()));
-      } catch (JournalException e) {
-        stop.set(e.getMessage());
-        return finished();
+        // Held until the outcome is journaled: after a crash, at most maxInFlight steps can be in doubt.
+        s.requests().release();
       }
       if (a.result() == Result.UNAUTHORIZED) {
         return finished();
