@@ -75,9 +75,19 @@ final class Campaigns {
     return new Selection(matched.size(), initiated, List.copyOf(taken.subList(0, failing)));
   }
 
+  /** {@code update} with the custom attributes of {@code old} it does not set itself. */
+  private static Customer keepCustom(Customer old, Customer update) {
+    Map<String, Object> custom = new LinkedHashMap<>(old.custom());
+    custom.putAll(update.custom());
+    return new Customer(update.loanId(), update.firstName(), update.lastName(), update.phoneNumber(),
+        update.loanAmount(), update.emiAmount(), update.loanPeriod(), update.currentEmi(), update.emiDueDate(),
+        update.paymentStatus(), update.language(), update.leadId(), update.leadDate(), custom);
+  }
+
   /**
    * Adds each customer to the campaign, or replaces the one with its loan id (keeping its place), then
-   * records {@code initiations}, atomically. The campaign must exist.
+   * records {@code initiations}, atomically. An update keeps the custom attributes it does not set. The
+   * campaign must exist.
    */
   synchronized void upsert(String campaignId, List<Customer> customers, List<Initiation> initiations) {
     Map<String, Customer> byId = campaigns.get(campaignId);
@@ -85,7 +95,8 @@ final class Campaigns {
       throw new Problem(404, "campaign not found: " + campaignId);
     }
     for (Customer c : customers) {
-      byId.put(c.loanId(), c);
+      Customer old = byId.get(c.loanId());
+      byId.put(c.loanId(), old == null || old.custom().isEmpty() ? c : keepCustom(old, c));
     }
     ledger.initiated(initiations);
   }

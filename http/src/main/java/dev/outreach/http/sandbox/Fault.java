@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,10 @@ public final class Fault {
     /** Carries the request out and answers late. */
     DELAY
   }
+
+  /** RFC 9110's IMF-fixdate (two-digit day, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}). */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
   private final Kind kind;
   private final int status;
@@ -115,7 +120,7 @@ public final class Fault {
   /** Adds {@code Retry-After} as an HTTP-date ({@code Wed, 21 Oct 2015 07:28:00 GMT}). Status faults only. */
   public Fault retryAfter(Instant at) {
     Objects.requireNonNull(at, "at == null");
-    return retryAfterHeader(DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC)));
+    return retryAfterHeader(HTTP_DATE.format(at.atOffset(ZoneOffset.UTC)));
   }
 
   /**
