@@ -1,8 +1,12 @@
 package dev.outreach.http.sandbox;
 
 import dev.outreach.core.Customer;
+import dev.outreach.core.filter.Filters;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,18 +26,23 @@ final class Campaigns {
   }
 
   private final Map<String, Map<String, Customer>> campaigns = new LinkedHashMap<>();
+  /** Each campaign's loan ids by the place they were added at (an update keeps its place). */
+  private final Map<String, Map<String, Integer>> positions = new HashMap<>();
   private final Ledger ledger;
 
   Campaigns(Map<String, List<Customer>> initial, Ledger ledger) {
     this.ledger = ledger;
     initial.forEach((id, customers) -> {
       Map<String, Customer> byId = new LinkedHashMap<>();
+      Map<String, Integer> order = new HashMap<>();
       for (Customer c : customers) {
         if (byId.put(c.loanId(), c) != null) {
           throw new IllegalArgumentException("campaign " + id + " lists loan id " + c.loanId() + " twice");
         }
+        order.put(c.loanId(), order.size());
       }
       campaigns.put(id, byId);
+      positions.put(id, order);
     });
   }
 
@@ -48,23 +57,19 @@ final class Campaigns {
   }
 
   /**
-   * Selects the customers {@code filter} matches (at most {@code limit}, {@code null} for all), fails the
-   * first {@code failFirst} of them and initiates the rest with {@code initiation}, atomically.
+   * Selects the customers {@code filters} match (at most {@code limit}, {@code null} for all), in campaign
+   * order, fails the first {@code failFirst} of them and initiates the rest with {@code initiation},
+   * atomically.
    *
    * @throws Problem 404 when the campaign does not exist or no customer matches
    */
-  synchronized Selection initiate(String campaignId, Predicate<Customer> filter, Integer limit, int failFirst,
+  synchronized Selection initiate(String campaignId, Filters filters, Integer limit, int failFirst,
       Function<Customer, Initiation> initiation) {
     Map<String, Customer> customers = campaigns.get(campaignId);
     if (customers == null) {
       throw new Problem(404, "campaign not found: " + campaignId);
     }
-    List<Customer> matched = new ArrayList<>();
-    for (Customer c : customers.values()) {
-      if (filter.test(c)) {
-        matched.add(c);
-      }
-    }
+    List<Customer> matched = matching(campaignId, customers, filters);
     if (matched.isEmpty()) {
       throw new Problem(404, "no customers matched the filters in campaign " + campaignId);
     }
@@ -73,6 +78,32 @@ final class Campaigns {
     List<Customer> initiated = List.copyOf(taken.subList(failing, taken.size()));
     ledger.initiated(initiated.stream().map(initiation).toList());
     return new Selection(matched.size(), initiated, List.copyOf(taken.subList(0, failing)));
+  }
+
+  /**
+   * The customers {@code filters} select, in campaign order. With {@code ids}, only those are looked at
+   * (then put in campaign order), so a request naming a few customers of a large campaign stays cheap.
+   */
+  private List<Customer> matching(String campaignId, Map<String, Customer> customers, Filters filters) {
+    Predicate<Customer> filter = filters.matcher();
+    List<Customer> matched = new ArrayList<>();
+    if (filters.ids() == null) {
+      for (Customer c : customers.values()) {
+        if (filter.test(c)) {
+          matched.add(c);
+        }
+      }
+      return matched;
+    }
+    Map<String, Integer> order = positions.get(campaignId);
+    for (String id : new LinkedHashSet<>(filters.ids())) {
+      Customer c = customers.get(id);
+      if (c != null && filter.test(c)) {
+        matched.add(c);
+      }
+    }
+    matched.sort(Comparator.comparing(c -> order.get(c.loanId())));
+    return matched;
   }
 
   /** {@code update} with the custom attributes of {@code old} it does not set itself. */
@@ -94,7 +125,9 @@ final class Campaigns {
     if (byId == null) {
       throw new Problem(404, "campaign not found: " + campaignId);
     }
+    Map<String, Integer> order = positions.get(campaignId);
     for (Customer c : customers) {
+      order.putIfAbsent(c.loanId(), order.size());
       Customer old = byId.get(c.loanId());
       byId.put(c.loanId(), old == null || old.custom().isEmpty() ? c : keepCustom(old, c));
     }

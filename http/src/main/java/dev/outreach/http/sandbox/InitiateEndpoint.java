@@ -34,7 +34,7 @@ final class InitiateEndpoint implements Endpoint {
     } catch (IllegalArgumentException e) {
       throw Problem.invalid(e.getMessage());
     }
-    Campaigns.Selection s = campaigns.initiate(campaignId, r.filters().matcher(), r.limit(), call.failFirst(),
+    Campaigns.Selection s = campaigns.initiate(campaignId, r.filters(), r.limit(), call.failFirst(),
         c -> new Initiation(campaignId, channel, c.loanId(), r.agentId(), r.dispositionId(), r.templateId(),
             r.conversationAgentId(), r.conversationDispositionId(), call.idempotencyKey()));
     int initiated = s.initiated().size();

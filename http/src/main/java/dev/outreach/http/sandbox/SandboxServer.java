@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * initiate endpoints with the documented filter semantics, the batch-call state machine, Bearer auth,
  * request validation, and {@link Fault injected faults}. It rings nobody: it records an
  * {@link Initiation} per customer it would have contacted, and every request it {@link #received()}.
- * Thread-safe; close it when done.
+ * Thread-safe; close it when done. Unless set already, it sets the system property
+ * {@code sun.net.httpserver.nodelay=true} (TCP_NODELAY for the JDK's HTTP server, documented in the
+ * {@code jdk.httpserver} module), without which each response stalls about 40 ms.
  *
  * <pre>{@code
  * try (SandboxServer sandbox = SandboxServer.builder().token("test-token")
@@ -39,6 +41,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SandboxServer implements AutoCloseable {
   private static final int THREADS = 64;
+  /** The JDK server's switch for TCP_NODELAY, read once when its first server is made. */
+  static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+  static {
+    // The JDK server writes a response's headers and body separately and leaves Nagle's algorithm on, so
+    // on a kept-alive connection every response waits ~40 ms for the client's delayed ACK (measured here:
+    // 15 requests/s one at a time with 20 ms latency, 0.30 of the ideal at 16 in flight). Turn it off
+    // unless the JVM's owner chose; it only takes effect if no JDK HttpServer was made before.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
+  }
 
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
