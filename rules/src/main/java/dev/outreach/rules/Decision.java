@@ -2,6 +2,7 @@ package dev.outreach.rules;
 
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
+import dev.outreach.core.decision.BatchCampaign;
 import dev.outreach.core.decision.Contact;
 import dev.outreach.core.decision.Conversation;
 import dev.outreach.core.decision.Suppression;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param reason why the customer is suppressed, or {@code null} for a contact
  * @param rule the name of the rule whose consequence made this decision (set by the engine)
  * @param salience that rule's salience (set by the engine)
+ * @param batch the batch-call campaign of a call, or {@code null} (see {@link #batch(BatchCampaign)})
  */
 public record Decision(
     String customerId,
@@ -39,7 +41,8 @@ public record Decision(
     int priority,
     String reason,
     String rule,
-    int salience) {
+    int salience,
+    BatchCampaign batch) {
 
   public Decision {
     Objects.requireNonNull(customerId, "customerId == null");
@@ -47,6 +50,10 @@ public record Decision(
     timing = timing == null ? Timing.NOW : timing;
     if ((channel == null) == (reason == null)) {
       throw new IllegalArgumentException("a decision is either a contact (channel) or a suppression (reason)");
+    }
+    if (batch != null && channel != Channel.CALL) {
+      throw new dev.outreach.core.decision.InvalidDecisionException(
+          "batch(...) is for calls: only calls can be made through a batch-call campaign");
     }
   }
 
@@ -72,12 +79,12 @@ public record Decision(
           "Decision.suppress(customer, reason) needs a reason, e.g. \"already paid\"");
     }
     RuleStamp.Stamp by = RuleStamp.current();
-    return new Decision(id(customer), null, null, null, null, null, null, 0, reason, by.rule(), by.salience());
+    return new Decision(id(customer), null, null, null, null, null, null, 0, reason, by.rule(), by.salience(), null);
   }
 
   private static Decision contact(Customer customer, Channel channel) {
     RuleStamp.Stamp by = RuleStamp.current();
-    return new Decision(id(customer), channel, null, null, null, null, null, 0, null, by.rule(), by.salience());
+    return new Decision(id(customer), channel, null, null, null, null, null, 0, null, by.rule(), by.salience(), null);
   }
 
   private static String id(Customer customer) {
@@ -86,23 +93,23 @@ public record Decision(
 
   /** The AI agent that makes the call. */
   public Decision agent(String agentId) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience);
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience, batch);
   }
 
   /** The disposition the call is categorised under. */
   public Decision disposition(String dispositionId) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience);
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience, batch);
   }
 
   /** The SMS or WhatsApp template. */
   public Decision template(String templateId) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience);
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience, batch);
   }
 
   /** The conversational agent a WhatsApp message hands over to. */
   public Decision conversation(String agentId, String dispositionId) {
     return new Decision(customerId, channel, this.agentId, this.dispositionId, templateId,
-        new Conversation(agentId, dispositionId), timing, priority, reason, rule, salience);
+        new Conversation(agentId, dispositionId), timing, priority, reason, rule, salience, batch);
   }
 
   /** On this date (in the customer's zone); combine with {@link #at} or {@link #window}. */
@@ -129,9 +136,24 @@ public record Decision(
     return withTiming(timing.window(from, to));
   }
 
+  /**
+   * Makes this call through a batch-call campaign (see {@link BatchCampaign}): the agent must be a UUID,
+   * a {@link #window} becomes the campaign's daily window, and customers whose campaigns are equal share
+   * one campaign.
+   */
+  public Decision batch(BatchCampaign campaign) {
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority,
+        reason, rule, salience, Objects.requireNonNull(campaign, "campaign == null"));
+  }
+
+  /** A batch-call campaign named {@code name} over the contacts of folder {@code contactFolderId}, API defaults otherwise. */
+  public Decision batch(String name, String contactFolderId) {
+    return batch(BatchCampaign.of(name, contactFolderId));
+  }
+
   /** Wins over lower priorities on the same channel for the same customer. Default 0. */
   public Decision priority(int priority) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience);
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience, batch);
   }
 
   /** Whether this is a suppression rather than a contact. */
@@ -140,7 +162,7 @@ public record Decision(
   }
 
   private Decision withTiming(Timing t) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, t, priority, reason, rule, salience);
+    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, t, priority, reason, rule, salience, batch);
   }
 
   /** The planner's form of this decision. */
@@ -149,6 +171,6 @@ public record Decision(
       return new Suppression(customerId, reason, rule);
     }
     return new Contact(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority,
-        salience, rule);
+        salience, rule, batch);
   }
 }

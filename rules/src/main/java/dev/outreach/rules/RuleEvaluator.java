@@ -7,7 +7,9 @@ import dev.outreach.core.decision.InvalidDecisionException;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.experiment.Experiment;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +33,15 @@ final class RuleEvaluator implements DecisionSource {
   private final int batchSize;
   private final int threads;
   private final List<Experiment> experiments;
+  private final Consumer<CustomerTrace> traces;
 
   RuleEvaluator(KieBase base, Sources sources, int batchSize, int threads, List<Experiment> experiments) {
+    this(base, sources, batchSize, threads, experiments, null);
+  }
+
+  /** With {@code traces}, every customer's {@link CustomerTrace} is passed there as its batch finishes. */
+  RuleEvaluator(KieBase base, Sources sources, int batchSize, int threads, List<Experiment> experiments,
+      Consumer<CustomerTrace> traces) {
     if (batchSize < 1 || threads < 1) {
       throw new IllegalArgumentException("batchSize and threads must be at least 1");
     }
@@ -41,6 +50,7 @@ final class RuleEvaluator implements DecisionSource {
     this.batchSize = batchSize;
     this.threads = threads;
     this.experiments = List.copyOf(experiments);
+    this.traces = traces;
   }
 
   /** Evaluates {@code customers} in one thread, recording which rules fired for whom. */
@@ -48,15 +58,21 @@ final class RuleEvaluator implements DecisionSource {
     Today today = new Today(day.date(), day.zone());
     List<CustomerTrace> out = new ArrayList<>();
     for (int from = 0; from < customers.size(); from += batchSize) {
-      List<Customer> batch = customers.subList(from, Math.min(customers.size(), from + batchSize));
-      FiredRules fired = new FiredRules();
-      java.util.Map<String, List<Decision>> decided = new java.util.HashMap<>();
-      run(batch, today, d -> decided.computeIfAbsent(d.customerId(), k -> new ArrayList<>()).add(d), fired);
-      for (Customer c : batch) {
-        out.add(new CustomerTrace(c.loanId(), fired.of(c.loanId()), decided.getOrDefault(c.loanId(), List.of())));
-      }
+      traced(customers.subList(from, Math.min(customers.size(), from + batchSize)), today, d -> { }, out::add);
     }
     return out;
+  }
+
+  /** Runs one batch recording which rules fired, passing decisions to {@code sink} and traces to {@code to}. */
+  private void traced(List<Customer> batch, Today today, Consumer<Decision> sink, Consumer<CustomerTrace> to) {
+    FiredRules fired = new FiredRules();
+    Map<String, List<Decision>> decided = new HashMap<>();
+    run(batch, today, d -> decided.computeIfAbsent(d.customerId(), k -> new ArrayList<>()).add(d), fired);
+    for (Customer c : batch) {
+      List<Decision> mine = decided.getOrDefault(c.loanId(), List.of());
+      mine.forEach(sink);
+      to.accept(new CustomerTrace(c.loanId(), fired.of(c.loanId()), mine));
+    }
   }
 
   @Override
@@ -98,6 +114,10 @@ final class RuleEvaluator implements DecisionSource {
 
   private void evaluate(List<Customer> batch, Today today, Consumer<Decision> sink) {
     try {
+      if (traces != null) {
+        traced(batch, today, sink, traces);
+        return;
+      }
       run(batch, today, sink, null);
     } catch (RuleEvaluationException e) {
       throw culprit(batch, today, e);

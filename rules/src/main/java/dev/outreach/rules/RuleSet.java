@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
@@ -152,6 +153,17 @@ public final class RuleSet {
   public DecisionSource decisions(List<Experiment> experiments) {
     return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(),
         experiments);
+  }
+
+  /**
+   * Like {@link #decisions(List)}, and also passes every customer's {@link CustomerTrace} (which rules
+   * fired for it, and what they decided) to {@code traces}, for reports that explain a whole plan.
+   * {@code traces} is called from the evaluating threads, so it must be thread-safe. Recording which rules
+   * fire costs time: use {@link #decisions(List)} when nobody reads the traces.
+   */
+  public DecisionSource decisions(List<Experiment> experiments, Consumer<CustomerTrace> traces) {
+    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(),
+        experiments, java.util.Objects.requireNonNull(traces, "traces == null"));
   }
 
   /**

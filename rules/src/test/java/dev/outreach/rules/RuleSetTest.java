@@ -182,6 +182,32 @@ class RuleSetTest {
   }
 
   @Test
+  void aRuleCanSendACallThroughABatchCampaignAndImpossibleCampaignsNameTheRule() throws Exception {
+    String drl = HEADER + "import dev.outreach.core.decision.BatchCampaign;\n"
+        + "rule \"pre-due batch\" when $c : Customer( paymentStatus == \"pending\" ) then\n"
+        + "  insert(Decision.call($c).agent(\"3f0c1a52-8d4e-4b7a-9c1d-2e5f6a7b8c9d\").window(\"10:00\", \"18:00\")\n"
+        + "    .batch(BatchCampaign.of(\"Pre-due\", \"9b1d2c3e-4f50-4617-8293-a4b5c6d7e8f9\").concurrency(20).retries(2)));\n"
+        + "end\n"
+        + "rule \"too many retries\" when $c : Customer( paymentStatus == \"bounced\" ) then\n"
+        + "  insert(Decision.call($c).agent(\"3f0c1a52-8d4e-4b7a-9c1d-2e5f6a7b8c9d\")\n"
+        + "    .batch(\"Bounced\", \"9b1d2c3e-4f50-4617-8293-a4b5c6d7e8f9\").batch(BatchCampaign.of(\"B\", \"9b1d2c3e-4f50-4617-8293-a4b5c6d7e8f9\").retries(5)));\n"
+        + "end\n";
+    RuleSet rules = RuleSet.compile(List.of(new RuleSource("batch.drl", drl)));
+
+    List<Decision> made = decide(rules, List.of(Customer.builder("L1").paymentStatus("pending").build()));
+    assertThat(made).singleElement().isInstanceOfSatisfying(Contact.class, c -> {
+      assertThat(c.batch().name()).isEqualTo("Pre-due");
+      assertThat(c.batch().maxConcurrentCalls()).isEqualTo(20);
+      assertThat(c.batch().maxRetryAttempts()).isEqualTo(2);
+      assertThat(c.timing().start()).isEqualTo(LocalTime.of(10, 0));
+      assertThat(c.rule()).isEqualTo("pre-due batch");
+    });
+    assertThatThrownBy(() -> decide(rules, List.of(Customer.builder("L2").paymentStatus("bounced").build())))
+        .hasMessageContaining("too many retries").hasMessageContaining("L2")
+        .hasMessageContaining("max_retry_attempts 5 is not from 0 to 3");
+  }
+
+  @Test
   void aRuntimeFailureNamesTheCustomerTheFileAndTheValue() throws Exception {
     String drl = HEADER + "\nrule \"late\"\nwhen\n  $c : Customer( custom[\"dpd\"] >= 1 )\nthen\n"
         + "  insert(Decision.sms($c).template(\"t\"));\nend\n";

@@ -13,6 +13,8 @@ import java.util.Objects;
  *
  * @param priority the higher wins when several rules pick the same channel for a customer
  * @param salience the salience of the rule that made it: breaks ties of priority (higher wins)
+ * @param batch the batch-call campaign to make the call through, or {@code null} to initiate it directly;
+ *     a batched call needs a UUID agent, takes no disposition, and a {@code window} is its daily window
  */
 public record Contact(
     String customerId,
@@ -24,12 +26,19 @@ public record Contact(
     Timing timing,
     int priority,
     int salience,
-    String rule) implements Decision {
+    String rule,
+    BatchCampaign batch) implements Decision {
+
+  /** A contact that is not part of a batch-call campaign. */
+  public Contact(String customerId, Channel channel, String agentId, String dispositionId, String templateId,
+      Conversation conversation, Timing timing, int priority, int salience, String rule) {
+    this(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, salience, rule, null);
+  }
 
   /** A contact from a rule of salience 0. */
   public Contact(String customerId, Channel channel, String agentId, String dispositionId, String templateId,
       Conversation conversation, Timing timing, int priority, String rule) {
-    this(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, 0, rule);
+    this(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, 0, rule, null);
   }
 
   public Contact {
@@ -37,7 +46,8 @@ public record Contact(
     Objects.requireNonNull(channel, "channel == null");
     Objects.requireNonNull(rule, "rule == null");
     timing = timing == null ? Timing.NOW : timing;
-    String problem = problem(channel, agentId, dispositionId, templateId, conversation);
+    String problem = batch != null ? batchProblem(channel, agentId, dispositionId, templateId, conversation, timing)
+        : problem(channel, agentId, dispositionId, templateId, conversation);
     if (problem != null) {
       throw new InvalidDecisionException(
           "rule \"" + rule + "\" made a " + channel + " decision for " + customerId + " " + problem);
@@ -80,6 +90,31 @@ public record Contact(
       default:
         throw new AssertionError(channel);
     }
+  }
+
+  private static String batchProblem(Channel channel, String agentId, String dispositionId, String templateId,
+      Conversation conversation, Timing timing) {
+    if (channel != Channel.CALL) {
+      return "with batch(...): only calls can be made through a batch-call campaign";
+    }
+    if (!BatchCampaign.isUuid(agentId)) {
+      return "in a batch without agent(...) as a UUID (the Batch Calls API's agent_id): " + agentId;
+    }
+    if (dispositionId != null) {
+      return "in a batch with disposition(...): the Batch Calls API takes no disposition";
+    }
+    if (templateId != null || conversation != null) {
+      return "in a batch with a template or conversation: a call takes only an agent";
+    }
+    if (timing.start() != null && timing.end() == null) {
+      return "in a batch with at(...): a batch calls within a daily window(...), not at one time";
+    }
+    return null;
+  }
+
+  /** Whether this contact is made through a batch-call campaign. */
+  public boolean batched() {
+    return batch != null;
   }
 
   private static boolean blank(String s) {

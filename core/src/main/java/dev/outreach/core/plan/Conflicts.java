@@ -30,7 +30,8 @@ final class Conflicts {
       .thenComparing(Contact::dispositionId, TEXT)
       .thenComparing(Contact::templateId, TEXT)
       .thenComparing(c -> String.valueOf(c.conversation()))
-      .thenComparing(c -> String.valueOf(c.timing()));
+      .thenComparing(c -> String.valueOf(c.timing()))
+      .thenComparing(c -> String.valueOf(c.batch()));
 
   /**
    * One customer's decisions after suppression: either the winning suppression, or the contact

@@ -10,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +28,7 @@ final class PlanReader {
         integer(sum, "steps", "summary.steps"), byChannel);
 
     List<Step> steps = new ArrayList<>();
+    Map<String, StepKind> earlier = new HashMap<>();
     JsonArray sa = arr(o, "steps", "steps");
     for (int i = 0; i < sa.size(); i++) {
       String p = "steps[" + i + "]";
@@ -35,6 +37,11 @@ final class PlanReader {
           str(s, "method", p), str(s, "path", p), parse(str(s, "notBefore", p), p + ".notBefore", PlanJson::time),
           s.containsKey("notAfter") ? parse(str(s, "notAfter", p), p + ".notAfter", PlanJson::time) : null,
           obj(s, "body", p + ".body"), strings(s, "customerIds", p), strings(s, "rules", p)));
+      Step step = steps.get(i);
+      BatchBodyCheck.check(step, p, earlier);
+      if (earlier.put(step.id(), step.kind()) != null) {
+        throw new IllegalArgumentException("plan field " + p + ".id repeats step id " + step.id());
+      }
     }
     List<Suppressed> suppressed = new ArrayList<>();
     JsonArray su = arr(o, "suppressed", "suppressed");

@@ -111,6 +111,7 @@ public final class Planner {
     private final List<Warning> warnings = new ArrayList<>();
     private final EnumMap<Channel, Integer> byChannel = new EnumMap<>(Channel.class);
     private final ArmTally arms = new ArmTally(experiments);
+    private final Batches batches;
     private int contacted;
     private int dropped;
 
@@ -118,6 +119,7 @@ public final class Planner {
       this.asOf = asOf;
       this.byId = byId;
       this.perCustomer = perCustomer;
+      this.batches = new Batches(guardrails, asOf, zone);
     }
 
     Plan build(List<Customer> portfolio) {
@@ -144,6 +146,11 @@ public final class Planner {
       overrides.addAll(r.overrides());
       if (r.suppression() != null) {
         Suppression s = r.suppression();
+        for (Decision d : decisions) {
+          if (d instanceof Contact && ((Contact) d).batched()) {
+            batches.exclude((Contact) d, "suppressed by rule \"" + s.rule() + "\": " + s.reason());
+          }
+        }
         suppressed.add(new Suppressed(id, s.reason(), s.rule()));
         arms.add(id, ArmTally.Outcome.SUPPRESSED, Set.of());
         return;
@@ -155,13 +162,16 @@ public final class Planner {
         Contact winner = null;
         for (Contact c : candidates) {
           if (winner != null) {
-            overrides.add(Conflicts.lostTo(c, winner));
+            Overridden lost = Conflicts.lostTo(c, winner);
+            overrides.add(lost);
+            excludeFromBatch(c, "lost to rule \"" + winner.rule() + "\" (" + lost.why() + ")");
             continue;
           }
           Object slot = TimingResolver.resolve(c.timing(), localNow, local);
           if (slot instanceof TimingResolver.Passed) {
-            warnings.add(new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: "
-                + ((TimingResolver.Passed) slot).why()));
+            String why = ((TimingResolver.Passed) slot).why();
+            warnings.add(new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: " + why));
+            excludeFromBatch(c, why);
             continue;
           }
           TimingResolver.Slot s = (TimingResolver.Slot) slot;
@@ -171,6 +181,7 @@ public final class Planner {
           if (v instanceof Verdict.Blocked) {
             Verdict.Blocked b = (Verdict.Blocked) v;
             warnings.add(new Warning(b.guardrail().name(), id, c.rule(), c.channel() + " not planned: " + b.why()));
+            excludeFromBatch(c, b.guardrail() + ": " + b.why());
             continue;
           } else if (v instanceof Verdict.Moved) {
             Verdict.Moved m = (Verdict.Moved) v;
@@ -181,9 +192,19 @@ public final class Planner {
             notBefore = ((Verdict.Allowed) v).notBefore();
             notAfter = ((Verdict.Allowed) v).notAfter();
           }
+          String capped = c.batched() ? batches.capProblem(c, notBefore) : null;
+          if (capped != null) {
+            warnings.add(new Warning("FREQUENCY_CAP", id, c.rule(), c.channel() + " not planned: " + capped));
+            batches.exclude(c, "FREQUENCY_CAP: " + capped);
+            continue;
+          }
           winner = c;
-          Group.Key key = Group.Key.of(c, inPlanZone(notBefore), notAfter == null ? null : inPlanZone(notAfter));
-          groups.computeIfAbsent(key, Group::new).add(c);
+          if (c.batched()) {
+            batches.add(c, local, notBefore);
+          } else {
+            Group.Key key = Group.Key.of(c, inPlanZone(notBefore), notAfter == null ? null : inPlanZone(notAfter));
+            groups.computeIfAbsent(key, Group::new).add(c);
+          }
           byChannel.merge(c.channel(), 1, Integer::sum);
           reached.add(c.channel());
         }
@@ -194,6 +215,12 @@ public final class Planner {
         dropped++;
       }
       arms.add(id, reached.isEmpty() ? ArmTally.Outcome.DROPPED : ArmTally.Outcome.CONTACTED, reached);
+    }
+
+    private void excludeFromBatch(Contact c, String why) {
+      if (c.batched()) {
+        batches.exclude(c, why);
+      }
     }
 
     /** Instants are shown in the plan's zone, so customers of different zones share a step when they can. */
@@ -212,6 +239,7 @@ public final class Planner {
               BulkAdd.PATH, now, null, body, ids, List.of()));
         }
       }
+      batches.steps(steps, warnings); // they start now: the server waits for scheduled_at
       for (Group g : groups.values()) {
         List<Customer> audience = new ArrayList<>(g.customerIds.size());
         for (String id : g.customerIds) { // already in loan id order: customers were visited sorted

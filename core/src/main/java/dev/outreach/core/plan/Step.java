@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One request of a plan.
@@ -37,6 +38,30 @@ public record Step(
     Objects.requireNonNull(body, "body == null");
     customerIds = List.copyOf(customerIds);
     rules = List.copyOf(rules);
+  }
+
+  /**
+   * The id of the earlier step whose response this step's path refers to: a
+   * {@link StepKind#SCHEDULE_BATCH_CALL} step's path {@code /api/v1/batch-calls/{s0007}/schedule} names
+   * step {@code s0007}, whose response's {@code data.id} replaces {@code {s0007}} when it is sent.
+   */
+  public Optional<String> referencedStepId() {
+    int open = path.indexOf('{');
+    int close = path.indexOf('}', open + 1);
+    return open < 0 || close < 0 ? Optional.empty() : Optional.of(path.substring(open + 1, close));
+  }
+
+  /** This step's path with the referenced step's returned id in place of {@code {stepId}}. */
+  public String resolvedPath(String referencedId) {
+    Optional<String> ref = referencedStepId();
+    if (ref.isEmpty()) {
+      return path;
+    }
+    if (referencedId == null || referencedId.isBlank() || referencedId.contains("/")) {
+      throw new IllegalArgumentException("step " + id + " needs the id returned by step " + ref.get()
+          + ", not \"" + referencedId + "\"");
+    }
+    return path.replace("{" + ref.get() + "}", referencedId);
   }
 
   /** The request body as sent: compact UTF-8 JSON, keys in plan order. */

@@ -3,6 +3,7 @@ package dev.outreach.core.report;
 import dev.outreach.core.Channel;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
+import dev.outreach.core.plan.StepKind;
 import dev.outreach.core.plan.Summary;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dry-run report for a terminal: what will be sent, to how many, when and why. It names customers
+ * The dry-run report for a terminal, at most {@link Wrap#WIDTH} columns wide (longer words excepted):
+ * what will be sent, to how many, when and why. It names customers
  * only by loan id and never prints phone numbers. Long lists are cut at {@link #DEFAULT_ROWS} rows; the
  * JSON plan has everything.
  */
@@ -44,24 +46,25 @@ public final class TextReport {
     row(out, "Requests", s.steps(), "");
 
     out.append("\nRequests, in the order they will be sent\n");
-    out.append(String.format("  %-6s %-9s %-16s %-6s %9s  %-34s %s%n", "step", "channel", "not before",
-        "until", "customers", "agent / template", "rules"));
+    out.append(String.format("  %-6s %-8s %-16s %-5s %9s  %s%n", "step", "channel", "not before", "until",
+        "customers", "agent / template"));
     List<Step> steps = plan.steps();
     for (int i = 0; i < Math.min(steps.size(), DEFAULT_ROWS * 5); i++) {
       Step st = steps.get(i);
-      out.append(String.format("  %-6s %-9s %-16s %-6s %,9d  %-34s %s%n", st.id(),
-          st.kind().contacts() ? st.kind().channel() : "UPLOAD",
-          WHEN.format(st.notBefore()), until(st.notAfter()), st.customerIds().size(), target(st.body()),
-          String.join("; ", st.rules())));
+      out.append(String.format("  %-6s %-8s %-16s %-5s %,9d  %s%n", st.id(), label(st.kind()),
+          WHEN.format(st.notBefore()), until(st.notAfter()), st.customerIds().size(), target(st.body())));
+      if (!st.rules().isEmpty()) {
+        Wrap.append(out, "         rule: ", "               ", String.join("; ", st.rules()), Wrap.WIDTH);
+      }
     }
     more(out, steps.size(), DEFAULT_ROWS * 5);
 
     for (dev.outreach.core.plan.ExperimentResult x : plan.experiments()) {
       out.append("\nExperiment ").append(x.experiment()).append('\n');
-      out.append(String.format("  %-14s %6s %9s %9s %10s %9s %7s %9s %9s %9s%n", "arm", "weight", "customers",
+      out.append(String.format("  %-12s %6s %9s %9s %10s %9s %7s %8s %8s %8s%n", "arm", "weight", "customers",
           "contacted", "suppressed", "undecided", "dropped", "CALL", "SMS", "WHATSAPP"));
       for (dev.outreach.core.plan.ExperimentResult.ArmResult a : x.arms()) {
-        out.append(String.format("  %-14s %6d %,9d %,9d %,10d %,9d %,7d %,9d %,9d %,9d%n", a.arm(), a.weight(),
+        out.append(String.format("  %-12s %6d %,9d %,9d %,10d %,9d %,7d %,8d %,8d %,8d%n", a.arm(), a.weight(),
             a.customers(), a.contacted(), a.suppressed(), a.undecided(), a.dropped(), a.byChannel().get(Channel.CALL),
             a.byChannel().get(Channel.SMS), a.byChannel().get(Channel.WHATSAPP)));
       }
@@ -73,22 +76,25 @@ public final class TextReport {
       byReason.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
           .forEach(e -> {
             String[] parts = e.getKey().split("\u0000", 2);
-            out.append(String.format("  %,9d  %-30s (rule \"%s\")%n", e.getValue(), parts[0], parts[1]));
+            Wrap.append(out, String.format("  %,9d  ", e.getValue()), " ".repeat(13),
+                String.format("%-30s (rule \"%s\")", parts[0], parts[1]), Wrap.WIDTH);
           });
     }
     if (!plan.overrides().isEmpty()) {
-      out.append(String.format("%nOverridden decisions: %,d (a suppression or a stronger decision on the "
-          + "same channel won; each is in the JSON plan)%n", plan.overrides().size()));
+      out.append('\n');
+      Wrap.append(out, "", "  ", String.format("Overridden decisions: %,d (a suppression or a stronger decision on "
+          + "the same channel won; each is in the JSON plan)", plan.overrides().size()), Wrap.WIDTH);
     }
     if (!plan.undecided().isEmpty()) {
-      out.append("\nUndecided customers: ").append(sample(plan.undecided())).append('\n');
+      out.append('\n');
+      Wrap.append(out, "Undecided customers: ", "  ", sample(plan.undecided()), Wrap.WIDTH);
     }
     if (!plan.warnings().isEmpty()) {
       out.append(String.format("%nWarnings: %,d%n", plan.warnings().size()));
       for (int i = 0; i < Math.min(DEFAULT_ROWS, plan.warnings().size()); i++) {
         Plan.Warning w = plan.warnings().get(i);
-        out.append("  ").append(w.code()).append("  ").append(w.customerId() == null ? "" : w.customerId() + "  ")
-            .append(w.message()).append(w.rule() == null ? "" : " (rule \"" + w.rule() + "\")").append('\n');
+        Wrap.append(out, "  " + w.code() + "  ", "      ", (w.customerId() == null ? "" : w.customerId() + "  ")
+            + w.message() + (w.rule() == null ? "" : " (rule \"" + w.rule() + "\")"), Wrap.WIDTH);
       }
       more(out, plan.warnings().size(), DEFAULT_ROWS);
     }
@@ -103,9 +109,25 @@ public final class TextReport {
     return t == null ? "-" : HOUR.format(t);
   }
 
+  private static String label(StepKind kind) {
+    switch (kind) {
+      case BULK_ADD_CUSTOMERS: return "UPLOAD";
+      case CREATE_BATCH_CALL:
+      case SCHEDULE_BATCH_CALL:
+        return "BATCH";
+      default: return kind.channel().name();
+    }
+  }
+
   private static String target(JsonObject body) {
     if (body.containsKey("records")) {
       return "customers to campaign " + body.getString("campaignId");
+    }
+    if (body.containsKey("contact_folder_id")) {
+      return "create \"" + body.getString("name") + "\", calls from " + body.getString("scheduled_at").substring(0, 16);
+    }
+    if (body.isEmpty()) {
+      return "schedule the campaign created above";
     }
     String t;
     if (body.containsKey("agentId")) {
@@ -116,7 +138,7 @@ public final class TextReport {
         t += " -> " + body.getJsonObject("conversationSettings").getString("agentId");
       }
     }
-    return t.length() > 34 ? t.substring(0, 33) + "…" : t;
+    return t.length() > 58 ? t.substring(0, 57) + "…" : t;
   }
 
   private static String sample(List<String> ids) {

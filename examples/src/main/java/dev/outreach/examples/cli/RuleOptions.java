@@ -26,6 +26,11 @@ final class RuleOptions {
 
   /** Compiles the rules, printing any compiler warnings to {@code err}. */
   RuleSet load(PrintWriter err) throws IOException, RuleCompileException {
+    return load(locations, err);
+  }
+
+  /** Compiles the rules at {@code locations} (as {@code --rules} takes them), printing warnings to {@code err}. */
+  static RuleSet load(List<String> locations, PrintWriter err) throws IOException, RuleCompileException {
     List<RuleSource> sources = new ArrayList<>();
     for (String location : locations) {
       if (location.startsWith("classpath:")) {

@@ -54,6 +54,12 @@ public final class PlanExecutor {
    */
   public ExecutionReport execute(Plan plan) {
     Objects.requireNonNull(plan, "plan == null");
+    for (Step step : plan.steps()) {
+      if (step.kind().batch()) { // refused before anything is sent: nothing half-done
+        throw new IllegalArgumentException("step " + step.id() + " is a " + step.kind()
+            + " step; this executor sends uploads and initiations only, so nothing was sent");
+      }
+    }
     List<StepResult> results = new ArrayList<>();
     Map<Channel, ChannelTotals> totals = new EnumMap<>(Channel.class);
     String stopped = null;
@@ -65,7 +71,7 @@ public final class PlanExecutor {
       }
       Channel channel = step.kind().channel();
       ChannelTotals counts = Tally.of(step.customerIds().size(), outcome);
-      if (channel != null) { // an upload contacts nobody: it counts as a step, not as customers reached
+      if (step.kind().contacts()) { // an upload contacts nobody: it counts as a step, not as customers reached
         totals.merge(channel, counts, ChannelTotals::plus);
       }
       meters.step(outcome, channel, counts);

@@ -9,6 +9,7 @@ import dev.outreach.core.guardrail.Guardrails;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Planner;
 import dev.outreach.core.plan.Step;
+import dev.outreach.core.plan.StepKind;
 import dev.outreach.rules.CustomerTrace;
 import dev.outreach.rules.RuleEvaluationException;
 import dev.outreach.rules.RuleSet;
@@ -101,8 +102,12 @@ public final class RuleCheck {
         }, at);
     Map<Channel, PlannedContact> contacts = new EnumMap<>(Channel.class);
     for (Step s : plan.steps()) {
-      if (!s.kind().contacts()) {
+      if (s.kind() == StepKind.CREATE_BATCH_CALL) {
+        contacts.put(Channel.CALL, batchContact(s, z));
         continue;
+      }
+      if (!s.kind().contacts() || s.kind().batch()) {
+        continue; // an upload, or a batch's schedule step (its create step stands for the call)
       }
       PlannedContact c = contact(s, z);
       contacts.put(c.channel(), c);
@@ -120,6 +125,14 @@ public final class RuleCheck {
         conversation == null ? null : conversation.getString("agentId"),
         conversation == null ? null : conversation.getString("dispositionId"),
         inZone(s.notBefore(), zone), s.notAfter() == null ? null : inZone(s.notAfter(), zone),
+        s.rules().get(0));
+  }
+
+  /** A batched call: its campaign's agent, first calling moment and the end of that first day's window. */
+  private static PlannedContact batchContact(Step s, ZoneId zone) {
+    JsonObject body = s.body();
+    return new PlannedContact(Channel.CALL, body.getString("agent_id"), null, null, null, null,
+        inZone(OffsetDateTime.parse(body.getString("scheduled_at")), zone), inZone(s.notAfter(), zone),
         s.rules().get(0));
   }
 

@@ -1,0 +1,59 @@
+package dev.outreach.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outreach.core.Channel;
+import dev.outreach.core.Customer;
+import dev.outreach.core.decision.BatchCampaign;
+import dev.outreach.core.decision.Contact;
+import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Timing;
+import dev.outreach.core.plan.Plan;
+import dev.outreach.core.plan.Step;
+import dev.outreach.core.plan.StepKind;
+import dev.outreach.core.report.diff.Change;
+import dev.outreach.core.report.diff.PlanDiff;
+import dev.outreach.core.report.explain.DecisionFate;
+import dev.outreach.core.report.explain.ExplainText;
+import dev.outreach.core.report.explain.Explanation;
+import dev.outreach.core.report.html.HtmlReport;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Batch-call steps (a create that rings nobody, then the schedule that does) in every report. */
+class BatchReportTest {
+  static final String AGENT = "3f0c1a52-8d4e-4b7a-9c1d-2e5f6a7b8c9d";
+  static final String OTHER_AGENT = "7a0c1a52-8d4e-4b7a-9c1d-2e5f6a7b8c9d";
+  static final BatchCampaign WEEK = BatchCampaign.of("Pre-due week", "9b1d2c3e-4f50-4617-8293-a4b5c6d7e8f9");
+  static final List<Customer> BOOK = List.of(Customer.builder("L1").build(), Customer.builder("L2").build());
+
+  static List<Decision> batched(String agent) {
+    return List.of(new Contact("L1", Channel.CALL, agent, null, null, null, Timing.NOW, 0, 0, "batch rule", WEEK),
+        new Contact("L2", Channel.CALL, agent, null, null, null, Timing.NOW, 0, 0, "batch rule", WEEK));
+  }
+
+  @Test
+  void theReportsShowBothBatchStepsAndTheScheduleAsTheOneThatReaches() {
+    Plan plan = Book.plan(BOOK, batched(AGENT), false);
+    assertThat(plan.steps()).extracting(Step::kind)
+        .containsExactly(StepKind.CREATE_BATCH_CALL, StepKind.SCHEDULE_BATCH_CALL);
+    String create = plan.steps().get(0).id();
+
+    String html = HtmlReport.builder(plan).customers(BOOK).build().render();
+    assertThat(html).contains(">CREATE_BATCH_CALL<").contains(">SCHEDULE_BATCH_CALL<")
+        .contains("contacts nobody by itself").contains("{" + create + "} is the id that step " + create + " returns")
+        .contains("<title>CALL · CALL: 2</title>");
+
+    Explanation e = Explanation.of(PlanIndex.of(plan), BOOK.get(0), Book.ZONE, List.of("batch rule"),
+        List.copyOf(batched(AGENT).subList(0, 1)));
+    assertThat(e.status()).isEqualTo(PlanIndex.Status.CONTACTED);
+    assertThat(e.decisions().get(0).fate()).isEqualTo(DecisionFate.Fate.PLANNED);
+    assertThat(e.decisions().get(0).step().kind()).isEqualTo(StepKind.SCHEDULE_BATCH_CALL);
+    assertThat(ExplainText.render(e)).contains("CREATE_BATCH_CALL").contains("SCHEDULE_BATCH_CALL")
+        .contains("{" + create + "} is").contains("batch-call campaign \"Pre-due week\", agent " + AGENT);
+
+    PlanDiff d = PlanDiff.of(plan, Book.plan(BOOK, batched(OTHER_AGENT), false), "a", "b");
+    assertThat(d.changes()).extracting(Change::kind).containsOnly(Change.Kind.REQUEST_CHANGED);
+    assertThat(d.changes().get(0).after().describe()).contains(OTHER_AGENT).contains("Pre-due week");
+  }
+}
