@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "outreach", mixinStandardHelpOptions = true, version = "outreach 0.1.0",
     description = "Plan and send collections outreach from Drools rules.",
-    subcommands = {PlanCommand.class, ExplainCommand.class, DiffCommand.class, DemoCommand.class, TestRulesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {PlanCommand.class, ExplainCommand.class, DiffCommand.class, DemoCommand.class, TestRulesCommand.class,
+        SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad input or a failed run. */
   static final int INPUT_ERROR = 1;
