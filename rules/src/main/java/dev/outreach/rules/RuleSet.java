@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -117,7 +119,15 @@ public final class RuleSet {
       throw new RuleCompileException(distinct);
     }
     try {
-      KieBase base = ks.newKieContainer(id).getKieBase();
+      // MVEL's constraint JIT compiles a constraint after 20 evaluations, on another thread, and the
+      // compiled form silently returns false where the interpreter fails (custom["dpd"] >= 1 against the
+      // text "N/A"): the same customer would be skipped or reported depending on timing. Keep one meaning,
+      // unless the user set Drools' own property -Ddrools.jittingThreshold on purpose.
+      KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+      if (System.getProperty(ConstraintJittingThresholdOption.PROPERTY_NAME) == null) {
+        conf.setOption(ConstraintJittingThresholdOption.get(-1));
+      }
+      KieBase base = ks.newKieContainer(id).newKieBase(conf);
       return new RuleSet(base, named, distinct);
     } finally {
       // The container holds what it needs; keep the global repository from growing with every compile.

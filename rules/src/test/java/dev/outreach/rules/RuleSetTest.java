@@ -223,6 +223,21 @@ class RuleSetTest {
   }
 
   @Test
+  void aMistypedValueFailsTheSameWayHoweverManyCustomersCameBefore() throws Exception {
+    // MVEL's constraint JIT (after 20 evaluations, on another thread) would silently read "N/A" >= 1 as
+    // false: customer L4000 would be skipped or reported depending on timing. It is always reported.
+    String drl = HEADER + "\nrule \"late\"\nwhen\n  $c : Customer( custom[\"dpd\"] >= 1 )\nthen\n"
+        + "  insert(Decision.sms($c).template(\"t\"));\nend\n";
+    RuleSet rules = RuleSet.compile(List.of(new RuleSource("rules/late.drl", drl)));
+    List<Customer> customers = IntStream.range(0, 5000).mapToObj(i -> Customer.builder("L" + i)
+        .custom("dpd", i == 4000 ? "N/A" : new BigDecimal(i % 50)).build()).collect(Collectors.toList());
+
+    assertThatThrownBy(() -> rules.decisions(1, 1).decide(customers, DAY, d -> { }))
+        .isInstanceOf(RuleEvaluationException.class)
+        .hasMessageContaining("customer L4000").hasMessageContaining("cannot compare N/A with 1");
+  }
+
+  @Test
   void aConstraintThatCannotBeEvaluatedIsLocatedInTheUsersFile() throws Exception {
     String drl = HEADER + "\nrule \"wrong type\"\nwhen\n    $c : Customer( emiAmount >= \"lots\" )\nthen\n"
         + "  insert(Decision.sms($c).template(\"t\"));\nend\n";

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "outreach", mixinStandardHelpOptions = true, version = "outreach 0.1.0",
     description = "Plan and send collections outreach from Drools rules.",
     subcommands = {PlanCommand.class, ExplainCommand.class, DiffCommand.class, DemoCommand.class, TestRulesCommand.class,
-        ExecuteCommand.class, FollowUpCommand.class, CommandLine.HelpCommand.class})
+        ExecuteCommand.class, FollowUpCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad input or a failed run. */
   static final int INPUT_ERROR = 1;

@@ -15,6 +15,11 @@ record Reply(int status, JsonObject body, Map<String, String> headers) {
     headers = Map.copyOf(headers);
   }
 
+  /** {@code body} with {@code status} and no extra headers. */
+  static Reply json(int status, JsonObject body) {
+    return new Reply(status, body, Map.of());
+  }
+
   /** {@code {"success":false,"message":...}} with {@code status}. */
   static Reply error(int status, String message) {
     return error(status, message, Map.of());

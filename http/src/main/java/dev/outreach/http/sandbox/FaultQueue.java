@@ -1,0 +1,43 @@
+package dev.outreach.http.sandbox;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/** The injected faults not yet used up, in injection order. Thread-safe. */
+final class FaultQueue {
+  private static final class Pending {
+    final Fault fault;
+    int left;
+
+    Pending(Fault fault) {
+      this.fault = fault;
+      this.left = fault.times();
+    }
+  }
+
+  private final List<Pending> pending = new ArrayList<>();
+
+  synchronized void add(Fault fault) {
+    pending.add(new Pending(Objects.requireNonNull(fault, "fault == null")));
+  }
+
+  synchronized void clear() {
+    pending.clear();
+  }
+
+  /** The first pending fault that applies to this request, used once; {@code null} when none applies. */
+  synchronized Fault take(String path, boolean partialCapable) {
+    for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
+      Pending p = it.next();
+      if (p.fault.appliesTo(path, partialCapable)) {
+        if (--p.left == 0) {
+          it.remove();
+        }
+        return p.fault;
+      }
+    }
+    return null;
+  }
+}
