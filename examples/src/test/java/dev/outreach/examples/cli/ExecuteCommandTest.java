@@ -2,6 +2,9 @@ package dev.outreach.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outreach.core.Channel;
+import dev.outreach.core.plan.Plan;
+import dev.outreach.http.sandbox.Fault;
 import dev.outreach.http.sandbox.Initiation;
 import dev.outreach.http.sandbox.SandboxServer;
 import java.io.PrintWriter;
@@ -48,6 +51,29 @@ class ExecuteCommandTest {
       for (String text : new String[] {first.out(), first.err(), second.out(), second.err(), Files.readString(journal)}) {
         assertThat(text).doesNotContain(TOKEN).doesNotContain(ExecutePlans.PHONE);
       }
+    }
+  }
+
+  @Test
+  void aPartialIsFollowedUpWithOneCommandAndThenEveryCustomerIsReachedOnce() throws Exception {
+    Plan plan = ExecutePlans.smsTo("s000", 5);
+    Path planFile = ExecutePlans.write(plan, dir.resolve("plan.json"));
+    Path journal = dir.resolve("plan.journal");
+    Path followUp = dir.resolve("followup.json");
+    try (SandboxServer sandbox = SandboxServer.builder().token(TOKEN).campaign(ExecutePlans.CAMPAIGN,
+        ExecutePlans.customers(5)).start()) {
+      sandbox.inject(Fault.partial(2));
+      CliTest.Run first = run(Map.of("OUTREACH_TOKEN", TOKEN), args(planFile, journal, sandbox));
+      CliTest.Run made = CliTest.run("follow-up", "--plan", planFile.toString(), "--journal", journal.toString(),
+          "--out", followUp.toString());
+      CliTest.Run second = run(Map.of("OUTREACH_TOKEN", TOKEN), args(followUp, dir.resolve("followup.journal"), sandbox));
+
+      assertThat(first.code()).isEqualTo(1);
+      assertThat(first.out()).contains("partial (HTTP 207)", "failed: C000, C001", "outreach follow-up --plan");
+      assertThat(made.code()).isZero();
+      assertThat(made.out()).contains("1 steps for 2 customers");
+      assertThat(second.code()).as(second.out()).isZero();
+      assertThat(sandbox.contactCounts(Channel.SMS)).hasSize(5).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
     }
   }
 

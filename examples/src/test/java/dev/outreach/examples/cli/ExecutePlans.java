@@ -54,6 +54,21 @@ final class ExecutePlans {
         List.of(), List.of());
   }
 
+  /** One SMS step {@code id} to customers C000 … C(n-1). */
+  static Plan smsTo(String id, int n) {
+    Plan one = sms(1);
+    Step s = one.steps().get(0);
+    List<String> ids = customers(n).stream().map(Customer::loanId).toList();
+    var a = Json.createArrayBuilder();
+    ids.forEach(a::add);
+    Step all = new Step(id, s.kind(), s.method(), s.path(), s.notBefore(), s.notAfter(),
+        Json.createObjectBuilder().add("templateId", "tpl").add("limit", n)
+            .add("filters", Json.createObjectBuilder().add("ids", a)).build(), ids, s.rules());
+    return new Plan(CAMPAIGN, one.asOf(), one.zone(), new Summary(n, n, 0, 0, 0, 1,
+        Map.of(Channel.CALL, 0, Channel.SMS, n, Channel.WHATSAPP, 0)), List.of(all), List.of(), List.of(), List.of(),
+        List.of(), List.of());
+  }
+
   static Path write(Plan plan, Path file) throws java.io.IOException {
     Files.writeString(file, PlanJson.write(plan), StandardCharsets.UTF_8);
     return file;
