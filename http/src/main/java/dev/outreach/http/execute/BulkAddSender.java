@@ -3,7 +3,6 @@ package dev.outreach.http.execute;
 import dev.outreach.core.plan.Step;
 import dev.outreach.http.client.BulkAddResults;
 import dev.outreach.http.client.OutreachClient;
-import dev.outreach.http.journal.Result;
 import jakarta.json.JsonValue;
 
 /**
