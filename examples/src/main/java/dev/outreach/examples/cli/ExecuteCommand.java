@@ -61,7 +61,8 @@ final class ExecuteCommand implements Callable<Integer> {
   String rate;
 
   @Option(names = "--now", description = "Send at once instead of waiting for each step's notBefore."
-      + " A step is never sent after its notAfter.")
+      + " A step is never sent after its notAfter. Only against a loopback sandbox: notBefore is when the"
+      + " guardrails allow contact.")
   boolean now;
 
   @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION",
@@ -103,6 +104,12 @@ final class ExecuteCommand implements Callable<Integer> {
           .respectSchedule(!now).retryPolicy(retries).build();
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("outreach: " + e.getMessage());
+      return USAGE;
+    }
+    if (now && !client.loopback()) {
+      err.println("outreach: --now sends before each step's notBefore, which is when the guardrails allow"
+          + " contact (calling hours, working days, cool-offs); it is only for a sandbox on this machine. Against "
+          + client.baseUri().getHost() + ", leave it out and the executor waits, or plan again for now.");
       return USAGE;
     }
     Plan plan = readPlan(planFile);

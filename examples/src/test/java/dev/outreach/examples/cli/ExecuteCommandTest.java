@@ -100,6 +100,8 @@ class ExecuteCommandTest {
           "http://api.example.com", "--token-env", "OUTREACH_TOKEN", "--journal", dir.resolve("j").toString());
       CliTest.Run badRate = run(Map.of("OUTREACH_TOKEN", TOKEN), args(plan, dir.resolve("j"), sandbox, "--rate", "fast"));
       CliTest.Run missing = run(Map.of("OUTREACH_TOKEN", TOKEN), "execute", plan.toString());
+      CliTest.Run nowAgainstARealApi = run(Map.of("OUTREACH_TOKEN", TOKEN), "execute", plan.toString(), "--base-url",
+          "https://api.example.com", "--token-env", "OUTREACH_TOKEN", "--journal", dir.resolve("j").toString(), "--now");
 
       assertThat(noToken.code()).isEqualTo(2);
       assertThat(noToken.err()).contains("OUTREACH_TOKEN", "not set");
@@ -108,6 +110,8 @@ class ExecuteCommandTest {
       assertThat(badRate.code()).isEqualTo(2);
       assertThat(badRate.err()).contains("--rate");
       assertThat(missing.code()).isEqualTo(2);
+      assertThat(nowAgainstARealApi.code()).isEqualTo(2);
+      assertThat(nowAgainstARealApi.err()).contains("--now", "guardrails", "api.example.com").doesNotContain(TOKEN);
       assertThat(sandbox.initiations()).isEmpty();
       assertThat(dir.resolve("j")).doesNotExist();
     }

@@ -69,6 +69,11 @@ public final class OutreachClient {
     return baseUri;
   }
 
+  /** Whether requests go to this machine (localhost or a loopback address): a sandbox, never a real API. */
+  public boolean loopback() {
+    return BaseUris.isLoopback(baseUri.getHost());
+  }
+
   /**
    * Sends an initiate step: its path and {@link Step#bodyBytes() body bytes}, under {@code idempotencyKey}.
    *
