@@ -96,7 +96,8 @@ public sealed interface InitiationOutcome {
   }
 
   /**
-   * HTTP 429 (too many requests) or 503 (service unavailable): the server did not process the request;
+   * HTTP 429 (too many requests), or 503 (service unavailable) with a {@code Retry-After}: the server did
+   * not process the request;
    * nothing was initiated, and it may be sent again, no sooner than {@code retryAfter}.
    *
    * @param retryAfter the {@code Retry-After} header (seconds or an HTTP-date, as a wait), when present
@@ -112,7 +113,8 @@ public sealed interface InitiationOutcome {
   }
 
   /**
-   * HTTP 5xx other than 503: all initiations failed, or the server failed.
+   * HTTP 5xx other than a 503 with {@code Retry-After}: all initiations failed, or the server (or a gateway
+   * in front of it) failed.
    *
    * @param results the server's {@code results}, when the body held readable results
    * @param retryAfter the {@code Retry-After} header, when present

@@ -25,8 +25,11 @@ final class Responses {
     if (status == 401 || status == 403) {
       return new InitiationOutcome.Unauthorized(status, message);
     }
-    if (status == 429 || status == 503) {
-      return new InitiationOutcome.Throttled(status, message, RetryAfter.of(r.headers(), clock));
+    Optional<java.time.Duration> retryAfter = RetryAfter.of(r.headers(), clock);
+    // A 503 without Retry-After is what gateways answer when the upstream dropped the connection, perhaps
+    // after taking the request: only the server's own "come back later" proves nothing was initiated.
+    if (status == 429 || (status == 503 && retryAfter.isPresent())) {
+      return new InitiationOutcome.Throttled(status, message, retryAfter);
     }
     if (status == 207) {
       return new InitiationOutcome.Partial(status, message, results);

@@ -119,8 +119,8 @@ class ExecutorFaultsTest {
   }
 
   @Test
-  void serviceUnavailableWithoutRetryAfterBacksOffJitteredAndCapped() throws Exception {
-    ExecutionReport report = run((r, n) -> n <= 3 ? Answer.of(503, "{}") : Answer.initiated(1), Plans.sms(1));
+  void tooManyRequestsWithoutRetryAfterBacksOffJitteredAndCapped() throws Exception {
+    ExecutionReport report = run((r, n) -> n <= 3 ? Answer.of(429, "{}") : Answer.initiated(1), Plans.sms(1));
 
     assertThat(sent(report, 0).result()).isEqualTo(Result.DONE);
     assertThat(sent(report, 0).attempts()).isEqualTo(4);
@@ -132,8 +132,31 @@ class ExecutorFaultsTest {
   }
 
   @Test
+  void serviceUnavailableWithoutRetryAfterIsNeverSentAgainForAnInitiate() throws Exception {
+    // A gateway (e.g. Envoy: "upstream connect error or disconnect/reset before headers") answers 503 after
+    // the API may already have taken the request: without a Retry-After nothing proves it was not processed.
+    ExecutionReport report = run((r, n) -> Answer.of(503,
+        "{\"message\":\"upstream connect error or disconnect/reset before headers\"}"), Plans.sms(1));
+
+    assertThat(server.requests()).hasSize(1);
+    assertThat(sent(report, 0).result()).isEqualTo(Result.FAILED);
+    assertThat(sent(report, 0).result().settled()).isTrue();
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void serviceUnavailableWithRetryAfterIsSentAgain() throws Exception {
+    ExecutionReport report = run((r, n) -> n == 1 ? Answer.of(503, "{}").header("Retry-After", "1")
+        : Answer.initiated(1), Plans.sms(1));
+
+    assertThat(server.requests()).hasSize(2);
+    assertThat(sent(report, 0).result()).isEqualTo(Result.DONE);
+    assertThat(server.contacts()).containsEntry("C000", 1);
+  }
+
+  @Test
   void givesUpAfterMaxAttemptsAndSaysSo() throws Exception {
-    server = new ScriptedServer((r, n) -> Answer.of(503, "{}"));
+    server = new ScriptedServer((r, n) -> Answer.of(429, "{}"));
     ExecutionReport report = executor(server.uri(), Duration.ofSeconds(5))
         .retryPolicy(RetryPolicy.defaults().withMaxAttempts(3)).build().execute(Plans.sms(1));
 
