@@ -24,6 +24,9 @@ public enum StepKind {
    */
   SCHEDULE_BATCH_CALL(Channel.CALL, true);
 
+  /** The request path of {@link #BULK_ADD_CUSTOMERS}. */
+  public static final String BULK_ADD_PATH = BulkAdd.PATH;
+
   /** The request path of {@link #CREATE_BATCH_CALL}. */
   public static final String BATCH_CALLS_PATH = "/api/v1/batch-calls";
 
@@ -53,7 +56,7 @@ public enum StepKind {
   /** The request path of an upload or initiate step in {@code campaignId}. */
   public String path(String campaignId) {
     switch (this) {
-      case BULK_ADD_CUSTOMERS: return BulkAdd.PATH;
+      case BULK_ADD_CUSTOMERS: return BULK_ADD_PATH;
       case CREATE_BATCH_CALL: return BATCH_CALLS_PATH;
       case SCHEDULE_BATCH_CALL: throw new IllegalStateException("a schedule step's path names its create step");
       default: return "/api/v1/initiate/" + campaignId + "/" + channel.pathSegment();

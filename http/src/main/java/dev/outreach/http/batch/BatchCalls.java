@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class BatchCalls {
   /** The collection path. */
-  public static final String PATH = "/api/v1/batch-calls";
+  public static final String PATH = dev.outreach.core.plan.StepKind.BATCH_CALLS_PATH;
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
   private final OutreachClient client;

@@ -34,7 +34,7 @@ import java.util.function.Function;
  */
 public final class OutreachClient {
   /** The bulk add endpoint's path. */
-  public static final String BULK_ADD_PATH = "/api/v1/customers/add/bulk";
+  public static final String BULK_ADD_PATH = dev.outreach.core.plan.StepKind.BULK_ADD_PATH;
   private static final List<String> BULK_COUNTS =
       List.of("total", "valid", "invalid", "successful", "failed", "batchesProcessed");
 
