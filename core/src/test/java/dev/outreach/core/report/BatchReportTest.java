@@ -32,6 +32,32 @@ class BatchReportTest {
         new Contact("L2", Channel.CALL, agent, null, null, null, Timing.NOW, 0, 0, "batch rule", WEEK));
   }
 
+  static List<Decision> batchedIn(Timing window) {
+    return List.of(new Contact("L1", Channel.CALL, AGENT, null, null, null, window, 0, 0, "batch rule", WEEK),
+        new Contact("L2", Channel.CALL, AGENT, null, null, null, window, 0, 0, "batch rule", WEEK));
+  }
+
+  @Test
+  void theDiffSeesABatchCampaignCallingAtOtherHours() {
+    // Planned at 09:00: the campaign calls from 10:00 in one plan, from 14:00 in the other. Both schedule
+    // steps are sent now and expire at 18:00, so only the campaign's own scheduled_at and window differ.
+    Plan morning = Book.plan(BOOK, batchedIn(Timing.NOW.window("10:00", "18:00")), false);
+    Plan afternoon = Book.plan(BOOK, batchedIn(Timing.NOW.window("14:00", "18:00")), false);
+    PlanDiff d = PlanDiff.of(morning, afternoon, "a", "b");
+    assertThat(d.changes()).extracting(Change::customerId).containsExactly("L1", "L2");
+    assertThat(d.changes()).extracting(Change::kind).containsOnly(Change.Kind.TIMING_CHANGED);
+    assertThat(d.changes().get(0).before().describe()).contains("2025-08-05 10:00");
+    assertThat(d.changes().get(0).after().describe()).contains("2025-08-05 14:00");
+
+    // Another daily window that opens before the run leaves scheduled_at (now) alone: still a change, shown.
+    Plan wide = Book.plan(BOOK, batchedIn(Timing.NOW.window("08:00", "18:00")), false);
+    Plan narrow = Book.plan(BOOK, batchedIn(Timing.NOW.window("09:00", "18:00")), false);
+    List<Change> changes = PlanDiff.of(wide, narrow, "a", "b").changes();
+    assertThat(changes).extracting(Change::customerId).containsExactly("L1", "L2");
+    assertThat(changes.get(0).before().describe()).contains("daily 08:00-18:00");
+    assertThat(changes.get(0).after().describe()).contains("daily 09:00-18:00");
+  }
+
   @Test
   void theReportsShowBothBatchStepsAndTheScheduleAsTheOneThatReaches() {
     Plan plan = Book.plan(BOOK, batched(AGENT), false);
