@@ -59,6 +59,19 @@ class BatchReportTest {
   }
 
   @Test
+  void theHourChartPutsBatchedCallsAtTheHourTheCampaignStartsInTheCustomersZone() {
+    // Planned at 09:00 in Kolkata, which is 20:30 the evening before in Los Angeles: the campaign starts
+    // calling at 10:00 there, and the chart must say so, not the hour the schedule request is sent.
+    List<Customer> la = List.of(Customer.builder("L1").custom("timezone", "America/Los_Angeles").build(),
+        Customer.builder("L2").custom("timezone", "America/Los_Angeles").build());
+    Plan plan = Book.plan(la, batchedIn(Timing.NOW.window("10:00", "18:00")), false);
+    assertThat(plan.steps().get(0).body().getString("scheduled_at")).isEqualTo("2025-08-05T10:00:00-07:00");
+
+    String html = HtmlReport.builder(plan).customers(la).build().render();
+    assertThat(html).contains("<title>10 · CALL: 2</title>").doesNotContain("<title>20 · CALL: 2</title>");
+  }
+
+  @Test
   void theReportsShowBothBatchStepsAndTheScheduleAsTheOneThatReaches() {
     Plan plan = Book.plan(BOOK, batched(AGENT), false);
     assertThat(plan.steps()).extracting(Step::kind)
