@@ -69,6 +69,14 @@ class BatchReportTest {
 
     String html = HtmlReport.builder(plan).customers(la).build().render();
     assertThat(html).contains("<title>10 · CALL: 2</title>").doesNotContain("<title>20 · CALL: 2</title>");
+
+    // The steps expire when the first calling day ends there, 18:00 in Los Angeles: 06:30 the next day in
+    // the plan's zone, which is the zone every report's step times are read in.
+    assertThat(plan.steps()).allSatisfy(st -> {
+      assertThat(st.notAfter()).isEqualTo(java.time.OffsetDateTime.parse("2025-08-06T06:30:00+05:30"));
+      assertThat(st.notAfter().getOffset()).isEqualTo(Book.AS_OF.getOffset());
+    });
+    assertThat(TextReport.render(plan)).contains("2025-08-05 09:00 08-06 06:30").doesNotContain("09:00 18:00");
   }
 
   @Test
