@@ -158,7 +158,7 @@ final class Batches {
       b.customerIds.sort(null);
       JsonObject body = createBody(b);
       OffsetDateTime now = asOf.atZoneSameInstant(planZone).toOffsetDateTime();
-      OffsetDateTime lastStart = dayEnd(b).toOffsetDateTime();
+      OffsetDateTime lastStart = dayEnd(b).withZoneSameInstant(planZone).toOffsetDateTime(); // like every step's times
       String createId = String.format("s%04d", steps.size() + 1);
       List<String> rules = List.copyOf(b.rules);
       steps.add(new Step(createId, StepKind.CREATE_BATCH_CALL, "POST", StepKind.BATCH_CALLS_PATH, now, lastStart,

@@ -25,6 +25,7 @@ public final class TextReport {
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter DAY_HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
   private TextReport() {}
 
@@ -52,7 +53,8 @@ public final class TextReport {
     for (int i = 0; i < Math.min(steps.size(), DEFAULT_ROWS * 5); i++) {
       Step st = steps.get(i);
       out.append(String.format("  %-6s %-8s %-16s %-5s %,9d  %s%n", st.id(), label(st.kind()),
-          WHEN.format(st.notBefore()), until(st.notAfter()), st.customerIds().size(), target(st.body())));
+          WHEN.format(st.notBefore()), until(st.notBefore(), st.notAfter()), st.customerIds().size(),
+          target(st.body())));
       if (!st.rules().isEmpty()) {
         Wrap.append(out, "         rule: ", "               ", String.join("; ", st.rules()), Wrap.WIDTH);
       }
@@ -105,8 +107,9 @@ public final class TextReport {
     out.append(String.format("  %-11s %,9d%s%n", label, n, tail));
   }
 
-  private static String until(OffsetDateTime t) {
-    return t == null ? "-" : HOUR.format(t);
+  /** The time a step expires, with its date when that is not the day it starts (a customer far away). */
+  private static String until(OffsetDateTime from, OffsetDateTime t) {
+    return t == null ? "-" : t.toLocalDate().equals(from.toLocalDate()) ? HOUR.format(t) : DAY_HOUR.format(t);
   }
 
   private static String label(StepKind kind) {

@@ -32,6 +32,53 @@ class BatchReportTest {
         new Contact("L2", Channel.CALL, agent, null, null, null, Timing.NOW, 0, 0, "batch rule", WEEK));
   }
 
+  static List<Decision> batchedIn(Timing window) {
+    return List.of(new Contact("L1", Channel.CALL, AGENT, null, null, null, window, 0, 0, "batch rule", WEEK),
+        new Contact("L2", Channel.CALL, AGENT, null, null, null, window, 0, 0, "batch rule", WEEK));
+  }
+
+  @Test
+  void theDiffSeesABatchCampaignCallingAtOtherHours() {
+    // Planned at 09:00: the campaign calls from 10:00 in one plan, from 14:00 in the other. Both schedule
+    // steps are sent now and expire at 18:00, so only the campaign's own scheduled_at and window differ.
+    Plan morning = Book.plan(BOOK, batchedIn(Timing.NOW.window("10:00", "18:00")), false);
+    Plan afternoon = Book.plan(BOOK, batchedIn(Timing.NOW.window("14:00", "18:00")), false);
+    PlanDiff d = PlanDiff.of(morning, afternoon, "a", "b");
+    assertThat(d.changes()).extracting(Change::customerId).containsExactly("L1", "L2");
+    assertThat(d.changes()).extracting(Change::kind).containsOnly(Change.Kind.TIMING_CHANGED);
+    assertThat(d.changes().get(0).before().describe()).contains("2025-08-05 10:00");
+    assertThat(d.changes().get(0).after().describe()).contains("2025-08-05 14:00");
+
+    // Another daily window that opens before the run leaves scheduled_at (now) alone: still a change, shown.
+    Plan wide = Book.plan(BOOK, batchedIn(Timing.NOW.window("08:00", "18:00")), false);
+    Plan narrow = Book.plan(BOOK, batchedIn(Timing.NOW.window("09:00", "18:00")), false);
+    List<Change> changes = PlanDiff.of(wide, narrow, "a", "b").changes();
+    assertThat(changes).extracting(Change::customerId).containsExactly("L1", "L2");
+    assertThat(changes.get(0).before().describe()).contains("daily 08:00-18:00");
+    assertThat(changes.get(0).after().describe()).contains("daily 09:00-18:00");
+  }
+
+  @Test
+  void theHourChartPutsBatchedCallsAtTheHourTheCampaignStartsInTheCustomersZone() {
+    // Planned at 09:00 in Kolkata, which is 20:30 the evening before in Los Angeles: the campaign starts
+    // calling at 10:00 there, and the chart must say so, not the hour the schedule request is sent.
+    List<Customer> la = List.of(Customer.builder("L1").custom("timezone", "America/Los_Angeles").build(),
+        Customer.builder("L2").custom("timezone", "America/Los_Angeles").build());
+    Plan plan = Book.plan(la, batchedIn(Timing.NOW.window("10:00", "18:00")), false);
+    assertThat(plan.steps().get(0).body().getString("scheduled_at")).isEqualTo("2025-08-05T10:00:00-07:00");
+
+    String html = HtmlReport.builder(plan).customers(la).build().render();
+    assertThat(html).contains("<title>10 · CALL: 2</title>").doesNotContain("<title>20 · CALL: 2</title>");
+
+    // The steps expire when the first calling day ends there, 18:00 in Los Angeles: 06:30 the next day in
+    // the plan's zone, which is the zone every report's step times are read in.
+    assertThat(plan.steps()).allSatisfy(st -> {
+      assertThat(st.notAfter()).isEqualTo(java.time.OffsetDateTime.parse("2025-08-06T06:30:00+05:30"));
+      assertThat(st.notAfter().getOffset()).isEqualTo(Book.AS_OF.getOffset());
+    });
+    assertThat(TextReport.render(plan)).contains("2025-08-05 09:00 08-06 06:30").doesNotContain("09:00 18:00");
+  }
+
   @Test
   void theReportsShowBothBatchStepsAndTheScheduleAsTheOneThatReaches() {
     Plan plan = Book.plan(BOOK, batched(AGENT), false);

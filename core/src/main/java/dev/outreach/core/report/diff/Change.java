@@ -21,7 +21,7 @@ public record Change(String customerId, Kind kind, Side before, Side after) {
     CHANNEL_CHANGED("channel changed"),
     /** Same channels, another time slot on at least one. */
     TIMING_CHANGED("timing changed"),
-    /** Same channels and times, another agent or template. */
+    /** Same channels and times, another agent or template (or a batch campaign's daily window, days or retries). */
     REQUEST_CHANGED("agent or template changed"),
     /** Not contacted in either, for another reason (say undecided before, suppressed now). */
     STATUS_CHANGED("other status change");

@@ -36,10 +36,15 @@ public record Side(PlanIndex.Status status, List<Reach> contacts, String reason)
     List<Reach> reach = new ArrayList<>();
     for (Step s : index.steps(id)) {
       if (s.kind().contacts()) {
-        // A step that starts what an earlier step made (a batch-call campaign) reaches customers as that step says.
+        // A step that starts what an earlier step made (a batch-call campaign) reaches customers as that step
+        // says, from the campaign's scheduled_at: the step itself is sent at once and the server waits.
         JsonObject body = s.referencedStepId().flatMap(ref -> index.plan().steps().stream()
             .filter(x -> x.id().equals(ref)).findFirst()).map(Step::body).orElse(s.body());
-        reach.add(new Reach(s.kind().channel(), s.id(), s.notBefore(), s.notAfter(), target(body)));
+        OffsetDateTime from = body.containsKey("scheduled_at")
+            ? OffsetDateTime.parse(body.getString("scheduled_at")).atZoneSameInstant(s.notBefore().getOffset())
+                .toOffsetDateTime()
+            : s.notBefore();
+        reach.add(new Reach(s.kind().channel(), s.id(), from, s.notAfter(), target(body)));
       }
     }
     reach.sort(Comparator.comparing(Reach::channel).thenComparing(Reach::notBefore));
@@ -110,7 +115,11 @@ public record Side(PlanIndex.Status status, List<Reach> contacts, String reason)
       return body.getString("agentId", "") + " / " + body.getString("dispositionId", "");
     }
     if (body.containsKey("agent_id")) {
-      return "batch \"" + body.getString("name", "") + "\" " + body.getString("agent_id", "");
+      return "batch \"" + body.getString("name", "") + "\" " + body.getString("agent_id", "")
+          + (body.containsKey("start_time") ? " daily " + body.getString("start_time") + "-" + body.getString("end_time")
+              : "")
+          + " " + body.getString("timezone", "") + ", days " + body.getOrDefault("working_days", JsonValue.EMPTY_JSON_ARRAY)
+          + ", retries " + body.getInt("max_retry_attempts", 0);
     }
     if (body.containsKey("templateId")) {
       String t = "template " + body.getString("templateId", "");

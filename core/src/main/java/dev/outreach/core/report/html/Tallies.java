@@ -5,6 +5,7 @@ import dev.outreach.core.Customer;
 import dev.outreach.core.guardrail.CustomerZones;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,17 +41,23 @@ final class Tallies {
     List<Map<String, long[]>> attrs = new ArrayList<>();
     attributes.forEach(a -> attrs.add(new HashMap<>()));
     boolean local = customers.values().stream().anyMatch(c -> c.attribute(CustomerZones.ATTRIBUTE) != null);
+    Map<String, OffsetDateTime> campaignStarts = new HashMap<>();
     for (Step st : plan.steps()) {
+      if (st.body().containsKey("scheduled_at")) {
+        campaignStarts.put(st.id(), OffsetDateTime.parse(st.body().getString("scheduled_at")));
+      }
       if (!st.kind().contacts()) {
         continue;
       }
+      // A batch campaign calls from its scheduled_at, not when the step that schedules it is sent.
+      OffsetDateTime from = st.referencedStepId().map(campaignStarts::get).orElse(st.notBefore());
       int ch = st.kind().channel().ordinal();
       int size = st.customerIds().size();
       channels[ch] += size;
       String rule = st.rules().isEmpty() ? "(no rule)" : String.join(" + ", st.rules());
       rules.computeIfAbsent(rule, k -> new long[n])[ch] += size;
       if (!local) {
-        hours[st.notBefore().atZoneSameInstant(plan.zone()).getHour()][ch] += size;
+        hours[from.atZoneSameInstant(plan.zone()).getHour()][ch] += size;
       }
       if (!local && attributes.isEmpty()) {
         continue;
@@ -59,7 +66,7 @@ final class Tallies {
         Customer c = customers.get(id);
         if (local) {
           ZoneId z = c == null ? plan.zone() : CustomerZones.zoneOf(c, plan.zone());
-          hours[st.notBefore().atZoneSameInstant(z).getHour()][ch]++;
+          hours[from.atZoneSameInstant(z).getHour()][ch]++;
         }
         for (int a = 0; a < attributes.size(); a++) {
           String v = c == null ? null : value(c, attributes.get(a));
