@@ -54,7 +54,7 @@ public final class TextReport {
       Step st = steps.get(i);
       out.append(String.format("  %-6s %-8s %-16s %-5s %,9d  %s%n", st.id(), label(st.kind()),
           WHEN.format(st.notBefore()), until(st.notBefore(), st.notAfter()), st.customerIds().size(),
-          target(st.body())));
+          target(st.body(), plan.zone().getId())));
       if (!st.rules().isEmpty()) {
         Wrap.append(out, "         rule: ", "               ", String.join("; ", st.rules()), Wrap.WIDTH);
       }
@@ -122,12 +122,19 @@ public final class TextReport {
     }
   }
 
-  private static String target(JsonObject body) {
+  /** What a request does; a batch's zone is named only when it is not the plan's. */
+  private static String target(JsonObject body, String planZone) {
     if (body.containsKey("records")) {
       return "customers to campaign " + body.getString("campaignId");
     }
     if (body.containsKey("contact_folder_id")) {
-      return "create \"" + body.getString("name") + "\", calls from " + body.getString("scheduled_at").substring(0, 16);
+      String name = body.getString("name");
+      String at = body.getString("scheduled_at");
+      String window = body.containsKey("start_time") ? ", " + body.getString("start_time") + "-" + body.getString("end_time")
+          : "";
+      return "\"" + (name.length() > 20 ? name.substring(0, 19) + "…" : name) + "\" from "
+          + at.substring(5, 16).replace('T', ' ') + window
+          + (body.getString("timezone", "UTC").equals(planZone) ? "" : " " + body.getString("timezone", "UTC"));
     }
     if (body.isEmpty()) {
       return "schedule the campaign created above";

@@ -76,7 +76,11 @@ class BatchReportTest {
       assertThat(st.notAfter()).isEqualTo(java.time.OffsetDateTime.parse("2025-08-06T06:30:00+05:30"));
       assertThat(st.notAfter().getOffset()).isEqualTo(Book.AS_OF.getOffset());
     });
-    assertThat(TextReport.render(plan)).contains("2025-08-05 09:00 08-06 06:30").doesNotContain("09:00 18:00");
+    assertThat(TextReport.render(plan)).contains("2025-08-05 09:00 08-06 06:30").doesNotContain("09:00 18:00")
+        .contains("\"Pre-due week\" from 08-05 10:00, 10:00-18:00 America/Los_Angeles");
+    Plan home = Book.plan(BOOK, batchedIn(Timing.NOW.window("10:00", "18:00")), false);
+    assertThat(TextReport.render(home)).contains("\"Pre-due week\" from 08-05 10:00, 10:00-18:00\n")
+        .as("the plan's own zone is in the header, not on every row").doesNotContain("10:00-18:00 Asia/Kolkata");
   }
 
   @Test
