@@ -93,7 +93,7 @@ final class CsvPortfolio {
         if (Fields.isRecordField(name)) {
           Fields.set(b, name, text);
         } else {
-          b.custom(name, Fields.customValue(text));
+          b.custom(name, Fields.checked(name, Fields.customValue(text)));
         }
       } catch (IllegalArgumentException e) {
         problems.add(line, name, e.getMessage());

@@ -51,6 +51,21 @@ final class Fields {
 
   private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
 
+  /** The custom attribute holding a customer's time zone; see {@code guardrail.CustomerZones}. */
+  static final String TIMEZONE = "timezone";
+
+  /** Refuses a {@value #TIMEZONE} attribute that is not an IANA zone id, so the file's line is named. */
+  static Object checked(String name, Object value) {
+    if (TIMEZONE.equals(name)) {
+      try {
+        java.time.ZoneId.of(value.toString().strip());
+      } catch (java.time.DateTimeException e) {
+        throw new IllegalArgumentException(name + " \"" + value + "\" is not a time zone (an IANA id like Asia/Kolkata)");
+      }
+    }
+    return value;
+  }
+
   /**
    * A custom attribute from CSV text: {@code true}/{@code false} become booleans, plain decimal numbers
    * (no leading zeros, so codes like {@code 007} stay text) become {@link BigDecimal}, the rest text.

@@ -75,7 +75,7 @@ final class JsonLinesPortfolio {
         if (name.equals("custom") && v.getValueType() == JsonValue.ValueType.OBJECT) {
           for (Map.Entry<String, JsonValue> ce : v.asJsonObject().entrySet()) {
             if (ce.getValue().getValueType() != JsonValue.ValueType.NULL) {
-              b.custom(ce.getKey(), customValue(ce.getValue(), "custom." + ce.getKey()));
+              b.custom(ce.getKey(), Fields.checked(ce.getKey(), customValue(ce.getValue(), "custom." + ce.getKey())));
             }
           }
         } else if (Fields.isRecordField(name)) {
@@ -85,7 +85,7 @@ final class JsonLinesPortfolio {
           }
           Fields.set(b, name, text);
         } else {
-          b.custom(name, customValue(v, name));
+          b.custom(name, Fields.checked(name, customValue(v, name)));
         }
       } catch (IllegalArgumentException ex) {
         problems.add(line, e.getKey(), ex.getMessage());

@@ -48,6 +48,24 @@ class PortfolioReaderTest {
   }
 
   @Test
+  void aTimezoneThatIsNoZoneIsNamedByFileLineAndColumnInCsvAndJsonLines() throws Exception {
+    Path csv = file("zones.csv", "loan_id,timezone\nL1,Asia/Kolkata\nL2,Asia/Kolkatta\nL3,America/New_York\n");
+    Path jsonl = file("zones.jsonl", "{\"loan_id\":\"L1\",\"custom\":{\"timezone\":\"Mars/Olympus\"}}\n"
+        + "{\"loan_id\":\"L2\",\"timezone\":\"Europe/London\"}\n");
+
+    assertThatThrownBy(() -> PortfolioReader.read(csv)).isInstanceOfSatisfying(PortfolioException.class, e -> {
+      assertThat(e.problems()).extracting(x -> x.line() + ":" + x.field()).containsExactly("3:timezone");
+      assertThat(e.getMessage()).contains("zones.csv", "\"Asia/Kolkatta\" is not a time zone");
+    });
+    assertThatThrownBy(() -> PortfolioReader.read(jsonl)).isInstanceOfSatisfying(PortfolioException.class, e -> {
+      assertThat(e.problems()).extracting(x -> x.line() + ":" + x.field()).containsExactly("1:custom");
+      assertThat(e.getMessage()).contains("zones.jsonl", "timezone \"Mars/Olympus\" is not a time zone");
+    });
+    assertThat(PortfolioReader.read(file("ok.csv", "loan_id,timezone\nL1,Asia/Kolkata\n")).get(0)
+        .attribute("timezone")).isEqualTo("Asia/Kolkata");
+  }
+
+  @Test
   void camelCaseHeadersAreAccepted() throws Exception {
     Path p = file("camel.csv", "loanId,paymentStatus,emiDueDate\nL1,bounced,2025-08-01\n");
 
