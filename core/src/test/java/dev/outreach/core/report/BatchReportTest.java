@@ -100,6 +100,9 @@ class BatchReportTest {
     assertThat(e.status()).isEqualTo(PlanIndex.Status.CONTACTED);
     assertThat(e.decisions().get(0).fate()).isEqualTo(DecisionFate.Fate.PLANNED);
     assertThat(e.decisions().get(0).step().kind()).isEqualTo(StepKind.SCHEDULE_BATCH_CALL);
+    assertThat(ExplainText.render(e).replaceAll("\\s+", " ")).contains("campaign \"Pre-due week\" calls from"
+        + " 2025-08-05T09:00:00+05:30, daily 08:00-19:00 Asia/Kolkata, days [1,2,3,4,5,6,7], retries 0; contacts: folder"
+        + " 9b1d2c3e-4f50-4617-8293-a4b5c6d7e8f9");
     assertThat(ExplainText.render(e)).contains("CREATE_BATCH_CALL").contains("SCHEDULE_BATCH_CALL")
         .contains("{" + create + "} is").contains("batch-call campaign \"Pre-due week\", agent " + AGENT);
 

@@ -2,6 +2,7 @@ package dev.outreach.core.report.explain;
 
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
+import dev.outreach.core.plan.StepKind;
 import dev.outreach.core.report.Wrap;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,13 @@ import java.util.Map;
 
 /** An {@link Explanation} for a terminal: fits 100 columns, phone numbers masked. */
 public final class ExplainText {
+  private static String campaign(jakarta.json.JsonObject b) {
+    return "campaign \"" + b.getString("name") + "\" calls from " + b.getString("scheduled_at")
+        + (b.containsKey("start_time") ? ", daily " + b.getString("start_time") + "-" + b.getString("end_time") : "")
+        + " " + b.getString("timezone", "UTC") + ", days " + b.getJsonArray("working_days")
+        + ", retries " + b.getInt("max_retry_attempts", 0) + "; contacts: folder " + b.getString("contact_folder_id");
+  }
+
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final int W = Wrap.WIDTH;
 
@@ -58,6 +66,9 @@ public final class ExplainText {
       Wrap.append(out, "         ", "         ", when(s.notBefore(), s.notAfter()) + "; " + String.format("%,d", s.customerIds().size())
           + " customers in this request" + (s.kind().contacts() ? "" : "; contacts nobody by itself")
           + s.referencedStepId().map(r -> "; {" + r + "} is the id step " + r + " returns").orElse(""), W);
+      if (s.kind() == StepKind.CREATE_BATCH_CALL) {
+        Wrap.append(out, "         ", "         ", campaign(s.body()), W);
+      }
     }
     List<Plan.Warning> warnings = e.warnings();
     if (!warnings.isEmpty()) {
@@ -85,6 +96,7 @@ public final class ExplainText {
     }
   }
 
+  /** When and how a batch-call campaign calls, in its own zone: what its customers will experience. */
   private static String fate(DecisionFate f) {
     switch (f.fate()) {
       case PLANNED:
