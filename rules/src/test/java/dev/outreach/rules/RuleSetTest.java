@@ -207,13 +207,23 @@ class RuleSetTest {
         .hasMessageContaining("max_retry_attempts 5 is not from 0 to 3");
   }
 
-  @Test
-  void aRuntimeFailureNamesTheCustomerTheFileAndTheValue() throws Exception {
+  /** rules/late.drl: an SMS when {@code custom["dpd"] >= 1}, a number compared with whatever the data holds. */
+  static RuleSet lateRule() throws RuleCompileException {
     String drl = HEADER + "\nrule \"late\"\nwhen\n  $c : Customer( custom[\"dpd\"] >= 1 )\nthen\n"
         + "  insert(Decision.sms($c).template(\"t\"));\nend\n";
-    RuleSet rules = RuleSet.compile(List.of(new RuleSource("rules/late.drl", drl)));
-    List<Customer> customers = IntStream.range(0, 50).mapToObj(i -> Customer.builder("L" + i)
-        .custom("dpd", i == 37 ? "N/A" : new BigDecimal(i)).build()).collect(Collectors.toList());
+    return RuleSet.compile(List.of(new RuleSource("rules/late.drl", drl)));
+  }
+
+  /** Customers L0… with a numeric {@code dpd}, except L{@code bad}, whose dpd is the text "N/A". */
+  static List<Customer> dpdWithOneNotANumber(int n, int bad) {
+    return IntStream.range(0, n).mapToObj(i -> Customer.builder("L" + i)
+        .custom("dpd", i == bad ? "N/A" : new BigDecimal(i % 50)).build()).collect(Collectors.toList());
+  }
+
+  @Test
+  void aRuntimeFailureNamesTheCustomerTheFileAndTheValue() throws Exception {
+    RuleSet rules = lateRule();
+    List<Customer> customers = dpdWithOneNotANumber(50, 37);
 
     // One customer per session: the failing customer is known exactly.
     assertThatThrownBy(() -> rules.decisions(1, 1).decide(customers, DAY, d -> { }))
@@ -226,11 +236,8 @@ class RuleSetTest {
   void aMistypedValueFailsTheSameWayHoweverManyCustomersCameBefore() throws Exception {
     // MVEL's constraint JIT (after 20 evaluations, on another thread) would silently read "N/A" >= 1 as
     // false: customer L4000 would be skipped or reported depending on timing. It is always reported.
-    String drl = HEADER + "\nrule \"late\"\nwhen\n  $c : Customer( custom[\"dpd\"] >= 1 )\nthen\n"
-        + "  insert(Decision.sms($c).template(\"t\"));\nend\n";
-    RuleSet rules = RuleSet.compile(List.of(new RuleSource("rules/late.drl", drl)));
-    List<Customer> customers = IntStream.range(0, 5000).mapToObj(i -> Customer.builder("L" + i)
-        .custom("dpd", i == 4000 ? "N/A" : new BigDecimal(i % 50)).build()).collect(Collectors.toList());
+    RuleSet rules = lateRule();
+    List<Customer> customers = dpdWithOneNotANumber(5000, 4000);
 
     assertThatThrownBy(() -> rules.decisions(1, 1).decide(customers, DAY, d -> { }))
         .isInstanceOf(RuleEvaluationException.class)
