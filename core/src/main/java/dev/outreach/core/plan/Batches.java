@@ -156,9 +156,11 @@ final class Batches {
     for (Map.Entry<String, Batch> e : byFolder.entrySet()) {
       Batch b = e.getValue();
       b.customerIds.sort(null);
-      JsonObject body = createBody(b);
+      LocalTime[] window = window(b);
+      Set<DayOfWeek> days = workingDays(b);
+      JsonObject body = createBody(b, window, days);
       OffsetDateTime now = asOf.atZoneSameInstant(planZone).toOffsetDateTime();
-      OffsetDateTime lastStart = dayEnd(b).withZoneSameInstant(planZone).toOffsetDateTime(); // like every step's times
+      OffsetDateTime lastStart = dayEnd(b, window).withZoneSameInstant(planZone).toOffsetDateTime(); // like every step's times
       String createId = String.format("s%04d", steps.size() + 1);
       List<String> rules = List.copyOf(b.rules);
       steps.add(new Step(createId, StepKind.CREATE_BATCH_CALL, "POST", StepKind.BATCH_CALLS_PATH, now, lastStart,
@@ -170,7 +172,7 @@ final class Batches {
           + "\" (steps " + createId + ", " + scheduleId + ") calls every contact in folder " + e.getKey()
           + ": the API has no call that fills a folder, so it must hold exactly these " + String.format("%,d", b.customerIds.size())
           + " customers when " + scheduleId + " runs"));
-      holidays(b, createId, warnings);
+      holidays(b, days, createId, warnings);
       TreeMap<String, String> out = excluded.getOrDefault(e.getKey(), new TreeMap<>());
       Set<String> in = new HashSet<>(b.customerIds);
       for (Map.Entry<String, String> x : out.entrySet()) {
@@ -184,13 +186,13 @@ final class Batches {
   }
 
   /** The end of the campaign's first calling day: after it, the plan is stale and is not started. */
-  private ZonedDateTime dayEnd(Batch b) {
-    LocalTime end = window(b)[1];
+  private static ZonedDateTime dayEnd(Batch b, LocalTime[] window) {
+    LocalTime end = window[1];
     ZonedDateTime d = b.start.withZoneSameInstant(b.zone);
     return end == null ? d.toLocalDate().plusDays(1).atStartOfDay(b.zone) : d.with(end);
   }
 
-  private JsonObject createBody(Batch b) {
+  private static JsonObject createBody(Batch b, LocalTime[] w, Set<DayOfWeek> days) {
     BatchCampaign c = b.first.batch();
     JsonObjectBuilder o = Json.createObjectBuilder()
         .add("name", c.name())
@@ -208,13 +210,12 @@ final class Batches {
         .add("schedule_type", "scheduled")
         .add("scheduled_at", AT.format(b.start))
         .add("timezone", b.zone.getId());
-    LocalTime[] w = window(b);
     if (w[0] != null) {
       o.add("start_time", HH_MM.format(w[0])).add("end_time", HH_MM.format(w[1]));
     }
-    JsonArrayBuilder days = Json.createArrayBuilder();
-    workingDays(b).forEach(d -> days.add(d.getValue()));
-    o.add("working_days", days);
+    JsonArrayBuilder dayNumbers = Json.createArrayBuilder();
+    days.forEach(d -> dayNumbers.add(d.getValue()));
+    o.add("working_days", dayNumbers);
     if (c.maxConcurrentCalls() != null) {
       o.add("max_concurrent_calls", c.maxConcurrentCalls());
     }
@@ -253,12 +254,12 @@ final class Batches {
   }
 
   /** The API cannot skip holidays: name those in the campaign's first weeks so someone pauses it. */
-  private void holidays(Batch b, String createId, List<Warning> warnings) {
+  private void holidays(Batch b, Set<DayOfWeek> days, String createId, List<Warning> warnings) {
     LocalDate first = b.start.toLocalDate();
     LocalDate last = first.plusDays(policy.horizonDays());
     List<String> hit = new ArrayList<>();
     for (LocalDate h : policy.holidays()) {
-      if (!h.isBefore(first) && !h.isAfter(last) && workingDays(b).contains(h.getDayOfWeek())) {
+      if (!h.isBefore(first) && !h.isAfter(last) && days.contains(h.getDayOfWeek())) {
         hit.add(h.toString());
       }
     }
