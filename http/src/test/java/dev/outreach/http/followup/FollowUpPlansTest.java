@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FollowUpPlansTest {
   static final OpenApiInteractionValidator OPENAPI = OpenApiInteractionValidator
-      .createForSpecificationUrl(Path.of("../core/src/test/resources/openapi.yaml").toUri().toString()).build();
+      .createForSpecificationUrl(Path.of("../docs/api/openapi.yaml").toUri().toString()).build();
   static final OffsetDateTime AS_OF = OffsetDateTime.parse("2025-08-05T09:00:00+05:30");
   static final Clock NOON = Clock.fixed(Instant.parse("2025-08-05T06:30:00Z"), ZoneOffset.UTC); // 12:00 IST
 

@@ -16,13 +16,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The sandbox validates bodies by hand (keeping its main code free of an OpenAPI library); here a
- * standard validator over {@code openapi.yaml} (core's test copy) judges the same bodies. Where the spec
+ * standard validator over {@code openapi.yaml} (the repository's docs/api/) judges the same bodies. Where the spec
  * rejects a body the sandbox must answer 400; where it accepts one the sandbox must carry it out, except
  * in the few places the sandbox is stricter on purpose (listed last, each with its reason).
  */
 class OpenApiAgreementTest {
   static final OpenApiInteractionValidator SPEC = OpenApiInteractionValidator
-      .createForSpecificationUrl(Path.of("../core/src/test/resources/openapi.yaml").toUri().toString()).build();
+      .createForSpecificationUrl(Path.of("../docs/api/openapi.yaml").toUri().toString()).build();
   static final String TOKEN = "spec-token";
   static SandboxServer sandbox;
 
