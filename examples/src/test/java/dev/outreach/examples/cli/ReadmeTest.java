@@ -31,6 +31,8 @@ class ReadmeTest {
   /** A path inside the repository, as the documents write it. */
   static final Pattern REPO_PATH = Pattern.compile(
       "(?<![\\w./-])(?:examples|core|rules|http|benchmarks|docs|\\.ci)/[A-Za-z0-9_.\\-/]*[A-Za-z0-9_\\-/]");
+  /** A Markdown link to a file of the repository: {@code [text](docs/DESIGN.md#anchor)}. */
+  static final Pattern LINK = Pattern.compile("]\\((?!https?:|#|mailto:)([^)#\\s]+)(#[^)]*)?\\)");
   /** A word standing for something the reader supplies: PATH, FILE, PLAN.json, ID, … */
   static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z_]+(\\.json)?|.*….*|rules-in-production/?|rules-proposed/?");
   /** Commands that serve, send or run for minutes: tested elsewhere (SandboxCommandTest, ExecuteCommandTest, DemoTest). */
@@ -52,6 +54,15 @@ class ReadmeTest {
         checked++;
         if (!Files.exists(ROOT.resolve(p))) {
           missing.add(ROOT.relativize(doc) + ": " + p);
+        }
+      }
+    }
+    for (Path doc : DOCS) {
+      Matcher m = LINK.matcher(Files.readString(doc));
+      while (m.find()) {
+        checked++;
+        if (!Files.exists(doc.getParent().resolve(m.group(1)))) {
+          missing.add(ROOT.relativize(doc) + ": link " + m.group(1));
         }
       }
     }
