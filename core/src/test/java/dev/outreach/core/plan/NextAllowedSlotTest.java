@@ -252,4 +252,33 @@ class NextAllowedSlotTest {
     assertThat(create.body().getString("start_time")).isEqualTo("10:00");
     assertThat(PlanJson.TIME.format(create.notAfter())).isEqualTo("2025-10-09T17:30:00+05:30");
   }
+
+  @Test
+  void aBatchCampaignOpenedOnADayItDoesNotCallOnIsScheduledForItsFirstCallingDayAtTheWindowStart() {
+    BatchCampaign weekdays = BatchCampaign.of("Week", FOLDER).days(1, 2, 3, 4, 5);
+    OffsetDateTime saturday = OffsetDateTime.parse("2025-10-04T12:30:00+01:00");
+    Contact call = new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", weekdays);
+    Contact sameDay = new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch",
+        BatchCampaign.of("Week", FOLDER).days(1, 2, 3, 4, 5, 6));
+
+    Plan plan = plan(LONDON, GuardrailPolicy.defaults(), List.of(), List.of(londoner("L1")), saturday, call);
+    Plan open = plan(LONDON, GuardrailPolicy.defaults(), List.of(), List.of(londoner("L1")), saturday, sameDay);
+
+    Step create = plan.steps().get(0);
+    assertThat(create.body().getString("scheduled_at")).isEqualTo("2025-10-06T10:00:00+01:00");
+    assertThat(PlanJson.TIME.format(create.notAfter())).isEqualTo("2025-10-06T13:00:00+01:00");
+    assertThat(open.steps().get(0).body().getString("scheduled_at")).isEqualTo("2025-10-04T12:30:00+01:00");
+  }
+
+  @Test
+  void aBatchCampaignWhoseFirstDayIsAHolidayIsScheduledForTheNextCallingDay() {
+    // The customer may be called on Monday, but the campaign calls Tue-Fri only, and Tuesday is a holiday.
+    BatchCampaign tuesdays = BatchCampaign.of("Week", FOLDER).days(2, 3, 4, 5);
+    GuardrailPolicy policy = GuardrailPolicy.defaults().toBuilder().holiday(LocalDate.of(2025, 10, 7)).build();
+    Contact call = new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", tuesdays);
+
+    Plan plan = plan(LONDON, policy, List.of(), List.of(londoner("L1")), MON_1230, call);
+
+    assertThat(plan.steps().get(0).body().getString("scheduled_at")).isEqualTo("2025-10-08T10:00:00+01:00");
+  }
 }
