@@ -27,7 +27,10 @@ final class SlotSearch {
   private final Channel channel;
   private final ContactHours hours;
   private final Reasons reasons;
-  /** The daily window: the channel's hours intersected with the decision's own; {@code null} = unbounded. */
+  /**
+   * The daily window: the decision's time of day intersected with the channel's hours (a {@code null}
+   * bound is unbounded); {@code null} when they never overlap.
+   */
   private final Wanted daily;
 
   /** {@code wanted.notBefore()} is in the customer's zone, and within the decision's time of day. */

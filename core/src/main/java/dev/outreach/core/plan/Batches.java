@@ -34,10 +34,10 @@ import java.util.TreeSet;
 /**
  * The batch-call campaigns of one plan. A campaign calls every contact of its folder, so one folder is
  * one campaign: every decision naming a folder must agree on the campaign, agent, time zone and daily
- * window, or planning fails naming the folder. The campaign starts when every one of its customers may
- * be called (the latest of their first allowed slots), calls only within the decisions' daily window
+ * window, or planning fails naming the folder. The campaign calls only within the decisions' daily window
  * clipped to the policy's calling hours, and only on the campaign's working days that the policy also
- * allows. Not thread-safe; used once.
+ * allows; it starts at the first such moment, on a day that is not a holiday, when every one of its
+ * customers may be called (at or after the latest of their next allowed slots). Not thread-safe; used once.
  */
 final class Batches {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
