@@ -68,7 +68,7 @@ public final class Guardrails {
    *
    * @param customerZone the customer's zone (see {@link CustomerZones}); days and hours are read in it
    * @throws IllegalArgumentException when {@code wanted.notBefore()} is at or after the end of the
-   *     decision's window on its local day
+   *     decision's window on its local day, or the clocks skip that whole window that day
    */
   public Verdict check(String loanId, Channel channel, ZoneId customerZone, Wanted wanted) {
     Objects.requireNonNull(loanId, "loanId == null");
@@ -88,7 +88,8 @@ public final class Guardrails {
     }
     if (end != null && !end.isAfter(from)) {
       throw new IllegalArgumentException("notBefore " + wanted.notBefore() + " is not before the end of the window "
-          + wanted.from() + "-" + wanted.to() + " on " + day + " in " + customerZone);
+          + wanted.from() + "-" + wanted.to() + " on " + day + " in " + customerZone
+          + " (or the clocks skip the whole window that day): ask from a day the window is still open on");
     }
     return new SlotSearch(policy, channel, new Wanted(from, wanted.from(), wanted.to(), wanted.dateFixed()),
         history.lookup(loanId, channel), caps.get(channel.ordinal()), coolOffs.get(channel.ordinal())).run();

@@ -238,6 +238,24 @@ class NextAllowedSlotTest {
   }
 
   @Test
+  void aWindowTheClocksSkipWhollyTodayIsTomorrowsOrPassedWhenTheRuleFixedTheDate() {
+    OffsetDateTime oneAm = OffsetDateTime.parse("2025-03-09T01:00:00-05:00");
+    List<Customer> book = List.of(Customer.builder("L1").build());
+    Timing skipped = Timing.NOW.window("02:10", "02:50");
+
+    Plan plan = plan(NEW_YORK, GuardrailPolicy.none(), List.of(), book, oneAm, contact(Channel.SMS, "L1", skipped));
+    Plan fixed = plan(NEW_YORK, GuardrailPolicy.none(), List.of(), book, oneAm,
+        contact(Channel.SMS, "L1", skipped.on(LocalDate.of(2025, 3, 9))));
+
+    assertThat(slot(plan)).isEqualTo("2025-03-10T02:10:00-04:00 .. 2025-03-10T02:50:00-04:00");
+    assertThat(fixed.steps()).isEmpty();
+    assertThat(fixed.warnings()).singleElement().satisfies(w -> {
+      assertThat(w.code()).isEqualTo("TIMING_PASSED");
+      assertThat(w.message()).contains("the window 02:10-02:50 does not occur on 2025-03-09");
+    });
+  }
+
+  @Test
   void aBatchCampaignIsScheduledForTheStartOfTheWindowOnTheDayItsLastCustomerMayBeCalled() {
     BatchCampaign campaign = BatchCampaign.of("Week", FOLDER);
     Contact capped = new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", campaign);
