@@ -34,11 +34,6 @@ public record Wanted(ZonedDateTime notBefore, LocalTime from, LocalTime to, bool
     }
   }
 
-  /** As soon as possible from {@code notBefore}, on that day or a later one. */
-  public static Wanted asSoonAsPossible(ZonedDateTime notBefore) {
-    return new Wanted(notBefore, null, null, false);
-  }
-
   /** The first instant of {@code day} in {@code zone} at or after {@code from} (the day's start without one). */
   public ZonedDateTime startOn(LocalDate day, ZoneId zone) {
     return from == null ? day.atStartOfDay(zone) : firstAtOrAfter(day, from, zone);
