@@ -97,7 +97,8 @@ class NextAllowedSlotPropertyTest {
       at = kind == 1;
       int fromMinute = 15 * r.nextInt(88);
       from = kind == 0 ? null : LocalTime.MIDNIGHT.plusMinutes(fromMinute);
-      to = kind != 2 ? null : LocalTime.MIDNIGHT.plusMinutes(Math.min(fromMinute + 15 + 15 * r.nextInt(24), 23 * 60 + 45));
+      int toMinute = Math.min(fromMinute + 15 + 15 * r.nextInt(24), 23 * 60 + 45);
+      to = kind != 2 ? null : LocalTime.MIDNIGHT.plusMinutes(toMinute);
     }
 
     Timing timing() {
