@@ -10,51 +10,61 @@ import java.util.List;
 
 /**
  * The search behind {@link Guardrails#check} for one contact: day by day from its own day, the earliest
- * instant inside the day's allowed window that the contact history also allows.
+ * instant inside the day's allowed window that the contact history also allows. The day's window is the
+ * decision's time of day ({@link Wanted#from()} to {@link Wanted#to()}) intersected with the channel's
+ * hours, the same on every day; {@link Wanted#notBefore()} is only a lower bound, so a contact moved to a
+ * later day starts when that day's window opens, not at the time of day it was planned.
  */
 final class SlotSearch {
   private final GuardrailPolicy policy;
   private final ZoneId zone;
+  private final Wanted wanted;
   private final ZonedDateTime notBefore;
   private final ZonedDateTime notAfter;
-  private final boolean dateFixed;
   private final Attempts attempts;
   private final List<FrequencyCap> caps;
   private final List<CoolOff> coolOffs;
   private final Channel channel;
   private final ContactHours hours;
   private final Reasons reasons;
-  /** The daily window: the channel's hours intersected with the decision's own; {@code null} = unbounded. */
-  private final LocalTime from;
-  private final LocalTime to;
+  /**
+   * The daily window: the decision's time of day intersected with the channel's hours (a {@code null}
+   * bound is unbounded); {@code null} when they never overlap.
+   */
+  private final Wanted daily;
 
-  SlotSearch(GuardrailPolicy policy, Channel channel, ZonedDateTime notBefore, ZonedDateTime notAfter,
-      boolean dateFixed, Attempts attempts, List<FrequencyCap> caps, List<CoolOff> coolOffs) {
+  /** {@code wanted.notBefore()} is in the customer's zone, and within the decision's time of day. */
+  SlotSearch(GuardrailPolicy policy, Channel channel, Wanted wanted, Attempts attempts, List<FrequencyCap> caps,
+      List<CoolOff> coolOffs) {
     this.policy = policy;
+    this.wanted = wanted;
+    this.notBefore = wanted.notBefore();
     this.zone = notBefore.getZone();
-    this.notBefore = notBefore;
-    this.notAfter = notAfter;
-    this.dateFixed = dateFixed;
+    this.notAfter = wanted.endOn(notBefore.toLocalDate(), zone);
     this.attempts = attempts;
     this.caps = caps;
     this.coolOffs = coolOffs;
     this.channel = channel;
     this.hours = policy.hours().get(channel);
     this.reasons = new Reasons(channel, zone);
-    LocalTime start = notAfter == null ? null : notBefore.toLocalTime();
-    LocalTime end = notAfter == null ? null : notAfter.toLocalTime();
-    this.from = hours == null ? start : start == null || start.isBefore(hours.from()) ? hours.from() : start;
-    this.to = hours == null ? end : end == null || end.isAfter(hours.to()) ? hours.to() : end;
+    LocalTime start = wanted.from();
+    LocalTime end = wanted.to();
+    if (hours != null && end == null && start != null && !start.isBefore(hours.to())) {
+      start = null; // an at-time the hours never allow: like "as soon as possible" once moved past it
+    }
+    LocalTime from = hours == null ? start : start == null || start.isBefore(hours.from()) ? hours.from() : start;
+    LocalTime to = hours == null ? end : end == null || end.isAfter(hours.to()) ? hours.to() : end;
+    this.daily = from != null && to != null && !from.isBefore(to) ? null : new Wanted(notBefore, from, to, false);
   }
 
   Verdict run() {
-    if (from != null && to != null && !from.isBefore(to)) {
-      return new Verdict.Blocked(Guardrail.CALLING_HOURS, Texts.noun(channel) + " window " + Texts.time(notBefore)
-          + "–" + Texts.time(notAfter) + " " + zone.getId() + " never overlaps " + Texts.hoursName(channel) + " "
-          + hours + "; dropped");
+    if (daily == null) {
+      return new Verdict.Blocked(Guardrail.CALLING_HOURS, Texts.noun(channel) + " window "
+          + Texts.time(wanted.from()) + "–" + Texts.time(wanted.to()) + " " + zone.getId() + " never overlaps "
+          + Texts.hoursName(channel) + " " + hours + "; dropped");
     }
     LocalDate first = notBefore.toLocalDate();
-    int last = dateFixed ? 0 : policy.horizonDays();
+    int last = wanted.dateFixed() ? 0 : policy.horizonDays();
     Instant floor = notBefore.toInstant();
     for (int i = 0; i <= last; i++) {
       LocalDate day = first.plusDays(i);
@@ -69,18 +79,18 @@ final class SlotSearch {
       if (i == 0) {
         reasonsNow();
       }
-      Instant start = (from == null ? day.atStartOfDay(zone) : ZonedDateTime.of(day, from, zone)).toInstant();
-      ZonedDateTime end = to == null ? day.plusDays(1).atStartOfDay(zone) : ZonedDateTime.of(day, to, zone);
+      Instant start = daily.startOn(day, zone).toInstant();
+      ZonedDateTime end = daily.to() == null ? day.plusDays(1).atStartOfDay(zone) : daily.endOn(day, zone);
       Instant t = floor.isAfter(start) ? floor : start;
       if (!t.isBefore(end.toInstant())) {
         continue;
       }
       floor = t = afterHistory(t);
       if (t.isBefore(end.toInstant())) {
-        return found(t.atZone(zone), to == null ? openUntil(day) : end);
+        return found(t.atZone(zone), daily.to() == null ? openUntil(day) : end);
       }
     }
-    String why = dateFixed
+    String why = wanted.dateFixed()
         ? "dropped: the rule fixed the date " + first + " and no allowed time is left on it"
         : "dropped: no allowed time within " + policy.horizonDays() + " days (the policy's horizon)";
     return new Verdict.Blocked(reasons.primary(), reasons.describe(notBefore, true) + "; " + why);
@@ -91,8 +101,8 @@ final class SlotSearch {
     if (hours != null) {
       LocalDate day = notBefore.toLocalDate();
       Instant t = notBefore.toInstant();
-      if (t.isBefore(ZonedDateTime.of(day, hours.from(), zone).toInstant())
-          || !t.isBefore(ZonedDateTime.of(day, hours.to(), zone).toInstant())) {
+      if (t.isBefore(Wanted.firstAtOrAfter(day, hours.from(), zone).toInstant())
+          || !t.isBefore(Wanted.firstAtOrAfter(day, hours.to(), zone).toInstant())) {
         reasons.outsideHours(hours);
       }
     }

@@ -63,6 +63,11 @@ final class Texts {
     return (hasSeconds(t) ? TIME_SECONDS : TIME).format(t);
   }
 
+  /** {@code 22:00}. */
+  static String time(java.time.LocalTime t) {
+    return (t.getSecond() != 0 || t.getNano() != 0 ? TIME_SECONDS : TIME).format(t);
+  }
+
   /** {@code 22:00}, or {@code Sat 2025-08-16 22:00} when {@code withDate}. */
   static String at(ZonedDateTime t, boolean withDate) {
     return withDate ? dateTime(t) : time(t);

@@ -13,8 +13,9 @@ import java.util.Objects;
 public sealed interface Verdict permits Verdict.Allowed, Verdict.Moved, Verdict.Blocked {
 
   /**
-   * The contact breaks no guardrail at its own time. {@code notBefore} is unchanged; {@code notAfter} is
-   * the decision's own end or the end of the allowed hours (or of the allowed days), whichever is earlier.
+   * The contact breaks no guardrail at its own time, which is {@code notBefore} (the one it was checked
+   * with, or its window's start when that is later); {@code notAfter} is the decision's own end or the
+   * end of the allowed hours (or of the allowed days), whichever is earlier.
    */
   record Allowed(ZonedDateTime notBefore, ZonedDateTime notAfter) implements Verdict {
     public Allowed {
@@ -23,7 +24,7 @@ public sealed interface Verdict permits Verdict.Allowed, Verdict.Moved, Verdict.
   }
 
   /**
-   * The contact broke a guardrail and was moved to the earliest time that breaks none.
+   * The contact broke a guardrail and was moved to its next allowed slot (see {@link Guardrails#check}).
    *
    * @param guardrail the guardrail its original time broke (the first, when it broke several)
    * @param why what happened, in a sentence, e.g. {@code call at 06:00 Asia/Kolkata is outside calling

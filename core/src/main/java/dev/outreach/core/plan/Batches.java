@@ -8,6 +8,7 @@ import dev.outreach.core.guardrail.ContactHours;
 import dev.outreach.core.guardrail.FrequencyCap;
 import dev.outreach.core.guardrail.Guardrails;
 import dev.outreach.core.guardrail.GuardrailPolicy;
+import dev.outreach.core.guardrail.Wanted;
 import dev.outreach.core.plan.Plan.Warning;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -33,10 +34,10 @@ import java.util.TreeSet;
 /**
  * The batch-call campaigns of one plan. A campaign calls every contact of its folder, so one folder is
  * one campaign: every decision naming a folder must agree on the campaign, agent, time zone and daily
- * window, or planning fails naming the folder. The campaign starts when every one of its customers may
- * be called (the latest of their first allowed slots), calls only within the decisions' daily window
+ * window, or planning fails naming the folder. The campaign calls only within the decisions' daily window
  * clipped to the policy's calling hours, and only on the campaign's working days that the policy also
- * allows. Not thread-safe; used once.
+ * allows; it starts at the first such moment, on a day that is not a holiday, when every one of its
+ * customers may be called (at or after the latest of their next allowed slots). Not thread-safe; used once.
  */
 final class Batches {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
@@ -158,6 +159,7 @@ final class Batches {
       b.customerIds.sort(null);
       LocalTime[] window = window(b);
       Set<DayOfWeek> days = workingDays(b);
+      b.start = firstCall(b, window, days);
       JsonObject body = createBody(b, window, days);
       OffsetDateTime now = asOf.atZoneSameInstant(planZone).toOffsetDateTime();
       OffsetDateTime lastStart = dayEnd(b, window).withZoneSameInstant(planZone).toOffsetDateTime(); // like every step's times
@@ -185,11 +187,34 @@ final class Batches {
     }
   }
 
+  /**
+   * The campaign's first call: the earliest instant at or after {@code b.start} (when every customer may
+   * be called) inside its daily window on one of its working days that is not a holiday. The API waits
+   * for its window and days anyway; this makes {@code scheduled_at} say when calls really begin.
+   */
+  private ZonedDateTime firstCall(Batch b, LocalTime[] window, Set<DayOfWeek> days) {
+    Wanted daily = new Wanted(b.start, window[0], window[1], false);
+    LocalDate first = b.start.toLocalDate();
+    for (int i = 0; i <= policy.horizonDays() + 7; i++) {
+      LocalDate day = first.plusDays(i);
+      if (!days.contains(day.getDayOfWeek()) || policy.holidays().contains(day)) {
+        continue;
+      }
+      ZonedDateTime start = daily.startOn(day, b.zone);
+      ZonedDateTime end = window[1] == null ? day.plusDays(1).atStartOfDay(b.zone) : daily.endOn(day, b.zone);
+      ZonedDateTime t = start.isBefore(b.start) ? b.start : start;
+      if (t.isBefore(end)) {
+        return t;
+      }
+    }
+    return b.start; // never reached: some working day comes within a week, and the window is not empty
+  }
+
   /** The end of the campaign's first calling day: after it, the plan is stale and is not started. */
   private static ZonedDateTime dayEnd(Batch b, LocalTime[] window) {
-    LocalTime end = window[1];
-    ZonedDateTime d = b.start.withZoneSameInstant(b.zone);
-    return end == null ? d.toLocalDate().plusDays(1).atStartOfDay(b.zone) : d.with(end);
+    LocalDate day = b.start.withZoneSameInstant(b.zone).toLocalDate();
+    return window[1] == null ? day.plusDays(1).atStartOfDay(b.zone)
+        : new Wanted(b.start, window[0], window[1], false).endOn(day, b.zone);
   }
 
   private static JsonObject createBody(Batch b, LocalTime[] w, Set<DayOfWeek> days) {

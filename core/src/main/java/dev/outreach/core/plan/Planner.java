@@ -14,6 +14,7 @@ import dev.outreach.core.guardrail.CustomerZones;
 import dev.outreach.core.guardrail.GuardrailPolicy;
 import dev.outreach.core.guardrail.Guardrails;
 import dev.outreach.core.guardrail.Verdict;
+import dev.outreach.core.guardrail.Wanted;
 import dev.outreach.core.plan.Plan.Overridden;
 import dev.outreach.core.plan.Plan.Suppressed;
 import dev.outreach.core.plan.Plan.Warning;
@@ -174,8 +175,7 @@ public final class Planner {
             excludeFromBatch(c, why);
             continue;
           }
-          TimingResolver.Slot s = (TimingResolver.Slot) slot;
-          Verdict v = guardrails.check(id, c.channel(), local, s.notBefore(), s.notAfter(), c.timing().date() != null);
+          Verdict v = guardrails.check(id, c.channel(), local, (Wanted) slot);
           ZonedDateTime notBefore;
           ZonedDateTime notAfter;
           if (v instanceof Verdict.Blocked) {
