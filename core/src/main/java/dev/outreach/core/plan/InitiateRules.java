@@ -75,7 +75,7 @@ final class InitiateRules {
     } else if (!(v instanceof JsonNumber) || !((JsonNumber) v).isIntegral() || ((JsonNumber) v).longValue() < 1) {
       f.add(step.id(), p + ".limit", "must be a whole number of at least 1, found " + v, "set it to " + want);
     } else if (((JsonNumber) v).longValue() != want) {
-      f.add(step.id(), p + ".limit", "is " + v + ", but the step has " + want + " customers (customerIds)",
+      f.add(step.id(), p + ".limit", "is " + v + ", but the step has " + want + " customer(s) (customerIds)",
           "set it to " + want + ", or plan again");
     }
   }

@@ -100,7 +100,7 @@ class PlanValidationTest {
   @Test
   void aLimitThatIsNotTheAudienceSizeAndExcludedOwnCustomersAreRefused() {
     assertThat(problems(step(FULL, CALLS, s -> body(s, "limit", json("21")))))
-        .extracting(PlanProblem::problem).containsExactly("is 21, but the step has 20 customers (customerIds)");
+        .extracting(PlanProblem::problem).containsExactly("is 21, but the step has 20 customer(s) (customerIds)");
     assertThat(problems(step(FULL, CALLS, s -> body(s, "limit", null))))
         .extracting(PlanProblem::problem).singleElement().asString().startsWith("is missing");
     assertThat(problems(step(FULL, CALLS, s -> body(s, "filters",

@@ -107,7 +107,7 @@ class InvalidPlanExecutionTest {
             "steps[3].customerIds (step s4-again) 1 customer(s) are also in step s2-sms, so they would be contacted twice"
                 + " on SMS: L2"),
         Arguments.of("limit is not the audience", lastStep(s -> edit(s, b -> with(b, "limit", "500"))),
-            "steps[2].body.limit (step s3-whatsapp) is 500, but the step has 2 customers"),
+            "steps[2].body.limit (step s3-whatsapp) is 500, but the step has 2 customer(s)"),
         Arguments.of("own customers excluded", lastStep(s -> edit(s, b -> with(b, "filters",
             "{\"payment_status\": \"pending\", \"exclude_ids\": [\"L4\"]}"))), "excludes 1 of the step's own customerIds: L4"),
         Arguments.of("window ends before it starts", lastStep(s -> new Step(s.id(), s.kind(), s.method(), s.path(),
