@@ -24,6 +24,9 @@ import java.util.function.Supplier;
  * the steps that could are checked by {@link PlanValidation} too, so one refusal lists every problem found.
  */
 final class PlanReader {
+  private static final List<String> STEP_KEYS = List.of("id", "kind", "method", "path", "notBefore", "notAfter", "body",
+      "customerIds", "rules");
+
   private final List<PlanProblem> problems = new ArrayList<>();
 
   private PlanReader() {}
@@ -75,6 +78,12 @@ final class PlanReader {
       return null;
     }
     String id = attempt(null, () -> str(s, "id", p));
+    for (String key : new java.util.TreeSet<>(s.keySet())) {
+      if (!STEP_KEYS.contains(key)) { // a misspelt notAfter would silently lift the step's deadline
+        problems.add(new PlanProblem(id, p + "." + key, "is not a field of a step (" + String.join(", ", STEP_KEYS)
+            + ")", null));
+      }
+    }
     StepKind kind = attempt(id, () -> parse(str(s, "kind", p), p + ".kind", PlanReader::kind));
     String method = attempt(id, () -> str(s, "method", p));
     String path = attempt(id, () -> str(s, "path", p));

@@ -254,6 +254,17 @@ class PlanValidationTest {
   }
 
   @Test
+  void aMisspeltStepFieldIsRefusedRatherThanIgnored() {
+    String text = step(FULL, SMS, s -> {
+      JsonObject t = set(s, "notafter", s.getString("notAfter"));
+      return Json.createObjectBuilder(t).remove("notAfter").build();
+    });
+
+    assertThat(problems(text)).extracting(PlanProblem::stepId, PlanProblem::field)
+        .containsExactly(tuple(id(SMS), "steps[" + SMS + "].notafter"));
+  }
+
+  @Test
   void everyProblemIsListedInTheExceptionNotOnlyTheFirst() {
     String text = TamperedPlans.plan(FULL, o -> {
       var steps = Json.createArrayBuilder(o.getJsonArray("steps"));
