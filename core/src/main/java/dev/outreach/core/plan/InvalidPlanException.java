@@ -11,7 +11,7 @@ import java.util.List;
 public final class InvalidPlanException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
   /** At most this many problems are spelled out in the message; {@link #problems()} holds them all. */
-  static final int LISTED = 100;
+  static final int LISTED = 1_000;
 
   private final transient List<PlanProblem> problems;
 
