@@ -266,6 +266,20 @@ public final class FilterCompiler {
     if (extras.size() > maxIds) {
       return null;
     }
+    if (chosen.isEmpty() && extras.isEmpty()) {
+      // The audience is the whole snapshot, but a body without filters reaches the whole campaign on the
+      // server, which may hold more: name it by its cheapest implied constraint, or by its ids.
+      Candidate cheapest = null;
+      for (Candidate c : candidates) {
+        if (cheapest == null || c.cost() < cheapest.cost()) {
+          cheapest = c;
+        }
+      }
+      if (cheapest == null) {
+        return null;
+      }
+      chosen.add(cheapest);
+    }
     List<String> excluded = new ArrayList<>();
     for (Customer x : extras) {
       excluded.add(x.loanId());

@@ -100,10 +100,13 @@ public final class PlanJson {
   }
 
   /**
-   * Reads a plan written by {@link #write(Plan)}.
+   * Reads a plan written by {@link #write(Plan)}. Reading checks the form (fields present, of their types,
+   * times and kinds readable, no unknown step fields); {@link PlanValidation} checks what the plan would
+   * send, and the executor runs it before sending anything.
    *
-   * @throws IllegalArgumentException naming the field (e.g. {@code steps[3].notBefore}) that is
-   *     missing or malformed
+   * @throws InvalidPlanException naming every field (e.g. {@code steps[3].notBefore}) that is missing or
+   *     malformed, and what {@link PlanValidation} finds in the steps that could be read
+   * @throws IllegalArgumentException if the text is not a JSON object
    */
   public static Plan read(String text) {
     return PlanReader.read(JsonText.parseObject(text));

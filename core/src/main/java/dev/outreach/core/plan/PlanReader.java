@@ -8,85 +8,159 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Reads the plan JSON back, naming the path of anything missing or malformed. */
+/**
+ * Reads the plan JSON back, naming the path of everything missing or malformed: the whole plan is read,
+ * and all its problems are thrown together ({@link InvalidPlanException}). When steps could not be read,
+ * the steps that could are checked by {@link PlanValidation} too, so one refusal lists every problem found.
+ */
 final class PlanReader {
+  private static final List<String> STEP_KEYS = List.of("id", "kind", "method", "path", "notBefore", "notAfter", "body",
+      "customerIds", "rules");
+
+  private final List<PlanProblem> problems = new ArrayList<>();
+
   private PlanReader() {}
 
   static Plan read(JsonObject o) {
-    JsonObject sum = obj(o, "summary", "summary");
+    return new PlanReader().plan(o);
+  }
+
+  private Plan plan(JsonObject o) {
+    Summary summary = attempt(null, () -> summary(obj(o, "summary", "summary")));
+    List<Step> steps = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    JsonArray sa = attempt(null, () -> arr(o, "steps", "steps"));
+    for (int i = 0; sa != null && i < sa.size(); i++) {
+      int n = problems.size();
+      Step step = step(sa, i);
+      if (step != null && problems.size() == n) {
+        steps.add(step);
+        positions.add(i);
+      }
+    }
+    List<Suppressed> suppressed = list(o, "suppressed", true, (s, p) ->
+        new Suppressed(str(s, "customerId", p), str(s, "reason", p), str(s, "rule", p)));
+    List<Overridden> overrides = list(o, "overrides", false, (s, p) -> new Overridden(str(s, "customerId", p),
+        parse(str(s, "channel", p), p + ".channel", PlanJson::channel), str(s, "rule", p), str(s, "winner", p),
+        str(s, "why", p)));
+    List<Warning> warnings = list(o, "warnings", true, (w, p) -> new Warning(str(w, "code", p),
+        w.getString("customerId", null), w.getString("rule", null), str(w, "message", p)));
+    List<ExperimentResult> experiments = list(o, "experiments", false, PlanReader::experiment);
+    String campaignId = attempt(null, () -> str(o, "campaignId", ""));
+    OffsetDateTime asOf = attempt(null, () -> parse(str(o, "asOf", ""), "asOf", PlanJson::time));
+    java.time.ZoneId zone = attempt(null, () -> parse(str(o, "zone", ""), "zone", PlanJson::zone));
+    List<String> undecided = attempt(null, () -> strings(o, "undecided", ""));
+    if (problems.isEmpty()) {
+      return new Plan(campaignId, asOf, zone, summary, steps, suppressed, undecided, overrides, warnings, experiments);
+    }
+    if (campaignId != null && asOf != null && zone != null) {
+      Plan readable = new Plan(campaignId, asOf, zone, new Summary(0, 0, 0, 0, 0, 0, Map.of()), steps, List.of(),
+          List.of(), List.of(), List.of(), List.of());
+      problems.addAll(PlanValidation.problems(readable, positions));
+    }
+    throw new InvalidPlanException(problems);
+  }
+
+  private Step step(JsonArray sa, int i) {
+    String p = "steps[" + i + "]";
+    JsonObject s = attempt(null, () -> element(sa, i, p));
+    if (s == null) {
+      return null;
+    }
+    String id = attempt(null, () -> str(s, "id", p));
+    for (String key : new java.util.TreeSet<>(s.keySet())) {
+      if (!STEP_KEYS.contains(key)) { // a misspelt notAfter would silently lift the step's deadline
+        problems.add(new PlanProblem(id, p + "." + key, "is not a field of a step (" + String.join(", ", STEP_KEYS)
+            + ")", null));
+      }
+    }
+    StepKind kind = attempt(id, () -> parse(str(s, "kind", p), p + ".kind", PlanReader::kind));
+    String method = attempt(id, () -> str(s, "method", p));
+    String path = attempt(id, () -> str(s, "path", p));
+    OffsetDateTime notBefore = attempt(id, () -> parse(str(s, "notBefore", p), p + ".notBefore", PlanJson::time));
+    OffsetDateTime notAfter = s.containsKey("notAfter")
+        ? attempt(id, () -> parse(str(s, "notAfter", p), p + ".notAfter", PlanJson::time)) : null;
+    JsonObject body = attempt(id, () -> obj(s, "body", p + ".body"));
+    List<String> customerIds = attempt(id, () -> strings(s, "customerIds", p));
+    List<String> rules = attempt(id, () -> strings(s, "rules", p));
+    if (id == null || kind == null || method == null || path == null || notBefore == null || body == null
+        || customerIds == null || rules == null) {
+      return null;
+    }
+    return new Step(id, kind, method, path, notBefore, notAfter, body, customerIds, rules);
+  }
+
+  private Summary summary(JsonObject sum) {
     Map<Channel, Integer> byChannel = channels(sum, "summary");
-    Summary summary = new Summary(integer(sum, "customers", "summary.customers"),
+    return new Summary(integer(sum, "customers", "summary.customers"),
         integer(sum, "contacted", "summary.contacted"), integer(sum, "suppressed", "summary.suppressed"),
         integer(sum, "undecided", "summary.undecided"), sum.containsKey("dropped") ? integer(sum, "dropped", "summary.dropped") : 0,
         integer(sum, "steps", "summary.steps"), byChannel);
+  }
 
-    List<Step> steps = new ArrayList<>();
-    Map<String, StepKind> earlier = new HashMap<>();
-    JsonArray sa = arr(o, "steps", "steps");
-    for (int i = 0; i < sa.size(); i++) {
-      String p = "steps[" + i + "]";
-      JsonObject s = element(sa, i, p);
-      steps.add(new Step(str(s, "id", p), parse(str(s, "kind", p), p + ".kind", StepKind::valueOf),
-          str(s, "method", p), str(s, "path", p), parse(str(s, "notBefore", p), p + ".notBefore", PlanJson::time),
-          s.containsKey("notAfter") ? parse(str(s, "notAfter", p), p + ".notAfter", PlanJson::time) : null,
-          obj(s, "body", p + ".body"), strings(s, "customerIds", p), strings(s, "rules", p)));
-      Step step = steps.get(i);
-      BatchBodyCheck.check(step, p, earlier);
-      if (earlier.put(step.id(), step.kind()) != null) {
-        throw new IllegalArgumentException("plan field " + p + ".id repeats step id " + step.id());
+  private static ExperimentResult experiment(JsonObject x, String p) {
+    List<ExperimentResult.ArmResult> arms = new ArrayList<>();
+    JsonArray aa = arr(x, "arms", p + ".arms");
+    for (int j = 0; j < aa.size(); j++) {
+      String q = p + ".arms[" + j + "]";
+      JsonObject a = element(aa, j, q);
+      Map<Channel, Integer> ch = channels(a, q);
+      arms.add(new ExperimentResult.ArmResult(str(a, "arm", q), integer(a, "weight", q + ".weight"),
+          integer(a, "customers", q + ".customers"), integer(a, "contacted", q + ".contacted"),
+          integer(a, "suppressed", q + ".suppressed"), integer(a, "undecided", q + ".undecided"),
+          integer(a, "dropped", q + ".dropped"), ch));
+    }
+    return new ExperimentResult(str(x, "experiment", p), arms);
+  }
+
+  /** The elements of array {@code key} (required or not), each read by {@code read}; problems are noted. */
+  private <T> List<T> list(JsonObject o, String key, boolean required,
+      java.util.function.BiFunction<JsonObject, String, T> read) {
+    List<T> out = new ArrayList<>();
+    if (!required && !o.containsKey(key)) {
+      return out;
+    }
+    JsonArray a = attempt(null, () -> arr(o, key, key));
+    for (int i = 0; a != null && i < a.size(); i++) {
+      String p = key + "[" + i + "]";
+      int at = i;
+      T t = attempt(null, () -> read.apply(element(a, at, p), p));
+      if (t != null) {
+        out.add(t);
       }
     }
-    List<Suppressed> suppressed = new ArrayList<>();
-    JsonArray su = arr(o, "suppressed", "suppressed");
-    for (int i = 0; i < su.size(); i++) {
-      String p = "suppressed[" + i + "]";
-      JsonObject s = element(su, i, p);
-      suppressed.add(new Suppressed(str(s, "customerId", p), str(s, "reason", p), str(s, "rule", p)));
+    return out;
+  }
+
+  /** What {@code read} returns, or {@code null} after noting its problem (for step {@code stepId}). */
+  private <T> T attempt(String stepId, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (Bad e) {
+      problems.add(new PlanProblem(stepId, e.field, e.problem, null));
+      return null;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      problems.add(new PlanProblem(stepId, stepId == null ? "plan" : "step", "cannot be read: " + e.getMessage(), null));
+      return null;
     }
-    List<Overridden> overrides = new ArrayList<>();
-    JsonArray ov = o.containsKey("overrides") ? arr(o, "overrides", "overrides") : JsonValue.EMPTY_JSON_ARRAY;
-    for (int i = 0; i < ov.size(); i++) {
-      String p = "overrides[" + i + "]";
-      JsonObject s = element(ov, i, p);
-      overrides.add(new Overridden(str(s, "customerId", p), parse(str(s, "channel", p), p + ".channel", PlanJson::channel),
-          str(s, "rule", p), str(s, "winner", p), str(s, "why", p)));
+  }
+
+  private static StepKind kind(String s) {
+    try {
+      return StepKind.valueOf(s);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("is not a step kind (" + Arrays.toString(StepKind.values()) + ")", e);
     }
-    List<Warning> warnings = new ArrayList<>();
-    JsonArray wa = arr(o, "warnings", "warnings");
-    for (int i = 0; i < wa.size(); i++) {
-      String p = "warnings[" + i + "]";
-      JsonObject w = element(wa, i, p);
-      warnings.add(new Warning(str(w, "code", p), w.getString("customerId", null), w.getString("rule", null),
-          str(w, "message", p)));
-    }
-    List<ExperimentResult> experiments = new ArrayList<>();
-    JsonArray xa = o.containsKey("experiments") ? arr(o, "experiments", "experiments") : JsonValue.EMPTY_JSON_ARRAY;
-    for (int i = 0; i < xa.size(); i++) {
-      String p = "experiments[" + i + "]";
-      JsonObject x = element(xa, i, p);
-      List<ExperimentResult.ArmResult> arms = new ArrayList<>();
-      JsonArray aa = arr(x, "arms", p + ".arms");
-      for (int j = 0; j < aa.size(); j++) {
-        String q = p + ".arms[" + j + "]";
-        JsonObject a = element(aa, j, q);
-        Map<Channel, Integer> ch = channels(a, q);
-        arms.add(new ExperimentResult.ArmResult(str(a, "arm", q), integer(a, "weight", q + ".weight"),
-            integer(a, "customers", q + ".customers"), integer(a, "contacted", q + ".contacted"),
-            integer(a, "suppressed", q + ".suppressed"), integer(a, "undecided", q + ".undecided"),
-            integer(a, "dropped", q + ".dropped"), ch));
-      }
-      experiments.add(new ExperimentResult(str(x, "experiment", p), arms));
-    }
-    return new Plan(str(o, "campaignId", ""), parse(str(o, "asOf", ""), "asOf", PlanJson::time),
-        parse(str(o, "zone", ""), "zone", PlanJson::zone), summary, steps, suppressed,
-        strings(o, "undecided", ""), overrides, warnings, experiments);
   }
 
   /** The {@code byChannel} counts inside {@code o} (at {@code path}). */
@@ -103,18 +177,19 @@ final class PlanReader {
     try {
       return f.apply(s);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("plan field " + path + ": cannot read \"" + s + "\"", e);
+      String why = e.getMessage() != null && e.getMessage().startsWith("is not") ? e.getMessage() : "cannot be read";
+      throw new Bad(path, "\"" + s + "\" " + why);
     }
   }
 
   private static JsonValue get(JsonObject o, String key, String path, JsonValue.ValueType type) {
     JsonValue v = o.get(key);
     if (v == null) {
-      throw new IllegalArgumentException("plan field " + path + " is missing");
+      throw new Bad(path, "is missing");
     }
     if (v.getValueType() != type) {
-      throw new IllegalArgumentException("plan field " + path + " must be " + type.name().toLowerCase()
-          + ", found " + v.getValueType().name().toLowerCase());
+      throw new Bad(path, "must be " + type.name().toLowerCase(Locale.ROOT) + ", found "
+          + v.getValueType().name().toLowerCase(Locale.ROOT));
     }
     return v;
   }
@@ -124,7 +199,12 @@ final class PlanReader {
   }
 
   private static int integer(JsonObject o, String key, String path) {
-    return ((jakarta.json.JsonNumber) get(o, key, path, JsonValue.ValueType.NUMBER)).intValueExact();
+    jakarta.json.JsonNumber n = (jakarta.json.JsonNumber) get(o, key, path, JsonValue.ValueType.NUMBER);
+    try {
+      return n.intValueExact();
+    } catch (ArithmeticException e) {
+      throw new Bad(path, "must be a whole number, found " + n);
+    }
   }
 
   private static JsonObject obj(JsonObject o, String key, String path) {
@@ -137,7 +217,7 @@ final class PlanReader {
 
   private static JsonObject element(JsonArray a, int i, String path) {
     if (a.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new IllegalArgumentException("plan field " + path + " must be an object");
+      throw new Bad(path, "must be an object");
     }
     return a.getJsonObject(i);
   }
@@ -148,7 +228,7 @@ final class PlanReader {
     JsonArray a = arr(o, key, path);
     for (int i = 0; i < a.size(); i++) {
       if (a.get(i).getValueType() != JsonValue.ValueType.STRING) {
-        throw new IllegalArgumentException("plan field " + path + "[" + i + "] must be a string");
+        throw new Bad(path + "[" + i + "]", "must be a string");
       }
       out.add(a.getString(i));
     }
@@ -157,5 +237,18 @@ final class PlanReader {
 
   private static String join(String parent, String key) {
     return parent.isEmpty() ? key : parent + "." + key;
+  }
+
+  /** A field of the plan that is missing or malformed. */
+  private static final class Bad extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String field;
+    final String problem;
+
+    Bad(String field, String problem) {
+      super(field + " " + problem, null, false, false);
+      this.field = field;
+      this.problem = problem;
+    }
   }
 }

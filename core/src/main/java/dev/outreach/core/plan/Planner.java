@@ -279,8 +279,9 @@ public final class Planner {
 
     private Builder(String campaignId) {
       this.campaignId = Objects.requireNonNull(campaignId, "campaignId == null");
-      if (campaignId.isBlank() || campaignId.contains("/")) {
-        throw new IllegalArgumentException("campaignId must be non-blank and contain no '/': " + campaignId);
+      if (!PlanValidation.isPathSegment(campaignId)) {
+        throw new IllegalArgumentException("campaignId must be one path segment (letters, digits, '.', '_', '~', '-';"
+            + " not . or ..): " + campaignId);
       }
     }
 

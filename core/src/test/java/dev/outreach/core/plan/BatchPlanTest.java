@@ -200,22 +200,26 @@ class BatchPlanTest {
   void aHandEditedPlanThatBreaksTheBatchCallsDocumentIsRefusedNamingTheField() {
     String json = PlanJson.write(PlannerTest.PLANNER.plan(PlannerTest.book(1), PlannerTest.source(
         batched("L1", Timing.NOW.window("10:00", "12:00"), WEEK, "a")), PlannerTest.AS_OF));
-    assertThat(PlanJson.read(json).steps()).hasSize(2);
+    assertThat(PlanValidation.problems(PlanJson.read(json))).isEmpty();
 
-    assertThatThrownBy(() -> PlanJson.read(json.replace("\"max_concurrent_calls\": 20", "\"max_concurrent_calls\": 500")))
-        .hasMessage("plan field steps[0].body.max_concurrent_calls must be a whole number from 1 to 100, found 500");
-    assertThatThrownBy(() -> PlanJson.read(json.replace("\"max_retry_attempts\": 2", "\"max_retry_attempts\": 4")))
-        .hasMessageContaining("steps[0].body.max_retry_attempts must be a whole number from 0 to 3");
-    assertThatThrownBy(() -> PlanJson.read(json.replace("\"start_time\": \"10:00\"", "\"start_time\": \"10am\"")))
-        .hasMessageContaining("steps[0].body.start_time must be HH:MM");
-    assertThatThrownBy(() -> PlanJson.read(json.replace("\"name\": \"Pre-due week\"", "\"name\": \"\"")))
-        .hasMessageContaining("steps[0].body.name must be 1 to 255 characters");
-    assertThatThrownBy(() -> PlanJson.read(json.replace("\"working_days\": [", "\"working_days\": [8,")))
-        .hasMessageContaining("steps[0].body.working_days[0] must be a whole number from 1 to 7");
-    assertThatThrownBy(() -> PlanJson.read(json.replace("\"retry_failed\"", "\"retry_everything\"")))
-        .hasMessageContaining("steps[0].body.retry_everything is not a documented Create Batch Call field");
-    assertThatThrownBy(() -> PlanJson.read(json.replace("{s0001}", "{s0002}")))
-        .hasMessageContaining("steps[1].path names s0002, which is not an earlier CREATE_BATCH_CALL step");
+    assertThatThrownBy(() -> refused(json.replace("\"max_concurrent_calls\": 20", "\"max_concurrent_calls\": 500")))
+        .hasMessageContaining("steps[0].body.max_concurrent_calls (step s0001) must be a whole number from 1 to 100, found 500");
+    assertThatThrownBy(() -> refused(json.replace("\"max_retry_attempts\": 2", "\"max_retry_attempts\": 4")))
+        .hasMessageContaining("steps[0].body.max_retry_attempts (step s0001) must be a whole number from 0 to 3");
+    assertThatThrownBy(() -> refused(json.replace("\"start_time\": \"10:00\"", "\"start_time\": \"10am\"")))
+        .hasMessageContaining("steps[0].body.start_time (step s0001) must be HH:MM");
+    assertThatThrownBy(() -> refused(json.replace("\"name\": \"Pre-due week\"", "\"name\": \"\"")))
+        .hasMessageContaining("steps[0].body.name (step s0001) must be 1 to 255 characters");
+    assertThatThrownBy(() -> refused(json.replace("\"working_days\": [", "\"working_days\": [8,")))
+        .hasMessageContaining("steps[0].body.working_days[0] (step s0001) must be a whole number from 1 to 7");
+    assertThatThrownBy(() -> refused(json.replace("\"retry_failed\"", "\"retry_everything\"")))
+        .hasMessageContaining("steps[0].body.retry_everything (step s0001) is not a documented Create Batch Call field");
+    assertThatThrownBy(() -> refused(json.replace("{s0001}", "{s0002}")))
+        .hasMessageContaining("steps[1].path (step s0002) names s0002, which is not an earlier CREATE_BATCH_CALL step");
+  }
+
+  private static void refused(String json) {
+    PlanValidation.require(PlanJson.read(json));
   }
 
   @Test

@@ -74,6 +74,8 @@ class PlanAudiencePropertyTest {
 
       Plan plan = planner.plan(book, (cs, day, sink) -> decisions.forEach(sink), AS_OF);
 
+      assertThat(PlanValidation.problems(plan)).as("seed %d: what the planner emits, the executor accepts", seed)
+          .isEmpty();
       Map<Channel, Set<String>> expected = expected(decisions);
       Map<Channel, List<String>> reached = new HashMap<>();
       for (Step s : plan.steps()) {

@@ -7,6 +7,7 @@ import dev.outreach.core.plan.Plan;
 import dev.outreach.http.sandbox.Fault;
 import dev.outreach.http.sandbox.Initiation;
 import dev.outreach.http.sandbox.SandboxServer;
+import jakarta.json.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -127,6 +128,33 @@ class ExecuteCommandTest {
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err()).contains("plan " + bad, "summary");
       assertThat(sandbox.initiations()).isEmpty();
+    }
+  }
+  @Test
+  void aTamperedPlanFileExits1ListingEveryProblemAndSendsNothing() throws Exception {
+    jakarta.json.JsonObject json = dev.outreach.core.plan.PlanJson.toJson(ExecutePlans.sms(3));
+    var steps = Json.createArrayBuilder(json.getJsonArray("steps"));
+    jakarta.json.JsonObject second = json.getJsonArray("steps").getJsonObject(1);
+    steps.set(1, Json.createObjectBuilder(second).add("path", "/api/v1/initiate/OTHER/sms").build());
+    jakarta.json.JsonObject third = json.getJsonArray("steps").getJsonObject(2);
+    steps.set(2, Json.createObjectBuilder(third).add("body", Json.createObjectBuilder(third.getJsonObject("body"))
+        .remove("filters").add("limit", 1)).add("customerIds", Json.createArrayBuilder().add("C002").add("C000"))
+        .build());
+    Path plan = dir.resolve("tampered.json");
+    Files.writeString(plan, dev.outreach.core.json.JsonText.pretty(Json.createObjectBuilder(json).add("steps", steps)
+        .build()));
+    Path journal = dir.resolve("plan.journal");
+    try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, 3)) {
+      CliTest.Run r = run(Map.of("OUTREACH_TOKEN", TOKEN), args(plan, journal, sandbox));
+
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err()).contains("the plan is refused, nothing of it is sent: 4 problems",
+          "steps[1].path (step s001) \"/api/v1/initiate/OTHER/sms\" names campaign OTHER, but the plan is for campaign CAMP",
+          "steps[2].body.limit (step s002) is 1, but the step has 2 customer(s)",
+          "steps[2].body.filters (step s002) is missing: the request would reach every customer of the campaign",
+          "steps[2].customerIds (step s002) 1 customer(s) are also in step s000, so they would be contacted twice on SMS: C000");
+      assertThat(sandbox.received()).isEmpty();
+      assertThat(journal).doesNotExist();
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.outreach.http.execute;
 
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.PlanJson;
+import dev.outreach.core.plan.PlanValidation;
 import dev.outreach.http.client.OutreachClient;
 import dev.outreach.http.journal.Journal;
 import dev.outreach.http.journal.JournalRecord;
@@ -70,6 +71,8 @@ public final class PlanExecutor {
    * Runs {@code plan} without a journal and returns one result per step, in plan order. If the calling
    * thread is interrupted, nothing new is sent, steps in flight finish, the rest are reported not run.
    *
+   * @throws dev.outreach.core.plan.InvalidPlanException listing every problem {@link PlanValidation} finds
+   *     in the plan (nothing is sent)
    * @throws IllegalArgumentException if the plan cannot be executed in order (nothing is sent)
    */
   public ExecutionReport execute(Plan plan) {
@@ -80,10 +83,13 @@ public final class PlanExecutor {
    * Runs {@code plan}, journaling every attempt in {@code journal} (opened with
    * {@link #openJournal(Path, Plan)} for this plan), and resuming from what it already holds.
    *
+   * @throws dev.outreach.core.plan.InvalidPlanException listing every problem {@link PlanValidation} finds
+   *     in the plan (nothing is sent, nothing journaled)
    * @throws IllegalArgumentException if the plan cannot be executed in order (nothing is sent)
    */
   public ExecutionReport execute(Plan plan, Journal journal) {
     Objects.requireNonNull(plan, "plan == null");
+    PlanValidation.require(plan);
     if (journal != null && !journal.contents().header().planSha256().equals(sha256(plan))) {
       throw new IllegalArgumentException("journal " + journal.file() + " belongs to another plan");
     }
@@ -99,8 +105,10 @@ public final class PlanExecutor {
    *
    * @throws dev.outreach.http.journal.JournalException if another executor holds it, it belongs to
    *     another plan, or it is damaged
+   * @throws dev.outreach.core.plan.InvalidPlanException if the plan must not be sent (no journal is created)
    */
   public static Journal openJournal(Path file, Plan plan) {
+    PlanValidation.require(plan);
     return Journal.open(file, new JournalRecord.Header(Journal.VERSION, sha256(plan), plan.campaignId(),
         plan.steps().size(), java.time.Instant.now()));
   }

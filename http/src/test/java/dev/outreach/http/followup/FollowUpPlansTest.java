@@ -45,7 +45,9 @@ class FollowUpPlansTest {
     var body = kind == StepKind.INITIATE_CALLS
         ? Json.createObjectBuilder().add("agentId", "agent_abc123").add("dispositionId", "disp_xyz789")
         : Json.createObjectBuilder().add("templateId", "tpl");
-    body.add("limit", 50).add("filters", Json.createObjectBuilder().add("payment_status", "pending"));
+    // Compact filters, one audience per step (the executor refuses two steps that select the same customers).
+    body.add("limit", ids.size()).add("filters", Json.createObjectBuilder().add("payment_status", "pending")
+        .add("language", "lang-" + id));
     return new Step(id, kind, "POST", kind.path("CAMP"), OffsetDateTime.parse("2025-08-05T" + hhmm + ":00+05:30"),
         OffsetDateTime.parse("2025-08-05T18:00:00+05:30"), body.build(), ids, List.of("rule-" + id));
   }
@@ -105,6 +107,7 @@ class FollowUpPlansTest {
           .withHeader("Authorization", "Bearer t").withBody(s.bodyBytes()).build()).getMessages()).as(s.id()).isEmpty();
     }
     assertThat(PlanJson.read(PlanJson.write(f.plan()))).isEqualTo(f.plan());
+    assertThat(dev.outreach.core.plan.PlanValidation.problems(f.plan())).isEmpty();
   }
 
   @Test
@@ -116,5 +119,31 @@ class FollowUpPlansTest {
 
     assertThatThrownBy(() -> FollowUpPlans.of(other, Journal.read(file), NOON))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another plan");
+  }
+  @Test
+  void theFollowUpOfAPartialUploadAndAPartialContactIsAPlanTheExecutorAccepts() {
+    var records = Json.createArrayBuilder();
+    for (String id : List.of("L1", "L2", "L3")) {
+      records.add(Json.createObjectBuilder().add("loan_id", id).add("phone_number", "+919876543210"));
+    }
+    Step upload = new Step("s0", StepKind.BULK_ADD_CUSTOMERS, "POST", StepKind.BULK_ADD_PATH, AS_OF, null,
+        Json.createObjectBuilder().add("campaignId", "CAMP").add("records", records).build(), List.of("L1", "L2", "L3"),
+        List.of());
+    Step sms = step("s1", StepKind.INITIATE_SMS, "10:00", List.of("L1", "L2", "L3"));
+    Plan plan = new Plan("CAMP", AS_OF, ZoneId.of("Asia/Kolkata"), new Summary(3, 3, 0, 0, 0, 2,
+        Map.of(Channel.SMS, 3)), List.of(upload, sms), List.of(), List.of(), List.of(), List.of(), List.of());
+    Path file = dir.resolve("upload.journal");
+    try (Journal j = PlanExecutor.openJournal(file, plan)) {
+      for (Step s : plan.steps()) {
+        j.append(new JournalRecord.Sending(s.id(), 1, IdempotencyKeys.of(plan, s), Instant.parse("2025-08-05T04:30:00Z")));
+      }
+      j.append(outcome("s0", Result.PARTIAL, List.of("L3")));
+      j.append(outcome("s1", Result.PARTIAL, List.of("L1", "L2")));
+    }
+
+    Plan next = FollowUpPlans.of(plan, Journal.read(file), NOON).plan();
+
+    assertThat(next.steps()).extracting(Step::id).containsExactly("f-s0", "f-s1");
+    assertThat(dev.outreach.core.plan.PlanValidation.problems(next)).isEmpty();
   }
 }
