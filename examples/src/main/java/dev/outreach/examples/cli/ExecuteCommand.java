@@ -113,12 +113,12 @@ final class ExecuteCommand implements Callable<Integer> {
       return USAGE;
     }
     Plan plan = readPlan(planFile);
-    try (Journal journal = PlanExecutor.openJournal(journalFile, plan)) {
+    try (Journal journal = PlanExecutor.openJournal(journalFile, plan, baseUrl)) {
       int earlier = journal.contents().records().size();
       out.println("Executing " + planFile + " (campaign " + plan.campaignId() + ", " + plan.steps().size()
           + " steps, sha256 " + journal.contents().header().planSha256().substring(0, 12) + "…) against " + baseUrl);
       out.println("Journal " + journalFile + (earlier > 0 ? ": resuming, " + earlier + " records from earlier runs"
-          : ": new"));
+          + " against " + journal.contents().header().baseUrl().orElse("an API it does not record") : ": new"));
       out.flush();
       ExecutionReport report = executor.execute(plan, journal);
       ExecutionSummary.print(out, plan, report, rerun(), "outreach follow-up --plan " + planFile + " --journal "

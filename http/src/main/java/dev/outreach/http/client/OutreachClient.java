@@ -72,6 +72,23 @@ public final class OutreachClient {
     return baseUri;
   }
 
+  /**
+   * The base URI, normalised as {@code scheme://host:port/path} (lower-case scheme and host, the port
+   * always given, no trailing slash), which a journal records to tell which API it was run against.
+   */
+  public String apiUrl() {
+    return apiUrl(baseUri);
+  }
+
+  /**
+   * {@code baseUri} normalised as {@link #apiUrl()} does.
+   *
+   * @throws IllegalArgumentException if it is not a base URI a client accepts
+   */
+  public static String apiUrl(URI baseUri) {
+    return BaseUris.normalize(Objects.requireNonNull(baseUri, "baseUri == null"));
+  }
+
   /** Whether requests go to this machine (localhost or a loopback address): a sandbox, never a real API. */
   public boolean loopback() {
     return BaseUris.isLoopback(baseUri.getHost());

@@ -7,6 +7,7 @@ import dev.outreach.http.journal.Journal;
 import dev.outreach.http.journal.JournalRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -78,14 +80,22 @@ public final class PlanExecutor {
 
   /**
    * Runs {@code plan}, journaling every attempt in {@code journal} (opened with
-   * {@link #openJournal(Path, Plan)} for this plan), and resuming from what it already holds.
+   * {@link #openJournal(Path, Plan, URI)} for this plan and this executor's API), and resuming from what it
+   * already holds.
    *
-   * @throws IllegalArgumentException if the plan cannot be executed in order (nothing is sent)
+   * @throws IllegalArgumentException if the plan cannot be executed in order, or the journal belongs to
+   *     another plan or records a run against another API (nothing is sent)
    */
   public ExecutionReport execute(Plan plan, Journal journal) {
     Objects.requireNonNull(plan, "plan == null");
-    if (journal != null && !journal.contents().header().planSha256().equals(sha256(plan))) {
-      throw new IllegalArgumentException("journal " + journal.file() + " belongs to another plan");
+    if (journal != null) {
+      JournalRecord.Header h = journal.contents().header();
+      if (!h.planSha256().equals(sha256(plan))) {
+        throw new IllegalArgumentException("journal " + journal.file() + " belongs to another plan");
+      }
+      if (h.baseUrl().isPresent() && !h.baseUrl().get().equals(client.apiUrl())) {
+        throw new IllegalArgumentException(Journal.mismatch(journal.file(), h.baseUrl().get(), client.apiUrl()));
+      }
     }
     Settings settings = new Settings(new Senders(client), new Meters(registry), clock, sleeper,
         new Backoff(retryPolicy, random), new TokenBucket(ratePerSecond, clock, sleeper),
@@ -95,10 +105,28 @@ public final class PlanExecutor {
   }
 
   /**
-   * Opens (creating it if needed) and locks the journal at {@code file} for {@code plan}.
+   * Opens (creating it if needed) and locks the journal at {@code file} for {@code plan} run against the
+   * API at {@code baseUri}: a new journal records both (the plan's SHA-256 and campaign, the base URL
+   * normalised by {@link OutreachClient#apiUrl(URI)}); an existing one is refused when it records another
+   * plan, campaign or API, since it says nothing about what another API has done. A journal of format
+   * version 1 records no API and is accepted; {@link ExecutionReport#notes()} then says so.
    *
    * @throws dev.outreach.http.journal.JournalException if another executor holds it, it belongs to
-   *     another plan, or it is damaged
+   *     another plan, campaign or API, or it is damaged
+   * @throws IllegalArgumentException if {@code baseUri} is not a base URI a client accepts
+   */
+  public static Journal openJournal(Path file, Plan plan, URI baseUri) {
+    return Journal.open(file, new JournalRecord.Header(Journal.VERSION, sha256(plan), plan.campaignId(),
+        plan.steps().size(), java.time.Instant.now(), Optional.of(OutreachClient.apiUrl(baseUri))));
+  }
+
+  /**
+   * Opens the journal at {@code file} for {@code plan} without binding it to an API: a new journal records
+   * no base URL, so nothing stops it from being resumed against another API. Prefer
+   * {@link #openJournal(Path, Plan, URI)}.
+   *
+   * @throws dev.outreach.http.journal.JournalException if another executor holds it, it belongs to
+   *     another plan or campaign, or it is damaged
    */
   public static Journal openJournal(Path file, Plan plan) {
     return Journal.open(file, new JournalRecord.Header(Journal.VERSION, sha256(plan), plan.campaignId(),
