@@ -31,7 +31,15 @@ final class InitiateSender implements Sender {
 
   @Override
   public Attempt send(Step step, String path, String key) {
-    return read(client.send(path, step.bodyBytes(), key));
+    InitiationOutcome o = client.send(path, step.bodyBytes(), key);
+    Attempt a = read(o);
+    if (o instanceof InitiationOutcome.Initiated i && i.results().isPresent()) {
+      InitiationResults r = i.results().get();
+      return Shortfall.check(a, step.customerIds().size(), "customers", "initiated", "results: totalMatched "
+          + r.totalMatched() + ", customersSelected " + r.customersSelected() + ", initiated " + r.initiated()
+          + ", failed " + r.failed());
+    }
+    return a;
   }
 
   static Attempt read(InitiationOutcome o) {

@@ -169,9 +169,11 @@ public final class PlanExecutor {
      * Where to record meters. Default: {@link Metrics#globalRegistry}. Meters (all tags low-cardinality):
      * Timer {@code outreach.http.requests} tagged {@code method}, {@code endpoint} (the path template,
      * e.g. {@code /api/v1/initiate/{campaignId}/calls}), {@code status} (HTTP status or {@code NONE}) and
-     * {@code outcome}; Counters {@code outreach.customers.initiated} and {@code outreach.customers.failed}
-     * tagged {@code channel} ({@code call}, {@code sms}, {@code whatsapp}); Counter {@code outreach.steps}
-     * tagged {@code outcome} (a {@link StepOutcome#outcome()}, e.g. {@code unknown}); Counter
+     * {@code outcome}; Counters {@code outreach.customers.initiated}, {@code outreach.customers.failed},
+     * {@code outreach.customers.unknown} and {@code outreach.customers.not_attempted} (as the columns of
+     * {@link ExecutionReport.ChannelTotals}) tagged {@code channel} ({@code call}, {@code sms},
+     * {@code whatsapp}); Counter {@code outreach.steps} tagged {@code outcome} (a
+     * {@link StepOutcome#outcome()}, e.g. {@code unknown} or {@code short}); Counter
      * {@code outreach.retries} tagged {@code reason} ({@code not_sent}, {@code throttled},
      * {@code failed_nothing}, {@code idempotent}, {@code reconciled}).
      */
