@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.http.sandbox.SandboxServer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,13 +41,27 @@ class JdkLoggingCliTest {
     } else {
       pb.environment().remove("JDK_JAVA_OPTIONS");
     }
-    pb.redirectErrorStream(false);
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile()); // files: a chatty child never blocks on a pipe
     Process p = pb.start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Ran(p.exitValue(), out, err);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Ran(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aLoggingConfigurationAloneCannotMakeTheJdkClientPrintTheToken() throws Exception {
+    Path config = dir.resolve("logging.properties");
+    Files.writeString(config, "handlers=java.util.logging.ConsoleHandler\n.level=ALL\n"
+        + "java.util.logging.ConsoleHandler.level=ALL\njdk.httpclient.HttpClient.level=ALL\n");
+    Path plan = ExecutePlans.write(ExecutePlans.sms(2), dir.resolve("plan.json"));
+    try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, 2)) {
+      Ran r = execute(sandbox, plan, "-Djava.util.logging.config.file=" + config, null);
+
+      assertThat(r.code()).as(r.out() + r.err()).isZero();
+      assertThat(r.out() + r.err()).doesNotContain(TOKEN);
+      assertThat(sandbox.received()).hasSize(2);
+    }
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -35,9 +35,11 @@ final class InitiateSender implements Sender {
     Attempt a = read(o);
     if (o instanceof InitiationOutcome.Initiated i && i.results().isPresent()) {
       InitiationResults r = i.results().get();
-      return Shortfall.check(a, step.customerIds().size(), "customers", "initiated", "results: totalMatched "
+      int planned = step.customerIds().size();
+      return Shortfall.check(a, planned, "customers", "initiated", "results: totalMatched "
           + r.totalMatched() + ", customersSelected " + r.customersSelected() + ", initiated " + r.initiated()
-          + ", failed " + r.failed());
+          + ", failed " + r.failed() + (r.totalMatched() < planned ? "; the filters matched fewer customers than"
+          + " planned: the campaign may not hold them all" : ""));
     }
     return a;
   }

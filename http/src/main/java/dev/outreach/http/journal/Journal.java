@@ -260,7 +260,9 @@ public final class Journal implements AutoCloseable {
   public static String mismatch(Path file, String recorded, String given) {
     return "journal " + file + " records a run against " + recorded + ", but this run is against " + given
         + ". A journal says what was sent to the API it names and nothing about another (resumed here, a rehearsal's"
-        + " journal would make its steps look done and send nothing): use a new --journal file for " + given;
+        + " journal would make its steps look done and send nothing). If " + given + " is another API, use a new"
+        + " --journal file for it; if it is the same API under another name, resume with --base-url " + recorded
+        + " (a new journal would send its settled steps again)";
   }
 
   private static byte[] readAll(FileChannel channel) throws IOException {

@@ -60,7 +60,7 @@ class JournalBindingTest {
 
     assertThatThrownBy(() -> run(plan, journal, real.uri(), real.uri())).isInstanceOf(JournalException.class)
         .hasMessageContaining(journal.toString()).hasMessageContaining(recorded).hasMessageContaining(given)
-        .hasMessageContaining("new --journal");
+        .hasMessageContaining("new --journal").hasMessageContaining("resume with --base-url " + recorded);
     // A journal bound to one API, handed to an executor whose client sends to another, is refused too.
     assertThatThrownBy(() -> run(plan, journal, rehearsal.uri(), real.uri()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(recorded).hasMessageContaining(given);
