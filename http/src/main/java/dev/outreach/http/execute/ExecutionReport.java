@@ -69,7 +69,7 @@ public record ExecutionReport(String campaignId, List<StepResult> steps, Map<Cha
    * planned. Counts come from the server's {@code results} when it gave them, else from the step's
    * planned customers.
    *
-   * @param initiated customers the API said it initiated (a 2xx without readable results counts all)
+   * @param initiated customers the API said it initiated (a 2xx with no {@code results} at all counts all)
    * @param failed customers the API said it did not initiate: its {@code results.failed}, those a reply
    *     left out when it initiated fewer than planned ({@code short}, a 207), or all of a 5xx whose results
    *     show nobody was initiated

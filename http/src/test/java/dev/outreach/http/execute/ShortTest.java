@@ -98,6 +98,19 @@ class ShortTest {
   }
 
   @Test
+  void aSuccessWhoseResultsLackTheDocumentedCountsIsUnknownNotDone() throws Exception {
+    server = new ScriptedServer((r, n) -> Answer.of(200, "{\"success\":true,\"message\":\"ok\",\"results\":{\"initiated\":0}}"));
+    Plan plan = Plans.of(List.of(CustomerTotalsTest.sms("s", at("18:00"), "A1", "A2")));
+
+    ExecutionReport report = run(plan, null);
+
+    assertThat(report.steps()).extracting(s -> s.outcome().outcome()).containsExactly("unknown");
+    assertThat(((StepOutcome.Sent) report.steps().get(0).outcome()).message()).contains("not the documented counts");
+    assertThat(report.byChannel().get(Channel.SMS)).isEqualTo(new ChannelTotals(0, 0, 2, 0));
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
   void aSuccessClaimingMoreThanPlannedIsDoneWithAWarning() throws Exception {
     server = new ScriptedServer((r, n) -> Answer.of(200, CustomerTotalsTest.results(true, 7, 7, 0)));
     Plan plan = Plans.of(List.of(CustomerTotalsTest.sms("s", at("18:00"), "A1", "A2")));
