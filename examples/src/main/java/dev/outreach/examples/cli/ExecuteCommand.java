@@ -24,14 +24,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code outreach execute PLAN.json}: sends a plan to the outreach API, journaling every attempt so that
  * running the same command again after a crash finishes the plan without sending anything twice.
- * Exit codes: 0 every step done; 1 something failed, is unknown or partial, or was not run (the summary
- * says what to do), or the plan or journal cannot be used; 2 a usage or configuration error.
+ * Exit codes: 0 every step done; 1 something failed, is unknown, partial or short, or was not run (the
+ * summary says what to do), or the plan or journal cannot be used (e.g. a journal of a run against another
+ * API); 2 a usage or configuration error (including a JDK setting that would print the token).
  */
 @Command(name = "execute", mixinStandardHelpOptions = true,
     description = {"Send a plan's requests to the outreach API, on schedule, within rate limits, journaling every"
         + " attempt; run the same command again to resume after a crash: nothing that may have been sent is sent"
         + " again.",
-        "Exit codes: 0 every step done; 1 a step failed, is unknown or partial, or was not run; 2 usage error."})
+        "Exit codes: 0 every step done; 1 a step failed, is unknown, partial or short, or was not run; 2 usage error."})
 final class ExecuteCommand implements Callable<Integer> {
   static final int USAGE = 2;
 
@@ -49,7 +50,8 @@ final class ExecuteCommand implements Callable<Integer> {
   String tokenEnv;
 
   @Option(names = "--journal", required = true, paramLabel = "FILE",
-      description = "The journal: created if absent, resumed if it holds an earlier run of this plan.")
+      description = "The journal: created if absent, resumed if it holds an earlier run of this plan against this"
+          + " --base-url (a journal of a run against another API is refused).")
   Path journalFile;
 
   @Option(names = "--max-in-flight", defaultValue = "4", paramLabel = "N",
@@ -113,12 +115,12 @@ final class ExecuteCommand implements Callable<Integer> {
       return USAGE;
     }
     Plan plan = readPlan(planFile);
-    try (Journal journal = PlanExecutor.openJournal(journalFile, plan)) {
+    try (Journal journal = PlanExecutor.openJournal(journalFile, plan, baseUrl)) {
       int earlier = journal.contents().records().size();
       out.println("Executing " + planFile + " (campaign " + plan.campaignId() + ", " + plan.steps().size()
           + " steps, sha256 " + journal.contents().header().planSha256().substring(0, 12) + "…) against " + baseUrl);
       out.println("Journal " + journalFile + (earlier > 0 ? ": resuming, " + earlier + " records from earlier runs"
-          : ": new"));
+          + " against " + journal.contents().header().baseUrl().orElse("an API it does not record") : ": new"));
       out.flush();
       ExecutionReport report = executor.execute(plan, journal);
       ExecutionSummary.print(out, plan, report, rerun(), "outreach follow-up --plan " + planFile + " --journal "

@@ -9,6 +9,7 @@ import dev.outreach.http.execute.StepResult;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Prints an {@link ExecutionReport} for a person: totals, then every step that needs attention and what to do. */
@@ -31,11 +32,18 @@ final class ExecutionSummary {
         .map(e -> e.getValue() + " " + e.getKey()).toList()) + ")"
         + (fromJournal > 0 ? "; " + fromJournal + " settled by an earlier run, read from the journal" : ""));
     o.printf("  %-9s %9s %9s %9s %9s %13s%n", "channel", "planned", "initiated", "failed", "unknown", "not-attempted");
+    boolean allInitiated = true;
     for (Channel c : Channel.values()) {
       ChannelTotals t = report.byChannel().get(c);
-      o.printf("  %-9s %,9d %,9d %,9d %,9d %,13d%n", c, plan.summary().byChannel().getOrDefault(c, 0), t.initiated(),
-          t.failed(), t.unknown(), t.notAttempted());
+      o.printf(Locale.ROOT, "  %-9s %,9d %,9d %,9d %,9d %,13d%n", c, report.planned(c), t.initiated(), t.failed(),
+          t.unknown(), t.notAttempted());
+      allInitiated &= t.failed() + t.unknown() + t.notAttempted() == 0;
     }
+    if (!allInitiated) {
+      o.println("  failed: the API said it did not initiate them; unknown: sent, outcome unknown;");
+      o.println("  not-attempted: never carried out (expired, stopped, refused, throttled out, not reached)");
+    }
+    report.warnings().forEach(w -> o.println("Warning: " + w));
     report.notes().forEach(n -> o.println("Note: " + n));
     report.stopReason().ifPresent(r -> o.println("Stopped: " + r));
     List<StepResult> attention = report.steps().stream().filter(r -> !r.done()).toList();
@@ -73,6 +81,10 @@ final class ExecutionSummary {
     switch (name) {
       case "partial":
         return "contact exactly the failed customers with a follow-up plan: " + followUp;
+      case "short":
+        return "the API carried out fewer than planned and did not say which: it is not sent again, and a follow-up"
+            + " cannot name the missing ones by id. Check in the provider's dashboard (call and message logs) which"
+            + " of the step's customers were reached, then plan again for the others";
       case "unknown":
       case "failed":
         return "do NOT send this step again blindly: its customers may have been contacted. Check with the API"

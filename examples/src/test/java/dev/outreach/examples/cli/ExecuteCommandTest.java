@@ -79,6 +79,58 @@ class ExecuteCommandTest {
   }
 
   @Test
+  void aSuccessThatInitiatedFewerThanPlannedIsShortExits1AndIsNeverSentAgain() throws Exception {
+    Plan plan = ExecutePlans.smsTo("s000", 5);
+    Path planFile = ExecutePlans.write(plan, dir.resolve("plan.json"));
+    Path journal = dir.resolve("plan.journal");
+    try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, 3)) { // two of the five are not in the campaign
+      CliTest.Run first = run(Map.of("OUTREACH_TOKEN", TOKEN), args(planFile, journal, sandbox));
+      CliTest.Run again = run(Map.of("OUTREACH_TOKEN", TOKEN), args(planFile, journal, sandbox));
+      CliTest.Run followUp = CliTest.run("follow-up", "--plan", planFile.toString(), "--journal", journal.toString(),
+          "--out", dir.resolve("f.json").toString());
+
+      assertThat(first.code()).as(first.out() + first.err()).isEqualTo(1);
+      assertThat(first.out()).contains("1 short", "initiated 3 of the 5 customers planned", "dashboard",
+          "follow-up", "cannot name the missing ones").doesNotContain("Every step is done");
+      assertThat(first.out()).containsPattern("SMS +5 +3 +2 +0 +0\\n");
+      assertThat(again.code()).isEqualTo(1);
+      assertThat(again.out()).contains("1 short", "in an earlier run");
+      assertThat(sandbox.received()).hasSize(1);
+      assertThat(followUp.out() + followUp.err()).contains("cannot select them by id");
+    }
+  }
+
+  @Test
+  void customersOfStepsNeverSentAreNotAttemptedAndPlannedComesFromTheSteps() throws Exception {
+    Path plan = ExecutePlans.write(ExecutePlans.sms(3), dir.resolve("plan.json"));
+    try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, 3)) {
+      CliTest.Run r = run(Map.of("OUTREACH_TOKEN", "not-the-token"), args(plan, dir.resolve("j"), sandbox,
+          "--max-in-flight", "1"));
+
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.out()).containsPattern("SMS +3 +0 +0 +0 +3\\n")
+          .contains("not-attempted: never carried out");
+    }
+  }
+
+  @Test
+  void aJournalOfARunAgainstAnotherApiIsRefusedNamingBoth() throws Exception {
+    Path plan = ExecutePlans.write(ExecutePlans.sms(2), dir.resolve("plan.json"));
+    Path journal = dir.resolve("plan.journal");
+    try (SandboxServer rehearsal = ExecutePlans.sandbox(TOKEN, 2); SandboxServer real = ExecutePlans.sandbox(TOKEN, 2)) {
+      CliTest.Run first = run(Map.of("OUTREACH_TOKEN", TOKEN), args(plan, journal, rehearsal));
+      CliTest.Run second = run(Map.of("OUTREACH_TOKEN", TOKEN), args(plan, journal, real));
+
+      assertThat(first.code()).isZero();
+      assertThat(second.code()).isEqualTo(1);
+      assertThat(second.err()).contains("http://127.0.0.1:" + rehearsal.uri().getPort(),
+          "http://127.0.0.1:" + real.uri().getPort(), "new --journal").doesNotContain(TOKEN);
+      assertThat(second.out()).doesNotContain("Every step is done");
+      assertThat(real.received()).isEmpty();
+    }
+  }
+
+  @Test
   void aRefusedTokenStopsTheRunAndSaysWhatToDo() throws Exception {
     Path plan = ExecutePlans.write(ExecutePlans.sms(3), dir.resolve("plan.json"));
     try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, 3)) {

@@ -32,6 +32,22 @@ final class BaseUris {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
+  /**
+   * {@code uri} (checked as by {@link #check}) as {@code scheme://host:port/path}: scheme and host in lower
+   * case, the port always given, the path without trailing slashes; never credentials, query or fragment.
+   * Two URIs that reach the same API give the same string.
+   */
+  static String normalize(URI uri) {
+    check(uri);
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port + path;
+  }
+
   /** Whether {@code host} is {@code localhost} or a loopback IP literal; never looks up a name. */
   static boolean isLoopback(String host) {
     String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;

@@ -11,8 +11,8 @@ import java.util.OptionalInt;
  *
  * <p>Only {@link NotSent}, {@link Throttled} and a {@link Failed} whose body shows that nobody was
  * initiated prove that no customer was contacted. {@link Unknown} means some may have been: re-sending
- * could contact customers twice. A 2xx response whose body cannot be read (not JSON, cut off) is
- * {@link Unknown}, never success; other statuses keep their case, with a message starting
+ * could contact customers twice. A 2xx response whose body cannot be read (not JSON, cut off, or a
+ * {@code results} object without the documented integer counts) is {@link Unknown}, never success; other statuses keep their case, with a message starting
  * {@code "unreadable response body"} and no results.
  */
 public sealed interface InitiationOutcome {

@@ -1,10 +1,6 @@
 package dev.outreach.http.client;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Optional;
 
 /**
  * Guards against the JDK client re-sending requests by itself.
@@ -19,33 +15,16 @@ import java.util.Properties;
  */
 final class JdkRetries {
   static final String PROPERTY = "jdk.httpclient.enableAllMethodRetry";
-  private static final boolean IN_NET_PROPERTIES = inNetProperties();
 
   private JdkRetries() {}
 
   /** @throws IllegalStateException if the JDK would silently re-send POSTs */
   static void refuseIfEnabled() {
-    String v = System.getProperty(PROPERTY);
-    if ((v != null && !v.equalsIgnoreCase("false")) || IN_NET_PROPERTIES) {
-      throw new IllegalStateException("refusing to send: " + PROPERTY + " is set"
-          + (v != null ? " (system property)" : " (in $JAVA_HOME/conf/net.properties)")
-          + ", which makes the JDK HTTP client re-send POST requests on its own and could contact customers"
+    Optional<NetProperties.Value> v = NetProperties.get(PROPERTY);
+    if (v.isPresent() && !v.get().value().equalsIgnoreCase("false")) {
+      throw new IllegalStateException("refusing to send: " + PROPERTY + " is set (" + v.get().source()
+          + "), which makes the JDK HTTP client re-send POST requests on its own and could contact customers"
           + " twice; remove it and run again");
     }
-  }
-
-  private static boolean inNetProperties() {
-    Path p = Path.of(System.getProperty("java.home"), "conf", "net.properties");
-    if (!Files.isReadable(p)) {
-      return false;
-    }
-    Properties props = new Properties();
-    try (InputStream in = Files.newInputStream(p)) {
-      props.load(in);
-    } catch (IOException e) {
-      return false;
-    }
-    String v = props.getProperty(PROPERTY);
-    return v != null && !v.equalsIgnoreCase("false");
   }
 }

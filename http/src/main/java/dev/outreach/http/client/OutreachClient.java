@@ -22,7 +22,9 @@ import java.util.function.Function;
  * <p>Each call makes exactly one attempt: this client never retries, never follows redirects and pins
  * HTTP/1.1, so one call sends a request at most once (retrying is the executor's decision, made only when
  * a request provably had no effect). It refuses to send while {@code jdk.httpclient.enableAllMethodRetry}
- * is set, which would let the JDK re-send POSTs by itself. It is thread-safe. The token never appears in
+ * is set, which would let the JDK re-send POSTs by itself, and while {@code jdk.httpclient.HttpClient.log}
+ * includes {@code headers} or {@code all} (or the client's internal debug is on), which would let the JDK
+ * print the token. It is thread-safe. The token never appears in
  * {@link #toString()}, outcomes or exception messages; phone numbers in server messages are masked.
  *
  * <pre>{@code
@@ -48,6 +50,7 @@ public final class OutreachClient {
     this.baseUri = b.baseUri;
     String token = Tokens.check(b.token);
     JdkRetries.refuseIfEnabled();
+    JdkLogging.refuseIfEnabled(); // before the JDK client is first used: it reads its logging property then
     HttpClient http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -67,6 +70,23 @@ public final class OutreachClient {
   /** The base URI requests are sent under. */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /**
+   * The base URI, normalised as {@code scheme://host:port/path} (lower-case scheme and host, the port
+   * always given, no trailing slash), which a journal records to tell which API it was run against.
+   */
+  public String apiUrl() {
+    return apiUrl(baseUri);
+  }
+
+  /**
+   * {@code baseUri} normalised as {@link #apiUrl()} does.
+   *
+   * @throws IllegalArgumentException if it is not a base URI a client accepts
+   */
+  public static String apiUrl(URI baseUri) {
+    return BaseUris.normalize(Objects.requireNonNull(baseUri, "baseUri == null"));
   }
 
   /** Whether requests go to this machine (localhost or a loopback address): a sandbox, never a real API. */
@@ -200,7 +220,9 @@ public final class OutreachClient {
      *
      * @throws IllegalArgumentException if the base URI is not {@code https} (plain {@code http} is allowed
      *     only for loopback hosts) or the token is missing or malformed
-     * @throws IllegalStateException if {@code jdk.httpclient.enableAllMethodRetry} is set
+     * @throws IllegalStateException if {@code jdk.httpclient.enableAllMethodRetry} is set, or the JDK client
+     *     would log request headers ({@code jdk.httpclient.HttpClient.log} with {@code headers} or {@code all},
+     *     {@code jdk.internal.httpclient.debug=true})
      */
     public OutreachClient build() {
       return new OutreachClient(this);

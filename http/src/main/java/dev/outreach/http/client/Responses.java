@@ -39,6 +39,12 @@ final class Responses {
         return new InitiationOutcome.Unknown("HTTP " + status + " but " + message
             + "; the server may have initiated every customer, some or none", OptionalInt.of(status));
       }
+      if (json.containsKey("results") && results.isEmpty()) { // e.g. {"initiated":0} alone: it may say "fewer"
+        return new InitiationOutcome.Unknown("HTTP " + status + " but its results are not the documented counts ("
+            + "totalMatched, customersSelected, initiated, failed, batchesProcessed as integers): "
+            + Bodies.UNREADABLE + "; the server may have initiated every customer, some or none",
+            OptionalInt.of(status));
+      }
       return new InitiationOutcome.Initiated(status, message, results);
     }
     if (status >= 500 && status < 600) {

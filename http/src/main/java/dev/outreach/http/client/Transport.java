@@ -54,6 +54,7 @@ final class Transport {
     }
     HttpRequest request = b.build();
     JdkRetries.refuseIfEnabled();
+    JdkLogging.refuseIfEnabled();
     if (Thread.currentThread().isInterrupted()) {
       // Waiting would fail at once after the request went out, leaving its fate unknown: do not send.
       return new Exchange.NoReply(true, "the calling thread is interrupted; nothing was sent");

@@ -40,6 +40,10 @@ record Attempt(Result result, String outcome, OptionalInt status, String message
     return new Attempt(result, outcome, status, message, succeeded, failed, failedIds, Optional.of(id), retryAfter);
   }
 
+  Attempt as(Result r) {
+    return new Attempt(r, outcome, status, message, succeeded, failed, failedIds, batchId, retryAfter);
+  }
+
   Attempt withMessage(String m) {
     return new Attempt(result, outcome, status, m, succeeded, failed, failedIds, batchId, retryAfter);
   }

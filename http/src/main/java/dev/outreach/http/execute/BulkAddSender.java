@@ -1,6 +1,7 @@
 package dev.outreach.http.execute;
 
 import dev.outreach.core.plan.Step;
+import dev.outreach.http.client.ApiOutcome;
 import dev.outreach.http.client.BulkAddResults;
 import dev.outreach.http.client.OutreachClient;
 import jakarta.json.JsonValue;
@@ -34,7 +35,14 @@ final class BulkAddSender implements Sender {
       throw new IllegalArgumentException("step " + step.id() + " is a bulk add to " + path + ", expected "
           + OutreachClient.BULK_ADD_PATH);
     }
-    return ApiAttempts.read(client.bulkAdd(step.bodyBytes(), key), BulkAddSender::count);
+    ApiOutcome<BulkAddResults> o = client.bulkAdd(step.bodyBytes(), key);
+    Attempt a = ApiAttempts.read(o, BulkAddSender::count);
+    if (o instanceof ApiOutcome.Done<BulkAddResults> d) {
+      BulkAddResults r = d.value();
+      return Shortfall.check(a, step.body().getJsonArray("records").size(), "records", "added", "results: total "
+          + r.total() + ", valid " + r.valid() + ", successful " + r.successful() + ", failed " + r.failed());
+    }
+    return a;
   }
 
   private static Attempt count(Attempt a, BulkAddResults r) {

@@ -1,6 +1,7 @@
 package dev.outreach.http.execute;
 
 import dev.outreach.core.Channel;
+import dev.outreach.http.journal.Result;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,16 +43,42 @@ public record ExecutionReport(String campaignId, List<StepResult> steps, Map<Cha
   }
 
   /**
-   * Customers of one channel by what became of them. Counts come from the server's {@code results} when
-   * it gave them, else from the step's planned customers.
+   * Customers the plan's steps of {@code channel} were planned to reach (the sum of their
+   * {@link StepResult#customers()}), whatever became of them.
+   */
+  public int planned(Channel channel) {
+    return steps.stream().filter(s -> s.kind().contacts() && s.kind().channel() == channel)
+        .mapToInt(StepResult::customers).sum();
+  }
+
+  /**
+   * Steps whose success reply claims more than the step planned (more customers initiated, records
+   * added), one line each: the API may have contacted customers the plan did not select.
+   */
+  public List<String> warnings() {
+    return steps.stream().filter(s -> s.outcome() instanceof StepOutcome.Sent sent && sent.result() == Result.DONE
+            && sent.succeeded().isPresent() && sent.succeeded().getAsInt() > s.customers())
+        .map(s -> "step " + s.stepId() + " " + s.kind() + ": the API reports " + ((StepOutcome.Sent) s.outcome())
+            .succeeded().getAsInt() + (s.kind().contacts() ? " customers initiated" : " records added") + ", more than"
+            + " the " + s.customers() + " planned: check in the provider's dashboard who was contacted")
+        .toList();
+  }
+
+  /**
+   * Customers of one channel by what became of them; {@link #planned(Channel)} is how many the steps
+   * planned. Counts come from the server's {@code results} when it gave them, else from the step's
+   * planned customers.
    *
-   * @param initiated customers the server initiated (a 200 without readable results counts all)
-   * @param failed customers the server reported failed, or whose request was rejected, throttled, failed
-   *     with proof that nothing happened, or provably not sent: none of these was contacted, as far as the
-   *     API says
-   * @param unknown customers of requests with an {@code unknown} outcome, an opaque 5xx, or a 207 without
-   *     readable results: they may or may not have been contacted; check before sending again
-   * @param notAttempted customers of steps that expired or were not run
+   * @param initiated customers the API said it initiated (a 2xx with no {@code results} at all counts all)
+   * @param failed customers the API said it did not initiate: its {@code results.failed}, those a reply
+   *     left out when it initiated fewer than planned ({@code short}, a 207), or all of a 5xx whose results
+   *     show nobody was initiated
+   * @param unknown customers of requests that were sent but whose outcome is unknown (a timeout or dropped
+   *     connection, an opaque 5xx, a 207 without readable results): they may or may not have been
+   *     contacted; check before contacting them again
+   * @param notAttempted customers of steps never carried out: expired, not run (stopped by a refused token,
+   *     interrupted, blocked by an upload), refused by the API (4xx), throttled until the step's attempts
+   *     ran out, or never reached (no connection)
    */
   public record ChannelTotals(int initiated, int failed, int unknown, int notAttempted) {
     /** All zero. */

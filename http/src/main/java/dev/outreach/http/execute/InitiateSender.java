@@ -31,7 +31,17 @@ final class InitiateSender implements Sender {
 
   @Override
   public Attempt send(Step step, String path, String key) {
-    return read(client.send(path, step.bodyBytes(), key));
+    InitiationOutcome o = client.send(path, step.bodyBytes(), key);
+    Attempt a = read(o);
+    if (o instanceof InitiationOutcome.Initiated i && i.results().isPresent()) {
+      InitiationResults r = i.results().get();
+      int planned = step.customerIds().size();
+      return Shortfall.check(a, planned, "customers", "initiated", "results: totalMatched "
+          + r.totalMatched() + ", customersSelected " + r.customersSelected() + ", initiated " + r.initiated()
+          + ", failed " + r.failed() + (r.totalMatched() < planned ? "; the filters matched fewer customers than"
+          + " planned: the campaign may not hold them all" : ""));
+    }
+    return a;
   }
 
   static Attempt read(InitiationOutcome o) {

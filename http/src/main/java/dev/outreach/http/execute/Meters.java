@@ -13,6 +13,8 @@ final class Meters {
   static final String REQUESTS = "outreach.http.requests";
   static final String INITIATED = "outreach.customers.initiated";
   static final String FAILED = "outreach.customers.failed";
+  static final String UNKNOWN = "outreach.customers.unknown";
+  static final String NOT_ATTEMPTED = "outreach.customers.not_attempted";
   static final String STEPS = "outreach.steps";
   static final String RETRIES = "outreach.retries";
 
@@ -54,7 +56,11 @@ final class Meters {
     String c = channel.name().toLowerCase(Locale.ROOT);
     Counter.builder(INITIATED).description("Customers the outreach API initiated a call or message for")
         .tag("channel", c).register(registry).increment(counts.initiated());
-    Counter.builder(FAILED).description("Customers whose initiation failed, was rejected or was not sent")
+    Counter.builder(FAILED).description("Customers the outreach API said it did not initiate")
         .tag("channel", c).register(registry).increment(counts.failed());
+    Counter.builder(UNKNOWN).description("Customers of requests sent whose outcome is unknown")
+        .tag("channel", c).register(registry).increment(counts.unknown());
+    Counter.builder(NOT_ATTEMPTED).description("Customers of steps never carried out (expired, not run, refused,"
+        + " throttled out, not reached)").tag("channel", c).register(registry).increment(counts.notAttempted());
   }
 }

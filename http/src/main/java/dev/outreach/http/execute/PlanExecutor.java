@@ -8,6 +8,7 @@ import dev.outreach.http.journal.Journal;
 import dev.outreach.http.journal.JournalRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -81,17 +83,25 @@ public final class PlanExecutor {
 
   /**
    * Runs {@code plan}, journaling every attempt in {@code journal} (opened with
-   * {@link #openJournal(Path, Plan)} for this plan), and resuming from what it already holds.
+   * {@link #openJournal(Path, Plan, URI)} for this plan and this executor's API), and resuming from what it
+   * already holds.
    *
    * @throws dev.outreach.core.plan.InvalidPlanException listing every problem {@link PlanValidation} finds
    *     in the plan (nothing is sent, nothing journaled)
-   * @throws IllegalArgumentException if the plan cannot be executed in order (nothing is sent)
+   * @throws IllegalArgumentException if the plan cannot be executed in order, or the journal belongs to
+   *     another plan or records a run against another API (nothing is sent)
    */
   public ExecutionReport execute(Plan plan, Journal journal) {
     Objects.requireNonNull(plan, "plan == null");
     PlanValidation.require(plan);
-    if (journal != null && !journal.contents().header().planSha256().equals(sha256(plan))) {
-      throw new IllegalArgumentException("journal " + journal.file() + " belongs to another plan");
+    if (journal != null) {
+      JournalRecord.Header h = journal.contents().header();
+      if (!h.planSha256().equals(sha256(plan))) {
+        throw new IllegalArgumentException("journal " + journal.file() + " belongs to another plan");
+      }
+      if (h.baseUrl().isPresent() && !h.baseUrl().get().equals(client.apiUrl())) {
+        throw new IllegalArgumentException(Journal.mismatch(journal.file(), h.baseUrl().get(), client.apiUrl()));
+      }
     }
     Settings settings = new Settings(new Senders(client), new Meters(registry), clock, sleeper,
         new Backoff(retryPolicy, random), new TokenBucket(ratePerSecond, clock, sleeper),
@@ -101,16 +111,36 @@ public final class PlanExecutor {
   }
 
   /**
-   * Opens (creating it if needed) and locks the journal at {@code file} for {@code plan}.
+   * Opens (creating it if needed) and locks the journal at {@code file} for {@code plan} run against the
+   * API at {@code baseUri}: a new journal records both (the plan's SHA-256 and campaign, the base URL
+   * normalised by {@link OutreachClient#apiUrl(URI)}); an existing one is refused when it records another
+   * plan, campaign or API, since it says nothing about what another API has done. A journal of format
+   * version 1 records no API and is accepted; {@link ExecutionReport#notes()} then says so.
    *
    * @throws dev.outreach.http.journal.JournalException if another executor holds it, it belongs to
-   *     another plan, or it is damaged
+   *     another plan, campaign or API, or it is damaged
+   * @throws dev.outreach.core.plan.InvalidPlanException if the plan must not be sent (no journal is created)
+   * @throws IllegalArgumentException if {@code baseUri} is not a base URI a client accepts
+   */
+  public static Journal openJournal(Path file, Plan plan, URI baseUri) {
+    PlanValidation.require(plan);
+    return Journal.open(file, new JournalRecord.Header(Journal.VERSION, sha256(plan), plan.campaignId(),
+        plan.steps().size(), java.time.Instant.now(), Optional.of(OutreachClient.apiUrl(baseUri))));
+  }
+
+  /**
+   * Opens the journal at {@code file} for {@code plan} without binding it to an API: a new journal records
+   * no base URL, so nothing stops it from being resumed against another API. Prefer
+   * {@link #openJournal(Path, Plan, URI)}.
+   *
+   * @throws dev.outreach.http.journal.JournalException if another executor holds it, it belongs to
+   *     another plan or campaign, or it is damaged
    * @throws dev.outreach.core.plan.InvalidPlanException if the plan must not be sent (no journal is created)
    */
   public static Journal openJournal(Path file, Plan plan) {
     PlanValidation.require(plan);
     return Journal.open(file, new JournalRecord.Header(Journal.VERSION, sha256(plan), plan.campaignId(),
-        plan.steps().size(), java.time.Instant.now()));
+        plan.steps().size(), java.time.Instant.now(), Optional.empty()));
   }
 
   /** The hex SHA-256 of the plan's canonical JSON ({@link PlanJson#write}), which identifies it in a journal. */
@@ -149,9 +179,11 @@ public final class PlanExecutor {
      * Where to record meters. Default: {@link Metrics#globalRegistry}. Meters (all tags low-cardinality):
      * Timer {@code outreach.http.requests} tagged {@code method}, {@code endpoint} (the path template,
      * e.g. {@code /api/v1/initiate/{campaignId}/calls}), {@code status} (HTTP status or {@code NONE}) and
-     * {@code outcome}; Counters {@code outreach.customers.initiated} and {@code outreach.customers.failed}
-     * tagged {@code channel} ({@code call}, {@code sms}, {@code whatsapp}); Counter {@code outreach.steps}
-     * tagged {@code outcome} (a {@link StepOutcome#outcome()}, e.g. {@code unknown}); Counter
+     * {@code outcome}; Counters {@code outreach.customers.initiated}, {@code outreach.customers.failed},
+     * {@code outreach.customers.unknown} and {@code outreach.customers.not_attempted} (as the columns of
+     * {@link ExecutionReport.ChannelTotals}) tagged {@code channel} ({@code call}, {@code sms},
+     * {@code whatsapp}); Counter {@code outreach.steps} tagged {@code outcome} (a
+     * {@link StepOutcome#outcome()}, e.g. {@code unknown} or {@code short}); Counter
      * {@code outreach.retries} tagged {@code reason} ({@code not_sent}, {@code throttled},
      * {@code failed_nothing}, {@code idempotent}, {@code reconciled}).
      */

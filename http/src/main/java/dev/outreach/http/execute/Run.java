@@ -47,7 +47,17 @@ final class Run {
     this.notes = new ArrayList<>();
     if (s.journal() != null) {
       s.journal().contents().tornTail().ifPresent(notes::add);
+      if (s.journal().contents().header().baseUrl().isEmpty() && !history.isEmpty()) {
+        notes.add(unboundJournal(s.journal().file().toString()));
+      }
     }
+  }
+
+  /** What to tell about a resumed journal that does not record which API it was run against. */
+  private static String unboundJournal(String file) {
+    return "journal " + file + " does not record which API it was run against (format version 1, or opened"
+        + " without a base URL): the steps it settled were taken as settled here. If it was a rehearsal against"
+        + " another API (a sandbox), they were never sent to this one: run again with a new --journal file";
   }
 
   ExecutionReport execute() {

@@ -11,7 +11,7 @@ public sealed interface StepOutcome {
 
   /**
    * A low-cardinality name: the {@link Result#wire()} of a sent step ({@code done}, {@code partial},
-   * {@code unknown}…), else {@code expired} or {@code not_run}.
+   * {@code short}, {@code unknown}…), else {@code expired} or {@code not_run}.
    */
   String outcome();
 

@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * {@code filters.ids} with {@code limit} their number (an upload keeps only their records) - with a new
  * id ({@code f-} and the original id), the original {@code notAfter}, and {@code notBefore} the later of
  * the original and now. Steps whose outcome is unknown are never followed up: nobody knows whether those
- * customers were contacted.
+ * customers were contacted. Nor are {@code short} steps (a success reply that initiated fewer customers
+ * than planned): the API did not name the ones it left out, so no follow-up can select them.
  */
 public final class FollowUpPlans {
   private FollowUpPlans() {}
@@ -64,6 +65,13 @@ public final class FollowUpPlans {
         continue;
       }
       JournalRecord.Outcome o = h.lastOutcome().orElseThrow();
+      if (o.result() == Result.SHORT) {
+        leftOut.add(step.id() + " " + step.kind() + ": short - the API reported " + o.succeeded().orElse(0) + " of its "
+            + step.customerIds().size() + (step.kind().contacts() ? " customers initiated" : " records added")
+            + " and did not name the others, so a follow-up cannot select them by id; check in the provider's"
+            + " dashboard which were reached, then plan again for the others");
+        continue;
+      }
       if (o.result() != Result.PARTIAL) {
         continue;
       }

@@ -24,13 +24,17 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>{@link #open} locks the file ({@link FileChannel#tryLock}) for as long as the journal is open, so a
  * second executor on the same file fails at once; the operating system releases the lock when the
- * process ends, however it ends. A journal belongs to one plan (its header holds the plan's SHA-256) and
- * is refused for any other. An incomplete last line, left by a run killed while writing it, is reported
+ * process ends, however it ends. A journal belongs to one plan (its header holds the plan's SHA-256 and
+ * campaign) run against one API (its base URL), and is refused for any other: a journal says what was
+ * sent to the API it names, and nothing about another. An incomplete last line, left by a run killed while writing it, is reported
  * and cut off, so that appending continues on a line boundary.
  */
 public final class Journal implements AutoCloseable {
-  /** The format version written in the header. */
-  public static final int VERSION = 1;
+  /**
+   * The format version written in the header: 2 records the API's base URL and may hold {@code short}
+   * outcomes. Version 1 journals are still read (and resumed; see {@link #open}).
+   */
+  public static final int VERSION = 2;
 
   private final Path file;
   private final FileChannel channel;
@@ -56,8 +60,13 @@ public final class Journal implements AutoCloseable {
    * Opens (creating it if absent) the journal at {@code file} for the plan described by {@code header},
    * and locks it.
    *
-   * @throws JournalException if another executor holds it, it belongs to another plan, it is damaged,
-   *     or it cannot be read or written
+   * <p>A journal whose header records a base URL is refused when {@code header} records another one. A
+   * journal of format version 1 records none: it is accepted for any API (refusing it would leave a new
+   * journal as the only way on, which would send its settled steps again), and its header says so
+   * ({@link Header#baseUrl()} empty) for the caller to report.
+   *
+   * @throws JournalException if another executor holds it, it belongs to another plan, campaign or API, it
+   *     is damaged, or it cannot be read or written
    */
   public static Journal open(Path file, Header header) {
     Objects.requireNonNull(header, "header == null");
@@ -227,15 +236,33 @@ public final class Journal implements AutoCloseable {
   }
 
   private static void check(Path file, Header found, Header expected) {
-    if (found.version() != VERSION) {
+    if (found.version() < 1 || found.version() > VERSION) {
       throw new JournalException("journal " + file + " has format version " + found.version() + "; this outreach reads "
-          + VERSION);
+          + "versions 1 to " + VERSION);
+    }
+    if (!found.campaignId().equals(expected.campaignId())) {
+      throw new JournalException("journal " + file + " was written for campaign " + found.campaignId() + "; this plan"
+          + " is for campaign " + expected.campaignId() + ". A journal is never applied to another campaign: use a new"
+          + " --journal file for this plan");
     }
     if (!found.planSha256().equals(expected.planSha256())) {
       throw new JournalException("journal " + file + " belongs to another plan (sha256 " + found.planSha256()
           + ", campaign " + found.campaignId() + "); this plan's sha256 is " + expected.planSha256()
           + ". A journal is never applied to a different plan: use a new --journal file for this plan");
     }
+    if (found.baseUrl().isPresent() && expected.baseUrl().isPresent()
+        && !found.baseUrl().get().equals(expected.baseUrl().get())) {
+      throw new JournalException(mismatch(file, found.baseUrl().get(), expected.baseUrl().get()));
+    }
+  }
+
+  /** Why a journal of a run against {@code recorded} is refused for a run against {@code given}. */
+  public static String mismatch(Path file, String recorded, String given) {
+    return "journal " + file + " records a run against " + recorded + ", but this run is against " + given
+        + ". A journal says what was sent to the API it names and nothing about another (resumed here, a rehearsal's"
+        + " journal would make its steps look done and send nothing). If " + given + " is another API, use a new"
+        + " --journal file for it; if it is the same API under another name, resume with --base-url " + recorded
+        + " (a new journal would send its settled steps again)";
   }
 
   private static byte[] readAll(FileChannel channel) throws IOException {

@@ -26,6 +26,7 @@ final class JournalCodec {
     if (r instanceof Header h) {
       o.add("type", "header").add("version", h.version()).add("planSha256", h.planSha256())
           .add("campaignId", h.campaignId()).add("steps", h.steps()).add("createdAt", h.createdAt().toString());
+      h.baseUrl().ifPresent(u -> o.add("baseUrl", u));
     } else if (r instanceof Sending s) {
       o.add("type", "sending").add("step", s.stepId()).add("attempt", s.attempt())
           .add("idempotencyKey", s.idempotencyKey()).add("at", s.at().toString());
@@ -54,7 +55,7 @@ final class JournalCodec {
     switch (type) {
       case "header":
         return new Header(integer(o, "version"), str(o, "planSha256"), str(o, "campaignId"), integer(o, "steps"),
-            Instant.parse(str(o, "createdAt")));
+            Instant.parse(str(o, "createdAt")), Optional.ofNullable(o.containsKey("baseUrl") ? str(o, "baseUrl") : null));
       case "sending":
         return new Sending(str(o, "step"), integer(o, "attempt"), str(o, "idempotencyKey"), Instant.parse(str(o, "at")));
       case "outcome":

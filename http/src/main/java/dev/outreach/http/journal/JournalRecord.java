@@ -10,17 +10,25 @@ import java.util.OptionalInt;
 public sealed interface JournalRecord {
 
   /**
-   * The first line: which plan the journal belongs to.
+   * The first line: which plan the journal belongs to, and which API it was run against.
    *
    * @param planSha256 hex SHA-256 of the plan's canonical JSON
    * @param steps how many steps the plan has
+   * @param baseUrl the API's base URL, normalised ({@code scheme://host:port/path}, never credentials);
+   *     empty in journals of format version 1, which did not record it
    */
-  record Header(int version, String planSha256, String campaignId, int steps, Instant createdAt)
-      implements JournalRecord {
+  record Header(int version, String planSha256, String campaignId, int steps, Instant createdAt,
+      Optional<String> baseUrl) implements JournalRecord {
     public Header {
       Objects.requireNonNull(planSha256, "planSha256 == null");
       Objects.requireNonNull(campaignId, "campaignId == null");
       Objects.requireNonNull(createdAt, "createdAt == null");
+      Objects.requireNonNull(baseUrl, "baseUrl == null");
+    }
+
+    /** A header that records no base URL. */
+    public Header(int version, String planSha256, String campaignId, int steps, Instant createdAt) {
+      this(version, planSha256, campaignId, steps, createdAt, Optional.empty());
     }
   }
 

@@ -8,6 +8,12 @@ public enum Result {
   DONE(true),
   /** HTTP 207: some customers or records failed; the journal names them when the server did. */
   PARTIAL(true),
+  /**
+   * A success reply (200, 201) whose {@code results} say fewer customers were initiated (records added)
+   * than the step planned, without naming the others: never sent again, and no follow-up can select the
+   * missing ones by id.
+   */
+  SHORT(true),
   /** HTTP 4xx: the server refused the request; nothing took effect. Re-sending the same request is pointless. */
   REJECTED(true),
   /** HTTP 5xx without proof that nothing took effect: some customers may have been contacted. */

@@ -213,10 +213,15 @@ class OutreachClientTest {
   }
 
   @Test
-  void resultsWithMissingCountsAreAbsentButTheMessageStays() {
+  void aSuccessWhoseResultsLackTheDocumentedCountsIsUnknownNeverSuccess() {
+    // Results that cannot be read could hide fewer initiated than asked for ({"initiated":0} from a mock).
     server.enqueue(Response.json(200, "{\"success\":true,\"message\":\"ok\",\"results\":{\"initiated\":\"2\"}}"));
+    server.enqueue(Response.json(200, "{\"success\":true,\"message\":\"ok\"}"));
 
-    assertThat(send()).isEqualTo(new Initiated(200, "ok", Optional.empty()));
+    Unknown u = (Unknown) send();
+    assertThat(u.status()).hasValue(200);
+    assertThat(u.reason()).contains("not the documented counts", "unreadable response body");
+    assertThat(send()).isEqualTo(new Initiated(200, "ok", Optional.empty())); // no results at all: as documented
   }
 
   @Test

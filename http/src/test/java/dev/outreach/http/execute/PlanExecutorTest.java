@@ -139,14 +139,15 @@ class PlanExecutorTest {
       assertThat(later.outcome()).isInstanceOf(StepOutcome.NotRun.class);
       assertThat(((StepOutcome.NotRun) later.outcome()).reason()).contains("s1-calls", "401", "token");
     }
-    assertThat(report.byChannel().get(Channel.CALL)).isEqualTo(new ChannelTotals(0, 2, 0, 0));
+    assertThat(report.byChannel().get(Channel.CALL)).isEqualTo(new ChannelTotals(0, 0, 0, 2));
     assertThat(report.byChannel().get(Channel.SMS)).isEqualTo(new ChannelTotals(0, 0, 0, 1));
     assertThat(registry.get("outreach.http.requests").tags("status", "401", "outcome", "unauthorized").timer().count())
         .isEqualTo(1);
     assertThat(registry.get("outreach.http.requests").timers()).hasSize(1);
     assertThat(counter("outreach.steps", "outcome", "unauthorized")).isEqualTo(1.0);
     assertThat(counter("outreach.steps", "outcome", "not_run")).isEqualTo(2.0);
-    assertThat(counter("outreach.customers.failed", "channel", "call")).isEqualTo(2.0);
+    assertThat(counter("outreach.customers.failed", "channel", "call")).isZero();
+    assertThat(counter("outreach.customers.not_attempted", "channel", "call")).isEqualTo(2.0);
   }
 
   @Test
@@ -163,7 +164,9 @@ class PlanExecutorTest {
     assertThat(report.steps()).extracting(r -> r.outcome().outcome()).containsOnly("not_sent");
     assertThat(registry.get("outreach.http.requests").tags("status", "NONE", "outcome", "not_sent").timers())
         .hasSize(3).allMatch(t -> t.count() == 1);
-    assertThat(counter("outreach.customers.failed", "channel", "whatsapp")).isEqualTo(2.0);
+    assertThat(counter("outreach.customers.failed", "channel", "whatsapp")).isZero();
+    assertThat(counter("outreach.customers.not_attempted", "channel", "whatsapp")).isEqualTo(2.0);
+    assertThat(report.byChannel().get(Channel.WHATSAPP)).isEqualTo(new ChannelTotals(0, 0, 0, 2));
   }
 
   @Test

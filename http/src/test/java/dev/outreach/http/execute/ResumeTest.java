@@ -40,7 +40,7 @@ class ResumeTest {
 
   ExecutionReport run(Plan plan, Path journal, String token) {
     OutreachClient client = OutreachClient.builder(server.uri()).token(token).build();
-    try (Journal j = PlanExecutor.openJournal(journal, plan)) {
+    try (Journal j = PlanExecutor.openJournal(journal, plan, server.uri())) {
       return PlanExecutor.builder(client).meterRegistry(new SimpleMeterRegistry()).clock(clock).respectSchedule(false)
           .sleeper(clock::advance).maxInFlight(2).build().execute(plan, j);
     }
@@ -48,7 +48,7 @@ class ResumeTest {
 
   /** Writes what a run killed right after journaling "sending" for {@code stepIds} would have left. */
   void crashedWhileSending(Plan plan, Path journal, String... stepIds) {
-    try (Journal j = PlanExecutor.openJournal(journal, plan)) {
+    try (Journal j = PlanExecutor.openJournal(journal, plan, server.uri())) {
       for (String id : stepIds) {
         String key = IdempotencyKeys.of(plan, plan.steps().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow());
         j.append(new JournalRecord.Sending(id, 1, key, clock.instant()));
@@ -148,7 +148,7 @@ class ResumeTest {
     server = new ScriptedServer((r, n) -> Answer.initiated(1));
     Path journal = dir.resolve("run.journal");
     Plan plan = Plans.sms(2);
-    try (Journal held = PlanExecutor.openJournal(journal, plan)) {
+    try (Journal held = PlanExecutor.openJournal(journal, plan, server.uri())) {
       assertThat(held.contents().records()).isEmpty();
       assertThatThrownBy(() -> run(plan, journal, TOKEN)).isInstanceOf(JournalException.class)
           .hasMessageContaining("in use by another executor");

@@ -79,6 +79,22 @@ class JournalTest {
   }
 
   @Test
+  void aJournalIsNeverAppliedToAnotherCampaignOrApi() {
+    Path file = dir.resolve("j.jsonl");
+    Header bound = new Header(Journal.VERSION, "ab12", "CAMP", 3, T, Optional.of("http://127.0.0.1:8080"));
+    Journal.open(file, bound).close();
+
+    assertThatThrownBy(() -> Journal.open(file, new Header(Journal.VERSION, "ab12", "OTHER", 3, T,
+        Optional.of("http://127.0.0.1:8080")))).isInstanceOf(JournalException.class)
+        .hasMessageContaining("campaign CAMP").hasMessageContaining("campaign OTHER").hasMessageContaining("new --journal");
+    assertThatThrownBy(() -> Journal.open(file, new Header(Journal.VERSION, "ab12", "CAMP", 3, T,
+        Optional.of("https://api.agents.timepay.ai:443")))).isInstanceOf(JournalException.class)
+        .hasMessageContaining("http://127.0.0.1:8080").hasMessageContaining("https://api.agents.timepay.ai:443")
+        .hasMessageContaining("new --journal");
+    assertThat(Journal.read(file).header()).isEqualTo(bound);
+  }
+
+  @Test
   void aTornLastLineIsReportedCutOffAndAppendingGoesOnOnALineBoundary() throws Exception {
     Path file = dir.resolve("j.jsonl");
     try (Journal j = Journal.open(file, HEADER)) {
