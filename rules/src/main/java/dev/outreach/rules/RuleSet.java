@@ -41,11 +41,13 @@ public final class RuleSet {
   private final Sources sources;
   private final List<String> ruleNames;
   private final List<RuleProblem> warnings;
+  private final RuleBudget budget;
 
-  private RuleSet(KieBase base, Sources sources, List<RuleProblem> warnings) {
+  private RuleSet(KieBase base, Sources sources, List<RuleProblem> warnings, RuleBudget budget) {
     this.base = base;
     this.sources = sources;
     this.warnings = List.copyOf(warnings);
+    this.budget = java.util.Objects.requireNonNull(budget, "budget == null");
     List<String> names = new ArrayList<>();
     for (KiePackage p : base.getKiePackages()) {
       for (Rule r : p.getRules()) {
@@ -128,7 +130,7 @@ public final class RuleSet {
         conf.setOption(ConstraintJittingThresholdOption.get(-1));
       }
       KieBase base = ks.newKieContainer(id).newKieBase(conf);
-      return new RuleSet(base, named, distinct);
+      return new RuleSet(base, named, distinct, RuleBudget.DEFAULT);
     } finally {
       // The container holds what it needs; keep the global repository from growing with every compile.
       ks.getRepository().removeKieModule(id);
@@ -151,6 +153,20 @@ public final class RuleSet {
     return warnings;
   }
 
+  /** How much work the rules may do per batch of customers; {@link RuleBudget#DEFAULT} unless set. */
+  public RuleBudget budget() {
+    return budget;
+  }
+
+  /**
+   * These rules (the same compiled rule base) evaluated within {@code budget}: every decision source,
+   * trace and test made from the result stops rules that fire too often or run too long, with an error
+   * naming the rule, its file and the customer.
+   */
+  public RuleSet withBudget(RuleBudget budget) {
+    return new RuleSet(base, sources, warnings, java.util.Objects.requireNonNull(budget, "budget == null"));
+  }
+
   /** A decision source that evaluates these rules with default batching (all cores). */
   public DecisionSource decisions() {
     return decisions(List.of());
@@ -162,7 +178,7 @@ public final class RuleSet {
    */
   public DecisionSource decisions(List<Experiment> experiments) {
     return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(),
-        experiments);
+        experiments, budget);
   }
 
   /**
@@ -173,7 +189,7 @@ public final class RuleSet {
    */
   public DecisionSource decisions(List<Experiment> experiments, Consumer<CustomerTrace> traces) {
     return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(),
-        experiments, java.util.Objects.requireNonNull(traces, "traces == null"));
+        experiments, java.util.Objects.requireNonNull(traces, "traces == null"), budget);
   }
 
   /**
@@ -182,7 +198,7 @@ public final class RuleSet {
    * runs on one thread.
    */
   public List<CustomerTrace> trace(List<Customer> customers, PlanningDay day, List<Experiment> experiments) {
-    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, 1, experiments).trace(customers, day);
+    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, 1, experiments, budget).trace(customers, day);
   }
 
   /**
@@ -191,6 +207,6 @@ public final class RuleSet {
    * about one customer (and its decisions) at a time, never join two customers.
    */
   public DecisionSource decisions(int batchSize, int threads) {
-    return new RuleEvaluator(base, sources, batchSize, threads, List.of());
+    return new RuleEvaluator(base, sources, batchSize, threads, List.of(), budget);
   }
 }
