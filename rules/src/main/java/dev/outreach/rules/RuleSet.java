@@ -103,6 +103,13 @@ public final class RuleSet {
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
     Sources named = new Sources(sources, drl);
+    for (int i = 0; i < sources.size(); i++) {
+      for (RuleProblem p : ProgramExits.find(sources.get(i).name(), drl.get(i))) {
+        DecisionTables.Cell cell = named.cell(p.file(), p.line());
+        problems.add(cell == null ? p : new RuleProblem(p.file(), cell.row(), cell.columnNumber(), true,
+            "row " + cell.row() + " (the rule made from cell " + cell + "): " + p.message()));
+      }
+    }
     for (Message m : builder.getResults().getMessages()) {
       if (m.getLevel() != Message.Level.INFO) {
         problems.add(Messages.problem(m, named, sources.size() == 1 ? sources.get(0).name() : null));
