@@ -117,8 +117,11 @@ public final class RuleSet {
     }
     // Drools adds "Parser returned a null Package" after a syntax error, and "Unable to analyze
     // expression" beside the real reason on the same line; it also repeats one error per constraint.
-    problems.removeIf(p -> (p.message().startsWith("Parser returned a null Package")
-        && problems.stream().anyMatch(q -> q != p && q.error() && q.file().equals(p.file())))
+    // The parser may also fail on its own (a NullPointerException with a stack trace) after a real error.
+    java.util.function.Predicate<RuleProblem> noise = p -> p.message().startsWith("Parser returned a null Package")
+        || p.message().contains("unexpected exception at input");
+    problems.removeIf(p -> (noise.test(p)
+        && problems.stream().anyMatch(q -> !noise.test(q) && q.error() && q.file().equals(p.file())))
         || (p.message().startsWith("Unable to analyze expression")
         && problems.stream().anyMatch(q -> q != p && q.error() && q.file().equals(p.file()) && q.line() == p.line())));
     List<RuleProblem> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
