@@ -31,6 +31,12 @@ import org.kie.api.definition.rule.Rule;
  * RuleSet rules = RuleSet.load(List.of(Path.of("rules/")));
  * Plan plan = Planner.builder("CAMP").build().plan(customers, rules.decisions(), asOf);
  * }</pre>
+ *
+ * <p>Rules are evaluated on worker threads within a {@link RuleBudget} ({@link #withBudget}), so a rule that
+ * never ends stops the evaluation with a {@link RuleEvaluationException} instead of hanging it. Compiling
+ * refuses rules that call {@code System.exit} or {@code Runtime.getRuntime()}; should a rule still end the
+ * program (through reflection or a helper class), a shutdown hook, installed when rules are first evaluated,
+ * prints the rule and customer to standard error and halts the JVM with status 1.
  */
 public final class RuleSet {
   private static final AtomicLong VERSIONS = new AtomicLong();
