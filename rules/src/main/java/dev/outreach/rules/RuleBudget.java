@@ -14,7 +14,7 @@ import java.util.Objects;
  *   <li>{@code maxFiringsPerCustomer}: a batch may fire rules at most this many times per customer in it
  *       (default {@value #DEFAULT_FIRINGS_PER_CUSTOMER}; rules that decide usually fire a handful of times,
  *       and a rule that keeps inserting facts fills memory fast: a million facts in a batch of 1,000).
- *   <li>{@code batchTimeout}: a batch may run at most this long (default 60 seconds; a batch normally takes
+ *   <li>{@code batchTimeout}: a batch may run at most this long (default 30 seconds; a batch normally takes
  *       milliseconds). When it is exceeded the evaluation fails at once, the session is halted and its
  *       thread interrupted (which ends a {@code Thread.sleep}). A consequence that loops without end
  *       ({@code while (true) {}}) cannot be stopped in Java: its thread, a daemon thread, stays busy until
@@ -29,8 +29,8 @@ public record RuleBudget(int maxFiringsPerCustomer, Duration batchTimeout) {
   /** The default limit on rule firings per customer. */
   public static final int DEFAULT_FIRINGS_PER_CUSTOMER = 1_000;
 
-  /** {@value #DEFAULT_FIRINGS_PER_CUSTOMER} firings per customer and 60 seconds per batch. */
-  public static final RuleBudget DEFAULT = new RuleBudget(DEFAULT_FIRINGS_PER_CUSTOMER, Duration.ofSeconds(60));
+  /** {@value #DEFAULT_FIRINGS_PER_CUSTOMER} firings per customer and 30 seconds per batch. */
+  public static final RuleBudget DEFAULT = new RuleBudget(DEFAULT_FIRINGS_PER_CUSTOMER, Duration.ofSeconds(30));
 
   public RuleBudget {
     Objects.requireNonNull(batchTimeout, "batchTimeout == null");

@@ -139,6 +139,11 @@ final class RuleEvaluator implements DecisionSource {
           w.start();
           try {
             work.run(index, w);
+          } catch (StackOverflowError e) {
+            Match m = w.firing();
+            throw new RuleEvaluationException((m == null ? "the rules" : w.rule(m)) + " failed for " + w.customer(m)
+                + ": it recursed without end (stack overflow); does a function or method call itself with no way"
+                + " out?", null);
           } finally {
             w.end();
           }

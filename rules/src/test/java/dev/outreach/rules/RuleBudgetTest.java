@@ -124,6 +124,17 @@ class RuleBudgetTest {
   }
 
   @Test
+  void aConsequenceThatRecursesWithoutEndNamesTheRuleAndCustomer() throws Exception {
+    RuleSet rules = rules("rules/deep.drl", "function int down(int n) { return down(n + 1); }\n"
+        + "rule \"Deep\"\nwhen\n  $c : Customer( paymentStatus == \"bounced\" )\nthen\n  down(0);\nend\n");
+
+    assertThatThrownBy(() -> decide(rules.decisions(), customers(3, 2)))
+        .isInstanceOf(RuleEvaluationException.class)
+        .hasMessageContaining("rule \"Deep\" (rules/deep.drl:5)")
+        .hasMessageContaining("customer L0002");
+  }
+
+  @Test
   void traceAndTheTestKitStopARunawayRuleToo() throws Exception {
     RuleSet rules = rules("rules/loop.drl", "\nrule \"Touch the bounced\"\nwhen\n"
         + "  $c : Customer( paymentStatus == \"bounced\" )\nthen\n  update( $c );\nend\n");

@@ -20,7 +20,7 @@ final class RuleBudgetOptions {
 
   @Option(names = "--rule-timeout", paramLabel = "DURATION", converter = Timeout.class,
       description = "Stop when a batch of customers runs longer than this, e.g. 30s, 500ms, 2m, naming the rule that "
-          + "is running and its customer (default: 60s).")
+          + "is running and its customer (default: 30s).")
   Duration timeout;
 
   /** The budget these options ask for, on top of the defaults. */
