@@ -170,10 +170,11 @@ final class RuleEvaluator implements DecisionSource {
 
   /** Waits for one batch until it ends or has run longer than the budget allows. */
   private void await(Future<?> f, BatchWatch w) throws InterruptedException, ExecutionException {
-    long limit = budget.batchTimeout().toNanos();
+    long limit = budget.batchTimeout().compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos()
+        : budget.batchTimeout().toNanos();
     while (true) {
       long started = w.started();
-      long wait = started == 0 ? limit : started + limit - System.nanoTime();
+      long wait = started == 0 ? limit : limit - (System.nanoTime() - started);
       if (wait <= 0 && !f.isDone()) {
         Match m = w.firing();
         w.halt();

@@ -152,6 +152,13 @@ class RuleBudgetTest {
   }
 
   @Test
+  void aTimeLimitOfCenturiesIsAllowed() throws Exception {
+    RuleSet rules = rules("rules/ok.drl", SMS).withBudget(SMALL.withBatchTimeout(Duration.ofDays(365 * 300)));
+
+    assertThat(decide(rules.decisions(), customers(5, 3))).hasSize(1);
+  }
+
+  @Test
   void aBatchMayFireAsOftenAsItsCustomersTogether() throws Exception {
     String drl = "rule \"Everyone\"\nwhen\n  $c : Customer()\nthen\n  insert( Decision.sms($c).template(\"t\") );\nend\n";
     RuleSet rules = rules("rules/all.drl", drl).withBudget(new RuleBudget(1, Duration.ofSeconds(5)));
