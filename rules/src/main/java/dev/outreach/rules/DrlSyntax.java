@@ -9,13 +9,17 @@ import java.util.regex.Pattern;
  */
 final class DrlSyntax {
   private static final Pattern ERR = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+) (.*)$", Pattern.DOTALL);
-  private static final Pattern IN_RULE = Pattern.compile("\\s+in\\s+(?:pattern\\s+)?rule(?:\\s+\"([^\"]*)\"|\\s+(\\S+))?\\s*$");
-  private static final Pattern MISMATCHED = Pattern.compile("^mismatched input '(.*?)'(?: expecting (.*))?$", Pattern.DOTALL);
+  private static final Pattern IN_RULE = Pattern.compile(
+      "\\s+in\\s+(?:pattern\\s+)?rule(?:\\s+\"([^\"]*)\"|\\s+(\\S+))?\\s*$");
+  private static final Pattern MISMATCHED = Pattern.compile(
+      "^mismatched input '(.*?)'(?: expecting (.*))?$", Pattern.DOTALL);
   private static final Pattern NO_VIABLE = Pattern.compile("^no viable alternative at input '(.*?)'$", Pattern.DOTALL);
-  private static final Pattern EXTRANEOUS = Pattern.compile("^extraneous input '(.*?)' expecting (.*)$", Pattern.DOTALL);
+  private static final Pattern EXTRANEOUS = Pattern.compile(
+      "^extraneous input '(.*?)' expecting (.*)$", Pattern.DOTALL);
   private static final Pattern MISSING = Pattern.compile("^missing (.*?) at '(.*?)'$", Pattern.DOTALL);
   private static final Pattern TOKENS = Pattern.compile("one of the following tokens: '\\[(.*)\\]'\\.?");
-  private static final Pattern CONSEQUENCE = Pattern.compile("^Rule Compilation error (Syntax error.*)$", Pattern.DOTALL);
+  private static final Pattern CONSEQUENCE = Pattern.compile(
+      "^Rule Compilation error (Syntax error.*)$", Pattern.DOTALL);
 
   private DrlSyntax() {}
 
