@@ -202,8 +202,8 @@ final class RuleEvaluator implements DecisionSource {
     Match last = w.last();
     return new RuleEvaluationException("the rules were still running after " + text(budget.batchTimeout())
         + " for " + w.customer(null) + ", so the evaluation stopped (" + limit + "); no rule's consequence was"
-        + " running: a condition or function may loop" + (last == null ? "" : "; the last rule to fire was "
-        + w.rule(last)) + ".", null);
+        + " running: a condition or function may loop, or rules fire slowly without end" + (last == null ? ""
+        : "; the last rule to fire was " + w.rule(last) + ", for " + w.customer(last)) + ".", null);
   }
 
   /** A duration as a person writes it: 90s, 1500ms, 2m. */
