@@ -36,7 +36,8 @@ final class FiredRules extends DefaultAgendaEventListener {
     return new ArrayList<>(byCustomer.getOrDefault(customerId, Set.of()));
   }
 
-  private static List<String> customerIds(Object o) {
+  /** The loan ids of the customers fact {@code o} is about (itself, or a field carrying one). */
+  static List<String> customerIds(Object o) {
     if (o instanceof Customer) {
       return List.of(((Customer) o).loanId());
     }

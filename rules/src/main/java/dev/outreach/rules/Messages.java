@@ -23,6 +23,9 @@ final class Messages {
     }
     int line = Math.max(0, m.getLine());
     int column = Math.max(0, m.getColumn());
+    if (column == 0) {
+      column = DrlSyntax.column(text);
+    }
     Sources.Location at = null;
     Matcher method = METHOD.matcher(text);
     if (method.find() && file != null) {
@@ -87,6 +90,10 @@ final class Messages {
 
   static String explain(String drools) {
     String text = drools.strip();
+    String syntax = DrlSyntax.explain(text);
+    if (syntax != null) {
+      return syntax;
+    }
     Matcher m = UNKNOWN_FIELD.matcher(text);
     if (m.find()) {
       String type = m.group(1).substring(m.group(1).lastIndexOf('.') + 1);

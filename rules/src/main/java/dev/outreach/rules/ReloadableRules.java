@@ -77,10 +77,13 @@ public final class ReloadableRules implements DecisionSource {
     return reload(sources);
   }
 
-  /** Compiles {@code sources} and swaps them in if they compile; otherwise keeps the rules in use. */
+  /**
+   * Compiles {@code sources} and swaps them in if they compile (with the {@link RuleBudget} of the rules in
+   * use); otherwise keeps the rules in use.
+   */
   public Result reload(List<RuleSource> sources) {
     try {
-      RuleSet next = RuleSet.compile(sources);
+      RuleSet next = RuleSet.compile(sources).withBudget(current.get().budget());
       return new Result.Swapped(current.getAndSet(next), next);
     } catch (RuleCompileException e) {
       return new Result.Kept(current.get(), e.getMessage(), e.problems());

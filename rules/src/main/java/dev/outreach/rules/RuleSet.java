@@ -31,6 +31,12 @@ import org.kie.api.definition.rule.Rule;
  * RuleSet rules = RuleSet.load(List.of(Path.of("rules/")));
  * Plan plan = Planner.builder("CAMP").build().plan(customers, rules.decisions(), asOf);
  * }</pre>
+ *
+ * <p>Rules are evaluated on worker threads within a {@link RuleBudget} ({@link #withBudget}), so a rule that
+ * never ends stops the evaluation with a {@link RuleEvaluationException} instead of hanging it. Compiling
+ * refuses rules that call {@code System.exit} or {@code Runtime.getRuntime()}; should a rule still end the
+ * program (through reflection or a helper class), a shutdown hook, installed when rules are first evaluated,
+ * prints the rule and customer to standard error and halts the JVM with status 1.
  */
 public final class RuleSet {
   private static final AtomicLong VERSIONS = new AtomicLong();
@@ -41,11 +47,13 @@ public final class RuleSet {
   private final Sources sources;
   private final List<String> ruleNames;
   private final List<RuleProblem> warnings;
+  private final RuleBudget budget;
 
-  private RuleSet(KieBase base, Sources sources, List<RuleProblem> warnings) {
+  private RuleSet(KieBase base, Sources sources, List<RuleProblem> warnings, RuleBudget budget) {
     this.base = base;
     this.sources = sources;
     this.warnings = List.copyOf(warnings);
+    this.budget = java.util.Objects.requireNonNull(budget, "budget == null");
     List<String> names = new ArrayList<>();
     for (KiePackage p : base.getKiePackages()) {
       for (Rule r : p.getRules()) {
@@ -101,6 +109,13 @@ public final class RuleSet {
     }
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
     Sources named = new Sources(sources, drl);
+    for (int i = 0; i < sources.size(); i++) {
+      for (RuleProblem p : ProgramExits.find(sources.get(i).name(), drl.get(i))) {
+        DecisionTables.Cell cell = named.cell(p.file(), p.line());
+        problems.add(cell == null ? p : new RuleProblem(p.file(), cell.row(), cell.columnNumber(), true,
+            "row " + cell.row() + " (the rule made from cell " + cell + "): " + p.message()));
+      }
+    }
     for (Message m : builder.getResults().getMessages()) {
       if (m.getLevel() != Message.Level.INFO) {
         problems.add(Messages.problem(m, named, sources.size() == 1 ? sources.get(0).name() : null));
@@ -108,8 +123,11 @@ public final class RuleSet {
     }
     // Drools adds "Parser returned a null Package" after a syntax error, and "Unable to analyze
     // expression" beside the real reason on the same line; it also repeats one error per constraint.
-    problems.removeIf(p -> (p.message().startsWith("Parser returned a null Package")
-        && problems.stream().anyMatch(q -> q != p && q.error() && q.file().equals(p.file())))
+    // The parser may also fail on its own (a NullPointerException with a stack trace) after a real error.
+    java.util.function.Predicate<RuleProblem> noise = p -> p.message().startsWith("Parser returned a null Package")
+        || p.message().contains("unexpected exception at input");
+    problems.removeIf(p -> (noise.test(p)
+        && problems.stream().anyMatch(q -> !noise.test(q) && q.error() && q.file().equals(p.file())))
         || (p.message().startsWith("Unable to analyze expression")
         && problems.stream().anyMatch(q -> q != p && q.error() && q.file().equals(p.file()) && q.line() == p.line())));
     List<RuleProblem> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
@@ -128,7 +146,7 @@ public final class RuleSet {
         conf.setOption(ConstraintJittingThresholdOption.get(-1));
       }
       KieBase base = ks.newKieContainer(id).newKieBase(conf);
-      return new RuleSet(base, named, distinct);
+      return new RuleSet(base, named, distinct, RuleBudget.DEFAULT);
     } finally {
       // The container holds what it needs; keep the global repository from growing with every compile.
       ks.getRepository().removeKieModule(id);
@@ -151,6 +169,20 @@ public final class RuleSet {
     return warnings;
   }
 
+  /** How much work the rules may do per batch of customers; {@link RuleBudget#DEFAULT} unless set. */
+  public RuleBudget budget() {
+    return budget;
+  }
+
+  /**
+   * These rules (the same compiled rule base) evaluated within {@code budget}: every decision source,
+   * trace and test made from the result stops rules that fire too often or run too long, with an error
+   * naming the rule, its file and the customer.
+   */
+  public RuleSet withBudget(RuleBudget budget) {
+    return new RuleSet(base, sources, warnings, java.util.Objects.requireNonNull(budget, "budget == null"));
+  }
+
   /** A decision source that evaluates these rules with default batching (all cores). */
   public DecisionSource decisions() {
     return decisions(List.of());
@@ -162,7 +194,7 @@ public final class RuleSet {
    */
   public DecisionSource decisions(List<Experiment> experiments) {
     return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(),
-        experiments);
+        experiments, budget);
   }
 
   /**
@@ -173,7 +205,7 @@ public final class RuleSet {
    */
   public DecisionSource decisions(List<Experiment> experiments, Consumer<CustomerTrace> traces) {
     return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(),
-        experiments, java.util.Objects.requireNonNull(traces, "traces == null"));
+        experiments, java.util.Objects.requireNonNull(traces, "traces == null"), budget);
   }
 
   /**
@@ -182,7 +214,7 @@ public final class RuleSet {
    * runs on one thread.
    */
   public List<CustomerTrace> trace(List<Customer> customers, PlanningDay day, List<Experiment> experiments) {
-    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, 1, experiments).trace(customers, day);
+    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, 1, experiments, budget).trace(customers, day);
   }
 
   /**
@@ -191,6 +223,6 @@ public final class RuleSet {
    * about one customer (and its decisions) at a time, never join two customers.
    */
   public DecisionSource decisions(int batchSize, int threads) {
-    return new RuleEvaluator(base, sources, batchSize, threads, List.of());
+    return new RuleEvaluator(base, sources, batchSize, threads, List.of(), budget);
   }
 }

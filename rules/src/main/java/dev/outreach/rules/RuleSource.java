@@ -106,20 +106,44 @@ public record RuleSource(String name, Kind kind, byte[] content) {
   }
 
   /**
-   * Reads the classpath resource {@code name} (e.g. {@code outreach/sample/rules/20-calls.drl}).
+   * Reads the classpath resource {@code name} (e.g. {@code outreach/sample/rules/20-calls.drl}; a leading
+   * {@code /} is ignored). It must be one file: a classpath folder cannot be listed reliably.
    *
-   * @throws IOException when there is no such resource, or it is not a rules file
+   * @throws IOException when {@code name} is empty, there is no such resource, it is a folder, or it is
+   *     not a rules file
    */
   public static RuleSource classpath(ClassLoader loader, String name) throws IOException {
-    Kind kind = Kind.ofNamed(name);
+    String n = name.startsWith("/") ? name.substring(1) : name;
+    if (n.isBlank()) {
+      throw new IOException("rules classpath:" + name + ": names no resource; write classpath:NAME, e.g."
+          + " classpath:outreach/sample/rules/20-calls.drl");
+    }
+    java.net.URL url = loader.getResource(n);
+    String dir = n.endsWith("/") ? n : n + "/";
+    java.net.URL asFolder = loader.getResource(dir); // in a jar, only a folder's entry ends with "/"
+    if (url != null && isDirectory(url)
+        || asFolder != null && (!"file".equals(asFolder.getProtocol()) || isDirectory(asFolder))) {
+      throw new IOException("rules classpath:" + name + ": is a folder on the classpath; classpath: takes one"
+          + " rules file (classpath:" + dir + "NAME.drl), repeated for each file;"
+          + " give a folder on disk to read all of its rules");
+    }
+    if (url == null) {
+      throw new IOException("rules classpath:" + name + ": no such resource on the classpath");
+    }
+    Kind kind = Kind.ofNamed(n);
     if (kind == null) {
       throw new IOException("rules classpath:" + name + ": not a rules file (expected .drl, .xlsx, .xls or .csv)");
     }
-    try (InputStream in = loader.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IOException("rules classpath:" + name + ": no such resource");
-      }
-      return new RuleSource("classpath:" + name, kind, in.readAllBytes());
+    try (InputStream in = url.openStream()) {
+      return new RuleSource("classpath:" + n, kind, in.readAllBytes());
+    }
+  }
+
+  private static boolean isDirectory(java.net.URL url) {
+    try {
+      return "file".equals(url.getProtocol()) && Files.isDirectory(Path.of(url.toURI()));
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return false;
     }
   }
 

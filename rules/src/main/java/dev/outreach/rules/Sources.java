@@ -86,6 +86,36 @@ final class Sources {
     return null;
   }
 
+  /**
+   * Where {@code rule} is declared, as {@code FILE:LINE} (for a decision table {@code FILE row N}), or
+   * {@code null} when it is not in these sources.
+   */
+  String where(org.kie.api.definition.rule.Rule rule) {
+    if (!(rule instanceof org.drools.base.definitions.rule.impl.RuleImpl)) {
+      return null;
+    }
+    org.kie.api.io.Resource r = ((org.drools.base.definitions.rule.impl.RuleImpl) rule).getResource();
+    String file = r == null ? null : userName(r.getSourcePath());
+    if (file == null) {
+      return null;
+    }
+    String q = Pattern.quote(rule.getName());
+    Pattern header = Pattern.compile("^\\s*rule\\s+(?:\"" + q + "\"|'" + q + "'|" + q + "(?=\\s))");
+    for (int k = 0; k < sources.size(); k++) {
+      if (!sources.get(k).name().equals(file)) {
+        continue;
+      }
+      String[] lines = drl.get(k).split("\\R", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (header.matcher(lines[i]).find()) {
+          DecisionTables.Cell cell = cell(file, i + 1);
+          return cell != null ? file + " row " + cell.row() : file + ":" + (i + 1);
+        }
+      }
+    }
+    return file;
+  }
+
   /** A place in a DRL file; line and column are 1-based. */
   record Location(String file, int line, int column) {
     @Override

@@ -79,7 +79,7 @@ final class DiffCommand implements Callable<Integer> {
     String basePolicySpec = basePolicy == null ? inputs.policy : basePolicy;
     RuleSet changedRules = progress.step("compiling rules", () -> rules.load(err), r -> r.ruleNames().size() + " rules");
     RuleSet base = baseRules.isEmpty() ? changedRules : progress.step("compiling base rules",
-        () -> RuleOptions.load(baseLocations, err), r -> r.ruleNames().size() + " rules");
+        () -> rules.load(baseLocations, err), r -> r.ruleNames().size() + " rules");
     PlanInputs a = inputs.inputs(base, portfolio, rules, basePolicySpec);
     PlanInputs b = inputs.inputs(changedRules, portfolio, rules, inputs.policy);
     Plan before = progress.step("planning with the base", () -> a.plan(progress.evaluating(base.decisions(a.experiments()))),

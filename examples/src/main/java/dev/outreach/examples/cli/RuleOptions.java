@@ -10,9 +10,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options every command that evaluates rules shares: where the rules are, and experiments. */
+/**
+ * The options every command that evaluates rules shares: where the rules are, experiments, and how much work
+ * the rules may do.
+ */
 final class RuleOptions {
   @Option(names = "--rules", required = true, paramLabel = "PATH",
       description = "A .drl file, a decision table (.xlsx, .xls, .drl.csv), a folder of them, or "
@@ -24,13 +28,18 @@ final class RuleOptions {
           + "is put in one arm (an Arm fact for the rules) by a stable hash of its loan id. Repeatable.")
   List<String> experimentSpecs = new ArrayList<>();
 
+  @Mixin RuleBudgetOptions budget;
+
   /** Compiles the rules, printing any compiler warnings to {@code err}. */
   RuleSet load(PrintWriter err) throws IOException, RuleCompileException {
     return load(locations, err);
   }
 
-  /** Compiles the rules at {@code locations} (as {@code --rules} takes them), printing warnings to {@code err}. */
-  static RuleSet load(List<String> locations, PrintWriter err) throws IOException, RuleCompileException {
+  /**
+   * Compiles the rules at {@code locations} (as {@code --rules} takes them) within the budget of the options,
+   * printing warnings to {@code err}.
+   */
+  RuleSet load(List<String> locations, PrintWriter err) throws IOException, RuleCompileException {
     List<RuleSource> sources = new ArrayList<>();
     for (String location : locations) {
       if (location.startsWith("classpath:")) {
@@ -39,7 +48,7 @@ final class RuleOptions {
         sources.addAll(RuleSource.read(Path.of(location)));
       }
     }
-    RuleSet rules = RuleSet.compile(sources);
+    RuleSet rules = RuleSet.compile(sources).withBudget(budget.budget());
     for (RuleProblem w : rules.warnings()) {
       err.println("outreach: " + w);
     }
