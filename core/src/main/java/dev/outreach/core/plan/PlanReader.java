@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -113,8 +114,8 @@ final class PlanReader {
       throw new IllegalArgumentException("plan field " + path + " is missing");
     }
     if (v.getValueType() != type) {
-      throw new IllegalArgumentException("plan field " + path + " must be " + type.name().toLowerCase()
-          + ", found " + v.getValueType().name().toLowerCase());
+      throw new IllegalArgumentException("plan field " + path + " must be " + type.name().toLowerCase(Locale.ROOT)
+          + ", found " + v.getValueType().name().toLowerCase(Locale.ROOT));
     }
     return v;
   }
