@@ -29,6 +29,7 @@ class HtmlReportBrowserTest {
   @TempDir static Path dir;
   static Chromium chromium;
   static Path report;
+  static Path diff;
   static JsonObject plan;
 
   @BeforeAll
@@ -39,6 +40,10 @@ class HtmlReportBrowserTest {
     assertThat(r.code()).as(r.err()).isZero();
     Run json = run(concat("plan", "--rules", RULES.toString(), "--format", "json"));
     plan = JsonText.parseObject(json.out());
+    diff = dir.resolve("diff.html");
+    Run d = run(concat("diff", "--base-rules", RULES.toString(), "--rules", "src/test/resources/outreach/rules-change",
+        "--format", "html", "--out", diff.toString()));
+    assertThat(d.code()).as(d.err()).isZero();
   }
 
   static String[] concat(String... head) {
@@ -128,5 +133,28 @@ class HtmlReportBrowserTest {
     assertThat(body.group()).contains("data-ready=\"true\"").doesNotContain("data-pwned");
     assertThat(dom).doesNotContain("<img");
     assertThat(dom).contains("&lt;img src=x onerror=");
+  }
+
+  /**
+   * axe-core finds nothing in the report (as opened, and showing a contacted and a suppressed customer) or
+   * in the diff page: WCAG 2.1 A and AA (text contrast at least 4.5:1, …) and axe's best practices.
+   */
+  @Test
+  void axeFindsNoAccessibilityViolationsInTheReportAndTheDiffPage() throws Exception {
+    String contacted = plan.getJsonArray("steps").getJsonObject(0).getJsonArray("customerIds").getString(0);
+    String suppressed = plan.getJsonArray("suppressed").getJsonObject(0).getString("customerId");
+    java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+    try (DevTools tab = chromium.devTools(Files.createTempDirectory(dir, "profile"))) {
+      for (String page : List.of(report.toUri().toString(), report.toUri() + "#q=" + contacted,
+          report.toUri() + "#q=" + suppressed, diff.toUri().toString())) {
+        tab.open(page);
+        found.put(page.substring(page.lastIndexOf('/') + 1), Axe.violations(tab));
+      }
+    }
+
+    List<String> all = new java.util.ArrayList<>();
+    found.forEach((page, violations) -> violations.forEach(v -> all.add(page + ": " + v)));
+    assertThat(found).hasSize(4);
+    assertThat(all.size()).as("axe-core violations:%n%s", String.join("\n", all)).isZero();
   }
 }

@@ -48,8 +48,9 @@ public final class HtmlDiff {
             + d.changed().zone().getId() + "). Base: " + d.baseLabel() + ". Changed: " + d.changedLabel() + ".")
         .raw("</p></header>\n");
     Page.section(o, "summary", "Counts");
-    o.raw("<table class=\"counts\"><thead><tr><th></th><th class=\"num\">Base</th><th class=\"num\">Changed</th>"
-        + "<th class=\"num\">Change</th></tr></thead><tbody>\n");
+    o.raw("<table class=\"counts\"><thead><tr><th scope=\"col\"><span class=\"vh\">Count</span></th>"
+        + "<th scope=\"col\" class=\"num\">Base</th><th scope=\"col\" class=\"num\">Changed</th>"
+        + "<th scope=\"col\" class=\"num\">Change</th></tr></thead><tbody>\n");
     Summary a = d.base().summary();
     Summary b = d.changed().summary();
     row(o, "Customers", a.customers(), b.customers());
@@ -106,7 +107,7 @@ public final class HtmlDiff {
   }
 
   private static void row(Out o, String label, long a, long b) {
-    o.raw("<tr><th>").text(label).raw("</th><td class=\"num\">").num(a).raw("</td><td class=\"num\">").num(b)
+    o.raw("<tr><th scope=\"row\">").text(label).raw("</th><td class=\"num\">").num(a).raw("</td><td class=\"num\">").num(b)
         .raw("</td><td class=\"num\">").text(a == b ? "" : String.format(Locale.ROOT, "%+,d", b - a)).raw("</td></tr>\n");
   }
 
