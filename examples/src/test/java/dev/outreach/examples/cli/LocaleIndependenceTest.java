@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Every output (plan JSON, text and HTML, explain, diff, the journal) is byte-identical whatever the
  * machine's default locale and time zone: German decimal commas, Hindi and Arabic digits, the Turkish
  * dotless i and odd-offset zones must not leak in. Each locale runs in its own JVM
- * ({@code -Duser.language=…}), as a user's machine would, since some JDK caches read the locale at startup.
+ * ({@code -Duser.language=…}), as a user's machine would, since some JDK caches read the locale at startup;
+ * and the {@code outreach} command itself runs once under {@code LANG=C}, where Java 17's platform charset
+ * is ASCII.
  */
 class LocaleIndependenceTest {
   /** The reference (en_US, UTC), then the machines to compare with it. */
@@ -50,6 +52,11 @@ class LocaleIndependenceTest {
       outputs.put(m.getKey(), out);
       running.put(m.getKey(), start(m.getValue(), out));
     }
+    // The real command, on a machine whose locale has no UTF-8 (LANG=C): its standard output too is UTF-8.
+    Path cliOut = dir.resolve("cli-plan.txt");
+    running.put("outreach plan, LANG=C de_DE", cli(cliOut, "plan", "--rules", CliTest.RULES.toString(), "--format",
+        "text", "--customers", CliTest.PORTFOLIO.toString(), "--campaign", LocaleOutputs.CAMPAIGN, "--as-of",
+        LocaleOutputs.AS_OF.toString(), "--zone", LocaleOutputs.ZONE.getId()));
     for (Map.Entry<String, Process> r : running.entrySet()) {
       Process p = r.getValue();
       String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -71,6 +78,10 @@ class LocaleIndependenceTest {
               lines(bytes(reference, name)), lines(bytes(o.getValue(), name))));
         }
       }
+    }
+    if (!Arrays.equals(Files.readAllBytes(cliOut), bytes(reference, "plan.txt"))) {
+      differences.add("outreach plan --format text under LANG=C, " + firstDifference(lines(bytes(reference,
+          "plan.txt")), lines(Files.readAllBytes(cliOut))));
     }
     assertThat(differences).isEmpty();
   }
@@ -108,10 +119,23 @@ class LocaleIndependenceTest {
 
   static Process start(List<String> properties, Path out) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     cmd.addAll(properties);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LocaleOutputs.class.getName(), out.toString()));
     return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  /** The {@code outreach} command in a JVM under LANG=C and de_DE, its standard output going to {@code out}. */
+  static Process cli(Path out, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.language=de", "-Duser.country=DE", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANGUAGE"));
+    pb.environment().put("LANG", "C");
+    pb.environment().put("LC_ALL", "C");
+    return pb.start();
   }
 
   static List<String> names(Path dir) throws IOException {
