@@ -37,7 +37,8 @@ public final class PlanBenchmark {
     double rulesSeconds = (System.nanoTime() - t0) / 1e9;
     DecisionSource replay = (cs, day, sink) -> decided.forEach(sink);
 
-    System.out.printf(Locale.ROOT, "Plan benchmark: %,d customers, %,d decisions (rules took %.2f s), %d rounds after 1 warm-up%n",
+    System.out.printf(Locale.ROOT,
+        "Plan benchmark: %,d customers, %,d decisions (rules took %.2f s), %d rounds after 1 warm-up%n",
         size, decided.size(), rulesSeconds, rounds);
     for (int r = -1; r < rounds; r++) {
       Result compact = plan(customers, replay, FilterCompiler.Mode.COMPACT);

@@ -37,7 +37,8 @@ public final class RulesBenchmark {
     DecisionSource drl = batch > 0 ? rules.decisions(batch, threads) : rules.decisions();
     DecisionSource hand = new SampleRulesByHand();
 
-    System.out.printf(Locale.ROOT, "Rules benchmark: %,d customers, %d rules, %d cores, %d rounds after 5 warm-up rounds%n",
+    System.out.printf(Locale.ROOT,
+        "Rules benchmark: %,d customers, %d rules, %d cores, %d rounds after 5 warm-up rounds%n",
         size, rules.ruleNames().size(), cores, rounds);
     System.out.printf(Locale.ROOT, "portfolio retained heap: %,d MB%n", portfolioHeap >> 20);
     double[] drlSeconds = new double[rounds];
@@ -53,15 +54,18 @@ public final class RulesBenchmark {
         handSeconds[r] = h.seconds;
         drlSeconds[r] = d.seconds;
         drlPeak = Math.max(drlPeak, d.peakHeap);
-        System.out.printf(Locale.ROOT, "  round %d: by hand %.3f s, Drools %.3f s (%.1fx), %,d decisions%n", r + 1, h.seconds,
+        System.out.printf(Locale.ROOT,
+            "  round %d: by hand %.3f s, Drools %.3f s (%.1fx), %,d decisions%n", r + 1, h.seconds,
             d.seconds, d.seconds / h.seconds, d.decisions);
       }
     }
     double dm = median(drlSeconds);
     double hm = median(handSeconds);
-    System.out.printf(Locale.ROOT, "median: Drools %.3f s = %,.0f customers/s; by hand (1 thread) %.3f s = %,.0f customers/s%n",
+    System.out.printf(Locale.ROOT,
+        "median: Drools %.3f s = %,.0f customers/s; by hand (1 thread) %.3f s = %,.0f customers/s%n",
         dm, size / dm, hm, size / hm);
-    System.out.printf(Locale.ROOT, "ratio Drools / by hand: %.2fx; peak heap during Drools rounds: %,d MB (portfolio %,d MB)%n",
+    System.out.printf(Locale.ROOT,
+        "ratio Drools / by hand: %.2fx; peak heap during Drools rounds: %,d MB (portfolio %,d MB)%n",
         dm / hm, drlPeak >> 20, portfolioHeap >> 20);
   }
 

@@ -64,10 +64,12 @@ public final class TextReport {
 
     for (dev.outreach.core.plan.ExperimentResult x : plan.experiments()) {
       out.append("\nExperiment ").append(x.experiment()).append('\n');
-      out.append(String.format(Locale.ROOT, "  %-12s %6s %9s %9s %10s %9s %7s %8s %8s %8s%n", "arm", "weight", "customers",
+      out.append(String.format(Locale.ROOT,
+          "  %-12s %6s %9s %9s %10s %9s %7s %8s %8s %8s%n", "arm", "weight", "customers",
           "contacted", "suppressed", "undecided", "dropped", "CALL", "SMS", "WHATSAPP"));
       for (dev.outreach.core.plan.ExperimentResult.ArmResult a : x.arms()) {
-        out.append(String.format(Locale.ROOT, "  %-12s %6d %,9d %,9d %,10d %,9d %,7d %,8d %,8d %,8d%n", a.arm(), a.weight(),
+        out.append(String.format(Locale.ROOT,
+            "  %-12s %6d %,9d %,9d %,10d %,9d %,7d %,8d %,8d %,8d%n", a.arm(), a.weight(),
             a.customers(), a.contacted(), a.suppressed(), a.undecided(), a.dropped(), a.byChannel().get(Channel.CALL),
             a.byChannel().get(Channel.SMS), a.byChannel().get(Channel.WHATSAPP)));
       }
@@ -85,7 +87,8 @@ public final class TextReport {
     }
     if (!plan.overrides().isEmpty()) {
       out.append('\n');
-      Wrap.append(out, "", "  ", String.format(Locale.ROOT, "Overridden decisions: %,d (a suppression or a stronger decision on "
+      Wrap.append(out, "", "  ", String.format(Locale.ROOT,
+          "Overridden decisions: %,d (a suppression or a stronger decision on "
           + "the same channel won; each is in the JSON plan)", plan.overrides().size()), Wrap.WIDTH);
     }
     if (!plan.undecided().isEmpty()) {
@@ -154,7 +157,8 @@ public final class TextReport {
 
   private static String sample(List<String> ids) {
     List<String> shown = new ArrayList<>(ids.subList(0, Math.min(10, ids.size())));
-    return String.join(", ", shown) + (ids.size() > shown.size() ? String.format(Locale.ROOT, ", … (%,d in all)", ids.size()) : "");
+    return String.join(", ", shown) + (ids.size() > shown.size() ? String.format(Locale.ROOT,
+        ", … (%,d in all)", ids.size()) : "");
   }
 
   private static void more(StringBuilder out, int total, int shown) {

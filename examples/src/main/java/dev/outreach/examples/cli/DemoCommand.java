@@ -80,7 +80,8 @@ final class DemoCommand implements Callable<Integer> {
       Map<Channel, Integer> planned = plan.summary().byChannel();
       for (Channel c : Channel.values()) {
         ExecutionReport.ChannelTotals t = report.byChannel().getOrDefault(c, ExecutionReport.ChannelTotals.ZERO);
-        o.printf(Locale.ROOT, "  %-9s %,9d %,9d %,9d %,9d%n", c, planned.get(c), t.initiated(), t.failed(), t.unknown());
+        o.printf(Locale.ROOT,
+            "  %-9s %,9d %,9d %,9d %,9d%n", c, planned.get(c), t.initiated(), t.failed(), t.unknown());
       }
       List<String> problems = verify(plan, sandbox.initiations());
       o.println();

@@ -84,9 +84,11 @@ final class DiffCommand implements Callable<Integer> {
     PlanInputs a = inputs.inputs(base, portfolio, rules, basePolicySpec);
     PlanInputs b = inputs.inputs(changedRules, portfolio, rules, inputs.policy);
     Plan before = progress.step("planning with the base", () -> a.plan(progress.evaluating(base.decisions(a.experiments()))),
-        p -> String.format(Locale.ROOT, "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
+        p -> String.format(Locale.ROOT,
+            "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
     Plan after = progress.step("planning with the change", () -> b.plan(progress.evaluating(changedRules.decisions(b.experiments()))),
-        p -> String.format(Locale.ROOT, "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
+        p -> String.format(Locale.ROOT,
+            "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
     PlanDiff diff = PlanDiff.of(before, after, label(baseLocations, basePolicySpec), label(rules.locations, inputs.policy));
     if (out == null) {
       write(spec.commandLine().getOut(), diff);

@@ -31,10 +31,12 @@ final class ExecutionSummary {
     o.println("Steps: " + report.steps().size() + " (" + String.join(", ", byOutcome.entrySet().stream()
         .map(e -> e.getValue() + " " + e.getKey()).toList()) + ")"
         + (fromJournal > 0 ? "; " + fromJournal + " settled by an earlier run, read from the journal" : ""));
-    o.printf(Locale.ROOT, "  %-9s %9s %9s %9s %9s %13s%n", "channel", "planned", "initiated", "failed", "unknown", "not-attempted");
+    o.printf(Locale.ROOT,
+        "  %-9s %9s %9s %9s %9s %13s%n", "channel", "planned", "initiated", "failed", "unknown", "not-attempted");
     for (Channel c : Channel.values()) {
       ChannelTotals t = report.byChannel().get(c);
-      o.printf(Locale.ROOT, "  %-9s %,9d %,9d %,9d %,9d %,13d%n", c, plan.summary().byChannel().getOrDefault(c, 0), t.initiated(),
+      o.printf(Locale.ROOT,
+          "  %-9s %,9d %,9d %,9d %,9d %,13d%n", c, plan.summary().byChannel().getOrDefault(c, 0), t.initiated(),
           t.failed(), t.unknown(), t.notAttempted());
     }
     report.notes().forEach(n -> o.println("Note: " + n));

@@ -61,7 +61,8 @@ final class PlanCommand implements Callable<Integer> {
     DecisionSource source = fired == null ? ruleSet.decisions(in.experiments())
         : ruleSet.decisions(in.experiments(), fired);
     Plan plan = progress.step("planning", () -> in.plan(progress.evaluating(source)),
-        p -> String.format(Locale.ROOT, "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
+        p -> String.format(Locale.ROOT,
+            "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
     if (out == null) {
       write(spec.commandLine().getOut(), plan, portfolio, fired);
       spec.commandLine().getOut().flush();

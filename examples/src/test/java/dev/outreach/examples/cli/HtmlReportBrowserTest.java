@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report in a real browser (headless Chromium): the page's script runs, the SVG charts have a
- * size, and the search box (driven by the URL fragment {@code #q=LOAN-ID}) finds customers.
+ * size, the search box (driven by the URL fragment {@code #q=LOAN-ID}) finds customers, and axe-core finds
+ * no accessibility violation in the report or the diff page.
  */
 class HtmlReportBrowserTest {
   static final String[] COMMON = {"--customers", PORTFOLIO.toString(), "--campaign", "C1", "--as-of",

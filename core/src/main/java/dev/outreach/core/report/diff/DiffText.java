@@ -57,7 +57,8 @@ public final class DiffText {
         Wrap.append(out, "      after:  ", "              ", c.after().describe(), W);
       }
       if (list.size() > rows) {
-        out.append(String.format(Locale.ROOT, "  … and %,d more (--format json lists every one)%n", list.size() - rows));
+        out.append(String.format(Locale.ROOT,
+            "  … and %,d more (--format json lists every one)%n", list.size() - rows));
       }
     }
     return out.toString();

@@ -54,12 +54,14 @@ final class Charts {
           continue;
         }
         double w = Math.max(1, v * span / max);
-        o.raw(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>", x, y + 3, w,
+        o.raw(String.format(Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>", x, y + 3, w,
             ROW - 6, COLORS[s % COLORS.length])).text(b.label() + " · " + series.get(s) + ": " + String.format(Locale.ROOT, "%,d", v))
             .raw("</title></rect>");
         x += w;
       }
-      o.raw(String.format(Locale.ROOT, "<text class=\"value\" x=\"%.1f\" y=\"%d\">%,d</text>", x + 6, y + 16, b.total()));
+      o.raw(String.format(Locale.ROOT,
+          "<text class=\"value\" x=\"%.1f\" y=\"%d\">%,d</text>", x + 6, y + 16, b.total()));
     }
     o.raw("</g></svg></figure>\n");
   }
@@ -80,7 +82,8 @@ final class Charts {
     double left = 40;
     double slot = (WIDTH - left - 10) / bars.size();
     o.raw("<g class=\"plot\">");
-    o.raw(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left, top + plot,
+    o.raw(String.format(Locale.ROOT,
+        "<line x1=\"%.0f\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left, top + plot,
         WIDTH - 10, top + plot));
     o.raw(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.0f\" y=\"%d\" text-anchor=\"end\">%,d</text>", left - 4, top + 10, max));
     for (int i = 0; i < bars.size(); i++) {
@@ -94,15 +97,18 @@ final class Charts {
         }
         double h = Math.max(1, v * (plot - 14.0) / max);
         y -= h;
-        o.raw(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>", x, y,
+        o.raw(String.format(Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>", x, y,
             slot - 4, h, COLORS[s % COLORS.length])).text(b.label() + " · " + series.get(s) + ": " + String.format(Locale.ROOT, "%,d", v))
             .raw("</title></rect>");
       }
       if (b.total() > 0) {
-        o.raw(String.format(Locale.ROOT, "<text class=\"value small\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
+        o.raw(String.format(Locale.ROOT,
+            "<text class=\"value small\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
             x + (slot - 4) / 2, y - 3, compact(b.total())));
       }
-      o.raw(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">", x + (slot - 4) / 2,
+      o.raw(String.format(Locale.ROOT,
+          "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">", x + (slot - 4) / 2,
           top + plot + 16)).text(b.label()).raw("</text>");
     }
     o.raw("</g></svg></figure>\n");

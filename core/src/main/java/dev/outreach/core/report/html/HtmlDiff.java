@@ -107,8 +107,10 @@ public final class HtmlDiff {
   }
 
   private static void row(Out o, String label, long a, long b) {
-    o.raw("<tr><th scope=\"row\">").text(label).raw("</th><td class=\"num\">").num(a).raw("</td><td class=\"num\">").num(b)
-        .raw("</td><td class=\"num\">").text(a == b ? "" : String.format(Locale.ROOT, "%+,d", b - a)).raw("</td></tr>\n");
+    o.raw("<tr><th scope=\"row\">").text(label).raw("</th><td class=\"num\">").num(a)
+        .raw("</td><td class=\"num\">").num(b)
+        .raw("</td><td class=\"num\">").text(a == b ? "" : String.format(Locale.ROOT, "%+,d", b - a))
+        .raw("</td></tr>\n");
   }
 
   private static String capital(String s) {

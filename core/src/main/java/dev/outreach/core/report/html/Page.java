@@ -42,7 +42,8 @@ final class Page {
   /** "Showing the first N of M" under a capped table. */
   static void more(Out o, long total, long shown, String where) {
     if (total > shown) {
-      o.raw("<p class=\"more\">").text(String.format(Locale.ROOT, "Showing the first %,d of %,d; %,d more %s.", shown, total,
+      o.raw("<p class=\"more\">").text(String.format(Locale.ROOT,
+          "Showing the first %,d of %,d; %,d more %s.", shown, total,
           total - shown, where)).raw("</p>\n");
     }
   }

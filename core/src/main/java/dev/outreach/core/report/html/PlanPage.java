@@ -146,7 +146,8 @@ final class PlanPage {
         .raw("<span class=\"sid\">").text(s.id()).raw("</span> ")
         .raw("<span class=\"kind ch-" + channel + "\">").text(s.kind().name()).raw("</span> ")
         .raw("<span class=\"when\">").text(when(s.notBefore(), s.notAfter())).raw("</span> ")
-        .raw("<span class=\"count\">").text(String.format(Locale.ROOT, "%,d customers", s.customerIds().size())).raw("</span> ")
+        .raw("<span class=\"count\">").text(String.format(Locale.ROOT, "%,d customers", s.customerIds().size()))
+        .raw("</span> ")
         .raw("<span class=\"rules\">").text(String.join("; ", s.rules())).raw("</span></summary>\n")
         .raw("<p class=\"req\"><code>").text(s.method() + " " + s.path()).raw("</code> <span class=\"note\">")
         .text(String.format(Locale.ROOT, "body %,d bytes%s%s", s.bodyBytes().length,
