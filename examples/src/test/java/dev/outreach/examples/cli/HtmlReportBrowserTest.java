@@ -137,17 +137,20 @@ class HtmlReportBrowserTest {
   }
 
   /**
-   * axe-core finds nothing in the report (as opened, and showing a contacted and a suppressed customer) or
-   * in the diff page: WCAG 2.1 A and AA (text contrast at least 4.5:1, …) and axe's best practices.
+   * axe-core finds nothing in the report (as opened, and showing a contacted, a suppressed, an undecided and
+   * an unknown customer) or in the diff page: WCAG 2.1 A and AA (text contrast at least 4.5:1, …) and axe's
+   * best practices.
    */
   @Test
   void axeFindsNoAccessibilityViolationsInTheReportAndTheDiffPage() throws Exception {
     String contacted = plan.getJsonArray("steps").getJsonObject(0).getJsonArray("customerIds").getString(0);
     String suppressed = plan.getJsonArray("suppressed").getJsonObject(0).getString("customerId");
+    String undecided = plan.getJsonArray("undecided").getString(0);
     java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
     try (DevTools tab = chromium.devTools(Files.createTempDirectory(dir, "profile"))) {
       for (String page : List.of(report.toUri().toString(), report.toUri() + "#q=" + contacted,
-          report.toUri() + "#q=" + suppressed, diff.toUri().toString())) {
+          report.toUri() + "#q=" + suppressed, report.toUri() + "#q=" + undecided, report.toUri() + "#q=NO-SUCH-LOAN",
+          diff.toUri().toString())) {
         tab.open(page);
         found.put(page.substring(page.lastIndexOf('/') + 1), Axe.violations(tab));
       }
@@ -155,7 +158,7 @@ class HtmlReportBrowserTest {
 
     List<String> all = new java.util.ArrayList<>();
     found.forEach((page, violations) -> violations.forEach(v -> all.add(page + ": " + v)));
-    assertThat(found).hasSize(4);
+    assertThat(found).hasSize(6);
     assertThat(all.size()).as("axe-core violations:%n%s", String.join("\n", all)).isZero();
   }
 }
