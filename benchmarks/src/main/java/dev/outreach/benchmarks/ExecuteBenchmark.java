@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,11 +58,12 @@ public final class ExecuteBenchmark {
     double ideal = inFlight / (latency.toNanos() / 1e9);
     List<Customer> customers = new ArrayList<>();
     for (int i = 0; i < steps; i++) {
-      customers.add(Customer.builder(String.format("B%06d", i)).phoneNumber("+9198765" + String.format("%05d", i % 100_000))
+      customers.add(Customer.builder(String.format(Locale.ROOT, "B%06d", i)).phoneNumber("+9198765" + String.format(Locale.ROOT, "%05d", i % 100_000))
           .paymentStatus("pending").language("english").build());
     }
     Plan plan = plan(customers);
-    System.out.printf("Execute benchmark: %,d steps, %d in flight, %d ms added latency: ideal %.0f requests/s%n",
+    System.out.printf(Locale.ROOT,
+        "Execute benchmark: %,d steps, %d in flight, %d ms added latency: ideal %.0f requests/s%n",
         steps, inFlight, latency.toMillis(), ideal);
     warmUp(customers, latency, inFlight);
 
@@ -76,9 +78,10 @@ public final class ExecuteBenchmark {
         return executor(sandbox.uri(), inFlight).execute(plan, j);
       }
     });
-    System.out.printf("executor with journal / baseline: %.2f (journal: %,d bytes, 2 fsynced records a step)%n",
+    System.out.printf(Locale.ROOT,
+        "executor with journal / baseline: %.2f (journal: %,d bytes, 2 fsynced records a step)%n",
         journaled / baseline, Files.size(journal));
-    System.out.printf("executor without journal / baseline: %.2f%n", plain / baseline);
+    System.out.printf(Locale.ROOT, "executor without journal / baseline: %.2f%n", plain / baseline);
     Files.delete(journal);
     Files.delete(dir);
   }
@@ -99,7 +102,8 @@ public final class ExecuteBenchmark {
       long twice = counts.values().stream().filter(n -> n > 1).count();
       long missing = customers.stream().filter(c -> !counts.containsKey(c.loanId())).count();
       int received = sandbox.received().size();
-      System.out.printf("  %-45s %6.2f s  %7.0f req/s  %5.1f%% of ideal | sandbox: %,d requests, %,d customers"
+      System.out.printf(Locale.ROOT,
+          "  %-45s %6.2f s  %7.0f req/s  %5.1f%% of ideal | sandbox: %,d requests, %,d customers"
           + " initiated, %d twice, %d missing%s%n", name, seconds, rate, 100 * rate / ideal, received, counts.size(),
           twice, missing, report == null ? "" : ", report: " + report.count("done") + " done");
       if (twice > 0 || missing > 0 || received != customers.size()
@@ -157,7 +161,8 @@ public final class ExecuteBenchmark {
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < customers.size(); i++) {
       String id = customers.get(i).loanId();
-      steps.add(new Step(String.format("s%06d", i), StepKind.INITIATE_SMS, "POST", StepKind.INITIATE_SMS.path(CAMPAIGN),
+      steps.add(new Step(String.format(Locale.ROOT, "s%06d", i), StepKind.INITIATE_SMS, "POST",
+          StepKind.INITIATE_SMS.path(CAMPAIGN),
           now, now.plusHours(6), Json.createObjectBuilder().add("templateId", "tpl_bench").add("limit", 1)
               .add("filters", Json.createObjectBuilder().add("ids", Json.createArrayBuilder().add(id))).build(),
           List.of(id), List.of("benchmark")));

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,7 +36,8 @@ public final class ReportBenchmark {
     RuleSet rules = Sample.rules();
     Planner planner = Planner.builder(Sample.CAMPAIGN).zone(Sample.ZONE).build();
     Path dir = Files.createTempDirectory("report-benchmark");
-    System.out.printf("Report benchmark: %,d customers (%s), %d rounds after 1 warm-up%n", customers.size(),
+    System.out.printf(Locale.ROOT,
+        "Report benchmark: %,d customers (%s), %d rounds after 1 warm-up%n", customers.size(),
         sample ? "the sample portfolio" : "generated", rounds);
     for (int r = -1; r < rounds; r++) {
       long t0 = System.nanoTime();
@@ -63,7 +65,8 @@ public final class ReportBenchmark {
       if (r >= 0) {
         long jsonBytes = Files.size(json);
         long htmlBytes = Files.size(html);
-        System.out.printf("  round %d: plan %.2f s (%d steps), with fired rules recorded %.2f s (%.2fx) | plan JSON "
+        System.out.printf(Locale.ROOT,
+            "  round %d: plan %.2f s (%d steps), with fired rules recorded %.2f s (%.2fx) | plan JSON "
             + "%,d bytes in %.2f s | HTML %,d bytes in %.2f s | HTML/JSON size %.2fx, HTML write / plan %.2fx%n",
             r + 1, planSeconds, plain.steps().size(), tracedSeconds, tracedSeconds / planSeconds, jsonBytes,
             jsonSeconds, htmlBytes, htmlSeconds, (double) htmlBytes / jsonBytes, htmlSeconds / planSeconds);

@@ -9,6 +9,7 @@ import dev.outreach.examples.sample.SampleRulesByHand;
 import dev.outreach.rules.RuleSet;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -30,15 +31,16 @@ public final class RulesBenchmark {
     PlanningDay day = new PlanningDay(Sample.AS_OF, Sample.ZONE);
     long c0 = System.nanoTime();
     RuleSet rules = Sample.rules();
-    System.out.printf("rules compiled in %.2f s%n", (System.nanoTime() - c0) / 1e9);
+    System.out.printf(Locale.ROOT, "rules compiled in %.2f s%n", (System.nanoTime() - c0) / 1e9);
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     int threads = args.length > 3 ? Integer.parseInt(args[3]) : cores;
     DecisionSource drl = batch > 0 ? rules.decisions(batch, threads) : rules.decisions();
     DecisionSource hand = new SampleRulesByHand();
 
-    System.out.printf("Rules benchmark: %,d customers, %d rules, %d cores, %d rounds after 5 warm-up rounds%n",
+    System.out.printf(Locale.ROOT,
+        "Rules benchmark: %,d customers, %d rules, %d cores, %d rounds after 5 warm-up rounds%n",
         size, rules.ruleNames().size(), cores, rounds);
-    System.out.printf("portfolio retained heap: %,d MB%n", portfolioHeap >> 20);
+    System.out.printf(Locale.ROOT, "portfolio retained heap: %,d MB%n", portfolioHeap >> 20);
     double[] drlSeconds = new double[rounds];
     double[] handSeconds = new double[rounds];
     long drlPeak = 0;
@@ -52,15 +54,18 @@ public final class RulesBenchmark {
         handSeconds[r] = h.seconds;
         drlSeconds[r] = d.seconds;
         drlPeak = Math.max(drlPeak, d.peakHeap);
-        System.out.printf("  round %d: by hand %.3f s, Drools %.3f s (%.1fx), %,d decisions%n", r + 1, h.seconds,
+        System.out.printf(Locale.ROOT,
+            "  round %d: by hand %.3f s, Drools %.3f s (%.1fx), %,d decisions%n", r + 1, h.seconds,
             d.seconds, d.seconds / h.seconds, d.decisions);
       }
     }
     double dm = median(drlSeconds);
     double hm = median(handSeconds);
-    System.out.printf("median: Drools %.3f s = %,.0f customers/s; by hand (1 thread) %.3f s = %,.0f customers/s%n",
+    System.out.printf(Locale.ROOT,
+        "median: Drools %.3f s = %,.0f customers/s; by hand (1 thread) %.3f s = %,.0f customers/s%n",
         dm, size / dm, hm, size / hm);
-    System.out.printf("ratio Drools / by hand: %.2fx; peak heap during Drools rounds: %,d MB (portfolio %,d MB)%n",
+    System.out.printf(Locale.ROOT,
+        "ratio Drools / by hand: %.2fx; peak heap during Drools rounds: %,d MB (portfolio %,d MB)%n",
         dm / hm, drlPeak >> 20, portfolioHeap >> 20);
   }
 

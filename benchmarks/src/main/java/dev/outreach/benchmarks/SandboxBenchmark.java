@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,8 @@ public final class SandboxBenchmark {
     int latencyMs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     double ideal = inFlight * 1000.0 / latencyMs;
-    System.out.printf("Sandbox benchmark: %,d requests, %d in flight, %d ms latency; ideal %.0f requests/s; %d rounds"
+    System.out.printf(Locale.ROOT,
+        "Sandbox benchmark: %,d requests, %d in flight, %d ms latency; ideal %.0f requests/s; %d rounds"
         + " after 1 warm-up%n", requests, inFlight, latencyMs, ideal, rounds);
     List<Customer> customers = IntStream.range(0, requests).mapToObj(i -> Customer.builder("L" + i).build()).toList();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -46,7 +48,8 @@ public final class SandboxBenchmark {
         long once = sandbox.contactCounts(Channel.CALL).values().stream().filter(c -> c == 1).count();
         int total = sandbox.contactCounts(Channel.CALL).values().stream().mapToInt(Long::intValue).sum();
         if (r >= 0) {
-          System.out.printf("  round %d: %.2f s, %.0f requests/s = %.2f of ideal; %d failed; %,d customers contacted"
+          System.out.printf(Locale.ROOT,
+              "  round %d: %.2f s, %.0f requests/s = %.2f of ideal; %d failed; %,d customers contacted"
               + " once, %,d contacts in all%n", r + 1, seconds, n / seconds, n / seconds / ideal, failed, once, total);
         }
       }

@@ -8,6 +8,7 @@ import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.experiment.Experiment;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +20,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.Match;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Evaluates a rule base over a portfolio in batches, each in a fresh session, spread over threads, so a
@@ -330,8 +333,12 @@ final class RuleEvaluator implements DecisionSource {
       if (session.fireAllRules(limit + 1) > limit) {
         throw new Runaway(batch, w.last());
       }
-      for (Object o : session.getObjects(DECISIONS)) {
-        made.add((dev.outreach.rules.Decision) o);
+      // The session keeps its facts in an identity map, whose order changes from run to run: take the
+      // decisions in the order the rules inserted them (by fact handle id), so traces are reproducible.
+      List<FactHandle> handles = new ArrayList<>(session.getFactHandles(DECISIONS));
+      handles.sort(Comparator.comparingLong(h -> ((InternalFactHandle) h).getId()));
+      for (FactHandle h : handles) {
+        made.add((dev.outreach.rules.Decision) session.getObject(h));
       }
     } catch (ConsequenceException e) {
       throw failure(e);

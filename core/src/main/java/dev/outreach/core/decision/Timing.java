@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,7 +16,7 @@ public record Timing(LocalDate date, LocalTime start, LocalTime end) {
   /** As soon as the plan runs. */
   public static final Timing NOW = new Timing(null, null, null);
 
-  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   public Timing {
     if (end != null && start == null) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -130,6 +131,6 @@ record Candidate(String key, Filters part, Predicate<Customer> test, int cost) {
   }
 
   private static String sortKey(Object v) {
-    return v instanceof BigDecimal ? String.format("%040.10f", (BigDecimal) v) : String.valueOf(v);
+    return v instanceof BigDecimal ? String.format(Locale.ROOT, "%040.10f", (BigDecimal) v) : String.valueOf(v);
   }
 }

@@ -3,6 +3,7 @@ package dev.outreach.core.guardrail;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * over by {@code to}. Hours may not cross midnight.
  */
 public record ContactHours(LocalTime from, LocalTime to) {
-  static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+  static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   public ContactHours {
     Objects.requireNonNull(from, "from == null");

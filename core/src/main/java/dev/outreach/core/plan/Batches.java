@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -40,8 +41,8 @@ import java.util.TreeSet;
  * customers may be called (at or after the latest of their next allowed slots). Not thread-safe; used once.
  */
 final class Batches {
-  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
   private final GuardrailPolicy policy;
   private final ContactHistory history;
@@ -163,16 +164,16 @@ final class Batches {
       JsonObject body = createBody(b, window, days);
       OffsetDateTime now = asOf.atZoneSameInstant(planZone).toOffsetDateTime();
       OffsetDateTime lastStart = dayEnd(b, window).withZoneSameInstant(planZone).toOffsetDateTime(); // like every step's times
-      String createId = String.format("s%04d", steps.size() + 1);
+      String createId = String.format(Locale.ROOT, "s%04d", steps.size() + 1);
       List<String> rules = List.copyOf(b.rules);
       steps.add(new Step(createId, StepKind.CREATE_BATCH_CALL, "POST", StepKind.BATCH_CALLS_PATH, now, lastStart,
           body, b.customerIds, rules));
-      String scheduleId = String.format("s%04d", steps.size() + 1);
+      String scheduleId = String.format(Locale.ROOT, "s%04d", steps.size() + 1);
       steps.add(new Step(scheduleId, StepKind.SCHEDULE_BATCH_CALL, "POST", StepKind.schedulePath(createId), now,
           lastStart, Json.createObjectBuilder().build(), b.customerIds, rules));
       warnings.add(new Warning("BATCH_FOLDER", null, b.first.rule(), "batch \"" + b.first.batch().name()
           + "\" (steps " + createId + ", " + scheduleId + ") calls every contact in folder " + e.getKey()
-          + ": the API has no call that fills a folder, so it must hold exactly these " + String.format("%,d", b.customerIds.size())
+          + ": the API has no call that fills a folder, so it must hold exactly these " + String.format(Locale.ROOT, "%,d", b.customerIds.size())
           + " customers when " + scheduleId + " runs"));
       holidays(b, days, createId, warnings);
       TreeMap<String, String> out = excluded.getOrDefault(e.getKey(), new TreeMap<>());

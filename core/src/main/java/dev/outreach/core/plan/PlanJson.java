@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The plan's JSON form (DESIGN.md "The plan"), a stable public format: {@link #write(Plan)} gives the
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public final class PlanJson {
   /** Timestamps always carry seconds and an offset, e.g. {@code 2025-08-05T09:00:00+05:30}. */
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
   private PlanJson() {}
 

@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
@@ -235,7 +236,7 @@ public final class Planner {
         for (jakarta.json.JsonObject body : BulkAdd.bodies(campaignId, new ArrayList<>(byId.values()), BulkAdd.MAX_RECORDS)) {
           List<String> ids = new ArrayList<>();
           body.getJsonArray("records").forEach(r -> ids.add(r.asJsonObject().getString("loan_id")));
-          steps.add(new Step(String.format("s%04d", steps.size() + 1), StepKind.BULK_ADD_CUSTOMERS, "POST",
+          steps.add(new Step(String.format(Locale.ROOT, "s%04d", steps.size() + 1), StepKind.BULK_ADD_CUSTOMERS, "POST",
               BulkAdd.PATH, now, null, body, ids, List.of()));
         }
       }
@@ -247,7 +248,7 @@ public final class Planner {
         }
         StepKind kind = StepKind.initiate(g.key.channel());
         for (FilterCompiler.Compiled c : compiler.compile(audience)) {
-          String stepId = String.format("s%04d", steps.size() + 1);
+          String stepId = String.format(Locale.ROOT, "s%04d", steps.size() + 1);
           steps.add(new Step(stepId, kind, "POST", kind.path(campaignId), g.key.notBefore(), g.key.notAfter(),
               RequestBodies.initiate(g.key, c.filters(), c.customerIds().size()), c.customerIds(),
               List.copyOf(g.rules)));

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -110,7 +111,7 @@ final class JsonLinesPortfolio {
       case TRUE: return Boolean.TRUE;
       case FALSE: return Boolean.FALSE;
       default: throw new IllegalArgumentException("custom attribute " + name
-          + " must be a string, number or boolean, found " + v.getValueType().name().toLowerCase());
+          + " must be a string, number or boolean, found " + v.getValueType().name().toLowerCase(Locale.ROOT));
     }
   }
 }

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,9 +24,9 @@ public final class TextReport {
   /** Rows shown per list before "… and N more". */
   public static final int DEFAULT_ROWS = 20;
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
-  private static final DateTimeFormatter DAY_HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter DAY_HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT);
 
   private TextReport() {}
 
@@ -38,7 +39,7 @@ public final class TextReport {
     row(out, "Customers", s.customers(), "");
     StringBuilder channels = new StringBuilder();
     for (Channel c : Channel.values()) {
-      channels.append("   ").append(c).append(' ').append(String.format("%,d", s.byChannel().get(c)));
+      channels.append("   ").append(c).append(' ').append(String.format(Locale.ROOT, "%,d", s.byChannel().get(c)));
     }
     row(out, "Contacted", s.contacted(), channels.toString());
     row(out, "Suppressed", s.suppressed(), "");
@@ -47,12 +48,12 @@ public final class TextReport {
     row(out, "Requests", s.steps(), "");
 
     out.append("\nRequests, in the order they will be sent\n");
-    out.append(String.format("  %-6s %-8s %-16s %-5s %9s  %s%n", "step", "channel", "not before", "until",
+    out.append(String.format(Locale.ROOT, "  %-6s %-8s %-16s %-5s %9s  %s%n", "step", "channel", "not before", "until",
         "customers", "agent / template"));
     List<Step> steps = plan.steps();
     for (int i = 0; i < Math.min(steps.size(), DEFAULT_ROWS * 5); i++) {
       Step st = steps.get(i);
-      out.append(String.format("  %-6s %-8s %-16s %-5s %,9d  %s%n", st.id(), label(st.kind()),
+      out.append(String.format(Locale.ROOT, "  %-6s %-8s %-16s %-5s %,9d  %s%n", st.id(), label(st.kind()),
           WHEN.format(st.notBefore()), until(st.notBefore(), st.notAfter()), st.customerIds().size(),
           target(st.body(), plan.zone().getId())));
       if (!st.rules().isEmpty()) {
@@ -63,10 +64,12 @@ public final class TextReport {
 
     for (dev.outreach.core.plan.ExperimentResult x : plan.experiments()) {
       out.append("\nExperiment ").append(x.experiment()).append('\n');
-      out.append(String.format("  %-12s %6s %9s %9s %10s %9s %7s %8s %8s %8s%n", "arm", "weight", "customers",
+      out.append(String.format(Locale.ROOT,
+          "  %-12s %6s %9s %9s %10s %9s %7s %8s %8s %8s%n", "arm", "weight", "customers",
           "contacted", "suppressed", "undecided", "dropped", "CALL", "SMS", "WHATSAPP"));
       for (dev.outreach.core.plan.ExperimentResult.ArmResult a : x.arms()) {
-        out.append(String.format("  %-12s %6d %,9d %,9d %,10d %,9d %,7d %,8d %,8d %,8d%n", a.arm(), a.weight(),
+        out.append(String.format(Locale.ROOT,
+            "  %-12s %6d %,9d %,9d %,10d %,9d %,7d %,8d %,8d %,8d%n", a.arm(), a.weight(),
             a.customers(), a.contacted(), a.suppressed(), a.undecided(), a.dropped(), a.byChannel().get(Channel.CALL),
             a.byChannel().get(Channel.SMS), a.byChannel().get(Channel.WHATSAPP)));
       }
@@ -78,13 +81,14 @@ public final class TextReport {
       byReason.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
           .forEach(e -> {
             String[] parts = e.getKey().split("\u0000", 2);
-            Wrap.append(out, String.format("  %,9d  ", e.getValue()), " ".repeat(13),
-                String.format("%-30s (rule \"%s\")", parts[0], parts[1]), Wrap.WIDTH);
+            Wrap.append(out, String.format(Locale.ROOT, "  %,9d  ", e.getValue()), " ".repeat(13),
+                String.format(Locale.ROOT, "%-30s (rule \"%s\")", parts[0], parts[1]), Wrap.WIDTH);
           });
     }
     if (!plan.overrides().isEmpty()) {
       out.append('\n');
-      Wrap.append(out, "", "  ", String.format("Overridden decisions: %,d (a suppression or a stronger decision on "
+      Wrap.append(out, "", "  ", String.format(Locale.ROOT,
+          "Overridden decisions: %,d (a suppression or a stronger decision on "
           + "the same channel won; each is in the JSON plan)", plan.overrides().size()), Wrap.WIDTH);
     }
     if (!plan.undecided().isEmpty()) {
@@ -92,7 +96,7 @@ public final class TextReport {
       Wrap.append(out, "Undecided customers: ", "  ", sample(plan.undecided()), Wrap.WIDTH);
     }
     if (!plan.warnings().isEmpty()) {
-      out.append(String.format("%nWarnings: %,d%n", plan.warnings().size()));
+      out.append(String.format(Locale.ROOT, "%nWarnings: %,d%n", plan.warnings().size()));
       for (int i = 0; i < Math.min(DEFAULT_ROWS, plan.warnings().size()); i++) {
         Plan.Warning w = plan.warnings().get(i);
         Wrap.append(out, "  " + w.code() + "  ", "      ", (w.customerId() == null ? "" : w.customerId() + "  ")
@@ -104,7 +108,7 @@ public final class TextReport {
   }
 
   private static void row(StringBuilder out, String label, int n, String tail) {
-    out.append(String.format("  %-11s %,9d%s%n", label, n, tail));
+    out.append(String.format(Locale.ROOT, "  %-11s %,9d%s%n", label, n, tail));
   }
 
   /** The time a step expires, with its date when that is not the day it starts (a customer far away). */
@@ -153,12 +157,13 @@ public final class TextReport {
 
   private static String sample(List<String> ids) {
     List<String> shown = new ArrayList<>(ids.subList(0, Math.min(10, ids.size())));
-    return String.join(", ", shown) + (ids.size() > shown.size() ? String.format(", … (%,d in all)", ids.size()) : "");
+    return String.join(", ", shown) + (ids.size() > shown.size() ? String.format(Locale.ROOT,
+        ", … (%,d in all)", ids.size()) : "");
   }
 
   private static void more(StringBuilder out, int total, int shown) {
     if (total > shown) {
-      out.append(String.format("  … and %,d more%n", total - shown));
+      out.append(String.format(Locale.ROOT, "  … and %,d more%n", total - shown));
     }
   }
 }

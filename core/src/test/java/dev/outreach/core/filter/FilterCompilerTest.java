@@ -8,6 +8,7 @@ import dev.outreach.core.filter.FilterCompiler.Mode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -17,7 +18,7 @@ class FilterCompilerTest {
   static final String[] STATUS = {"pending", "bounced", "paid", "partial"};
   static final String[] LANGUAGE = {"hindi", "english", "tamil", "marathi"};
 
-  static final List<Customer> BOOK = IntStream.range(0, 2_000).mapToObj(i -> Customer.builder(String.format("LOAN-%05d", i))
+  static final List<Customer> BOOK = IntStream.range(0, 2_000).mapToObj(i -> Customer.builder(String.format(Locale.ROOT, "LOAN-%05d", i))
       .paymentStatus(STATUS[i % 4]).language(LANGUAGE[(i / 4) % 4])
       .emiAmount(BigDecimal.valueOf(1_000 + (i % 50) * 100L)).emiDueDate(LocalDate.of(2025, 8, 1).plusDays(i % 30))
       .custom("branch", i % 3 == 0 ? "mumbai" : "pune").build()).collect(Collectors.toList());

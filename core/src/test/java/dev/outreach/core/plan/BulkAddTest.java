@@ -12,13 +12,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class BulkAddTest {
   static Customer customer(int i) {
-    return Customer.builder(String.format("L%05d", i)).phoneNumber("+9190000" + String.format("%05d", i))
+    return Customer.builder(String.format(Locale.ROOT, "L%05d", i)).phoneNumber("+9190000" + String.format(Locale.ROOT, "%05d", i))
         .emiAmount(new BigDecimal("2500.50")).emiDueDate(LocalDate.of(2025, 8, 7)).paymentStatus("pending")
         .custom("branch", "pune").custom("dpd", new BigDecimal("12")).build();
   }
@@ -69,8 +70,8 @@ class BulkAddTest {
 
   @Test
   void aPlanThatUploadsNeverFiltersOnCustomAttributesTheServerWillNotHave() {
-    List<Customer> book = IntStream.range(0, 200).mapToObj(i -> Customer.builder(String.format("L%05d", i))
-        .phoneNumber("+91900000" + String.format("%04d", i)).custom("branch", i % 2 == 0 ? "pune" : "delhi").build())
+    List<Customer> book = IntStream.range(0, 200).mapToObj(i -> Customer.builder(String.format(Locale.ROOT, "L%05d", i))
+        .phoneNumber("+91900000" + String.format(Locale.ROOT, "%04d", i)).custom("branch", i % 2 == 0 ? "pune" : "delhi").build())
         .collect(Collectors.toList());
     dev.outreach.core.decision.DecisionSource pune = (cs, day, sink) -> cs.stream()
         .filter(c -> "pune".equals(c.attribute("branch"))).forEach(c -> sink.accept(Decisions.call(c.loanId(), "pune")));

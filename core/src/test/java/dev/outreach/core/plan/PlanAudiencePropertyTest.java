@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -128,8 +129,8 @@ class PlanAudiencePropertyTest {
     }
     Timing t = Timing.NOW;
     switch (rnd.nextInt(4)) {
-      case 1: t = t.window(String.format("%02d:00", 6 + rnd.nextInt(6)), "18:00"); break;
-      case 2: t = t.at(String.format("%02d:30", 7 + rnd.nextInt(10))); break;
+      case 1: t = t.window(String.format(Locale.ROOT, "%02d:00", 6 + rnd.nextInt(6)), "18:00"); break;
+      case 2: t = t.at(String.format(Locale.ROOT, "%02d:30", 7 + rnd.nextInt(10))); break;
       case 3: t = t.on(LocalDate.of(2025, 8, 3 + rnd.nextInt(5))); break;
       default: break;
     }

@@ -12,6 +12,7 @@ import dev.outreach.core.plan.Plan;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class TextReportTest {
@@ -23,7 +24,7 @@ class TextReportTest {
     List<Customer> book = new ArrayList<>();
     List<Decision> decisions = new ArrayList<>();
     for (int i = 1; i <= 40; i++) {
-      String id = "LOAN-2025-" + String.format("%05d", i);
+      String id = "LOAN-2025-" + String.format(Locale.ROOT, "%05d", i);
       book.add(Customer.builder(id).build());
       if (i % 4 == 0) {
         decisions.add(suppress(id, "the customer disputes the amount and asked for a written statement first", LONG_RULE));

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,11 +76,12 @@ final class DemoCommand implements Callable<Integer> {
           .meterRegistry(registry).respectSchedule(false).clock(Clock.fixed(plan.asOf().toInstant(), ZoneOffset.UTC))
           .build().execute(plan);
       o.println();
-      o.printf("  %-9s %9s %9s %9s %9s%n", "channel", "planned", "initiated", "failed", "unknown");
+      o.printf(Locale.ROOT, "  %-9s %9s %9s %9s %9s%n", "channel", "planned", "initiated", "failed", "unknown");
       Map<Channel, Integer> planned = plan.summary().byChannel();
       for (Channel c : Channel.values()) {
         ExecutionReport.ChannelTotals t = report.byChannel().getOrDefault(c, ExecutionReport.ChannelTotals.ZERO);
-        o.printf("  %-9s %,9d %,9d %,9d %,9d%n", c, planned.get(c), t.initiated(), t.failed(), t.unknown());
+        o.printf(Locale.ROOT,
+            "  %-9s %,9d %,9d %,9d %,9d%n", c, planned.get(c), t.initiated(), t.failed(), t.unknown());
       }
       List<String> problems = verify(plan, sandbox.initiations());
       o.println();

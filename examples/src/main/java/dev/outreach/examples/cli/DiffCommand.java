@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,9 +84,11 @@ final class DiffCommand implements Callable<Integer> {
     PlanInputs a = inputs.inputs(base, portfolio, rules, basePolicySpec);
     PlanInputs b = inputs.inputs(changedRules, portfolio, rules, inputs.policy);
     Plan before = progress.step("planning with the base", () -> a.plan(progress.evaluating(base.decisions(a.experiments()))),
-        p -> String.format("%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
+        p -> String.format(Locale.ROOT,
+            "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
     Plan after = progress.step("planning with the change", () -> b.plan(progress.evaluating(changedRules.decisions(b.experiments()))),
-        p -> String.format("%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
+        p -> String.format(Locale.ROOT,
+            "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
     PlanDiff diff = PlanDiff.of(before, after, label(baseLocations, basePolicySpec), label(rules.locations, inputs.policy));
     if (out == null) {
       write(spec.commandLine().getOut(), diff);
@@ -94,7 +97,7 @@ final class DiffCommand implements Callable<Integer> {
       try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
         write(w, diff);
       }
-      err.printf("outreach: wrote %s (%,d customers whose outcome changes)%n", out, diff.changes().size());
+      err.printf(Locale.ROOT, "outreach: wrote %s (%,d customers whose outcome changes)%n", out, diff.changes().size());
     }
     return 0;
   }

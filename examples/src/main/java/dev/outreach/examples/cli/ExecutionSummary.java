@@ -31,7 +31,8 @@ final class ExecutionSummary {
     o.println("Steps: " + report.steps().size() + " (" + String.join(", ", byOutcome.entrySet().stream()
         .map(e -> e.getValue() + " " + e.getKey()).toList()) + ")"
         + (fromJournal > 0 ? "; " + fromJournal + " settled by an earlier run, read from the journal" : ""));
-    o.printf("  %-9s %9s %9s %9s %9s %13s%n", "channel", "planned", "initiated", "failed", "unknown", "not-attempted");
+    o.printf(Locale.ROOT,
+        "  %-9s %9s %9s %9s %9s %13s%n", "channel", "planned", "initiated", "failed", "unknown", "not-attempted");
     boolean allInitiated = true;
     for (Channel c : Channel.values()) {
       ChannelTotals t = report.byChannel().get(c);

@@ -12,6 +12,7 @@ import dev.outreach.rules.CustomerTrace;
 import dev.outreach.rules.RuleSet;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,12 +51,14 @@ final class ExplainCommand implements Callable<Integer> {
     Progress progress = progressOption.to(err);
     List<Customer> portfolio = inputs.read(progress);
     Customer customer = portfolio.stream().filter(c -> c.loanId().equals(customerId)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(String.format("loan id %s is not in %s (%,d customers)",
+        .orElseThrow(() -> new IllegalArgumentException(String.format(Locale.ROOT,
+            "loan id %s is not in %s (%,d customers)",
             customerId, inputs.customers, portfolio.size())));
     RuleSet ruleSet = progress.step("compiling rules", () -> rules.load(err), r -> r.ruleNames().size() + " rules");
     PlanInputs in = inputs.inputs(ruleSet, portfolio, rules, inputs.policy);
     Plan plan = progress.step("planning", () -> in.plan(progress.evaluating(ruleSet.decisions(in.experiments()))),
-        p -> String.format("%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
+        p -> String.format(Locale.ROOT,
+            "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
     // The rules reason about one customer at a time, so this customer alone decides as in the plan.
     CustomerTrace trace = ruleSet.trace(List.of(customer), new PlanningDay(plan.asOf(), plan.zone()),
         in.experiments()).get(0);

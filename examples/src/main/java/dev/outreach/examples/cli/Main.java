@@ -6,8 +6,10 @@ import dev.outreach.http.journal.JournalException;
 import dev.outreach.rules.RuleCompileException;
 import dev.outreach.rules.RuleEvaluationException;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -27,7 +29,9 @@ public final class Main {
   static final int INPUT_ERROR = 1;
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // UTF-8 whatever the machine's locale: under LANG=C, Java 17 would write "…" in a report as "?".
+    System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
   }
 
   /** Runs the program with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -21,10 +22,10 @@ final class MeterTable {
           String name = m.getId().getName() + "{" + tags(m) + "}";
           if (m instanceof Timer) {
             Timer t = (Timer) m;
-            sb.append(String.format("  %-80s count=%,d mean=%.2fms max=%.2fms%n", name, t.count(),
+            sb.append(String.format(Locale.ROOT, "  %-80s count=%,d mean=%.2fms max=%.2fms%n", name, t.count(),
                 t.mean(TimeUnit.MILLISECONDS), t.max(TimeUnit.MILLISECONDS)));
           } else if (m instanceof Counter) {
-            sb.append(String.format("  %-80s %,.0f%n", name, ((Counter) m).count()));
+            sb.append(String.format(Locale.ROOT, "  %-80s %,.0f%n", name, ((Counter) m).count()));
           }
         });
     return sb.toString();

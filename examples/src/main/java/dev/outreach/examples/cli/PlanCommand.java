@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +61,8 @@ final class PlanCommand implements Callable<Integer> {
     DecisionSource source = fired == null ? ruleSet.decisions(in.experiments())
         : ruleSet.decisions(in.experiments(), fired);
     Plan plan = progress.step("planning", () -> in.plan(progress.evaluating(source)),
-        p -> String.format("%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
+        p -> String.format(Locale.ROOT,
+            "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
     if (out == null) {
       write(spec.commandLine().getOut(), plan, portfolio, fired);
       spec.commandLine().getOut().flush();
@@ -71,8 +73,8 @@ final class PlanCommand implements Callable<Integer> {
         write(w, plan, portfolio, fired);
       }
       return Files.size(out);
-    }, size -> String.format("%,d bytes", size));
-    err.printf("outreach: wrote %s (%,d requests for %,d customers)%n", out, plan.summary().steps(),
+    }, size -> String.format(Locale.ROOT, "%,d bytes", size));
+    err.printf(Locale.ROOT, "outreach: wrote %s (%,d requests for %,d customers)%n", out, plan.summary().steps(),
         plan.summary().contacted());
     return 0;
   }

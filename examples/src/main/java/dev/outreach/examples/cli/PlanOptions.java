@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** What a plan is made from besides the rules: the options {@code plan}, {@code explain} and {@code diff} share. */
@@ -81,7 +82,7 @@ final class PlanOptions {
   /** Reads the portfolio, telling {@code progress}. */
   List<Customer> read(Progress progress) throws Exception {
     return progress.step("reading " + customers.getFileName(), () -> PortfolioReader.read(customers),
-        c -> String.format("%,d customers", c.size()));
+        c -> String.format(Locale.ROOT, "%,d customers", c.size()));
   }
 
   /** The inputs of a plan under {@code rules} and {@code policySpec}. */

@@ -4,6 +4,7 @@ import dev.outreach.core.Customer;
 import dev.outreach.core.decision.DecisionSource;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -44,7 +45,7 @@ final class Progress {
     print("outreach: " + what + " …", false);
     long start = System.nanoTime();
     T value = work.call();
-    print(String.format("outreach: %s: %s (%.1f s)", what, result.apply(value), (System.nanoTime() - start) / 1e9), true);
+    print(String.format(Locale.ROOT, "outreach: %s: %s (%.1f s)", what, result.apply(value), (System.nanoTime() - start) / 1e9), true);
     return value;
   }
 
@@ -68,7 +69,7 @@ final class Progress {
         int q = (int) (4 * n / customers.size());
         if (overwrite || q > quarter) {
           quarter = q;
-          print(String.format("outreach: evaluating rules: %,d of %,d customers", n, customers.size()),
+          print(String.format(Locale.ROOT, "outreach: evaluating rules: %,d of %,d customers", n, customers.size()),
               !overwrite || n == customers.size());
         }
       }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import dev.outreach.core.Customer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -86,10 +87,10 @@ public final class SamplePortfolio {
     String status = roll < 45 ? "pending" : roll < 65 ? "bounced" : roll < 90 ? "paid" : "partial";
     int dpd = status.equals("bounced") || status.equals("partial") ? 1 + rnd.nextInt(90) : 0;
     return List.of(
-        String.format("LOAN-2025-%05d", i),
+        String.format(Locale.ROOT, "LOAN-2025-%05d", i),
         FIRST[rnd.nextInt(FIRST.length)],
         LAST[rnd.nextInt(LAST.length)],
-        String.format("+9190%08d", rnd.nextInt(100_000_000)),
+        String.format(Locale.ROOT, "+9190%08d", rnd.nextInt(100_000_000)),
         loan.toPlainString(),
         emi.toPlainString(),
         Integer.toString(period),
@@ -97,7 +98,7 @@ public final class SamplePortfolio {
         FIRST_DUE.plusDays(rnd.nextInt(37)).toString(),
         status,
         LANGUAGE[rnd.nextInt(LANGUAGE.length)],
-        String.format("LEAD-%06d", 100_000 + i),
+        String.format(Locale.ROOT, "LEAD-%06d", 100_000 + i),
         LocalDate.of(2023, 1, 1).plusDays(rnd.nextInt(700)).toString(),
         BRANCH[rnd.nextInt(BRANCH.length)],
         PRODUCT[rnd.nextInt(PRODUCT.length)],

@@ -47,6 +47,11 @@ final class Chromium {
     return fail(INSTALL);
   }
 
+  /** This browser, headless, driven over the DevTools protocol, with a fresh {@code profile}. */
+  DevTools devTools(Path profile) throws Exception {
+    return DevTools.start(binary, profile);
+  }
+
   /** The DOM of {@code page} (with {@code fragment}, e.g. {@code #q=L1}) after its scripts ran. */
   String dumpDom(Path page, String fragment, Path profile) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",

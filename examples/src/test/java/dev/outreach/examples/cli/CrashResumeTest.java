@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -101,7 +102,7 @@ class CrashResumeTest {
       Map<String, StepHistory> steps = j.steps();
       assertThat(steps).hasSize(STEPS).allSatisfy((id, h) -> assertThat(h.settled()).as(id).isTrue());
       assertThat(steps.values().stream().map(h -> h.lastOutcome().orElseThrow().result()))
-          .containsExactly(Result.DONE, Result.DONE, Result.valueOf(s002Outcome.toUpperCase()), Result.DONE, Result.DONE);
+          .containsExactly(Result.DONE, Result.DONE, Result.valueOf(s002Outcome.toUpperCase(Locale.ROOT)), Result.DONE, Result.DONE);
       assertThat(rerun.code()).isEqualTo(s002Outcome.equals("done") ? 0 : 1);
       assertThat(rerun.out()).contains("resuming").doesNotContain(TOKEN);
       if (point.startsWith("mid-")) {

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Plans for executing now: {@code n} SMS steps, step {@code sNNN} for customer {@code CNNN}, due now. */
@@ -30,7 +31,7 @@ final class ExecutePlans {
   static List<Customer> customers(int n) {
     List<Customer> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(Customer.builder(String.format("C%03d", i)).phoneNumber(PHONE).paymentStatus("pending").build());
+      out.add(Customer.builder(String.format(Locale.ROOT, "C%03d", i)).phoneNumber(PHONE).paymentStatus("pending").build());
     }
     return out;
   }
@@ -43,8 +44,8 @@ final class ExecutePlans {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      String c = String.format("C%03d", i);
-      steps.add(new Step(String.format("s%03d", i), StepKind.INITIATE_SMS, "POST", StepKind.INITIATE_SMS.path(CAMPAIGN),
+      String c = String.format(Locale.ROOT, "C%03d", i);
+      steps.add(new Step(String.format(Locale.ROOT, "s%03d", i), StepKind.INITIATE_SMS, "POST", StepKind.INITIATE_SMS.path(CAMPAIGN),
           now.minusMinutes(1), now.plusHours(2), Json.createObjectBuilder().add("templateId", "tpl").add("limit", 1)
               .add("filters", Json.createObjectBuilder().add("ids", Json.createArrayBuilder().add(c))).build(),
           List.of(c), List.of("rule")));

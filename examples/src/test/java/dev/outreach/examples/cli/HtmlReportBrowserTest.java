@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report in a real browser (headless Chromium): the page's script runs, the SVG charts have a
- * size, and the search box (driven by the URL fragment {@code #q=LOAN-ID}) finds customers.
+ * size, the search box (driven by the URL fragment {@code #q=LOAN-ID}) finds customers, and axe-core finds
+ * no accessibility violation in the report or the diff page.
  */
 class HtmlReportBrowserTest {
   static final String[] COMMON = {"--customers", PORTFOLIO.toString(), "--campaign", "C1", "--as-of",
@@ -29,6 +30,7 @@ class HtmlReportBrowserTest {
   @TempDir static Path dir;
   static Chromium chromium;
   static Path report;
+  static Path diff;
   static JsonObject plan;
 
   @BeforeAll
@@ -39,6 +41,10 @@ class HtmlReportBrowserTest {
     assertThat(r.code()).as(r.err()).isZero();
     Run json = run(concat("plan", "--rules", RULES.toString(), "--format", "json"));
     plan = JsonText.parseObject(json.out());
+    diff = dir.resolve("diff.html");
+    Run d = run(concat("diff", "--base-rules", RULES.toString(), "--rules", "src/test/resources/outreach/rules-change",
+        "--format", "html", "--out", diff.toString()));
+    assertThat(d.code()).as(d.err()).isZero();
   }
 
   static String[] concat(String... head) {
@@ -128,5 +134,31 @@ class HtmlReportBrowserTest {
     assertThat(body.group()).contains("data-ready=\"true\"").doesNotContain("data-pwned");
     assertThat(dom).doesNotContain("<img");
     assertThat(dom).contains("&lt;img src=x onerror=");
+  }
+
+  /**
+   * axe-core finds nothing in the report (as opened, and showing a contacted, a suppressed, an undecided and
+   * an unknown customer) or in the diff page: WCAG 2.1 A and AA (text contrast at least 4.5:1, …) and axe's
+   * best practices.
+   */
+  @Test
+  void axeFindsNoAccessibilityViolationsInTheReportAndTheDiffPage() throws Exception {
+    String contacted = plan.getJsonArray("steps").getJsonObject(0).getJsonArray("customerIds").getString(0);
+    String suppressed = plan.getJsonArray("suppressed").getJsonObject(0).getString("customerId");
+    String undecided = plan.getJsonArray("undecided").getString(0);
+    java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+    try (DevTools tab = chromium.devTools(Files.createTempDirectory(dir, "profile"))) {
+      for (String page : List.of(report.toUri().toString(), report.toUri() + "#q=" + contacted,
+          report.toUri() + "#q=" + suppressed, report.toUri() + "#q=" + undecided, report.toUri() + "#q=NO-SUCH-LOAN",
+          diff.toUri().toString())) {
+        tab.open(page);
+        found.put(page.substring(page.lastIndexOf('/') + 1), Axe.violations(tab));
+      }
+    }
+
+    List<String> all = new java.util.ArrayList<>();
+    found.forEach((page, violations) -> violations.forEach(v -> all.add(page + ": " + v)));
+    assertThat(found).hasSize(6);
+    assertThat(all.size()).as("axe-core violations:%n%s", String.join("\n", all)).isZero();
   }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,9 +66,9 @@ class ReportCommandsTest {
     String page = Files.readString(html);
     JsonObject plan = plan(RULES);
     JsonObject summary = plan.getJsonObject("summary");
-    assertThat(page).contains(String.format("<div class=\"card\" id=\"card-contacted\"><div class=\"n\">%,d</div>",
+    assertThat(page).contains(String.format(Locale.ROOT, "<div class=\"card\" id=\"card-contacted\"><div class=\"n\">%,d</div>",
         summary.getInt("contacted")));
-    assertThat(page).contains(String.format("<div class=\"card\" id=\"card-suppressed\"><div class=\"n\">%,d</div>",
+    assertThat(page).contains(String.format(Locale.ROOT, "<div class=\"card\" id=\"card-suppressed\"><div class=\"n\">%,d</div>",
         summary.getInt("suppressed")));
     for (JsonValue v : plan.getJsonArray("steps")) {
       assertThat(page).contains("id=\"step-" + v.asJsonObject().getString("id") + "\"");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Optional;
 final class RetryAfter {
   static final Duration MAX = Duration.ofDays(1);
   private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMM uuuu HH:mm:ss zzz", java.util.Locale.ROOT);
+      DateTimeFormatter.ofPattern("d MMM uuuu HH:mm:ss zzz", Locale.ROOT);
 
   private RetryAfter() {}
 

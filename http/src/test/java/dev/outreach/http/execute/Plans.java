@@ -12,6 +12,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A three-step plan over five customers of campaign {@code CAMP}, built by hand. */
@@ -52,8 +53,8 @@ final class Plans {
   static Plan sms(int n) {
     List<Step> steps = new java.util.ArrayList<>();
     for (int i = 0; i < n; i++) {
-      String c = String.format("C%03d", i);
-      steps.add(step(String.format("s%03d", i), StepKind.INITIATE_SMS, at("09:00"), at("18:00"),
+      String c = String.format(Locale.ROOT, "C%03d", i);
+      steps.add(step(String.format(Locale.ROOT, "s%03d", i), StepKind.INITIATE_SMS, at("09:00"), at("18:00"),
           Json.createObjectBuilder().add("templateId", "tpl"), List.of(c)));
     }
     return of(steps);

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /** Reads one row's expectation columns, naming every problem by line and column. */
 final class ExpectationReader {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", Locale.ROOT);
   private static final String WORDS = "write none, suppress, or call, sms, whatsapp joined by + (e.g. call+sms)";
 
   private final long line;

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,8 +21,8 @@ import java.util.Objects;
  * @param reason the suppression's reason, or for a dropped customer the first warning; else {@code null}
  */
 public record Side(PlanIndex.Status status, List<Reach> contacts, String reason) {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   public Side {
     contacts = List.copyOf(contacts);

@@ -10,10 +10,11 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** An {@link Explanation} as JSON, for tools: the same facts as the text, keys in a fixed order. */
 public final class ExplainJson {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
   private ExplainJson() {}
 

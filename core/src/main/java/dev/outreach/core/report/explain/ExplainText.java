@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** An {@link Explanation} for a terminal: fits 100 columns, phone numbers masked. */
@@ -19,7 +20,7 @@ public final class ExplainText {
         + ", retries " + b.getInt("max_retry_attempts", 0) + "; contacts: folder " + b.getString("contact_folder_id");
   }
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
   private static final int W = Wrap.WIDTH;
 
   private ExplainText() {}
@@ -45,7 +46,7 @@ public final class ExplainText {
       out.append("  (none)\n");
     }
     for (int i = 0; i < e.firedRules().size(); i++) {
-      Wrap.append(out, String.format("  %d. ", i + 1), "     ", e.firedRules().get(i), W);
+      Wrap.append(out, String.format(Locale.ROOT, "  %d. ", i + 1), "     ", e.firedRules().get(i), W);
     }
 
     out.append("\nDecisions, and what became of them\n");
@@ -63,7 +64,7 @@ public final class ExplainText {
     }
     for (Step s : e.steps()) {
       Wrap.append(out, "  " + s.id() + "  ", "         ", s.kind() + "  " + s.method() + " " + s.path(), W);
-      Wrap.append(out, "         ", "         ", when(s.notBefore(), s.notAfter()) + "; " + String.format("%,d", s.customerIds().size())
+      Wrap.append(out, "         ", "         ", when(s.notBefore(), s.notAfter()) + "; " + String.format(Locale.ROOT, "%,d", s.customerIds().size())
           + " customers in this request" + (s.kind().contacts() ? "" : "; contacts nobody by itself")
           + s.referencedStepId().map(r -> "; {" + r + "} is the id step " + r + " returns").orElse(""), W);
       if (s.kind() == StepKind.CREATE_BATCH_CALL) {

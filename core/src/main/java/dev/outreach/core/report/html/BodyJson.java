@@ -53,7 +53,8 @@ final class BodyJson {
           sb.append(i + 1 < a.size() ? ",\n" : "\n");
         }
         if (shown < a.size()) {
-          pad(sb, indent + 1).append(String.format("… %,d more, not shown here (the plan JSON has all %,d)%n",
+          pad(sb, indent + 1).append(String.format(Locale.ROOT,
+              "… %,d more, not shown here (the plan JSON has all %,d)%n",
               a.size() - shown, a.size()));
         }
         pad(sb, indent).append(']');

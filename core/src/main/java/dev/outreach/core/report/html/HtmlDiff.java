@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,8 +48,9 @@ public final class HtmlDiff {
             + d.changed().zone().getId() + "). Base: " + d.baseLabel() + ". Changed: " + d.changedLabel() + ".")
         .raw("</p></header>\n");
     Page.section(o, "summary", "Counts");
-    o.raw("<table class=\"counts\"><thead><tr><th></th><th class=\"num\">Base</th><th class=\"num\">Changed</th>"
-        + "<th class=\"num\">Change</th></tr></thead><tbody>\n");
+    o.raw("<table class=\"counts\"><thead><tr><th scope=\"col\"><span class=\"vh\">Count</span></th>"
+        + "<th scope=\"col\" class=\"num\">Base</th><th scope=\"col\" class=\"num\">Changed</th>"
+        + "<th scope=\"col\" class=\"num\">Change</th></tr></thead><tbody>\n");
     Summary a = d.base().summary();
     Summary b = d.changed().summary();
     row(o, "Customers", a.customers(), b.customers());
@@ -63,7 +65,7 @@ public final class HtmlDiff {
     o.raw("</tbody></table>\n");
     Page.endSection(o);
 
-    Page.section(o, "changes", String.format("Customers whose outcome changes: %,d", d.changes().size()));
+    Page.section(o, "changes", String.format(Locale.ROOT, "Customers whose outcome changes: %,d", d.changes().size()));
     List<Bar> bars = new ArrayList<>();
     for (Map.Entry<Change.Kind, Integer> e : d.counts().entrySet()) {
       bars.add(new Bar(e.getKey().words(), new long[] {e.getValue()}));
@@ -76,8 +78,8 @@ public final class HtmlDiff {
           + "<th>From</th><th>To</th></tr></thead><tbody>\n");
       for (Map.Entry<String, Integer> m : d.transitions()) {
         String[] fromTo = m.getKey().split(" -> ");
-        o.raw("<tr><td class=\"num\">").num(m.getValue()).raw("</td><td>").text(fromTo[0].toLowerCase())
-            .raw("</td><td>").text(fromTo[1].toLowerCase()).raw("</td></tr>\n");
+        o.raw("<tr><td class=\"num\">").num(m.getValue()).raw("</td><td>").text(fromTo[0].toLowerCase(Locale.ROOT))
+            .raw("</td><td>").text(fromTo[1].toLowerCase(Locale.ROOT)).raw("</td></tr>\n");
       }
       o.raw("</tbody></table>\n");
     }
@@ -88,7 +90,7 @@ public final class HtmlDiff {
       if (list.isEmpty()) {
         continue;
       }
-      Page.section(o, "kind-" + k.name(), String.format("%s: %,d", capital(k.words()), list.size()));
+      Page.section(o, "kind-" + k.name(), String.format(Locale.ROOT, "%s: %,d", capital(k.words()), list.size()));
       o.raw("<table class=\"rows\"><thead><tr><th>Loan id</th><th>Base</th><th>Changed</th></tr></thead><tbody>\n");
       for (Change c : list.subList(0, Math.min(maxRows, list.size()))) {
         o.raw("<tr><td class=\"id\">").text(c.customerId()).raw("</td><td class=\"removed\">")
@@ -105,8 +107,10 @@ public final class HtmlDiff {
   }
 
   private static void row(Out o, String label, long a, long b) {
-    o.raw("<tr><th>").text(label).raw("</th><td class=\"num\">").num(a).raw("</td><td class=\"num\">").num(b)
-        .raw("</td><td class=\"num\">").text(a == b ? "" : String.format("%+,d", b - a)).raw("</td></tr>\n");
+    o.raw("<tr><th scope=\"row\">").text(label).raw("</th><td class=\"num\">").num(a)
+        .raw("</td><td class=\"num\">").num(b)
+        .raw("</td><td class=\"num\">").text(a == b ? "" : String.format(Locale.ROOT, "%+,d", b - a))
+        .raw("</td></tr>\n");
   }
 
   private static String capital(String s) {

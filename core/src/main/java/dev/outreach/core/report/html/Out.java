@@ -3,6 +3,7 @@ package dev.outreach.core.report.html;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Locale;
 
 /** Writes HTML: text is always escaped; markup goes through {@link #raw} and holds no user text. */
 final class Out {
@@ -29,7 +30,7 @@ final class Out {
 
   /** A number with thousands separators. */
   Out num(long n) {
-    return raw(String.format("%,d", n));
+    return raw(String.format(Locale.ROOT, "%,d", n));
   }
 
   /** {@code <tag class="cls">text</tag>}. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The frame every page shares: one self-contained document whose style and script are inline, with a
@@ -41,7 +42,8 @@ final class Page {
   /** "Showing the first N of M" under a capped table. */
   static void more(Out o, long total, long shown, String where) {
     if (total > shown) {
-      o.raw("<p class=\"more\">").text(String.format("Showing the first %,d of %,d; %,d more %s.", shown, total,
+      o.raw("<p class=\"more\">").text(String.format(Locale.ROOT,
+          "Showing the first %,d of %,d; %,d more %s.", shown, total,
           total - shown, where)).raw("</p>\n");
     }
   }

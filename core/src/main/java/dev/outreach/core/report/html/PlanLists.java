@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,7 +35,7 @@ final class PlanLists {
   }
 
   private void suppressed() {
-    Page.section(o, "suppressed", String.format("Suppressed: %,d", plan.suppressed().size()));
+    Page.section(o, "suppressed", String.format(Locale.ROOT, "Suppressed: %,d", plan.suppressed().size()));
     if (plan.suppressed().isEmpty()) {
       o.raw("<p class=\"empty\">No rule suppressed anyone.</p>\n");
     } else {
@@ -53,7 +54,7 @@ final class PlanLists {
   }
 
   private void overrides() {
-    Page.section(o, "overrides", String.format("Overridden decisions: %,d", plan.overrides().size()));
+    Page.section(o, "overrides", String.format(Locale.ROOT, "Overridden decisions: %,d", plan.overrides().size()));
     o.raw("<p class=\"hint\">Decisions that lost to a suppression or to a stronger decision on the same channel.</p>\n");
     if (plan.overrides().isEmpty()) {
       o.raw("<p class=\"empty\">None.</p>\n");
@@ -72,7 +73,7 @@ final class PlanLists {
         ids.add(w.customerId());
       }
     }
-    Page.section(o, "dropped", String.format("Dropped: %,d", ids.size()));
+    Page.section(o, "dropped", String.format(Locale.ROOT, "Dropped: %,d", ids.size()));
     o.raw("<p class=\"hint\">Rules chose to contact them, but no contact could be scheduled.</p>\n");
     if (ids.isEmpty()) {
       o.raw("<p class=\"empty\">None.</p>\n");
@@ -93,7 +94,7 @@ final class PlanLists {
   }
 
   private void undecided() {
-    Page.section(o, "undecided", String.format("Undecided: %,d", plan.undecided().size()));
+    Page.section(o, "undecided", String.format(Locale.ROOT, "Undecided: %,d", plan.undecided().size()));
     o.raw("<p class=\"hint\">No rule decided anything for them, so they will not be contacted.</p>\n");
     if (plan.undecided().isEmpty()) {
       o.raw("<p class=\"empty\">None.</p>\n");
@@ -110,7 +111,7 @@ final class PlanLists {
   }
 
   private void warnings() {
-    Page.section(o, "warnings", String.format("Warnings: %,d", plan.warnings().size()));
+    Page.section(o, "warnings", String.format(Locale.ROOT, "Warnings: %,d", plan.warnings().size()));
     if (plan.warnings().isEmpty()) {
       o.raw("<p class=\"empty\">None: every decision was planned as the rules asked.</p>\n");
     } else {

@@ -11,13 +11,14 @@ import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /** The plan report's page: header, summary, search, charts, requests, then the detail lists. */
 final class PlanPage {
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
   private static final int MAX_STEPS = 500;
 
   private final Out o;
@@ -82,7 +83,7 @@ final class PlanPage {
   }
 
   private static String pct(long n, long of) {
-    return of == 0 ? null : String.format("%.1f%% of customers", 100.0 * n / of);
+    return of == 0 ? null : String.format(Locale.ROOT, "%.1f%% of customers", 100.0 * n / of);
   }
 
   private void search() {
@@ -145,10 +146,11 @@ final class PlanPage {
         .raw("<span class=\"sid\">").text(s.id()).raw("</span> ")
         .raw("<span class=\"kind ch-" + channel + "\">").text(s.kind().name()).raw("</span> ")
         .raw("<span class=\"when\">").text(when(s.notBefore(), s.notAfter())).raw("</span> ")
-        .raw("<span class=\"count\">").text(String.format("%,d customers", s.customerIds().size())).raw("</span> ")
+        .raw("<span class=\"count\">").text(String.format(Locale.ROOT, "%,d customers", s.customerIds().size()))
+        .raw("</span> ")
         .raw("<span class=\"rules\">").text(String.join("; ", s.rules())).raw("</span></summary>\n")
         .raw("<p class=\"req\"><code>").text(s.method() + " " + s.path()).raw("</code> <span class=\"note\">")
-        .text(String.format("body %,d bytes%s%s", s.bodyBytes().length,
+        .text(String.format(Locale.ROOT, "body %,d bytes%s%s", s.bodyBytes().length,
             s.kind().contacts() ? "" : "; contacts nobody by itself",
             s.referencedStepId().map(r -> "; {" + r + "} is the id that step " + r + " returns").orElse("")))
         .raw("</span></p>\n<pre class=\"body\">").text(BodyJson.pretty(s.body(), maxRows)).raw("</pre></details>\n");

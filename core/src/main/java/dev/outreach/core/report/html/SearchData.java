@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,7 +25,7 @@ import java.util.function.Function;
  * rest is the new tail). Rule names and texts are written once and referred to by index.
  */
 final class SearchData {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", Locale.ROOT);
   private static final int MAX_PREFIX = 40;
 
   private final Map<String, Integer> rules = new HashMap<>();

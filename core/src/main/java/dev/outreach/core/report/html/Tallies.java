@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The charts' numbers: contacts (a customer on a channel) counted by channel, rule, hour and attribute. */
@@ -81,7 +82,7 @@ final class Tallies {
       t.byChannel.add(new Bar(c.name(), v));
     }
     for (int h = 0; h < 24; h++) {
-      t.byHour.add(new Bar(String.format("%02d", h), hours[h]));
+      t.byHour.add(new Bar(String.format(Locale.ROOT, "%02d", h), hours[h]));
     }
     for (int a = 0; a < attributes.size(); a++) {
       t.byAttribute.put(attributes.get(a), top(attrs.get(a), top));
@@ -118,7 +119,7 @@ final class Tallies {
       }
     }
     List<Bar> out = new ArrayList<>(all.subList(0, top));
-    out.add(new Bar(String.format("%,d others", all.size() - top), rest));
+    out.add(new Bar(String.format(Locale.ROOT, "%,d others", all.size() - top), rest));
     return out;
   }
 

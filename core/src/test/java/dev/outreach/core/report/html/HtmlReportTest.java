@@ -17,6 +17,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,7 @@ class HtmlReportTest {
   static List<Customer> customers(int n) {
     List<Customer> out = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
-      out.add(Customer.builder(String.format("LOAN-%05d", i)).phoneNumber("+9198765" + String.format("%05d", i))
+      out.add(Customer.builder(String.format(Locale.ROOT, "LOAN-%05d", i)).phoneNumber("+9198765" + String.format(Locale.ROOT, "%05d", i))
           .language(i % 2 == 0 ? "hindi" : "tamil").custom("branch", i % 3 == 0 ? EVIL : "pune").build());
     }
     return out;
@@ -38,7 +39,7 @@ class HtmlReportTest {
   static List<Decision> decisions(int n) {
     List<Decision> out = new ArrayList<>();
     for (int i = 1; i <= n - 10; i++) {
-      String id = String.format("LOAN-%05d", i);
+      String id = String.format(Locale.ROOT, "LOAN-%05d", i);
       if (i % 3 == 0) {
         out.add(suppress(id, "paid " + EVIL, "Paid " + EVIL));
         out.add(call(id, "agent_a", Timing.NOW, 0, "Call " + EVIL));
@@ -107,8 +108,8 @@ class HtmlReportTest {
 
     String html = HtmlReport.builder(plan).customers(book).maxRows(5).build().render();
 
-    assertThat(html).contains(String.format("Showing the first 5 of %,d", plan.suppressed().size()))
-        .contains(String.format("Showing the first 5 of %,d", plan.undecided().size()));
+    assertThat(html).contains(String.format(Locale.ROOT, "Showing the first 5 of %,d", plan.suppressed().size()))
+        .contains(String.format(Locale.ROOT, "Showing the first 5 of %,d", plan.undecided().size()));
     assertThat(html).containsPattern("… [0-9,]+ more, not shown here \\(the plan JSON has all [0-9,]+\\)");
   }
 
@@ -161,10 +162,10 @@ class HtmlReportTest {
       assertThat(html).contains("<figure class=\"chart").contains("id=\"" + id + "\"");
     }
     long calls = plan.summary().byChannel().get(dev.outreach.core.Channel.CALL);
-    assertThat(html).contains(String.format("<title>CALL · CALL: %,d</title>", calls));
+    assertThat(html).contains(String.format(Locale.ROOT, "<title>CALL · CALL: %,d</title>", calls));
     // The hour chart puts the 10:00 window's calls in column 10.
     long at10 = plan.steps().stream().filter(s -> s.notBefore().getHour() == 10).mapToLong(s -> s.customerIds().size()).sum();
     assertThat(at10).isPositive();
-    assertThat(html).contains(String.format("<title>10 · CALL: %,d</title>", at10));
+    assertThat(html).contains(String.format(Locale.ROOT, "<title>10 · CALL: %,d</title>", at10));
   }
 }
