@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Decision;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class RuleBudgetTest {
 
   /** L0001…L{n}, where only {@code bounced} has status bounced. */
   static List<Customer> customers(int n, int bounced) {
-    return IntStream.rangeClosed(1, n).mapToObj(i -> Customer.builder(String.format("L%04d", i))
+    return IntStream.rangeClosed(1, n).mapToObj(i -> Customer.builder(String.format(Locale.ROOT, "L%04d", i))
         .paymentStatus(i == bounced ? "bounced" : "pending").build()).collect(Collectors.toList());
   }
 

@@ -1,6 +1,7 @@
 package dev.outreach.core.plan;
 
 import dev.outreach.core.Channel;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ final class PathRules {
     int n = Math.min(s.length(), 200);
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      sb.append(c < ' ' || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+      sb.append(c < ' ' || c == 0x7f ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
     }
     return sb.append(s.length() > n ? "…\"" : "\"").toString();
   }

@@ -13,6 +13,7 @@ import dev.outreach.core.guardrail.FrequencyCap;
 import dev.outreach.core.guardrail.GuardrailPolicy;
 import dev.outreach.core.guardrail.GuardrailPolicyBuilder;
 import dev.outreach.core.guardrail.Guardrails;
+import java.util.Locale;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -222,6 +223,6 @@ class NextAllowedSlotPropertyTest {
   }
 
   private static String hhmm(LocalTime t) {
-    return String.format("%02d:%02d", t.getHour(), t.getMinute());
+    return String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
   }
 }

@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.Locale;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,8 @@ final class TamperedPlans {
   private TamperedPlans() {}
 
   static List<Customer> book() {
-    return IntStream.rangeClosed(1, 40).mapToObj(i -> Customer.builder(String.format("L%02d", i))
-        .phoneNumber("+9190000" + String.format("%05d", i)).paymentStatus(i <= 20 ? "bounced" : "pending")
+    return IntStream.rangeClosed(1, 40).mapToObj(i -> Customer.builder(String.format(Locale.ROOT, "L%02d", i))
+        .phoneNumber("+9190000" + String.format(Locale.ROOT, "%05d", i)).paymentStatus(i <= 20 ? "bounced" : "pending")
         .build()).collect(Collectors.toList());
   }
 
@@ -32,7 +33,7 @@ final class TamperedPlans {
   static Plan full() {
     List<Contact> decisions = new ArrayList<>();
     for (int i = 1; i <= 20; i++) {
-      decisions.add(Decisions.call(String.format("L%02d", i), "bounced"));
+      decisions.add(Decisions.call(String.format(Locale.ROOT, "L%02d", i), "bounced"));
     }
     decisions.add(Decisions.sms("L21", "tpl", Timing.NOW, "sms"));
     decisions.add(Decisions.sms("L22", "tpl", Timing.NOW, "sms"));

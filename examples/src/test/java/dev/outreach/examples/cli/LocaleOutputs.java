@@ -58,10 +58,9 @@ final class LocaleOutputs {
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
-    PrintWriter err = new PrintWriter(new StringWriter());
     List<Customer> portfolio = PortfolioReader.read(CliTest.PORTFOLIO);
-    RuleSet rules = RuleOptions.load(List.of(CliTest.RULES.toString()), err);
-    RuleSet changed = RuleOptions.load(List.of(CHANGED_RULES), err);
+    RuleSet rules = RuleSet.load(List.of(CliTest.RULES));
+    RuleSet changed = RuleSet.load(List.of(Path.of(CHANGED_RULES)));
 
     FiredRuleLog fired = new FiredRuleLog();
     Plan plan = inputs(rules, portfolio, GuardrailPolicy.defaults()).plan(rules.decisions(List.of(), fired));

@@ -14,6 +14,7 @@ import dev.outreach.http.execute.ScriptedServer.Answer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import java.util.Locale;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class CustomerTotalsTest {
   }
 
   static String results(boolean success, int planned, int initiated, int failed) {
-    return String.format(java.util.Locale.ROOT, RESULTS, success, planned, planned, initiated, failed);
+    return String.format(Locale.ROOT, RESULTS, success, planned, planned, initiated, failed);
   }
 
   ExecutionReport run(Plan plan) {
