@@ -7,6 +7,11 @@ import dev.outreach.core.Customer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Reader;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import de.siegmar.fastcsv.util.Limits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -18,8 +23,17 @@ final class CsvPortfolio {
   private CsvPortfolio() {}
 
   static List<Customer> read(Reader in, String source) throws IOException, PortfolioException {
+    return read(in, source, null);
+  }
+
+  /**
+   * Reads {@code in}; {@code file}, when not {@code null}, is where {@code in} comes from, read again only to
+   * name the column of a field too long to read.
+   */
+  static List<Customer> read(Reader in, String source, Path file) throws IOException, PortfolioException {
     Problems problems = new Problems(source);
     List<Customer> out = new ArrayList<>();
+    String[] names = null;
     try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
         .ignoreDifferentFieldCount(true).ofCsvRecord(in)) {
       Iterator<CsvRecord> it = csv.iterator();
@@ -28,7 +42,7 @@ final class CsvPortfolio {
         problems.throwIfAny();
       }
       CsvRecord headerRecord = it.next();
-      String[] names = header(headerRecord, problems);
+      names = header(headerRecord, problems);
       problems.throwIfAny();
       while (it.hasNext()) {
         CsvRecord r = it.next();
@@ -38,12 +52,29 @@ final class CsvPortfolio {
         }
       }
     } catch (CsvParseException e) {
-      problems.add(0, null, "malformed CSV: " + e.getMessage());
+      malformed(e, names, file, problems);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     problems.throwIfAny();
     return out;
+  }
+
+  private static final Pattern RECORD_LINE = Pattern.compile("record that started in line (\\d+)");
+
+  /** Reports what FastCSV could not parse, by line (and column, for a field over its size limit). */
+  private static void malformed(CsvParseException e, String[] names, Path file, Problems problems) throws IOException {
+    Matcher m = RECORD_LINE.matcher(String.valueOf(e.getMessage()));
+    long line = m.find() ? Long.parseLong(m.group(1)) : 0;
+    String cause = e.getCause() == null ? "" : String.valueOf(e.getCause().getMessage());
+    if (cause.contains("maximum buffer size")) {
+      String column = file == null || names == null ? null : LongField.column(file, line, names, Limits.MAX_FIELD_SIZE);
+      problems.add(line, column, String.format(Locale.ROOT, "a field is longer than %,d characters, the most a"
+          + " CSV field may hold; most often a quote (\") opens a field and is never closed: check the quotes on"
+          + " this line", Limits.MAX_FIELD_SIZE));
+    } else {
+      problems.add(line, null, "malformed CSV: " + (cause.isEmpty() ? e.getMessage() : cause));
+    }
   }
 
   private static String[] header(CsvRecord r, Problems problems) {

@@ -1,0 +1,225 @@
+package dev.outreach.core.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outreach.core.Customer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Portfolios a lender's export may get wrong, each refused with the file, line and column named. */
+class MalformedPortfolioTest {
+  @TempDir Path dir;
+
+  Path file(String name, String text) throws IOException {
+    return bytes(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  Path bytes(String name, byte[] content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, content);
+    return p;
+  }
+
+  static void refused(Path p, Consumer<PortfolioException> check) {
+    assertThatThrownBy(() -> PortfolioReader.read(p)).isInstanceOfSatisfying(PortfolioException.class, check);
+  }
+
+  static String where(PortfolioException e) {
+    PortfolioException.Problem p = e.problems().get(0);
+    return p.line() + ":" + p.field();
+  }
+
+  @Test
+  void aLatin1CsvIsRefusedNamingTheLineAndColumnOfTheFirstByteThatIsNotUtf8() throws Exception {
+    byte[] latin1 = "loan_id,first_name\nL1,Asha\nL2,José\n".getBytes(StandardCharsets.ISO_8859_1);
+    Path p = bytes("book.csv", latin1);
+
+    refused(p, e -> {
+      assertThat(e.problems()).hasSize(1);
+      assertThat(e.problems().get(0).line()).isEqualTo(3);
+      assertThat(e.getMessage()).contains("book.csv:3:", "not UTF-8", "0xE9", "column 7", "byte offset 33",
+          "Latin-1", "'é'", "UTF-8").doesNotContain("Input length");
+    });
+  }
+
+  @Test
+  void aLatin1JsonLinesFileIsRefusedTheSameWay() throws Exception {
+    byte[] latin1 = "{\"loan_id\":\"L1\"}\n{\"loan_id\":\"L2\",\"first_name\":\"Zoë\"}\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+
+    refused(bytes("book.jsonl", latin1), e -> {
+      assertThat(e.problems().get(0).line()).isEqualTo(2);
+      assertThat(e.getMessage()).contains("book.jsonl:2:", "not UTF-8", "0xEB", "column 33", "Latin-1");
+    });
+  }
+
+  @Test
+  void aUtf16FileIsToldToBeSavedAsUtf8() throws Exception {
+    byte[] body = "loan_id\nL1\n".getBytes(StandardCharsets.UTF_16LE);
+    byte[] withBom = new byte[body.length + 2];
+    withBom[0] = (byte) 0xFF;
+    withBom[1] = (byte) 0xFE;
+    System.arraycopy(body, 0, withBom, 2, body.length);
+
+    refused(bytes("utf16.csv", withBom), e -> assertThat(e.getMessage()).contains("utf16.csv:1:", "UTF-16"));
+  }
+
+  @Test
+  void aUtf8ByteOrderMarkIsAcceptedInCsvAndJsonLines() throws Exception {
+    assertThat(PortfolioReader.read(file("bom.csv", "\uFEFFloan_id,first_name\nL1,José\n")))
+        .extracting(Customer::firstName).containsExactly("José");
+    assertThat(PortfolioReader.read(file("bom.jsonl", "\uFEFF{\"loan_id\":\"L1\",\"first_name\":\"José\"}\n")))
+        .extracting(Customer::firstName).containsExactly("José");
+  }
+
+  @Test
+  void aFieldTooLongToReadNamesItsLineColumnAndTheLimit() throws Exception {
+    String huge = "x".repeat(20_000_000);
+    Path p = file("huge.csv", "loan_id,note,branch\nL1,ok,pune\nL2," + huge + ",delhi\nL3,ok,pune\n");
+
+    refused(p, e -> {
+      assertThat(where(e)).isEqualTo("3:note");
+      assertThat(e.getMessage()).contains("huge.csv:3: note:", "longer than 16,777,216 characters")
+          .doesNotContain("xxxxxxxxxx", ":0:");
+      assertThat(e.getMessage().length()).isLessThan(1_000);
+    });
+  }
+
+  @Test
+  void aQuoteThatNeverClosesNamesTheLineWhereItOpens() throws Exception {
+    StringBuilder sb = new StringBuilder("loan_id,note,branch\nL1,ok,pune\nL2,\"opened,delhi\n");
+    for (int i = 3; sb.length() < 17_500_000; i++) {
+      sb.append("L").append(i).append(",a fairly ordinary note for this customer,pune\n");
+    }
+
+    refused(file("quote.csv", sb.toString()), e -> {
+      assertThat(where(e)).isEqualTo("3:note");
+      assertThat(e.getMessage()).contains("quote (\") opens a field and is never closed");
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-5", "-0.01", "NaN", "Infinity", "-Infinity", "1e400", "0.000000001",
+      "1234567890123456", "12500.123456", "0x10", "1,000"})
+  void anAmountThatIsNegativeNotFiniteHugeOrOverPreciseIsRefusedByLineAndColumn(String amount) throws Exception {
+    Path csv = file("amounts.csv", "loan_id,emi_amount\nL1,100\nL2,\"" + amount + "\"\n");
+    Path jsonl = file("amounts.jsonl", "{\"loan_id\":\"L1\",\"loan_amount\":100}\n"
+        + "{\"loan_id\":\"L2\",\"loan_amount\":\"" + amount + "\"}\n");
+
+    refused(csv, e -> {
+      assertThat(where(e)).isEqualTo("3:emi_amount");
+      assertThat(e.getMessage()).contains("\"" + amount + "\"");
+    });
+    refused(jsonl, e -> assertThat(where(e)).isEqualTo("2:loan_amount"));
+  }
+
+  @Test
+  void jsonNumbersThatAreNegativeOrHugeAreRefusedToo() throws Exception {
+    Path p = file("numbers.jsonl", "{\"loan_id\":\"L1\",\"current_emi\":-1}\n"
+        + "{\"loan_id\":\"L2\",\"emi_amount\":1e400}\n"
+        + "{\"loan_id\":\"L3\",\"loan_period\":1e999999999}\n"
+        + "{\"loan_id\":\"L4\",\"loan_period\":-3}\n"
+        + "{\"loan_id\":\"L5\",\"custom\":{\"score\":1e999999999}}\n");
+
+    refused(p, e -> assertThat(e.problems()).extracting(x -> x.line() + ":" + x.field())
+        .containsExactly("1:current_emi", "2:emi_amount", "3:loan_period", "4:loan_period", "5:custom"));
+  }
+
+  @Test
+  void zeroAmountsAndPlainAmountsAreAccepted() throws Exception {
+    List<Customer> c = PortfolioReader.read(file("ok.csv", "loan_id,loan_amount,emi_amount,current_emi,loan_period\n"
+        + "L1,0,0.00,0,0\nL2,250000,12500.5000,3,24\nL3,1.25e4,99.9999,1,360\n"));
+
+    assertThat(c).extracting(Customer::emiAmount).usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(new BigDecimal("0"), new BigDecimal("12500.5"), new BigDecimal("99.9999"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not-a-phone", "12345", "+91 98765 4321x", "9876543210123456789", "+91+9876543210",
+      "phone: +919876543210"})
+  void aPhoneNumberThatIsNoPhoneNumberIsRefusedMasked(String phone) throws Exception {
+    Path csv = file("phones.csv", "loan_id,phone_number\nL1,+919876543210\nL2," + phone + "\n");
+    Path jsonl = file("phones.jsonl", "{\"loan_id\":\"L1\",\"phone_number\":\"" + phone + "\"}\n");
+
+    refused(csv, e -> {
+      assertThat(where(e)).isEqualTo("3:phone_number");
+      assertThat(e.getMessage()).contains("is not a phone number").doesNotContain("9876543");
+    });
+    refused(jsonl, e -> assertThat(where(e)).isEqualTo("1:phone_number"));
+  }
+
+  @Test
+  void phoneNumbersMayBeGroupedOrLackThePlus() throws Exception {
+    List<Customer> c = PortfolioReader.read(file("ok.csv", "loan_id,phone_number\nL1,+91 98765 43210\n"
+        + "L2,(212) 555-0100\nL3,9876543210\nL4,+1.212.555.0100\nL5,\n"));
+
+    assertThat(c).extracting(Customer::phoneNumber)
+        .containsExactly("+91 98765 43210", "(212) 555-0100", "9876543210", "+1.212.555.0100", null);
+  }
+
+  @Test
+  void aJsonLinesRecordWithAKeyTwiceIsRefused() throws Exception {
+    Path p = file("dupes.jsonl", "{\"loan_id\":\"L1\",\"emi_amount\":100,\"emi_amount\":200}\n"
+        + "{\"loan_id\":\"L2\",\"custom\":{\"branch\":\"pune\",\"branch\":\"delhi\"}}\n"
+        + "{\"loan_id\":\"L3\",\"emiAmount\":100,\"emi_amount\":200}\n"
+        + "{\"loan_id\":\"L4\",\"branch\":\"pune\",\"custom\":{\"branch\":\"delhi\"}}\n"
+        + "{\"loan_id\":\"L5\",\"loan_id\":\"L6\"}\n");
+
+    refused(p, e -> {
+      assertThat(e.problems()).extracting(PortfolioException.Problem::line).containsExactly(1L, 2L, 3L, 4L, 5L);
+      assertThat(e.getMessage()).contains("dupes.jsonl:1: key \"emi_amount\" appears twice",
+          "dupes.jsonl:2: key \"branch\" appears twice", "dupes.jsonl:3: emi_amount: names the same field",
+          "dupes.jsonl:4: custom: custom.branch is also a key", "dupes.jsonl:5: key \"loan_id\" appears twice");
+    });
+  }
+
+  @Test
+  void aJsonLinesLineThatIsNoSingleObjectIsRefusedByLine() throws Exception {
+    Path p = file("shapes.jsonl", "{\"loan_id\":\"L0\"}\n[{\"loan_id\":\"L1\"}]\n42\n\"L3\"\nnull\n"
+        + "{\"loan_id\":\"L5\"}{\"loan_id\":\"L6\"}\n{\"loan_id\":\"L7\"} trailing\n{\"loan_id\":\"L8\",\n"
+        + "{\"loan_id\":\"L9\",\"emi_amount\":NaN}\n");
+
+    refused(p, e -> {
+      assertThat(e.problems()).extracting(PortfolioException.Problem::line)
+          .containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+      assertThat(e.getMessage()).contains("shapes.jsonl:2: expected a JSON object {…}, found an array",
+          "shapes.jsonl:6: unexpected text after the object", "shapes.jsonl:7: ", "shapes.jsonl:9: not valid JSON at column");
+    });
+  }
+
+  @Test
+  void nestedValuesWhereAScalarIsExpectedAreRefusedByField() throws Exception {
+    Path p = file("nested.jsonl", "{\"loan_id\":\"L1\",\"emi_amount\":{\"value\":1}}\n"
+        + "{\"loan_id\":\"L2\",\"phone_number\":[\"+919876543210\"]}\n"
+        + "{\"loan_id\":\"L3\",\"branch\":{\"name\":\"pune\"}}\n"
+        + "{\"loan_id\":{\"id\":\"L4\"}}\n"
+        + "{\"loan_id\":\"L5\",\"language\":true}\n");
+
+    refused(p, e -> {
+      assertThat(e.problems()).extracting(x -> x.line() + ":" + x.field())
+          .containsExactly("1:emi_amount", "2:phone_number", "3:branch", "4:loan_id", "5:language");
+      assertThat(e.getMessage()).contains("must be a string or number, not an object",
+          "must be a string or number, not an array", "must be a string, number or boolean, not an object");
+    });
+  }
+
+  @Test
+  void aPortfolioWithNoCustomersIsRefusedWhateverItsForm() throws Exception {
+    refused(file("empty.csv", ""), e -> assertThat(e.getMessage()).contains("empty.csv:1:", "empty"));
+    refused(file("header.csv", "loan_id,phone_number\n"), e -> assertThat(e.getMessage())
+        .contains("header.csv:1:", "has no customers", "only a header row"));
+    refused(file("empty.jsonl", ""), e -> assertThat(e.getMessage()).contains("empty.jsonl:1:", "has no customers"));
+    refused(file("blank.jsonl", "\n  \n\n"), e -> assertThat(e.getMessage()).contains("blank.jsonl", "has no customers"));
+    refused(file("blank.csv", "\n\n"), e -> assertThat(e.getMessage()).contains("blank.csv:1:", "empty"));
+  }
+}
