@@ -8,6 +8,8 @@ import dev.outreach.rules.RuleEvaluationException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -47,8 +49,8 @@ public final class Main {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.registerConverter(OffsetDateTime.class, OffsetDateTime::parse);
-    cli.registerConverter(ZoneId.class, ZoneId::of);
+    cli.registerConverter(OffsetDateTime.class, new OptionValues.Time());
+    cli.registerConverter(ZoneId.class, new OptionValues.Zone());
     cli.setExecutionExceptionHandler((e, c, parsed) -> {
       c.getErr().println("outreach: " + message(e));
       c.getErr().flush();
@@ -63,6 +65,12 @@ public final class Main {
         || e instanceof IllegalArgumentException || e instanceof GuardrailFileException
         || e instanceof JournalException) {
       return e.getMessage();
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file: " + ((NoSuchFileException) e).getFile();
+    }
+    if (e instanceof AccessDeniedException) {
+      return "cannot read or write " + ((AccessDeniedException) e).getFile() + ": permission denied";
     }
     if (e instanceof IOException || e instanceof UncheckedIOException) {
       return "cannot read or write a file: " + e.getMessage();

@@ -31,6 +31,7 @@ final class PlanOptions {
   ZoneId zone;
 
   @Option(names = "--policy", defaultValue = "rbi", paramLabel = "rbi|us-reg-f|none|FILE",
+      converter = OptionValues.Policy.class,
       description = "Guardrails applied after the rules: a preset (rbi: contact 08:00-19:00 local; us-reg-f: "
           + "08:00-21:00, 7 calls in 7 days, no call within 7 days of a conversation; none) or a policy JSON "
           + "file (default: ${DEFAULT-VALUE}).")
