@@ -47,7 +47,12 @@ final class Fields {
 
   /** Sets record field {@code name} (a wire name other than loan_id) from {@code text}. */
   static void set(Customer.Builder b, String name, String text) {
-    SETTERS.get(name).accept(b, text.strip());
+    String s = text.strip();
+    if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("holds a line break, which no " + name + " has; most often a quote (\")"
+          + " opens the field and is never closed, so the lines after it were read into it");
+    }
+    SETTERS.get(name).accept(b, s);
   }
 
   private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
@@ -135,7 +140,9 @@ final class Fields {
 
   private static String phone(String s) {
     if (!Phones.isValid(s)) {
-      throw new IllegalArgumentException(Phones.invalid(s));
+      boolean spreadsheet = s.matches("[0-9.]+[eE]\\+?[0-9]+");
+      throw new IllegalArgumentException(Phones.invalid(s) + (spreadsheet
+          ? "; a spreadsheet turned it into a number: format the column as text and export again" : ""));
     }
     return s;
   }

@@ -43,6 +43,10 @@ final class JsonLine {
         throw new IllegalArgumentException("unexpected text after the object" + (col > 0 ? " at column " + col : "")
             + "; put one object on each line", e);
       }
+      if (col > text.stripTrailing().length()) {
+        throw new IllegalArgumentException("the line ends before the object does: JSON Lines needs each whole"
+            + " object on one line (no line breaks inside it)", e);
+      }
       throw new IllegalArgumentException("not valid JSON" + (col > 0 ? " at column " + col + near(text, col) : ""), e);
     } catch (jakarta.json.JsonException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);

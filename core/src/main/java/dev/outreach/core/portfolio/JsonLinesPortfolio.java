@@ -56,7 +56,12 @@ final class JsonLinesPortfolio {
     String loanId = null;
     for (Map.Entry<String, JsonValue> e : o.entrySet()) {
       if (Fields.canonical(e.getKey()).equals(Fields.LOAN_ID)) {
-        loanId = scalarText(e.getValue());
+        JsonValue v = e.getValue();
+        loanId = scalarText(v);
+        if (loanId == null && v.getValueType() != JsonValue.ValueType.NULL) {
+          problems.add(line, e.getKey(), "must be a string or number, not " + kind(v));
+          return null;
+        }
       }
     }
     if (loanId == null || loanId.isBlank()) {

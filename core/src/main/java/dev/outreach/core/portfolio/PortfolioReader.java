@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import dev.outreach.core.portfolio.PortfolioException.Problem;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class PortfolioReader {
   public static List<Customer> read(Path file) throws IOException, PortfolioException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String source = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new FileSystemException(source, null, "is a folder; give the portfolio file (CSV or JSON Lines) in it");
+    }
     boolean jsonLines;
     List<Customer> customers;
     try {

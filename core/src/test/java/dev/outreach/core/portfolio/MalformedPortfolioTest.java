@@ -222,4 +222,68 @@ class MalformedPortfolioTest {
     refused(file("blank.jsonl", "\n  \n\n"), e -> assertThat(e.getMessage()).contains("blank.jsonl", "has no customers"));
     refused(file("blank.csv", "\n\n"), e -> assertThat(e.getMessage()).contains("blank.csv:1:", "empty"));
   }
+
+  @Test
+  void aFileWithOnlyAByteOrderMarkOrWhiteSpaceIsEmpty() throws Exception {
+    refused(file("bom.csv", "\uFEFF"), e -> assertThat(e.getMessage()).contains("bom.csv:1: the file is empty"));
+    refused(file("spaces.csv", "   \n"), e -> assertThat(e.getMessage()).contains("spaces.csv:1: the file is empty"));
+    refused(file("bom.jsonl", "\uFEFF\n"), e -> assertThat(e.getMessage()).contains("has no customers"));
+  }
+
+  @Test
+  void aFileSeparatedBySemicolonsOrTabsIsToldToUseCommas() throws Exception {
+    refused(file("semi.csv", "loan_id;first_name\nL1;Asha\n"), e -> assertThat(e.getMessage())
+        .contains("semi.csv:1: the header has no loan_id column", "separated by ';'", "commas"));
+    refused(file("tabs.csv", "loan_id\tfirst_name\nL1\tAsha\n"), e -> assertThat(e.getMessage())
+        .contains("separated by tabs"));
+  }
+
+  @Test
+  void aQuoteThatNeverClosesInASmallFileIsCaughtInTheRecordField() throws Exception {
+    Path named = file("unclosed.csv", "loan_id,first_name\nL1,\"Asha\nL2,Ravi\n");
+    Path counted = file("unclosed3.csv", "loan_id,first_name,branch\nL1,\"Asha,pune\nL2,Ravi,delhi\n");
+
+    refused(named, e -> {
+      assertThat(where(e)).isEqualTo("2:first_name");
+      assertThat(e.getMessage()).contains("holds a line break", "quote (\") opens the field and is never closed");
+    });
+    refused(counted, e -> assertThat(e.getMessage()).contains("unclosed3.csv:2: has 2 fields but the header has 3",
+        "a quote (\") opens a field on this line and is never closed"));
+  }
+
+  @Test
+  void aRowWithMoreFieldsThanCsvAllowsNamesItsLine() throws Exception {
+    String wide = "loan_id," + "x,".repeat(20_000) + "y";
+    refused(file("wide.csv", wide + "\nL1\n"), e -> {
+      assertThat(e.problems().get(0).line()).isEqualTo(1);
+      assertThat(e.getMessage()).contains("wide.csv:1: a row has more than 16,384 fields").doesNotContain(":0:");
+    });
+  }
+
+  @Test
+  void aPhoneNumberASpreadsheetTurnedIntoANumberSaysSo() throws Exception {
+    refused(file("excel.csv", "loan_id,phone_number\nL1,9.19876E+11\n"), e -> assertThat(e.getMessage())
+        .contains("excel.csv:2: phone_number:", "a spreadsheet turned it into a number"));
+  }
+
+  @Test
+  void aPrettyPrintedJsonObjectIsToldToBeOnOneLine() throws Exception {
+    refused(file("pretty.jsonl", "{\n  \"loan_id\": \"L1\"\n}\n"), e -> assertThat(e.getMessage())
+        .contains("pretty.jsonl:1: the line ends before the object does", "each whole object on one line"));
+  }
+
+  @Test
+  void aLoanIdThatIsNoStringOrNumberSaysSo() throws Exception {
+    refused(file("ids.jsonl", "{\"loan_id\":true}\n{\"loan_id\":[\"L2\"]}\n"), e -> assertThat(e.getMessage())
+        .contains("ids.jsonl:1: loan_id: must be a string or number, not a boolean",
+            "ids.jsonl:2: loan_id: must be a string or number, not an array"));
+  }
+
+  @Test
+  void aFolderIsNotAPortfolio() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("exports"));
+
+    assertThatThrownBy(() -> PortfolioReader.read(folder)).isInstanceOf(IOException.class)
+        .hasMessageContaining("exports").hasMessageContaining("is a folder");
+  }
 }
