@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.NoSuchFileException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -67,7 +69,10 @@ public final class Main {
       return e.getMessage();
     }
     if (e instanceof NoSuchFileException) {
-      return "no such file: " + ((NoSuchFileException) e).getFile();
+      Path p = Path.of(((NoSuchFileException) e).getFile());
+      Path parent = p.toAbsolutePath().getParent();
+      return parent != null && !Files.isDirectory(parent) ? "no such folder: " + p.getParent() + " (for " + p + ")"
+          : "no such file: " + p;
     }
     if (e instanceof AccessDeniedException) {
       return "cannot read or write " + ((AccessDeniedException) e).getFile() + ": permission denied";

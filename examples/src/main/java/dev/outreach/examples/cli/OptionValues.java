@@ -63,6 +63,18 @@ final class OptionValues {
     }
   }
 
+  /** {@code --campaign}: a campaign id, which goes into request paths. */
+  static final class Campaign implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.isBlank() || value.contains("/") || !value.equals(value.strip())) {
+        throw new TypeConversionException("'" + value + "' is not a campaign id: give the API's id of the"
+            + " campaign, with no '/' and no leading or trailing spaces");
+      }
+      return value;
+    }
+  }
+
   /** {@code --zone}: an IANA zone id or an offset. */
   static final class Zone implements ITypeConverter<ZoneId> {
     @Override

@@ -42,7 +42,7 @@ final class SandboxCommand implements Callable<Integer> {
           + "; when that is unset, a random token is made and printed once as 'token: ...').")
   String tokenEnv;
 
-  @Option(names = "--campaign", paramLabel = "ID",
+  @Option(names = "--campaign", paramLabel = "ID", converter = OptionValues.Campaign.class,
       description = "A campaign the sandbox holds: the customers of --customers, or none.")
   String campaign;
 

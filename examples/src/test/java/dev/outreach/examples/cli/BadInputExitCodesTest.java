@@ -168,4 +168,32 @@ class BadInputExitCodesTest {
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("no such file: nowhere.csv");
   }
+
+  @Test
+  void aCampaignIdThatCannotBeInAPathIsAUsageError() {
+    for (String id : List.of("", "  ", "a/b")) {
+      CliTest.Run r = CliTest.run("plan", "--rules", RULES.toString(), "--customers", PORTFOLIO.toString(),
+          "--campaign", id);
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains("--campaign", "is not a campaign id").doesNotContain("campaignId must");
+    }
+  }
+
+  @Test
+  void writingIntoAFolderThatDoesNotExistNamesTheFolder() {
+    Path out = dir.resolve("nowhere").resolve("plan.json");
+
+    CliTest.Run r = plan("--format", "json", "--out", out.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no such folder: " + out.getParent());
+  }
+
+  @Test
+  void aFolderGivenAsThePortfolioIsNamed() {
+    CliTest.Run r = CliTest.run("plan", "--rules", RULES.toString(), "--customers", dir.toString(), "--campaign", "C1");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains(dir.toString(), "is a folder");
+  }
 }
