@@ -34,6 +34,23 @@ public final class Phones {
     return digits >= MIN_DIGITS && digits <= MAX_DIGITS;
   }
 
+  /**
+   * 10 to 15 digits, optionally with a leading + and single spaces or dashes between them, not part of a
+   * longer word (so {@code LOAN-2025-00123} stays as it is).
+   */
+  private static final java.util.regex.Pattern IN_TEXT =
+      java.util.regex.Pattern.compile("(?<![\\w-])\\+?\\d(?:[ -]?\\d){9,14}(?![\\w])");
+
+  /** {@code text} with every phone number in it masked, for quoting input in an error message. */
+  public static String maskAll(String text) {
+    java.util.regex.Matcher m = IN_TEXT.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(mask(m.group())));
+    }
+    return m.appendTail(sb).toString();
+  }
+
   /** Why {@code phone} is not a phone number, with it masked; for error messages. */
   public static String invalid(String phone) {
     String shown = phone.length() > 40 ? mask(phone.substring(0, 40)) + "…" : mask(phone);

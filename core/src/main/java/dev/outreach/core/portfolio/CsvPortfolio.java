@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.outreach.core.Customer;
+import dev.outreach.core.Phones;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Reader;
@@ -100,7 +101,7 @@ final class CsvPortfolio {
       }
     }
     if (!seen.containsKey(Fields.LOAN_ID)) {
-      String found = String.join(", ", names);
+      String found = Phones.maskAll(String.join(", ", names));
       problems.add(r.getStartingLineNumber(), null, "the header has no loan_id column (found: "
           + (found.length() > 200 ? found.substring(0, 200) + "…" : found) + ")" + separatorHint(names));
     }

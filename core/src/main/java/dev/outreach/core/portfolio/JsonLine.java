@@ -1,5 +1,6 @@
 package dev.outreach.core.portfolio;
 
+import dev.outreach.core.Phones;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -88,13 +89,13 @@ final class JsonLine {
     if (t.startsWith("[")) {
       return "an array";
     }
-    return "\"" + (t.length() > 20 ? t.substring(0, 20) + "…" : t) + "\"";
+    return "\"" + Phones.maskAll(t.length() > 20 ? t.substring(0, 20) + "…" : t) + "\"";
   }
 
   private static String near(String text, long column) {
     int at = (int) Math.min(text.length(), Math.max(0, column - 2));
     int from = Math.max(0, at - 10);
     int to = Math.min(text.length(), at + 10);
-    return " near \"" + text.substring(from, to) + "\"";
+    return " near \"" + Phones.maskAll(text.substring(from, to)) + "\"";
   }
 }

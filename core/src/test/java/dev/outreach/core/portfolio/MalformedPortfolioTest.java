@@ -286,4 +286,12 @@ class MalformedPortfolioTest {
     assertThatThrownBy(() -> PortfolioReader.read(folder)).isInstanceOf(IOException.class)
         .hasMessageContaining("exports").hasMessageContaining("is a folder");
   }
+
+  @Test
+  void inputQuotedInAMessageHasItsPhoneNumbersMasked() throws Exception {
+    refused(file("headless.csv", "L1,Asha,+919876543210\nL2,Ravi,+919876500000\n"), e -> assertThat(e.getMessage())
+        .contains("no loan_id column (found: L1, Asha, +91******3210)").doesNotContain("9876543"));
+    refused(file("json.jsonl", "\"+919876543210\"\n{\"loan_id\":\"L2\",\"phone_number\":\"+919876543210\" oops}\n"),
+        e -> assertThat(e.getMessage()).contains("json.jsonl:1:", "json.jsonl:2:").doesNotContain("9876543"));
+  }
 }
