@@ -119,7 +119,7 @@ final class Fields {
       throw new IllegalArgumentException(quote(s) + " is too large for an amount (at most " + MAX_WHOLE_DIGITS
           + " digits before the decimal point)");
     }
-    if (d.signum() != 0 && d.stripTrailingZeros().scale() > MAX_DECIMALS) {
+    if (d.scale() > MAX_DECIMALS && d.signum() != 0 && d.stripTrailingZeros().scale() > MAX_DECIMALS) {
       throw new IllegalArgumentException(quote(s) + " has more than " + MAX_DECIMALS
           + " decimal places; round it (e.g. 12500.50)");
     }

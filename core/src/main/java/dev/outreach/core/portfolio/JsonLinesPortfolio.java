@@ -76,6 +76,11 @@ final class JsonLinesPortfolio {
       String name = Fields.canonical(e.getKey());
       JsonValue v = e.getValue();
       boolean nested = name.equals("custom") && v.getValueType() == JsonValue.ValueType.OBJECT;
+      if (name.isEmpty()) {
+        problems.add(line, null, "a key is empty (\"\"); every field needs a name");
+        ok = false;
+        continue;
+      }
       if (!nested && !names.add(name)) {
         problems.add(line, e.getKey(), "names the same field as another key of the object (" + name
             + "); give each field once");
@@ -88,6 +93,9 @@ final class JsonLinesPortfolio {
       try {
         if (nested) {
           for (Map.Entry<String, JsonValue> ce : v.asJsonObject().entrySet()) {
+            if (ce.getKey().isBlank()) {
+              throw new IllegalArgumentException("a key is empty; every custom attribute needs a name");
+            }
             if (!names.add(ce.getKey())) {
               throw new IllegalArgumentException("custom." + ce.getKey() + " is also a key of the object; give it once");
             }

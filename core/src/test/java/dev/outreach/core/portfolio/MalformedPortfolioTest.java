@@ -294,4 +294,10 @@ class MalformedPortfolioTest {
     refused(file("json.jsonl", "\"+919876543210\"\n{\"loan_id\":\"L2\",\"phone_number\":\"+919876543210\" oops}\n"),
         e -> assertThat(e.getMessage()).contains("json.jsonl:1:", "json.jsonl:2:").doesNotContain("9876543"));
   }
+
+  @Test
+  void aJsonLinesKeyThatIsEmptyIsRefused() throws Exception {
+    refused(file("keys.jsonl", "{\"loan_id\":\"L1\",\"\":\"x\"}\n{\"loan_id\":\"L2\",\"custom\":{\" \":1}}\n"),
+        e -> assertThat(e.getMessage()).contains("keys.jsonl:1: a key is empty", "keys.jsonl:2: custom: a key is empty"));
+  }
 }
