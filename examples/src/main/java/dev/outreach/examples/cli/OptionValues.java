@@ -11,7 +11,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -73,6 +75,18 @@ final class OptionValues {
       }
       return value;
     }
+  }
+
+  /** {@code experiments}, refusing two with one name (each would put every customer in an arm). */
+  static List<Experiment> distinct(List<Experiment> experiments, CommandLine cli) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Experiment e : experiments) {
+      if (!names.add(e.name())) {
+        throw new ParameterException(cli, "Invalid value for option '--experiment': experiment " + e.name()
+            + " is given twice; give each experiment once, with all its arms");
+      }
+    }
+    return experiments;
   }
 
   /** {@code --zone}: an IANA zone id or an offset. */

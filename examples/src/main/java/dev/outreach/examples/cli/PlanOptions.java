@@ -11,10 +11,15 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** What a plan is made from besides the rules: the options {@code plan}, {@code explain} and {@code diff} share. */
 final class PlanOptions {
+  /** The command this is mixed into, for usage errors. */
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
   @Option(names = "--customers", required = true, paramLabel = "FILE",
       description = "The portfolio: CSV with a header row, or JSON Lines (.jsonl).")
   Path customers;
@@ -88,7 +93,7 @@ final class PlanOptions {
   /** The inputs of a plan under {@code rules} and {@code policySpec}. */
   PlanInputs inputs(RuleSet rules, List<Customer> portfolio, RuleOptions ruleOptions, String policySpec)
       throws Exception {
-    return new PlanInputs(rules, portfolio, campaign, at(), zone(), ruleOptions.experiments(), guardrails(policySpec),
-        filters, upload);
+    return new PlanInputs(rules, portfolio, campaign, at(), zone(),
+        OptionValues.distinct(ruleOptions.experiments(), mixee.commandLine()), guardrails(policySpec), filters, upload);
   }
 }

@@ -196,4 +196,17 @@ class BadInputExitCodesTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains(dir.toString(), "is a folder");
   }
+
+  @Test
+  void anExperimentGivenTwiceIsAUsageError() {
+    CliTest.Run plan = plan("--experiment", "tone=a:1,b:1", "--experiment", "tone=c:1,d:1");
+    CliTest.Run testRules = CliTest.run("test-rules", "--rules", RULES.toString(), "--cases",
+        "src/main/resources/outreach/sample/cases.csv", "--experiment", "tone=a:1,b:1", "--experiment", "tone=c:1,d:1");
+
+    for (CliTest.Run r : List.of(plan, testRules)) {
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains("--experiment", "experiment tone is given twice");
+    }
+    assertThat(plan("--experiment", "tone=a:1,b:1", "--experiment", "time=c:1,d:1").code()).isZero();
+  }
 }
