@@ -66,7 +66,8 @@ final class Fields {
       try {
         java.time.ZoneId.of(value.toString().strip());
       } catch (java.time.DateTimeException e) {
-        throw new IllegalArgumentException(name + " " + quote(value.toString()) + " is not a time zone (an IANA id like Asia/Kolkata)");
+        throw new IllegalArgumentException(name + " " + quote(value.toString())
+            + " is not a time zone (an IANA id like Asia/Kolkata)");
       }
     }
     return value;
@@ -134,7 +135,8 @@ final class Fields {
     try {
       return d.intValueExact();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(quote(s) + (d.precision() - d.scale() > 9 ? " is too large" : " is not a whole number"));
+      throw new IllegalArgumentException(quote(s)
+          + (d.precision() - d.scale() > 9 ? " is too large" : " is not a whole number"));
     }
   }
 

@@ -97,7 +97,8 @@ final class JsonLinesPortfolio {
               throw new IllegalArgumentException("a key is empty; every custom attribute needs a name");
             }
             if (!names.add(ce.getKey())) {
-              throw new IllegalArgumentException("custom." + ce.getKey() + " is also a key of the object; give it once");
+              throw new IllegalArgumentException("custom." + ce.getKey()
+                  + " is also a key of the object; give it once");
             }
             if (ce.getValue().getValueType() != JsonValue.ValueType.NULL) {
               b.custom(ce.getKey(), Fields.checked(ce.getKey(), customValue(ce.getValue(), "custom." + ce.getKey())));

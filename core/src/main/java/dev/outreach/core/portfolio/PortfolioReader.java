@@ -76,12 +76,18 @@ public final class PortfolioReader {
     return new PortfolioException(file.toString(), List.of(p), 1);
   }
 
-  /** Reads CSV from {@code in} (and closes it); {@code source} names it in errors. */
+  /**
+   * Reads CSV from {@code in} (and closes it); {@code source} names it in errors. Unlike
+   * {@link #read(Path)}, a header with no rows gives an empty list, and decoding is the caller's.
+   */
   public static List<Customer> readCsv(Reader in, String source) throws IOException, PortfolioException {
     return CsvPortfolio.read(in, source);
   }
 
-  /** Reads JSON Lines from {@code in} (and closes it); {@code source} names it in errors. */
+  /**
+   * Reads JSON Lines from {@code in} (and closes it); {@code source} names it in errors. Unlike
+   * {@link #read(Path)}, no objects give an empty list, and decoding is the caller's.
+   */
   public static List<Customer> readJsonLines(Reader in, String source) throws IOException, PortfolioException {
     return JsonLinesPortfolio.read(in, source);
   }

@@ -193,7 +193,8 @@ class MalformedPortfolioTest {
       assertThat(e.problems()).extracting(PortfolioException.Problem::line)
           .containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
       assertThat(e.getMessage()).contains("shapes.jsonl:2: expected a JSON object {…}, found an array",
-          "shapes.jsonl:6: unexpected text after the object", "shapes.jsonl:7: ", "shapes.jsonl:9: not valid JSON at column");
+          "shapes.jsonl:6: unexpected text after the object", "shapes.jsonl:7: ",
+          "shapes.jsonl:9: not valid JSON at column");
     });
   }
 
@@ -219,7 +220,8 @@ class MalformedPortfolioTest {
     refused(file("header.csv", "loan_id,phone_number\n"), e -> assertThat(e.getMessage())
         .contains("header.csv:1:", "has no customers", "only a header row"));
     refused(file("empty.jsonl", ""), e -> assertThat(e.getMessage()).contains("empty.jsonl:1:", "has no customers"));
-    refused(file("blank.jsonl", "\n  \n\n"), e -> assertThat(e.getMessage()).contains("blank.jsonl", "has no customers"));
+    refused(file("blank.jsonl", "\n  \n\n"),
+        e -> assertThat(e.getMessage()).contains("blank.jsonl", "has no customers"));
     refused(file("blank.csv", "\n\n"), e -> assertThat(e.getMessage()).contains("blank.csv:1:", "empty"));
   }
 
@@ -298,6 +300,7 @@ class MalformedPortfolioTest {
   @Test
   void aJsonLinesKeyThatIsEmptyIsRefused() throws Exception {
     refused(file("keys.jsonl", "{\"loan_id\":\"L1\",\"\":\"x\"}\n{\"loan_id\":\"L2\",\"custom\":{\" \":1}}\n"),
-        e -> assertThat(e.getMessage()).contains("keys.jsonl:1: a key is empty", "keys.jsonl:2: custom: a key is empty"));
+        e -> assertThat(e.getMessage())
+            .contains("keys.jsonl:1: a key is empty", "keys.jsonl:2: custom: a key is empty"));
   }
 }

@@ -150,11 +150,12 @@ final class OptionValues {
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-        throw new TypeConversionException("expected a URL like https://api.agents.timepay.ai (https://HOST[:PORT][/PREFIX])");
+        throw new TypeConversionException("expected a URL like https://api.agents.timepay.ai"
+            + " (https://HOST[:PORT][/PREFIX])");
       }
       if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-        throw new TypeConversionException("the URL must not have a query (?…) or fragment (#…): give the API's base,"
-            + " like https://" + uri.getHost() + ", and the token in the variable named by --token-env");
+        throw new TypeConversionException("the URL must not have a query (?…) or fragment (#…): give the API's"
+            + " base, like https://" + uri.getHost() + ", and the token in the variable named by --token-env");
       }
       if (scheme.equals("http") && !loopback(uri.getHost())) {
         throw new TypeConversionException("use https://" + uri.getHost() + ": plain http is allowed only to"

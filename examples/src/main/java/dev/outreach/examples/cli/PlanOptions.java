@@ -24,7 +24,8 @@ final class PlanOptions {
       description = "The portfolio: CSV with a header row, or JSON Lines (.jsonl).")
   Path customers;
 
-  @Option(names = "--campaign", required = true, paramLabel = "ID", converter = OptionValues.Campaign.class, description = "The API campaign holding the customers.")
+  @Option(names = "--campaign", required = true, paramLabel = "ID", converter = OptionValues.Campaign.class,
+      description = "The API campaign holding the customers.")
   String campaign;
 
   @Option(names = "--as-of", paramLabel = "TIME",

@@ -157,14 +157,16 @@ class BadInputExitCodesTest {
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err()).contains(p.getFileName() + ":1:", "has no customers");
     }
-    CliTest.Run r = CliTest.run("plan", "--rules", RULES.toString(), "--customers", latin1.toString(), "--campaign", "C1");
+    CliTest.Run r = CliTest.run("plan", "--rules", RULES.toString(), "--customers", latin1.toString(),
+        "--campaign", "C1");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("latin1.csv:2:", "not UTF-8", "column 7", "Latin-1").doesNotContain("Input length");
     CliTest.Run phone = CliTest.run("plan", "--rules", RULES.toString(), "--customers", badPhone.toString(),
         "--campaign", "C1", "--upload");
     assertThat(phone.code()).isEqualTo(1);
     assertThat(phone.err()).contains("phones.csv:2: phone_number: \"not-a-phone\" is not a phone number");
-    CliTest.Run missing = CliTest.run("plan", "--rules", RULES.toString(), "--customers", "nowhere.csv", "--campaign", "C1");
+    CliTest.Run missing = CliTest.run("plan", "--rules", RULES.toString(), "--customers", "nowhere.csv",
+        "--campaign", "C1");
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("no such file: nowhere.csv");
   }

@@ -93,7 +93,8 @@ class BulkAddTest {
   @Test
   void aPhoneNumberThatIsNoPhoneNumberFailsTheRecordMasked() {
     Answer a = api.post(BULK, body("{\"loan_id\":\"L3\",\"phone_number\":\"not-a-phone\"},"
-        + "{\"loan_id\":\"L4\",\"phone_number\":\"+91987654321098765\"},{\"loan_id\":\"L5\",\"phone_number\":\"+919800000005\"}"));
+        + "{\"loan_id\":\"L4\",\"phone_number\":\"+91987654321098765\"},"
+        + "{\"loan_id\":\"L5\",\"phone_number\":\"+919800000005\"}"));
 
     assertThat(a.status()).isEqualTo(207);
     assertThat(a.json().getJsonObject("results").getJsonArray("errors").getValuesAs(JsonObject.class))
