@@ -35,8 +35,8 @@ final class Utf8Check {
         if (n < 0) {
           eof = true;
         } else {
-          if (head == null && in.position() + n >= 2) {
-            head = new byte[] {in.array()[0], in.array()[1]};
+          if (head == null && in.position() + n >= 4) {
+            head = new byte[] {in.array()[0], in.array()[1], in.array()[2], in.array()[3]};
           }
           in.position(in.position() + n);
         }
@@ -56,7 +56,7 @@ final class Utf8Check {
         if (r.isError()) {
           int at = in.position();
           return new PortfolioException.Problem(line, null,
-              message(consumed + at, column, in.get(at) & 0xff, consumed == 0 ? head : null));
+              message(consumed + at, column, in.get(at) & 0xff, head));
         }
         if (eof) {
           return null;
@@ -72,6 +72,10 @@ final class Utf8Check {
     if (head != null && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
         || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF)) {
       hint = "it looks like UTF-16; save it as UTF-8";
+    } else if (head != null && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+      hint = "it looks like a zip file or an Excel workbook (.xlsx): save the sheet as CSV UTF-8";
+    } else if (head != null && (head[0] & 0xff) == 0x1F && (head[1] & 0xff) == 0x8B) {
+      hint = "it looks compressed (gzip): decompress it first";
     } else if (b >= 0x80) {
       String latin = new String(new byte[] {(byte) b}, java.nio.charset.Charset.forName("windows-1252"));
       hint = "it looks like Latin-1/Windows-1252 (where it would be '" + latin + "'); re-save it as UTF-8";

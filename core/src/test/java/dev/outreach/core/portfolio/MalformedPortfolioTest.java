@@ -303,4 +303,14 @@ class MalformedPortfolioTest {
         e -> assertThat(e.getMessage())
             .contains("keys.jsonl:1: a key is empty", "keys.jsonl:2: custom: a key is empty"));
   }
+
+  @Test
+  void aWorkbookOrCompressedFileIsToldWhatItLooksLike() throws Exception {
+    byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, (byte) 0x9E, (byte) 0xC3, 0x11};
+    byte[] gzip = {0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0, 0, 3};
+
+    refused(bytes("book.xlsx", xlsx), e -> assertThat(e.getMessage()).contains("book.xlsx:1:", "Excel workbook",
+        "CSV UTF-8"));
+    refused(bytes("book.csv", gzip), e -> assertThat(e.getMessage()).contains("book.csv:1:", "gzip"));
+  }
 }
