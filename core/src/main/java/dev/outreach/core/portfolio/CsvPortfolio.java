@@ -144,6 +144,12 @@ final class CsvPortfolio {
       problems.add(line, Fields.LOAN_ID, "is empty; every customer needs a loan id");
       return null;
     }
+    try {
+      Fields.checkLength(loanId);
+    } catch (IllegalArgumentException e) {
+      problems.add(line, Fields.LOAN_ID, e.getMessage());
+      return null;
+    }
     problems.seen(loanId, line);
     Customer.Builder b = Customer.builder(loanId);
     boolean ok = true;

@@ -48,6 +48,7 @@ final class Fields {
   /** Sets record field {@code name} (a wire name other than loan_id) from {@code text}. */
   static void set(Customer.Builder b, String name, String text) {
     String s = text.strip();
+    checkLength(s);
     if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
       throw new IllegalArgumentException("holds a line break, which no " + name + " has; most often a quote (\")"
           + " opens the field and is never closed, so the lines after it were read into it");
@@ -56,6 +57,17 @@ final class Fields {
   }
 
   private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
+
+  /** The longest value a record field (loan_id, names, status, …) may have. */
+  static final int MAX_FIELD_LENGTH = 1_000;
+
+  /** Refuses a record field value longer than {@value #MAX_FIELD_LENGTH} characters, without quoting all of it. */
+  static void checkLength(String s) {
+    if (s.length() > MAX_FIELD_LENGTH) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s is %,d characters long; a record"
+          + " field holds at most %,d", quote(s), s.length(), MAX_FIELD_LENGTH));
+    }
+  }
 
   /** The custom attribute holding a customer's time zone; see {@code guardrail.CustomerZones}. */
   static final String TIMEZONE = "timezone";

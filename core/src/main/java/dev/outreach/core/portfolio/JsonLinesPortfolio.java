@@ -68,6 +68,12 @@ final class JsonLinesPortfolio {
       problems.add(line, Fields.LOAN_ID, "is missing or empty; every customer needs a loan id");
       return null;
     }
+    try {
+      Fields.checkLength(loanId.strip());
+    } catch (IllegalArgumentException e) {
+      problems.add(line, Fields.LOAN_ID, e.getMessage());
+      return null;
+    }
     problems.seen(loanId.strip(), line);
     Customer.Builder b = Customer.builder(loanId.strip());
     boolean ok = true;

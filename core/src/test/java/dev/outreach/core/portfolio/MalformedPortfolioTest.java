@@ -313,4 +313,18 @@ class MalformedPortfolioTest {
         "CSV UTF-8"));
     refused(bytes("book.csv", gzip), e -> assertThat(e.getMessage()).contains("book.csv:1:", "gzip"));
   }
+
+  @Test
+  void aRecordFieldOfMegabytesIsRefusedWithoutQuotingItAll() throws Exception {
+    String big = "y".repeat(2_000_000);
+    Path csv = file("long.csv", "loan_id,first_name\nL1," + big + "\n" + big + ",Asha\n");
+    Path jsonl = file("long.jsonl", "{\"loan_id\":\"" + big + "\"}\n");
+
+    refused(csv, e -> {
+      assertThat(e.problems()).extracting(x -> x.line() + ":" + x.field()).containsExactly("2:first_name", "3:loan_id");
+      assertThat(e.getMessage()).contains("2,000,000 characters long; a record field holds at most 1,000");
+      assertThat(e.getMessage().length()).isLessThan(1_000);
+    });
+    refused(jsonl, e -> assertThat(where(e)).isEqualTo("1:loan_id"));
+  }
 }
