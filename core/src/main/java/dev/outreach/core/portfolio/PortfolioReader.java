@@ -67,6 +67,20 @@ public final class PortfolioReader {
     return customers;
   }
 
+  /**
+   * Checks that {@code file} is UTF-8, for any text file Outreach reads (history, policy, plan…) once
+   * reading it has failed to decode.
+   *
+   * @throws PortfolioException naming the line, column and byte offset of the first byte that is not
+   *     UTF-8, with a guess at the file's real encoding
+   */
+  public static void checkUtf8(Path file) throws IOException, PortfolioException {
+    Problem p = Utf8Check.firstBadByte(file);
+    if (p != null) {
+      throw new PortfolioException(file.toString(), List.of(p), 1);
+    }
+  }
+
   /** The problem for a file that is not UTF-8, naming the first bad byte when it can be found. */
   private static PortfolioException notUtf8(Path file, Throwable e) throws IOException {
     Problem p = Utf8Check.firstBadByte(file);
