@@ -8,6 +8,7 @@ import dev.outreach.rules.RuleEvaluationException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,11 +55,21 @@ public final class Main {
     cli.registerConverter(OffsetDateTime.class, new OptionValues.Time());
     cli.registerConverter(ZoneId.class, new OptionValues.Zone());
     cli.setExecutionExceptionHandler((e, c, parsed) -> {
-      c.getErr().println("outreach: " + message(e));
+      String notUtf8 = causedBy(e, CharacterCodingException.class) ? NotUtf8.which(c.getParseResult()) : null;
+      c.getErr().println("outreach: " + (notUtf8 != null ? notUtf8 : message(e)));
       c.getErr().flush();
       return INPUT_ERROR;
     });
     return cli.execute(args);
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What to tell a person: the error's own message for input problems, the type too for anything else. */

@@ -211,4 +211,22 @@ class BadInputExitCodesTest {
     }
     assertThat(plan("--experiment", "tone=a:1,b:1", "--experiment", "time=c:1,d:1").code()).isZero();
   }
+
+  @Test
+  void anyInputFileThatIsNotUtf8IsNamedWithItsLineAndColumn() throws Exception {
+    Path history = dir.resolve("history.csv");
+    Files.write(history, ("loan_id,channel,timestamp,outcome\n"
+        + "LOAN-2025-00001,CALL,2025-08-01T10:00:00+05:30,r\u00e9pondu\n")
+        .getBytes(StandardCharsets.ISO_8859_1));
+    Path policy = dir.resolve("policy.json");
+    Files.write(policy, "{\"name\":\"strict \u00e9t\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    CliTest.Run h = plan("--history", history.toString());
+    CliTest.Run p = plan("--policy", policy.toString());
+
+    assertThat(h.code()).isEqualTo(1);
+    assertThat(h.err()).contains("history.csv:2:", "not UTF-8", "0xE9", "Latin-1").doesNotContain("Input length");
+    assertThat(p.code()).isEqualTo(1);
+    assertThat(p.err()).contains("policy.json:1:", "not UTF-8", "column 17").doesNotContain("Input length");
+  }
 }
