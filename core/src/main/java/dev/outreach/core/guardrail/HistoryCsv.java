@@ -7,6 +7,7 @@ import dev.outreach.core.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -31,7 +32,9 @@ final class HistoryCsv {
     FileProblems problems = new FileProblems(file.toString(), "nothing was read");
     ContactHistory.Indexer index = new ContactHistory.Indexer();
     try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
-        .ignoreDifferentFieldCount(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
+        // Decoded strictly: FastCSV's own decoding would replace bytes that are not UTF-8, so a mangled
+        // loan id would silently escape the frequency caps.
+        .ignoreDifferentFieldCount(true).ofCsvRecord(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
       Iterator<CsvRecord> it = csv.iterator();
       if (!it.hasNext()) {
         problems.add(1, null, "the file is empty; expected the header " + String.join(",", COLUMNS));
@@ -57,7 +60,7 @@ final class HistoryCsv {
     int[] at = {-1, -1, -1, -1};
     List<String> found = new ArrayList<>();
     for (int i = 0; i < header.getFieldCount(); i++) {
-      String name = header.getField(i).strip();
+      String name = header.getField(i).replace("\uFEFF", "").strip();
       found.add(name);
       int c = COLUMNS.indexOf(name.toLowerCase(Locale.ROOT).replace("-", "_").replace(" ", "_"));
       if (c < 0) {

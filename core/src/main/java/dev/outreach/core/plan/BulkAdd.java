@@ -1,6 +1,7 @@
 package dev.outreach.core.plan;
 
 import dev.outreach.core.Customer;
+import dev.outreach.core.Phones;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -28,7 +29,7 @@ final class BulkAdd {
    * The upload bodies for {@code customers}, in loan id order.
    *
    * @throws IllegalArgumentException naming the customers that cannot be uploaded (a loan id twice, no
-   *     phone number), so nothing is half-sent
+   *     phone number or one that is not a phone number), so nothing is half-sent
    */
   static List<JsonObject> bodies(String campaignId, List<Customer> customers, int maxRecords) {
     if (maxRecords < 1 || maxRecords > MAX_RECORDS) {
@@ -52,12 +53,15 @@ final class BulkAdd {
     Set<String> seen = new HashSet<>();
     List<String> twice = new ArrayList<>();
     List<String> noPhone = new ArrayList<>();
+    List<String> badPhone = new ArrayList<>();
     for (Customer c : customers) {
       if (!seen.add(c.loanId())) {
         twice.add(c.loanId());
       }
       if (c.phoneNumber() == null || c.phoneNumber().isBlank()) {
         noPhone.add(c.loanId());
+      } else if (!Phones.isValid(c.phoneNumber())) {
+        badPhone.add(c.loanId());
       }
     }
     List<String> problems = new ArrayList<>();
@@ -66,6 +70,10 @@ final class BulkAdd {
     }
     if (!noPhone.isEmpty()) {
       problems.add(noPhone.size() + " customer(s) have no phone_number, which a contact needs: " + sample(noPhone));
+    }
+    if (!badPhone.isEmpty()) {
+      problems.add(badPhone.size() + " customer(s) have a phone_number that is not a phone number (an optional + and "
+          + Phones.MIN_DIGITS + " to " + Phones.MAX_DIGITS + " digits): " + sample(badPhone));
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("cannot upload the customers: " + String.join("; ", problems));

@@ -1,7 +1,6 @@
 package dev.outreach.core.portfolio;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.json.JsonText;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,6 +9,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,9 +38,9 @@ final class JsonLinesPortfolio {
         }
         JsonObject o;
         try {
-          o = JsonText.parseObject(text);
+          o = JsonLine.parse(text);
         } catch (IllegalArgumentException e) {
-          problems.add(line, null, e.getMessage().replace("at line 1, column", "at column"));
+          problems.add(line, null, e.getMessage());
           continue;
         }
         Customer c = customer(o, line, problems);
@@ -56,25 +57,56 @@ final class JsonLinesPortfolio {
     String loanId = null;
     for (Map.Entry<String, JsonValue> e : o.entrySet()) {
       if (Fields.canonical(e.getKey()).equals(Fields.LOAN_ID)) {
-        loanId = scalarText(e.getValue());
+        JsonValue v = e.getValue();
+        loanId = scalarText(v);
+        if (loanId == null && v.getValueType() != JsonValue.ValueType.NULL) {
+          problems.add(line, e.getKey(), "must be a string or number, not " + kind(v));
+          return null;
+        }
       }
     }
     if (loanId == null || loanId.isBlank()) {
       problems.add(line, Fields.LOAN_ID, "is missing or empty; every customer needs a loan id");
       return null;
     }
+    try {
+      Fields.checkLength(loanId.strip());
+    } catch (IllegalArgumentException e) {
+      problems.add(line, Fields.LOAN_ID, e.getMessage());
+      return null;
+    }
     problems.seen(loanId.strip(), line);
     Customer.Builder b = Customer.builder(loanId.strip());
     boolean ok = true;
+    Set<String> names = new HashSet<>();
     for (Map.Entry<String, JsonValue> e : o.entrySet()) {
       String name = Fields.canonical(e.getKey());
       JsonValue v = e.getValue();
+      boolean nested = name.equals("custom") && v.getValueType() == JsonValue.ValueType.OBJECT;
+      if (name.isEmpty()) {
+        problems.add(line, null, "a key is empty (\"\"); every field needs a name");
+        ok = false;
+        continue;
+      }
+      if (!nested && !names.add(name)) {
+        problems.add(line, e.getKey(), "names the same field as another key of the object (" + name
+            + "); give each field once");
+        ok = false;
+        continue;
+      }
       if (name.equals(Fields.LOAN_ID) || v.getValueType() == JsonValue.ValueType.NULL) {
         continue;
       }
       try {
-        if (name.equals("custom") && v.getValueType() == JsonValue.ValueType.OBJECT) {
+        if (nested) {
           for (Map.Entry<String, JsonValue> ce : v.asJsonObject().entrySet()) {
+            if (ce.getKey().isBlank()) {
+              throw new IllegalArgumentException("a key is empty; every custom attribute needs a name");
+            }
+            if (!names.add(ce.getKey())) {
+              throw new IllegalArgumentException("custom." + ce.getKey()
+                  + " is also a key of the object; give it once");
+            }
             if (ce.getValue().getValueType() != JsonValue.ValueType.NULL) {
               b.custom(ce.getKey(), Fields.checked(ce.getKey(), customValue(ce.getValue(), "custom." + ce.getKey())));
             }
@@ -82,7 +114,7 @@ final class JsonLinesPortfolio {
         } else if (Fields.isRecordField(name)) {
           String text = scalarText(v);
           if (text == null) {
-            throw new IllegalArgumentException("must be a string or number, found " + v.getValueType());
+            throw new IllegalArgumentException("must be a string or number, not " + kind(v));
           }
           Fields.set(b, name, text);
         } else {
@@ -99,19 +131,39 @@ final class JsonLinesPortfolio {
   private static String scalarText(JsonValue v) {
     switch (v.getValueType()) {
       case STRING: return ((JsonString) v).getString();
-      case NUMBER: return ((JsonNumber) v).bigDecimalValue().toPlainString();
+      case NUMBER: return plain(((JsonNumber) v).bigDecimalValue());
       default: return null;
+    }
+  }
+
+  /** The number as plain digits, unless that would be huge ({@code 1e999999999}): then as written. */
+  private static String plain(java.math.BigDecimal d) {
+    return Math.abs((long) d.scale()) > 100 ? d.toString() : d.toPlainString();
+  }
+
+  /** A JSON value's kind in words, for messages. */
+  private static String kind(JsonValue v) {
+    switch (v.getValueType()) {
+      case OBJECT: return "an object";
+      case ARRAY: return "an array";
+      case TRUE: case FALSE: return "a boolean (true/false)";
+      default: return v.getValueType().name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
   private static Object customValue(JsonValue v, String name) {
     switch (v.getValueType()) {
       case STRING: return ((JsonString) v).getString();
-      case NUMBER: return ((JsonNumber) v).bigDecimalValue();
+      case NUMBER:
+        java.math.BigDecimal d = ((JsonNumber) v).bigDecimalValue();
+        if (Math.abs((long) d.scale()) > 100) {
+          throw new IllegalArgumentException("custom attribute " + name + " " + d + " is out of range");
+        }
+        return d;
       case TRUE: return Boolean.TRUE;
       case FALSE: return Boolean.FALSE;
       default: throw new IllegalArgumentException("custom attribute " + name
-          + " must be a string, number or boolean, found " + v.getValueType().name().toLowerCase(Locale.ROOT));
+          + " must be a string, number or boolean, not " + kind(v));
     }
   }
 }

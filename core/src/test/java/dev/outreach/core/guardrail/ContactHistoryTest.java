@@ -95,4 +95,13 @@ class ContactHistoryTest {
     assertThat(h.attempts("L1", Channel.CALL)).extracting(Attempt::outcome).containsExactly("conversation", "no_answer");
     assertThat(ContactHistory.empty().size()).isZero();
   }
+
+  @Test
+  void aHistoryThatIsNotUtf8IsNotReadWithItsBytesReplaced() throws Exception {
+    Path p = dir.resolve("latin1.csv");
+    Files.write(p, "loan_id,channel,timestamp\nL\u00e91,call,2025-08-01T10:00:00+05:30\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThatThrownBy(() -> ContactHistory.read(p)).isInstanceOf(java.nio.charset.CharacterCodingException.class);
+  }
 }

@@ -52,6 +52,16 @@ class BulkAddTest {
   }
 
   @Test
+  void aPhoneNumberThatIsNoPhoneNumberIsNeverUploaded() {
+    List<Customer> book = List.of(customer(1), Customer.builder("BAD").phoneNumber("not-a-phone").build(),
+        Customer.builder("SHORT").phoneNumber("+9198").build());
+
+    assertThatThrownBy(() -> BulkAdd.bodies("CAMP", book, 10))
+        .hasMessageContaining("2 customer(s) have a phone_number that is not a phone number")
+        .hasMessageContaining("BAD, SHORT").hasMessageNotContaining("not-a-phone");
+  }
+
+  @Test
   void thePlannerUploadsFirstAndTheBodiesMatchTheSpec() {
     List<Customer> book = IntStream.range(0, 3).mapToObj(BulkAddTest::customer).collect(Collectors.toList());
     Planner planner = Planner.builder("CAMP").zone(ZoneId.of("Asia/Kolkata")).uploadCustomers(true).build();

@@ -49,7 +49,7 @@ final class DiffCommand implements Callable<Integer> {
           + "repeatable, like --rules.")
   List<String> baseRules = new ArrayList<>();
 
-  @Option(names = "--base-policy", paramLabel = "rbi|us-reg-f|none|FILE",
+  @Option(names = "--base-policy", paramLabel = "rbi|us-reg-f|none|FILE", converter = OptionValues.Policy.class,
       description = "The guardrail policy to compare against (default: the same as --policy).")
   String basePolicy;
 

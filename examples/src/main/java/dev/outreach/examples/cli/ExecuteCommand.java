@@ -41,11 +41,11 @@ final class ExecuteCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan, as written by `outreach plan --format json`.")
   Path planFile;
 
-  @Option(names = "--base-url", required = true, paramLabel = "URL",
+  @Option(names = "--base-url", required = true, paramLabel = "URL", converter = OptionValues.BaseUrl.class,
       description = "The API, e.g. https://api.agents.timepay.ai (plain http only for loopback hosts).")
   URI baseUrl;
 
-  @Option(names = "--token-env", required = true, paramLabel = "VAR",
+  @Option(names = "--token-env", required = true, paramLabel = "VAR", converter = OptionValues.EnvName.class,
       description = "The environment variable holding the API token (the token itself is never an argument).")
   String tokenEnv;
 
@@ -98,6 +98,7 @@ final class ExecuteCommand implements Callable<Integer> {
     OutreachClient client;
     PlanExecutor executor;
     try {
+      ExecuteOptions.counts(maxInFlight, maxAttempts);
       client = OutreachClient.builder(baseUrl).token(token)
           .requestTimeout(ExecuteOptions.duration("--timeout", timeout)).build();
       RetryPolicy retries = RetryPolicy.defaults().withMaxAttempts(maxAttempts)

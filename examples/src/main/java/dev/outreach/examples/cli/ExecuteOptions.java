@@ -12,6 +12,16 @@ final class ExecuteOptions {
 
   private ExecuteOptions() {}
 
+  /** Refuses {@code --max-in-flight} outside 1-256 and {@code --max-attempts} below 1. */
+  static void counts(int maxInFlight, int maxAttempts) {
+    if (maxInFlight < 1 || maxInFlight > 256) {
+      throw new IllegalArgumentException("--max-in-flight must be 1 to 256, got " + maxInFlight);
+    }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("--max-attempts must be at least 1, got " + maxAttempts);
+    }
+  }
+
   /** {@code 10}, {@code 10/s} or {@code 600/min} as requests per second; {@code 0} means no limit. */
   static double rate(String text) {
     Matcher m = RATE.matcher(text.trim().toLowerCase(Locale.ROOT));
@@ -27,19 +37,19 @@ final class ExecuteOptions {
     String t = text.trim().toLowerCase(Locale.ROOT);
     Matcher m = DURATION.matcher(t);
     Duration d;
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      d = switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        default -> Duration.ofMinutes(n);
-      };
-    } else {
-      try {
+    try {
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        d = switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          default -> Duration.ofMinutes(n);
+        };
+      } else {
         d = Duration.parse(text.trim());
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(option + " must look like 500ms, 30s or 2m, got " + text, e);
       }
+    } catch (RuntimeException e) { // not a duration, or one too long to hold (99999999999999999999s)
+      throw new IllegalArgumentException(option + " must look like 500ms, 30s or 2m, got " + text, e);
     }
     if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException(option + " must be positive, got " + text);

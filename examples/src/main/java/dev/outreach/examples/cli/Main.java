@@ -10,6 +10,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -51,14 +56,24 @@ public final class Main {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.registerConverter(OffsetDateTime.class, OffsetDateTime::parse);
-    cli.registerConverter(ZoneId.class, ZoneId::of);
+    cli.registerConverter(OffsetDateTime.class, new OptionValues.Time());
+    cli.registerConverter(ZoneId.class, new OptionValues.Zone());
     cli.setExecutionExceptionHandler((e, c, parsed) -> {
-      c.getErr().println("outreach: " + message(e));
+      String notUtf8 = causedBy(e, CharacterCodingException.class) ? NotUtf8.which(c.getParseResult()) : null;
+      c.getErr().println("outreach: " + (notUtf8 != null ? notUtf8 : message(e)));
       c.getErr().flush();
       return INPUT_ERROR;
     });
     return cli.execute(args);
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What to tell a person: the error's own message for input problems, the type too for anything else. */
@@ -67,6 +82,15 @@ public final class Main {
         || e instanceof IllegalArgumentException || e instanceof GuardrailFileException
         || e instanceof JournalException) {
       return e.getMessage();
+    }
+    if (e instanceof NoSuchFileException) {
+      Path p = Path.of(((NoSuchFileException) e).getFile());
+      Path parent = p.toAbsolutePath().getParent();
+      return parent != null && !Files.isDirectory(parent) ? "no such folder: " + p.getParent() + " (for " + p + ")"
+          : "no such file: " + p;
+    }
+    if (e instanceof AccessDeniedException) {
+      return "cannot read or write " + ((AccessDeniedException) e).getFile() + ": permission denied";
     }
     if (e instanceof IOException || e instanceof UncheckedIOException) {
       return "cannot read or write a file: " + e.getMessage();

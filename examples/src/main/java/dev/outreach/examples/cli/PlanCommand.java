@@ -16,11 +16,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code outreach plan}: rules + portfolio → a plan, as a report (text or HTML) or as JSON. Sends nothing. */
@@ -55,6 +58,7 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = progressOption.to(err);
     List<Customer> portfolio = inputs.read(progress);
+    checkChartBy(portfolio);
     RuleSet ruleSet = progress.step("compiling rules", () -> rules.load(err), r -> r.ruleNames().size() + " rules");
     PlanInputs in = inputs.inputs(ruleSet, portfolio, rules, inputs.policy);
     FiredRuleLog fired = format == Format.HTML ? new FiredRuleLog() : null;
@@ -77,6 +81,24 @@ final class PlanCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "outreach: wrote %s (%,d requests for %,d customers)%n", out, plan.summary().steps(),
         plan.summary().contacted());
     return 0;
+  }
+
+  /** Refuses a {@code --chart-by} attribute the portfolio lacks, listing those it has. */
+  private void checkChartBy(List<Customer> portfolio) {
+    if (chartBy.isEmpty()) {
+      return;
+    }
+    Set<String> known = new TreeSet<>();
+    portfolio.forEach(c -> known.addAll(c.custom().keySet()));
+    List<String> valid = new ArrayList<>(List.of("language", "payment_status"));
+    valid.addAll(known);
+    for (String a : chartBy) {
+      if (!valid.contains(a)) {
+        throw new ParameterException(spec.commandLine(), "Invalid value for option '--chart-by': '" + a
+            + "' is not an attribute of " + inputs.customers.getFileName() + "; chart by one of: "
+            + String.join(", ", valid));
+      }
+    }
   }
 
   private void write(Writer w, Plan plan, List<Customer> portfolio, FiredRuleLog fired) throws Exception {

@@ -12,15 +12,21 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** What a plan is made from besides the rules: the options {@code plan}, {@code explain} and {@code diff} share. */
 final class PlanOptions {
+  /** The command this is mixed into, for usage errors. */
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
   @Option(names = "--customers", required = true, paramLabel = "FILE",
       description = "The portfolio: CSV with a header row, or JSON Lines (.jsonl).")
   Path customers;
 
-  @Option(names = "--campaign", required = true, paramLabel = "ID", description = "The API campaign holding the customers.")
+  @Option(names = "--campaign", required = true, paramLabel = "ID", converter = OptionValues.Campaign.class,
+      description = "The API campaign holding the customers.")
   String campaign;
 
   @Option(names = "--as-of", paramLabel = "TIME",
@@ -32,6 +38,7 @@ final class PlanOptions {
   ZoneId zone;
 
   @Option(names = "--policy", defaultValue = "rbi", paramLabel = "rbi|us-reg-f|none|FILE",
+      converter = OptionValues.Policy.class,
       description = "Guardrails applied after the rules: a preset (rbi: contact 08:00-19:00 local; us-reg-f: "
           + "08:00-21:00, 7 calls in 7 days, no call within 7 days of a conversation; none) or a policy JSON "
           + "file (default: ${DEFAULT-VALUE}).")
@@ -88,7 +95,7 @@ final class PlanOptions {
   /** The inputs of a plan under {@code rules} and {@code policySpec}. */
   PlanInputs inputs(RuleSet rules, List<Customer> portfolio, RuleOptions ruleOptions, String policySpec)
       throws Exception {
-    return new PlanInputs(rules, portfolio, campaign, at(), zone(), ruleOptions.experiments(), guardrails(policySpec),
-        filters, upload);
+    return new PlanInputs(rules, portfolio, campaign, at(), zone(),
+        OptionValues.distinct(ruleOptions.experiments(), mixee.commandLine()), guardrails(policySpec), filters, upload);
   }
 }

@@ -23,7 +23,7 @@ final class RuleOptions {
           + "classpath:NAME; repeat for more. All form one rule base.")
   List<String> locations;
 
-  @Option(names = "--experiment", paramLabel = "NAME=ARM:W,ARM:W",
+  @Option(names = "--experiment", paramLabel = "NAME=ARM:W,ARM:W", converter = OptionValues.ExperimentSpec.class,
       description = "A champion/challenger experiment, e.g. tone=champion:80,challenger:20; each customer "
           + "is put in one arm (an Arm fact for the rules) by a stable hash of its loan id. Repeatable.")
   List<String> experimentSpecs = new ArrayList<>();

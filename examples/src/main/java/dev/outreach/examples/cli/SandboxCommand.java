@@ -37,12 +37,12 @@ final class SandboxCommand implements Callable<Integer> {
       description = "The loopback port (default: ${DEFAULT-VALUE}, any free port; the URL is printed).")
   int port;
 
-  @Option(names = "--token-env", paramLabel = "VAR",
+  @Option(names = "--token-env", paramLabel = "VAR", converter = OptionValues.EnvName.class,
       description = "The environment variable holding the Bearer token to accept (default: " + DEFAULT_TOKEN_ENV
           + "; when that is unset, a random token is made and printed once as 'token: ...').")
   String tokenEnv;
 
-  @Option(names = "--campaign", paramLabel = "ID",
+  @Option(names = "--campaign", paramLabel = "ID", converter = OptionValues.Campaign.class,
       description = "A campaign the sandbox holds: the customers of --customers, or none.")
   String campaign;
 
@@ -66,6 +66,14 @@ final class SandboxCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (customers != null && campaign == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--customers needs --campaign ID");
+    }
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--port': " + port
+          + " is not a port; use 1 to 65535, or 0 for any free port");
+    }
+    if (latency.isNegative()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--latency': "
+          + latency.toMillis() + "ms is negative; use e.g. 0ms, 20ms or 1s");
     }
     SandboxBuilder b = SandboxServer.builder().port(port).latency(latency);
     String generated = token(b);

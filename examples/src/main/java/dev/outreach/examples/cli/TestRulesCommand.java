@@ -36,6 +36,7 @@ final class TestRulesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    OptionValues.distinct(rules.experiments(), spec.commandLine());
     List<RuleCase> read;
     try {
       read = CaseFile.read(cases, zone);

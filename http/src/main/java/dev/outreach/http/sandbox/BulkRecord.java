@@ -1,6 +1,7 @@
 package dev.outreach.http.sandbox;
 
 import dev.outreach.core.Customer;
+import dev.outreach.core.Phones;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -41,7 +42,11 @@ final class BulkRecord {
       c.problem("loan_id must not be blank");
     }
     Customer.Builder b = Customer.builder(loanId == null || loanId.isBlank() ? "?" : loanId);
-    b.firstName(c.string("first_name")).lastName(c.string("last_name")).phoneNumber(c.string("phone_number"))
+    String phone = c.string("phone_number");
+    if (phone != null && !Phones.isValid(phone)) {
+      c.problem("phone_number " + Phones.invalid(phone)); // as the API answers "phone_number invalid"
+    }
+    b.firstName(c.string("first_name")).lastName(c.string("last_name")).phoneNumber(phone)
         .paymentStatus(c.string("payment_status")).language(c.string("language")).leadId(c.string("lead_id"))
         .loanAmount(c.number("loan_amount")).emiAmount(c.number("emi_amount")).currentEmi(c.number("current_emi"))
         .loanPeriod(c.integer("loan_period", 0, Integer.MAX_VALUE))

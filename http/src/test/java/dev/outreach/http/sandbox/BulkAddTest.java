@@ -91,6 +91,21 @@ class BulkAddTest {
   }
 
   @Test
+  void aPhoneNumberThatIsNoPhoneNumberFailsTheRecordMasked() {
+    Answer a = api.post(BULK, body("{\"loan_id\":\"L3\",\"phone_number\":\"not-a-phone\"},"
+        + "{\"loan_id\":\"L4\",\"phone_number\":\"+91987654321098765\"},"
+        + "{\"loan_id\":\"L5\",\"phone_number\":\"+919800000005\"}"));
+
+    assertThat(a.status()).isEqualTo(207);
+    assertThat(a.json().getJsonObject("results").getJsonArray("errors").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("message"))
+        .allSatisfy(m -> assertThat(m).startsWith("phone_number \"").contains("is not a phone number")
+            .doesNotContain("98765"))
+        .hasSize(2);
+    assertThat(loanIds()).containsExactly("L1", "L2", "L5");
+  }
+
+  @Test
   void aKeyThatIsNotARecordFieldFailsTheRecord() {
     Answer a = api.post(BULK, body("{\"loan_id\":\"L3\",\"phone_numbr\":\"+919800000003\"},{\"loan_id\":\"L4\"}"));
 
