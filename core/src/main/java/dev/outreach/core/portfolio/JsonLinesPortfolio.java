@@ -147,7 +147,7 @@ final class JsonLinesPortfolio {
       case OBJECT: return "an object";
       case ARRAY: return "an array";
       case TRUE: case FALSE: return "a boolean (true/false)";
-      default: return v.getValueType().name().toLowerCase(java.util.Locale.ROOT);
+      default: return v.getValueType().name().toLowerCase(Locale.ROOT);
     }
   }
 
