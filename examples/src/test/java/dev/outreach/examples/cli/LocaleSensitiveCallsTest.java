@@ -24,7 +24,7 @@ class LocaleSensitiveCallsTest {
 
   /** What is flagged, each with why. */
   static final List<Check> CHECKS = List.of(
-      new Check("String.format without a locale (decimal commas, Arabic digits)", "String\\.format\\((?!\\s*Locale\\.)"),
+      new Check("String.format without a locale (decimal commas, Arabic digits)", "String\\.format\\((?!\\s*(?:java\\.util\\.)?Locale\\.)"),
       new Check("String.formatted uses the default locale", "\\.formatted\\("),
       new Check("printf/format on a stream without a locale", "(?<!String)\\.(?:printf|format)\\(\\s*\""),
       new Check("toLowerCase/toUpperCase without a locale (Turkish dotless i)", "\\.to(?:Lower|Upper)Case\\(\\s*\\)"),
@@ -32,7 +32,7 @@ class LocaleSensitiveCallsTest {
       new Check("localized date formats", "\\.ofLocalized(?:Date|Time|DateTime)\\("),
       new Check("java.text formats of the default locale",
           "NumberFormat\\.get\\w*Instance\\(\\s*\\)|new (?:DecimalFormat|SimpleDateFormat)\\(|MessageFormat\\.format\\("),
-      new Check("java.util.Formatter without a locale", "new Formatter\\((?!\\s*Locale\\.)"));
+      new Check("java.util.Formatter without a locale", "new Formatter\\((?!\\s*(?:java\\.util\\.)?Locale\\.)"));
 
   record Check(String why, Pattern pattern) {
     Check(String why, String regex) {
@@ -81,6 +81,7 @@ class LocaleSensitiveCallsTest {
     assertThat(offences("new DecimalFormat(\"#.#\")")).hasSize(1);
 
     assertThat(offences("String.format(Locale.ROOT, \"%,d\", n)")).isEmpty();
+    assertThat(offences("String.format(java.util.Locale.ROOT, \"%,d\", n)")).isEmpty();
     assertThat(offences("out.printf(Locale.ROOT, \"%d%n\", n);")).isEmpty();
     assertThat(offences("name.toLowerCase(Locale.ROOT)")).isEmpty();
     assertThat(offences("Character.toUpperCase(c)")).isEmpty();
