@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.outreach.core.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ final class HistoryCsv {
   static ContactHistory read(Path file) throws IOException, GuardrailFileException {
     FileProblems problems = new FileProblems(file.toString(), "nothing was read");
     ContactHistory.Indexer index = new ContactHistory.Indexer();
+    long lastLine = 1;
     try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
         // Decoded strictly: FastCSV's own decoding would replace bytes that are not UTF-8, so a mangled
         // loan id would silently escape the frequency caps.
@@ -44,12 +46,18 @@ final class HistoryCsv {
       int[] at = columns(header, problems);
       problems.throwIfAny();
       while (it.hasNext()) {
-        row(it.next(), header.getFieldCount(), at, index, problems);
+        CsvRecord r = it.next();
+        lastLine = r.getStartingLineNumber();
+        row(r, header.getFieldCount(), at, index, problems);
       }
     } catch (CsvParseException e) {
-      problems.add(0, null, "malformed CSV: " + e.getMessage());
+      problems.add(lastLine + 1, null, "malformed CSV after line " + lastLine + " (a quote that never closes?): "
+          + e.getMessage());
     } catch (UncheckedIOException e) {
-      throw e.getCause();
+      if (!(e.getCause() instanceof CharacterCodingException)) {
+        throw e.getCause();
+      }
+      Utf8Files.notUtf8(file, problems);
     }
     problems.throwIfAny();
     return index.build();

@@ -2,6 +2,7 @@ package dev.outreach.core.guardrail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ final class LoanIdList {
           ids.add(id);
         }
       }
+    } catch (CharacterCodingException e) {
+      Utf8Files.notUtf8(file).forEach(p -> problems.add(name + ":" + p.line() + ": " + p.message()));
     }
     return ids;
   }

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,8 +38,15 @@ final class PolicyFile {
   }
 
   static GuardrailPolicy read(Path file) throws IOException, GuardrailFileException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
     FileProblems problems = new FileProblems(file.toString(), "the policy was not read");
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      Utf8Files.notUtf8(file, problems);
+      problems.throwIfAny();
+      throw e;
+    }
     JsonObject root;
     try {
       root = JsonText.parseObject(text);

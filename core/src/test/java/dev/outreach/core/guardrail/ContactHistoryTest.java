@@ -102,6 +102,17 @@ class ContactHistoryTest {
     Files.write(p, "loan_id,channel,timestamp\nL\u00e91,call,2025-08-01T10:00:00+05:30\n"
         .getBytes(StandardCharsets.ISO_8859_1));
 
-    assertThatThrownBy(() -> ContactHistory.read(p)).isInstanceOf(java.nio.charset.CharacterCodingException.class);
+    assertThatThrownBy(() -> ContactHistory.read(p)).isInstanceOf(GuardrailFileException.class)
+        .hasMessageContaining("latin1.csv:2:").hasMessageContaining("0xE9").hasMessageContaining("Latin-1");
+  }
+
+  @Test
+  void aRowThatSwallowsTheFileInAnOpenQuoteIsNamedByTheLineBeforeIt() throws Exception {
+    Path p = dir.resolve("quote.csv");
+    Files.writeString(p, "loan_id,channel,timestamp\nL1,call,2025-08-01T10:00:00+05:30\n"
+        + "L2,call,\"2025-08-01T10:00:00+05:30\n" + "x".repeat(17 * 1024 * 1024) + "\n");
+
+    assertThatThrownBy(() -> ContactHistory.read(p)).isInstanceOf(GuardrailFileException.class)
+        .hasMessageContaining("quote.csv:3:").hasMessageContaining("malformed CSV after line 2");
   }
 }

@@ -122,6 +122,21 @@ class PolicyFileTest {
   }
 
   @Test
+  void aPolicyFileOrDoNotContactListThatIsNotUtf8IsNamedByLineAndByte() throws IOException {
+    Files.write(dir.resolve("dnc.txt"), "L1\nL\u00e92\n".getBytes(StandardCharsets.ISO_8859_1));
+    Path p = file("policy.json", "{\n  \"doNotContact\": \"dnc.txt\"\n}");
+
+    assertThatThrownBy(() -> GuardrailPolicy.read(p)).isInstanceOf(GuardrailFileException.class)
+        .hasMessageContaining("policy.json:2: doNotContact: dnc.txt:2: the file is not UTF-8: byte 0xE9");
+
+    Path latin1 = dir.resolve("latin1.json");
+    Files.write(latin1, "{\n  \"holidays\": [\"2025-08-15\"],\n  \"preset\": \"caf\u00e9\"\n}"
+        .getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> GuardrailPolicy.read(latin1)).isInstanceOf(GuardrailFileException.class)
+        .hasMessageContaining("latin1.json:3:").hasMessageContaining("0xE9").hasMessageContaining("Latin-1");
+  }
+
+  @Test
   void invalidJsonIsReportedWithItsLine() throws IOException {
     Path p = file("policy.json", "{\n  \"preset\": \"rbi\",\n  \"horizonDays\": 14,\n}");
 
