@@ -2,47 +2,25 @@ package dev.outreach.http.execute;
 
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
-import dev.outreach.core.plan.StepKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks, before anything is sent, that a plan can be executed in order: unique step ids, POST steps of
- * kinds this executor sends, every upload before every contact, and every {@code {stepId}} placeholder
- * in a path naming an earlier step.
+ * What the executor needs of a plan beyond {@link dev.outreach.core.plan.PlanValidation} (which
+ * {@link PlanExecutor#execute} runs first: ids, methods, order of uploads, paths and their
+ * {@code {stepId}} placeholders, bodies): a sender for every step's kind; and reading those placeholders.
  */
 final class PlanChecks {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}/]+)}");
 
   private PlanChecks() {}
 
-  /** @throws IllegalArgumentException naming the first step that breaks a rule (nothing is sent) */
+  /** @throws IllegalArgumentException naming the first step this executor cannot send (nothing is sent) */
   static void check(Plan plan, Senders senders) {
-    java.util.Map<String, StepKind> seen = new java.util.HashMap<>();
-    String firstContact = null;
     for (Step s : plan.steps()) {
-      if (seen.putIfAbsent(s.id(), s.kind()) != null) {
-        throw new IllegalArgumentException("plan has two steps with id " + s.id());
-      }
       senders.of(s);
-      if (!s.method().equals("POST")) {
-        throw new IllegalArgumentException("step " + s.id() + " has method " + s.method() + "; plans only POST");
-      }
-      if (s.kind() == StepKind.BULK_ADD_CUSTOMERS && firstContact != null) {
-        throw new IllegalArgumentException("step " + s.id() + " uploads customers after contact step " + firstContact
-            + "; every upload must come before any contact. Plan again");
-      }
-      if (s.kind().contacts() && firstContact == null) {
-        firstContact = s.id();
-      }
-      for (String ref : references(s)) {
-        if (ref.equals(s.id()) || seen.get(ref) != StepKind.CREATE_BATCH_CALL) {
-          throw new IllegalArgumentException("step " + s.id() + " path " + s.path() + " refers to {" + ref
-              + "}, which is not an earlier CREATE_BATCH_CALL step of the plan");
-        }
-      }
     }
   }
 
