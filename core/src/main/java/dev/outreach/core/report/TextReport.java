@@ -96,15 +96,47 @@ public final class TextReport {
       Wrap.append(out, "Undecided customers: ", "  ", sample(plan.undecided()), Wrap.WIDTH);
     }
     if (!plan.warnings().isEmpty()) {
-      out.append(String.format(Locale.ROOT, "%nWarnings: %,d%n", plan.warnings().size()));
-      for (int i = 0; i < Math.min(DEFAULT_ROWS, plan.warnings().size()); i++) {
-        Plan.Warning w = plan.warnings().get(i);
-        Wrap.append(out, "  " + w.code() + "  ", "      ", (w.customerId() == null ? "" : w.customerId() + "  ")
-            + w.message() + (w.rule() == null ? "" : " (rule \"" + w.rule() + "\")"), Wrap.WIDTH);
-      }
-      more(out, plan.warnings().size(), DEFAULT_ROWS);
+      warnings(out, WarningGroups.of(plan));
     }
     return out.toString();
+  }
+
+  /**
+   * The warnings: the plan-wide ones (about a batch) one by one, then the per-customer ones grouped by
+   * code, rule, channel and outcome, at most {@link #DEFAULT_ROWS} of each.
+   */
+  static void warnings(StringBuilder out, WarningGroups w) {
+    List<WarningGroups.Group> groups = w.groups();
+    out.append(String.format(Locale.ROOT, "%nWarnings: %,d%n", w.total()));
+    List<Plan.Warning> planWide = w.planWide();
+    for (int i = 0; i < Math.min(DEFAULT_ROWS, planWide.size()); i++) {
+      Plan.Warning x = planWide.get(i);
+      Wrap.append(out, "  " + x.code() + "  ", "      ", x.message() + (x.rule() == null ? "" : " (rule \"" + x.rule()
+          + "\")"), Wrap.WIDTH);
+    }
+    more(out, planWide.size(), DEFAULT_ROWS);
+    if (groups.isEmpty()) {
+      return;
+    }
+    Wrap.append(out, "  ", "  ", (planWide.isEmpty() ? "" : String.format(Locale.ROOT, "%,d about customers, ",
+        w.total() - planWide.size())) + "by code, channel, outcome (moves in the customer's local time) and rule, "
+        + "with the first loan ids:", Wrap.WIDTH);
+    for (WarningGroups.Group g : groups.subList(0, Math.min(DEFAULT_ROWS, groups.size()))) {
+      Wrap.append(out, String.format(Locale.ROOT, "  %,9d  ", g.warnings()), " ".repeat(13),
+          g.code() + "  " + g.channel() + "  " + g.outcome(), Wrap.WIDTH);
+      Wrap.append(out, " ".repeat(13), " ".repeat(15), (g.rule().equals("-") ? "no rule" : "rule \"" + g.rule() + "\"")
+          + "; e.g. " + String.join(", ", g.examples()) + (g.warnings() > g.examples().size() ? ", …" : ""), Wrap.WIDTH);
+    }
+    if (groups.size() > DEFAULT_ROWS) {
+      long rest = 0;
+      for (WarningGroups.Group g : groups.subList(DEFAULT_ROWS, groups.size())) {
+        rest += g.warnings();
+      }
+      Wrap.append(out, "  ", "    ", String.format(Locale.ROOT, "… %,d more groups (%,d warnings); every warning "
+          + "is in the JSON plan and `explain`", groups.size() - DEFAULT_ROWS, rest), Wrap.WIDTH);
+    } else {
+      out.append("  Every warning is in the JSON plan and `explain`.\n");
+    }
   }
 
   private static void row(StringBuilder out, String label, int n, String tail) {

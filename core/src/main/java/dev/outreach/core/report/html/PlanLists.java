@@ -2,6 +2,9 @@ package dev.outreach.core.report.html;
 
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.report.PlanIndex;
+import dev.outreach.core.report.WarningGroups;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -115,19 +118,64 @@ final class PlanLists {
     if (plan.warnings().isEmpty()) {
       o.raw("<p class=\"empty\">None: every decision was planned as the rules asked.</p>\n");
     } else {
-      counts(plan.warnings(), w -> List.of(w.code(), w.rule() == null ? "" : w.rule()), "Code", "Rule");
-      o.raw("<details open><summary>Each warning</summary><table class=\"rows\"><thead><tr><th>Code</th>"
-          + "<th>Loan id</th><th>Rule</th><th>What happened</th></tr></thead><tbody>\n");
-      for (Plan.Warning w : first(plan.warnings())) {
-        o.raw("<tr><td>").el("span", "code", w.code()).raw("</td><td class=\"id\">")
-            .text(w.customerId() == null ? "" : w.customerId()).raw("</td><td>").text(w.rule() == null ? "" : w.rule())
-            .raw("</td><td>").text(w.message()).raw("</td></tr>\n");
+      WarningGroups w = WarningGroups.of(plan);
+      planWide(w.planWide());
+      if (!w.groups().isEmpty()) {
+        groups(w.groups());
       }
-      o.raw("</tbody></table>");
-      Page.more(o, plan.warnings().size(), first(plan.warnings()).size(), "are in the plan JSON");
-      o.raw("</details>\n");
     }
     Page.endSection(o);
+  }
+
+  /** The warnings about a batch rather than a customer: few, and each asks for an action. */
+  private void planWide(List<Plan.Warning> list) {
+    if (list.isEmpty()) {
+      return;
+    }
+    o.raw("<h3>About batches</h3><table class=\"rows\"><thead><tr><th scope=\"col\">Code</th>"
+        + "<th scope=\"col\">Rule</th><th scope=\"col\">What to do</th></tr></thead><tbody>\n");
+    for (Plan.Warning w : first(list)) {
+      o.raw("<tr><td>").el("span", "code", w.code()).raw("</td><td>").text(w.rule() == null ? "" : w.rule())
+          .raw("</td><td>").text(w.message()).raw("</td></tr>\n");
+    }
+    o.raw("</tbody></table>\n");
+    Page.more(o, list.size(), first(list).size(), "are in the plan JSON");
+  }
+
+  /** The warnings about customers, by code, rule, channel and outcome, with example loan ids to search. */
+  private void groups(List<WarningGroups.Group> groups) {
+    o.raw("<h3>About customers</h3><p class=\"hint\">Grouped by code, rule, channel and outcome (moves in the "
+        + "customer's local time). Search a loan id for that customer's warnings; the plan JSON and "
+        + "<code>explain</code> have every one.</p>\n");
+    o.raw("<table class=\"counts\"><thead><tr><th scope=\"col\" class=\"num\">Warnings</th>"
+        + "<th scope=\"col\">Code</th><th scope=\"col\">Rule</th><th scope=\"col\">Channel</th>"
+        + "<th scope=\"col\">Outcome</th><th scope=\"col\">For example</th></tr></thead><tbody>\n");
+    List<WarningGroups.Group> shown = first(groups);
+    for (WarningGroups.Group g : shown) {
+      o.raw("<tr><td class=\"num\">").num(g.warnings()).raw("</td><td>").el("span", "code", g.code())
+          .raw("</td><td>").text(g.rule()).raw("</td><td>").text(g.channel()).raw("</td><td>").text(g.outcome())
+          .raw("</td><td>");
+      for (int i = 0; i < g.examples().size(); i++) {
+        String id = g.examples().get(i);
+        o.raw(i == 0 ? "" : " ").raw("<a class=\"id\" href=\"#q=").text(hash(id)).raw("\">").text(id).raw("</a>");
+      }
+      o.raw("</td></tr>\n");
+    }
+    o.raw("</tbody></table>\n");
+    if (groups.size() > shown.size()) {
+      long rest = 0;
+      for (WarningGroups.Group g : groups.subList(shown.size(), groups.size())) {
+        rest += g.warnings();
+      }
+      o.raw("<p class=\"more\">").text(String.format(Locale.ROOT, "%,d more groups (%,d warnings); every warning "
+          + "is in the plan JSON and explain, and search finds any customer's.", groups.size() - shown.size(), rest))
+          .raw("</p>\n");
+    }
+  }
+
+  /** {@code #q=…} as the page's script reads it back ({@code decodeURIComponent}). */
+  private static String hash(String id) {
+    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** A table of how often each combination of {@code key}'s columns occurs, most frequent first. */
