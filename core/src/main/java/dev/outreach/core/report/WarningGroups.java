@@ -43,6 +43,9 @@ public final class WarningGroups {
     }
   }
 
+  /** Distinct messages whose outcome is remembered: most warnings repeat a few sentences word for word. */
+  private static final int CACHED = 4_096;
+
   private record Key(String code, String rule, String channel, String bucket) {}
 
   /** A group being counted. */
@@ -88,12 +91,19 @@ public final class WarningGroups {
   public static WarningGroups of(Plan plan) {
     Map<Key, Tally> tallies = new HashMap<>();
     List<Plan.Warning> planWide = new ArrayList<>();
+    Map<String, WarningOutcome> outcomes = new HashMap<>();
     for (Plan.Warning w : plan.warnings()) {
       if (w.customerId() == null) {
         planWide.add(w);
         continue;
       }
-      WarningOutcome o = WarningOutcome.of(w);
+      WarningOutcome o = outcomes.get(w.message());
+      if (o == null) {
+        o = WarningOutcome.of(w.message());
+        if (outcomes.size() < CACHED) {
+          outcomes.put(w.message(), o);
+        }
+      }
       Key k = new Key(w.code(), w.rule() == null ? "-" : w.rule(), o.channel(), o.bucket());
       tallies.computeIfAbsent(k, x -> new Tally()).add(w.customerId(), o.at());
     }

@@ -1,6 +1,5 @@
 package dev.outreach.core.report;
 
-import dev.outreach.core.plan.Plan;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +25,8 @@ record WarningOutcome(String channel, String bucket, String at) {
   /** {@code Mon 2025-08-11 08:00}, {@code 08:00}, either perhaps with seconds. */
   private static final Pattern AT = Pattern.compile("([A-Z][a-z]{2} \\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2}(:\\d{2})?");
 
-  static WarningOutcome of(Plan.Warning w) {
-    String m = w.message();
+  static WarningOutcome of(String message) {
+    String m = message;
     int drop = m.indexOf(NOT_PLANNED);
     if (drop > 0 && isChannel(m.substring(0, drop))) {
       return new WarningOutcome(m.substring(0, drop), DROPPED, null);
