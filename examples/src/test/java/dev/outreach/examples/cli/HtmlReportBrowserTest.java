@@ -31,6 +31,8 @@ class HtmlReportBrowserTest {
   static Chromium chromium;
   static Path report;
   static Path diff;
+  /** The sample planned on a Saturday under its policy and history: warnings of several groups. */
+  static Path warned;
   static JsonObject plan;
 
   @BeforeAll
@@ -45,6 +47,13 @@ class HtmlReportBrowserTest {
     Run d = run(concat("diff", "--base-rules", RULES.toString(), "--rules", "src/test/resources/outreach/rules-change",
         "--format", "html", "--out", diff.toString()));
     assertThat(d.code()).as(d.err()).isZero();
+    warned = dir.resolve("warned.html");
+    String policy = "src/main/resources/outreach/sample/policy/";
+    List<String> args = new java.util.ArrayList<>(List.of(concat("plan", "--rules", RULES.toString(), "--format", "html",
+        "--out", warned.toString(), "--policy", policy + "policy.json", "--history", policy + "history.csv")));
+    args.set(args.indexOf("2025-08-05T09:00:00+05:30"), "2025-08-09T10:00:00+05:30");
+    Run w = run(args.toArray(String[]::new));
+    assertThat(w.code()).as(w.err()).isZero();
   }
 
   static String[] concat(String... head) {
@@ -100,6 +109,18 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void aWarningGroupsExampleLoanIdOpensThatCustomersWarningsInTheSearch() throws Exception {
+    String page = load(warned, "");
+    String shown = load(warned, "#q=LOAN-2025-00009");
+
+    assertThat(page).contains("<td>moved to Mon 2025-08-11 09:30</td>")
+        .contains("<a class=\"id\" href=\"#q=LOAN-2025-00009\">LOAN-2025-00009</a>");
+    assertThat(tag(shown, "result")).contains("data-loan=\"LOAN-2025-00009\"");
+    assertThat(shown).contains("What changed or lost").contains("WORKING_DAYS (rule")
+        .contains("; moved to Mon 2025-08-11 09:30");
+  }
+
+  @Test
   void theSearchSaysWhyASuppressedCustomerIsNotContactedAndWhenAnIdIsUnknown() throws Exception {
     JsonObject suppressed = plan.getJsonArray("suppressed").getJsonObject(0);
 
@@ -138,7 +159,8 @@ class HtmlReportBrowserTest {
 
   /**
    * axe-core finds nothing in the report (as opened, and showing a contacted, a suppressed, an undecided and
-   * an unknown customer) or in the diff page: WCAG 2.1 A and AA (text contrast at least 4.5:1, …) and axe's
+   * an unknown customer), in a report with warnings (their groups table, and a customer's warnings) or in
+   * the diff page: WCAG 2.1 A and AA (text contrast at least 4.5:1, …) and axe's
    * best practices.
    */
   @Test
@@ -150,7 +172,7 @@ class HtmlReportBrowserTest {
     try (DevTools tab = chromium.devTools(Files.createTempDirectory(dir, "profile"))) {
       for (String page : List.of(report.toUri().toString(), report.toUri() + "#q=" + contacted,
           report.toUri() + "#q=" + suppressed, report.toUri() + "#q=" + undecided, report.toUri() + "#q=NO-SUCH-LOAN",
-          diff.toUri().toString())) {
+          diff.toUri().toString(), warned.toUri().toString(), warned.toUri() + "#q=LOAN-2025-00009")) {
         tab.open(page);
         found.put(page.substring(page.lastIndexOf('/') + 1), Axe.violations(tab));
       }
@@ -158,7 +180,7 @@ class HtmlReportBrowserTest {
 
     List<String> all = new java.util.ArrayList<>();
     found.forEach((page, violations) -> violations.forEach(v -> all.add(page + ": " + v)));
-    assertThat(found).hasSize(6);
+    assertThat(found).hasSize(8);
     assertThat(all.size()).as("axe-core violations:%n%s", String.join("\n", all)).isZero();
   }
 }
