@@ -23,6 +23,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +66,9 @@ public final class PlanWriteBenchmark {
     System.out.printf(Locale.ROOT, "Plan write benchmark: %,d customers, --filters ids, %d steps, %,d undecided,"
         + " %,d suppressed; %d rounds after 1 warm-up; heap max %,d MB%n", size, plan.steps().size(),
         plan.undecided().size(), plan.suppressed().size(), rounds, Runtime.getRuntime().maxMemory() >> 20);
+    List<Double> treeS = new ArrayList<>();
+    List<Double> streamS = new ArrayList<>();
+    List<Double> baseS = new ArrayList<>();
     for (int r = -1; r < rounds; r++) {
       Result t = only.equals("all") || only.equals("tree")
           ? time(plan, tree, (p, w) -> w.write(JsonText.pretty(PlanJson.toJson(p)))) : null;
@@ -75,10 +80,34 @@ public final class PlanWriteBenchmark {
         }
         continue;
       }
+      add(treeS, t);
+      add(streamS, s);
+      add(baseS, b);
       System.out.printf(Locale.ROOT, "  round %d:%s%s%s%s%n", r + 1, line("tree", t), line("stream", s),
           line("baseline", b), t != null && s != null && b != null ? String.format(Locale.ROOT,
-              " | tree/stream %.1fx, stream/baseline %.2fx", t.seconds / s.seconds, s.seconds / b.seconds) : "");
+              " tree/stream %.1fx, stream/baseline %.2fx", t.seconds / s.seconds, s.seconds / b.seconds) : "");
     }
+    if (!treeS.isEmpty() && !streamS.isEmpty() && !baseS.isEmpty()) {
+      System.out.printf(Locale.ROOT, "  median: tree %.3f s, stream %.3f s, baseline %.3f s | tree/stream %.1fx,"
+          + " stream/baseline %.2fx%n", median(treeS), median(streamS), median(baseS), median(treeS) / median(streamS),
+          median(streamS) / median(baseS));
+      System.out.printf(Locale.ROOT, "  best: tree %.3f s, stream %.3f s, baseline %.3f s | tree/stream %.1fx,"
+          + " stream/baseline %.2fx%n", Collections.min(treeS), Collections.min(streamS), Collections.min(baseS),
+          Collections.min(treeS) / Collections.min(streamS), Collections.min(streamS) / Collections.min(baseS));
+    }
+  }
+
+  private static void add(List<Double> seconds, Result r) {
+    if (r != null) {
+      seconds.add(r.seconds);
+    }
+  }
+
+  private static double median(List<Double> seconds) {
+    List<Double> sorted = new ArrayList<>(seconds);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static String line(String name, Result r) {
