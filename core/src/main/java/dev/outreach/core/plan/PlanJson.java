@@ -10,6 +10,13 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,12 +33,40 @@ public final class PlanJson {
 
   private PlanJson() {}
 
-  /** The plan as pretty-printed JSON text ending in a newline. */
+  /**
+   * The plan as pretty-printed JSON text ending in a newline. For a large plan prefer
+   * {@link #write(Plan, Writer)} or {@link #write(Plan, OutputStream)}, which never hold the text.
+   */
   public static String write(Plan plan) {
-    return JsonText.pretty(toJson(plan));
+    StringWriter out = new StringWriter();
+    try {
+      PlanJsonWriter.write(plan, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
-  /** The plan as a JSON object. */
+  /**
+   * Streams the text of {@link #write(Plan)} to {@code out}, writing as it goes (id and customer lists
+   * element by element), then flushes {@code out}; does not close it. Give it a buffered writer.
+   */
+  public static void write(Plan plan, Writer out) throws IOException {
+    PlanJsonWriter.write(plan, out);
+  }
+
+  /**
+   * Streams the UTF-8 bytes of {@link #write(Plan)} to {@code out}, then flushes it; does not close it.
+   * Hash a plan by passing a {@link java.security.DigestOutputStream}.
+   */
+  public static void write(Plan plan, OutputStream out) throws IOException {
+    PlanJsonWriter.write(plan, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The plan as a JSON object: the same JSON as {@link #write(Plan)}, built in memory (a million-customer
+   * plan's tree is several times its text; write large plans with {@link #write(Plan, Writer)}).
+   */
   public static JsonObject toJson(Plan plan) {
     JsonObjectBuilder summary = Json.createObjectBuilder()
         .add("customers", plan.summary().customers())

@@ -18,6 +18,7 @@ import dev.outreach.http.sandbox.Initiation;
 import dev.outreach.http.sandbox.SandboxServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,9 @@ final class DemoCommand implements Callable<Integer> {
     o.println("== Dry run: the sample rules over " + customers.size() + " customers (" + Sample.PORTFOLIO + ")");
     o.println();
     o.print(TextReport.render(plan));
-    Files.writeString(out, PlanJson.write(plan), StandardCharsets.UTF_8);
+    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      PlanJson.write(plan, w);
+    }
     o.println();
     o.println("Plan written to " + out.toAbsolutePath());
 

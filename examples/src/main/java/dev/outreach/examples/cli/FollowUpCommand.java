@@ -6,6 +6,7 @@ import dev.outreach.http.followup.FollowUp;
 import dev.outreach.http.followup.FollowUpPlans;
 import dev.outreach.http.journal.Journal;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,9 @@ final class FollowUpCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     Plan plan = ExecuteCommand.readPlan(planFile);
     FollowUp f = FollowUpPlans.of(plan, Journal.read(journalFile), Clock.systemDefaultZone());
-    Files.writeString(out, PlanJson.write(f.plan()), StandardCharsets.UTF_8);
+    try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      PlanJson.write(f.plan(), w);
+    }
     o.println("Follow-up plan " + out + ": " + f.plan().steps().size() + " steps for " + f.plan().summary().customers()
         + " customers" + (f.plan().steps().isEmpty() ? " (nothing to follow up)" : ""));
     f.leftOut().forEach(l -> o.println("  left out: " + l));

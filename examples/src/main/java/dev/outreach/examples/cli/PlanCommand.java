@@ -104,7 +104,7 @@ final class PlanCommand implements Callable<Integer> {
   private void write(Writer w, Plan plan, List<Customer> portfolio, FiredRuleLog fired) throws Exception {
     switch (format) {
       case JSON:
-        w.write(PlanJson.write(plan));
+        PlanJson.write(plan, w);
         break;
       case HTML:
         HtmlReport.Builder b = HtmlReport.builder(plan).customers(portfolio).firedRules(fired);

@@ -8,9 +8,12 @@ import dev.outreach.http.journal.Journal;
 import dev.outreach.http.journal.JournalRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -143,13 +146,21 @@ public final class PlanExecutor {
         plan.steps().size(), java.time.Instant.now(), Optional.empty()));
   }
 
-  /** The hex SHA-256 of the plan's canonical JSON ({@link PlanJson#write}), which identifies it in a journal. */
+  /**
+   * The hex SHA-256 of the UTF-8 bytes of the plan's canonical JSON ({@link PlanJson#write(Plan)}), which
+   * identifies it in a journal. The JSON is streamed through the digest, never held as text.
+   */
   public static String sha256(Plan plan) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(PlanJson.write(plan).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+        PlanJson.write(plan, out);
+      }
+      return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError("every Java platform has SHA-256", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot happen: the digest stream writes nowhere", e);
     }
   }
 
