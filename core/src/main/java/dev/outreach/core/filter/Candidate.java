@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * One attribute constraint the compiler may add to a filter: it holds for every customer of the
@@ -17,7 +16,7 @@ import java.util.function.Predicate;
  *
  * @param cost the bytes it adds to the request body
  */
-record Candidate(String key, Filters part, Predicate<Customer> test, int cost) {
+record Candidate(String key, Filters part, int cost) {
 
   /** Every constraint implied by {@code audience} that could narrow the selection, in a fixed order. */
   static List<Candidate> implied(List<Customer> audience, int maxValues) {
@@ -51,7 +50,7 @@ record Candidate(String key, Filters part, Predicate<Customer> test, int cost) {
   private static Candidate of(String key, Filters part) {
     // Cost: the key and value as they appear inside "filters", plus a separating comma.
     String json = FilterJson.toJson(part).toString();
-    return new Candidate(key, part, part.matcher(), json.length() - 1);
+    return new Candidate(key, part, json.length() - 1);
   }
 
   private static Filters dates(Filters.DateRange r) {
@@ -123,7 +122,11 @@ record Candidate(String key, Filters part, Predicate<Customer> test, int cost) {
         }
       }
       if (usable) {
-        values.sort(Comparator.comparing(Candidate::sortKey));
+        Map<Object, String> keys = new java.util.IdentityHashMap<>();
+        for (Object v : values) {
+          keys.put(v, sortKey(v)); // once per value: formatting a number is dear, a sort compares often
+        }
+        values.sort(Comparator.comparing(keys::get));
         out.put(key, values);
       }
     }

@@ -2,8 +2,8 @@ package dev.outreach.core.filter;
 
 import dev.outreach.core.Customer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class FilterCompiler {
   /** Bytes a request adds besides its filters: the rest of the body, headers, a round trip. */
   private static final int REQUEST_OVERHEAD = 200;
 
-  private final List<Customer> universe;
+  private final SnapshotIndex index;
   private final Mode mode;
   private final int maxIds;
   private final boolean useCustom;
@@ -64,8 +64,21 @@ public final class FilterCompiler {
    * uploaded through bulk add, whose records have no place for them).
    */
   public FilterCompiler(List<Customer> universe, Mode mode, int maxIds, boolean useCustom) {
+    this(mode == Mode.IDS ? null : SnapshotIndex.of(Objects.requireNonNull(universe, "universe == null")),
+        mode, maxIds, useCustom, true);
+  }
+
+  /**
+   * As {@link #FilterCompiler(List, Mode, int, boolean)} over a snapshot already indexed (the planner
+   * indexes it once and proves every body with the same index).
+   */
+  public FilterCompiler(SnapshotIndex universe, Mode mode, int maxIds, boolean useCustom) {
+    this(Objects.requireNonNull(universe, "universe == null"), mode, maxIds, useCustom, true);
+  }
+
+  private FilterCompiler(SnapshotIndex universe, Mode mode, int maxIds, boolean useCustom, boolean checked) {
     this.useCustom = useCustom;
-    this.universe = Objects.requireNonNull(universe, "universe == null");
+    this.index = universe; // null only for ids, which never looks at the snapshot
     this.mode = Objects.requireNonNull(mode, "mode == null");
     if (maxIds < 1) {
       throw new IllegalArgumentException("maxIds must be at least 1: " + maxIds);
@@ -82,8 +95,9 @@ public final class FilterCompiler {
   }
 
   /**
-   * The requests that together select exactly {@code audience} (non-empty, no loan id twice), each
-   * listing at most {@code maxIds} ids.
+   * The requests that together select exactly {@code audience} (non-empty, no loan id twice, every one
+   * in the snapshot), each listing at most {@code maxIds} ids. The compact search works within a budget
+   * proportional to the audience ({@link SearchBudget}); a group it cannot afford gets {@code ids}.
    */
   public List<Compiled> compile(List<Customer> audience) {
     if (audience.isEmpty()) {
@@ -93,8 +107,13 @@ public final class FilterCompiler {
     if (mode == Mode.IDS) {
       return byIds;
     }
+    int[] positions = positions(audience);
+    if (positions == null) {
+      return byIds; // not all in the snapshot: nothing to weigh attribute filters against
+    }
+    SearchBudget budget = SearchBudget.forAudience(audience.size());
     List<Compiled> best = byIds;
-    Compiled compact = compact(audience, universe);
+    Compiled compact = compact(audience, positions, null, budget);
     int excluded = compact == null ? Integer.MAX_VALUE
         : compact.filters().excludeIds() == null ? 0 : compact.filters().excludeIds().size();
     if (compact != null) {
@@ -103,11 +122,25 @@ public final class FilterCompiler {
     // A union of attribute-shaped audiences (say bounced and 30+ days late, or part-paid and 60+) fits no
     // single AND of filters: try one request per value of a low-cardinality attribute instead.
     if (excluded > SPLIT_WHEN_EXCLUDING && excluded > audience.size() / 10) {
-      for (Function<Customer, Object> key : splitKeys(audience, useCustom)) {
-        best = cheaper(best, split(audience, key));
+      for (SplitKey key : splitKeys(audience, useCustom)) {
+        if (budget.exhausted()) {
+          break;
+        }
+        best = cheaper(best, split(audience, key, budget));
       }
     }
     return best;
+  }
+
+  private int[] positions(List<Customer> audience) {
+    int[] out = new int[audience.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = index.position(audience.get(i).loanId());
+      if (out[i] < 0) {
+        return null;
+      }
+    }
+    return out;
   }
 
   private static List<Compiled> cheaper(List<Compiled> a, List<Compiled> b) {
@@ -122,19 +155,21 @@ public final class FilterCompiler {
     return total;
   }
 
+  /** An attribute to split an audience by, named as the index names it. */
+  private record SplitKey(String attribute, Function<Customer, Object> get) {}
+
   /** Attributes to split an audience by: those with a few values, each present for every member. */
-  private static List<Function<Customer, Object>> splitKeys(List<Customer> audience,
-      boolean useCustom) {
-    List<Function<Customer, Object>> keys = new ArrayList<>();
-    keys.add(Customer::paymentStatus);
-    keys.add(Customer::language);
+  private static List<SplitKey> splitKeys(List<Customer> audience, boolean useCustom) {
+    List<SplitKey> keys = new ArrayList<>();
+    keys.add(new SplitKey("payment_status", Customer::paymentStatus));
+    keys.add(new SplitKey("language", Customer::language));
     for (String k : useCustom ? new TreeSet<>(audience.get(0).custom().keySet()) : Set.<String>of()) {
-      keys.add(c -> c.custom().get(k));
+      keys.add(new SplitKey("custom." + k, c -> c.custom().get(k)));
     }
     keys.removeIf(k -> {
       Set<Object> values = new HashSet<>();
       for (Customer c : audience) {
-        Object v = k.apply(c);
+        Object v = k.get().apply(c);
         if (v == null || (values.add(v) && values.size() > MAX_PARTS)) {
           return true;
         }
@@ -147,25 +182,19 @@ public final class FilterCompiler {
   /**
    * The audience split by {@code key}'s value, each part compiled alone. A part's filter always keeps its
    * own value (the implied constraint that separates it from the other parts), so it need only be
-   * compared with the customers of the snapshot that share that value.
+   * compared with the customers of the snapshot that share that value (found in the index).
    */
-  private List<Compiled> split(List<Customer> audience, Function<Customer, Object> key) {
+  private List<Compiled> split(List<Customer> audience, SplitKey key, SearchBudget budget) {
     Map<Object, List<Customer>> parts = new LinkedHashMap<>();
     for (Customer c : audience) {
-      parts.computeIfAbsent(key.apply(c), k -> new ArrayList<>()).add(c);
-    }
-    Map<Object, List<Customer>> sameValue = new HashMap<>();
-    for (Customer c : universe) {
-      Object v = key.apply(c);
-      if (v != null && parts.containsKey(v)) {
-        sameValue.computeIfAbsent(v, k -> new ArrayList<>()).add(c);
-      }
+      parts.computeIfAbsent(key.get().apply(c), k -> new ArrayList<>()).add(c);
     }
     List<Compiled> out = new ArrayList<>();
     for (Map.Entry<Object, List<Customer>> part : parts.entrySet()) {
       List<Customer> members = part.getValue();
       List<Compiled> ids = byIds(members);
-      Compiled compact = compact(members, sameValue.get(part.getKey()));
+      int[] scope = index.membersEqual(key.attribute(), key.get(), part.getKey());
+      Compiled compact = compact(members, positions(members), scope, budget);
       if (compact != null) {
         compact = new Compiled(keep(compact.filters(), members), compact.customerIds());
       }
@@ -211,68 +240,123 @@ public final class FilterCompiler {
     return out;
   }
 
+  /** A candidate constraint with its customers in the snapshot. */
+  private record Probe(Candidate candidate, Selection selection) {}
+
   /**
    * Attribute constraints chosen greedily by bytes saved, then {@code exclude_ids} for the customers of
-   * {@code scope} (the part of the snapshot that can still match) they would wrongly take in; null when
-   * those are more than a request may list.
+   * {@code scope} (the positions of the part of the snapshot that can still match, ascending; null for
+   * all of it) they would wrongly take in; null when those are more than a request may list, or when the
+   * search would cost more than {@code budget} allows.
+   *
+   * <p>Over the whole snapshot the first constraint is chosen from the index alone (every candidate holds
+   * for the whole audience, so the bytes it saves are the snapshot's id bytes less those of its own
+   * customers); only its customers are then visited, never the whole snapshot.
    */
-  private Compiled compact(List<Customer> audience, List<Customer> scope) {
-    Set<String> members = new HashSet<>(audience.size() * 2);
-    List<String> ids = new ArrayList<>(audience.size());
-    for (Customer c : audience) {
-      members.add(c.loanId());
-      ids.add(c.loanId());
+  private Compiled compact(List<Customer> audience, int[] positions, int[] scope, SearchBudget budget) {
+    // Finding the implied constraints visits each member once per attribute.
+    if (!budget.spend((long) audience.size() * (4 + audience.get(0).custom().size()))) {
+      return null;
     }
-    List<Customer> extras = new ArrayList<>();
-    for (Customer c : scope) {
-      if (!members.contains(c.loanId())) {
-        extras.add(c);
+    BitSet members = new BitSet(index.size());
+    List<String> ids = new ArrayList<>(audience.size());
+    long audienceWeight = 0;
+    for (int i = 0; i < positions.length; i++) {
+      members.set(positions[i]);
+      ids.add(audience.get(i).loanId());
+      audienceWeight += index.weight(positions[i]);
+    }
+    List<Probe> candidates = new ArrayList<>();
+    for (Candidate c : Candidate.implied(audience, MAX_VALUES)) {
+      if (useCustom || c.part().custom() == null) {
+        candidates.add(new Probe(c, index.constraints(c.part()).get(0)));
       }
     }
-    List<Candidate> candidates = new ArrayList<>(Candidate.implied(audience, MAX_VALUES));
-    if (!useCustom) {
-      candidates.removeIf(c -> c.part().custom() != null);
-    }
     List<Candidate> chosen = new ArrayList<>();
-    while (!extras.isEmpty() && !candidates.isEmpty()) {
-      Candidate best = null;
+    int[] extras;
+    if (scope == null) {
+      int outside = index.size() - audience.size();
+      Probe best = null;
+      long bestGain = 0;
+      if (outside > 0) {
+        for (Probe p : candidates) {
+          long saved = index.totalWeight() - p.selection().weight();
+          long gain = saved - p.candidate().cost();
+          if (gain > bestGain) {
+            best = p;
+            bestGain = gain;
+          }
+        }
+      }
+      if (best != null) {
+        if (!budget.spend(best.selection().count())) {
+          return null;
+        }
+        extras = without(best.selection().members().get(), members);
+        chosen.add(best.candidate());
+        String family = family(best.candidate().key());
+        candidates.removeIf(c -> family(c.candidate().key()).equals(family));
+      } else if (outside > maxIds || !budget.spend(index.size())) {
+        return null;
+      } else {
+        extras = without(null, members);
+      }
+    } else {
+      if (!budget.spend(scope.length)) {
+        return null;
+      }
+      extras = without(scope, members);
+    }
+    int size = extras.length;
+    while (size > 0 && !candidates.isEmpty()) {
+      Probe best = null;
       long bestGain = 0;
       // Estimate each candidate's saving on an evenly spaced sample (deterministic, so plans are too); the
       // chosen constraint is then applied to every customer exactly, so the sample never affects exactness.
-      int stride = Math.max(1, extras.size() / SAMPLE);
-      for (Candidate c : candidates) {
+      int stride = Math.max(1, size / SAMPLE);
+      if (!budget.spend((long) candidates.size() * ((size + stride - 1) / stride))) {
+        return null;
+      }
+      for (Probe p : candidates) {
+        java.util.function.IntPredicate test = p.selection().test();
         long saved = 0;
-        for (int i = 0; i < extras.size(); i += stride) {
-          Customer x = extras.get(i);
-          if (!c.test().test(x)) {
-            saved += x.loanId().length() + 3;
+        for (int i = 0; i < size; i += stride) {
+          int x = extras[i];
+          if (!test.test(x)) {
+            saved += index.weight(x);
           }
         }
-        long gain = saved * stride - c.cost();
+        long gain = saved * stride - p.candidate().cost();
         if (gain > bestGain) {
-          best = c;
+          best = p;
           bestGain = gain;
         }
       }
       if (best == null) {
         break;
       }
-      chosen.add(best);
-      Candidate taken = best;
-      extras.removeIf(x -> !taken.test().test(x));
-      String family = family(best.key());
-      candidates.removeIf(c -> family(c.key()).equals(family));
+      chosen.add(best.candidate());
+      java.util.function.IntPredicate taken = best.selection().test();
+      int kept = 0;
+      for (int i = 0; i < size; i++) {
+        if (taken.test(extras[i])) {
+          extras[kept++] = extras[i];
+        }
+      }
+      size = kept;
+      String family = family(best.candidate().key());
+      candidates.removeIf(c -> family(c.candidate().key()).equals(family));
     }
-    if (extras.size() > maxIds) {
+    if (size > maxIds) {
       return null;
     }
-    if (chosen.isEmpty() && extras.isEmpty()) {
+    if (chosen.isEmpty() && size == 0) {
       // The audience is the whole snapshot, but a body without filters reaches the whole campaign on the
       // server, which may hold more: name it by its cheapest implied constraint, or by its ids.
       Candidate cheapest = null;
-      for (Candidate c : candidates) {
-        if (cheapest == null || c.cost() < cheapest.cost()) {
-          cheapest = c;
+      for (Probe p : candidates) {
+        if (cheapest == null || p.candidate().cost() < cheapest.cost()) {
+          cheapest = p.candidate();
         }
       }
       if (cheapest == null) {
@@ -280,12 +364,26 @@ public final class FilterCompiler {
       }
       chosen.add(cheapest);
     }
-    List<String> excluded = new ArrayList<>();
-    for (Customer x : extras) {
-      excluded.add(x.loanId());
+    List<String> excluded = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      excluded.add(index.customer(extras[i]).loanId());
     }
     excluded.sort(null);
     return new Compiled(merge(chosen, excluded), ids);
+  }
+
+  /** The positions of {@code from} (all of the snapshot when null) that are not {@code members}. */
+  private int[] without(int[] from, BitSet members) {
+    int n = from == null ? index.size() : from.length;
+    int[] out = new int[n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      int x = from == null ? i : from[i];
+      if (!members.get(x)) {
+        out[k++] = x;
+      }
+    }
+    return java.util.Arrays.copyOf(out, k);
   }
 
   private static String family(String key) {

@@ -7,6 +7,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -21,6 +22,8 @@ import java.util.Set;
 
 /** {@link Filters} to and from the API's {@code filters} JSON object, strictly. */
 public final class FilterJson {
+  /** Looked up once: {@code Json.createX} looks the provider up again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
   private static final Set<String> KEYS =
       Set.of("ids", "exclude_ids", "payment_status", "language", "emi_due_date", "emi_amount", "custom");
 
@@ -28,30 +31,30 @@ public final class FilterJson {
 
   /** The {@code filters} object for {@code f}, keys in the documented order; one value is written bare. */
   public static JsonObject toJson(Filters f) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JSON.createObjectBuilder();
     if (f.ids() != null) b.add("ids", strings(f.ids()));
     if (f.excludeIds() != null) b.add("exclude_ids", strings(f.excludeIds()));
     if (f.paymentStatus() != null) b.add("payment_status", oneOrMany(f.paymentStatus()));
     if (f.language() != null) b.add("language", oneOrMany(f.language()));
     if (f.emiDueDate() != null) {
-      JsonObjectBuilder r = Json.createObjectBuilder();
+      JsonObjectBuilder r = JSON.createObjectBuilder();
       if (f.emiDueDate().from() != null) r.add("from", f.emiDueDate().from().toString());
       if (f.emiDueDate().to() != null) r.add("to", f.emiDueDate().to().toString());
       b.add("emi_due_date", r);
     }
     if (f.emiAmount() != null) {
-      JsonObjectBuilder r = Json.createObjectBuilder();
+      JsonObjectBuilder r = JSON.createObjectBuilder();
       if (f.emiAmount().min() != null) r.add("min", f.emiAmount().min());
       if (f.emiAmount().max() != null) r.add("max", f.emiAmount().max());
       b.add("emi_amount", r);
     }
     if (f.custom() != null) {
-      JsonObjectBuilder c = Json.createObjectBuilder();
+      JsonObjectBuilder c = JSON.createObjectBuilder();
       f.custom().forEach((k, values) -> {
         if (values.size() == 1) {
           c.add(k, value(values.get(0)));
         } else {
-          JsonArrayBuilder a = Json.createArrayBuilder();
+          JsonArrayBuilder a = JSON.createArrayBuilder();
           values.forEach(v -> a.add(value(v)));
           c.add(k, a);
         }
@@ -91,20 +94,20 @@ public final class FilterJson {
 
   /** A single value as a plain string (the API takes either; it is shorter), several as an array. */
   private static JsonValue oneOrMany(List<String> values) {
-    return values.size() == 1 ? Json.createValue(values.get(0)) : strings(values);
+    return values.size() == 1 ? JSON.createValue(values.get(0)) : strings(values);
   }
 
   private static JsonArray strings(List<String> values) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = JSON.createArrayBuilder();
     values.forEach(a::add);
     return a.build();
   }
 
   private static JsonValue value(Object v) {
     if (v instanceof Boolean) return (Boolean) v ? JsonValue.TRUE : JsonValue.FALSE;
-    if (v instanceof BigDecimal) return Json.createValue((BigDecimal) v);
-    if (v instanceof Number) return Json.createValue(new BigDecimal(v.toString()));
-    return Json.createValue(String.valueOf(v));
+    if (v instanceof BigDecimal) return JSON.createValue((BigDecimal) v);
+    if (v instanceof Number) return JSON.createValue(new BigDecimal(v.toString()));
+    return JSON.createValue(String.valueOf(v));
   }
 
   private static JsonObject object(JsonObject o, String key) {

@@ -36,7 +36,7 @@ final class ValueSet {
     return texts.contains(String.valueOf(actual));
   }
 
-  private static String numeric(Number n) {
+  static String numeric(Number n) {
     BigDecimal d = n instanceof BigDecimal ? (BigDecimal) n : new BigDecimal(n.toString());
     return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
   }

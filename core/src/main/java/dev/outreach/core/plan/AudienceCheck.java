@@ -3,6 +3,7 @@ package dev.outreach.core.plan;
 import dev.outreach.core.Customer;
 import dev.outreach.core.filter.FilterJson;
 import dev.outreach.core.filter.Filters;
+import dev.outreach.core.filter.SnapshotIndex;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +21,13 @@ import java.util.function.Predicate;
 final class AudienceCheck {
   private AudienceCheck() {}
 
-  static void verify(List<Step> steps, List<Customer> portfolio, Map<String, Customer> byId) {
+  /**
+   * @param index the portfolio indexed by attribute, or null to apply attribute filters to every customer
+   *     (a body without {@code ids} is then checked against the whole portfolio; with the index, against
+   *     the customers of its most selective constraint, the only ones it can select)
+   */
+  static void verify(List<Step> steps, List<Customer> portfolio, Map<String, Customer> byId,
+      SnapshotIndex index) {
     for (Step step : steps) {
       if (!step.kind().contacts() || step.kind().batch()) {
         continue; // uploads select nobody; a batch calls its folder, which no body names (see Batches)
@@ -28,12 +35,20 @@ final class AudienceCheck {
       JsonObject body = step.body();
       Filters f = body.containsKey("filters") ? FilterJson.fromJson(body.getJsonObject("filters")) : Filters.ALL;
       Predicate<Customer> m = f.matcher();
+      int[] narrowest = index == null || f.ids() != null ? null : index.narrowest(f);
       List<String> selected = new ArrayList<>();
       if (f.ids() != null) {
         for (String id : f.ids()) {
           Customer c = byId.get(id);
           if (c != null && m.test(c)) {
             selected.add(id);
+          }
+        }
+      } else if (narrowest != null) {
+        for (int i : narrowest) { // the only customers f can select: f holds for none outside them
+          Customer c = index.customer(i);
+          if (m.test(c)) {
+            selected.add(c.loanId());
           }
         }
       } else {

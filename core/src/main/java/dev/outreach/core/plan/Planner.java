@@ -9,6 +9,7 @@ import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.filter.FilterCompiler;
+import dev.outreach.core.filter.SnapshotIndex;
 import dev.outreach.core.guardrail.ContactHistory;
 import dev.outreach.core.guardrail.CustomerZones;
 import dev.outreach.core.guardrail.GuardrailPolicy;
@@ -130,8 +131,12 @@ public final class Planner {
       for (String id : ids) {
         decide(id, perCustomer.getOrDefault(id, List.of()));
       }
-      List<Step> steps = steps(new FilterCompiler(portfolio, filterMode, maxIdsPerStep, !upload));
-      AudienceCheck.verify(steps, portfolio, byId);
+      // Indexed once: the compiler probes it for each group, the proof for each step.
+      SnapshotIndex index = filterMode == FilterCompiler.Mode.IDS ? null : SnapshotIndex.of(portfolio);
+      List<Step> steps = steps(index == null
+          ? new FilterCompiler(portfolio, filterMode, maxIdsPerStep, !upload)
+          : new FilterCompiler(index, filterMode, maxIdsPerStep, !upload));
+      AudienceCheck.verify(steps, portfolio, byId, index);
       Summary summary = new Summary(byId.size(), contacted, suppressed.size(), undecided.size(), dropped,
           steps.size(), byChannel);
       return new Plan(campaignId, asOf.atZoneSameInstant(zone).toOffsetDateTime(), zone, summary, steps,

@@ -5,14 +5,17 @@ import dev.outreach.core.filter.FilterJson;
 import dev.outreach.core.filter.Filters;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 
 /** Writes the documented initiate request bodies, keys in the documents' order. */
 final class RequestBodies {
+  /** Looked up once: {@code Json.createX} looks the provider up again on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
   private RequestBodies() {}
 
   static JsonObject initiate(Group.Key k, Filters filters, int limit) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JSON.createObjectBuilder();
     switch (k.channel()) {
       case CALL:
         b.add("agentId", k.agentId()).add("dispositionId", k.dispositionId());
@@ -25,7 +28,7 @@ final class RequestBodies {
         Conversation c = k.conversation();
         if (c != null) {
           b.add("conversationSettings",
-              Json.createObjectBuilder().add("agentId", c.agentId()).add("dispositionId", c.dispositionId()));
+              JSON.createObjectBuilder().add("agentId", c.agentId()).add("dispositionId", c.dispositionId()));
         }
         break;
       default:
