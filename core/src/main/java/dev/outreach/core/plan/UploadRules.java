@@ -1,5 +1,6 @@
 package dev.outreach.core.plan;
 
+import dev.outreach.core.Phones;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * A bulk-add step's body (Bulk Add Customers document, api/openapi.yaml): the plan's campaign, 1 to
@@ -29,7 +29,6 @@ final class UploadRules {
   private static final Set<String> NUMBERS = Set.of("loan_amount", "emi_amount", "loan_period", "current_emi");
   private static final Set<String> DATES = Set.of("emi_due_date", "lead_date");
   /** A leading +, then digits with spaces, dots, hyphens or parentheses between them. */
-  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ().-]*");
 
   private final Map<String, String> uploadedBy = new java.util.HashMap<>();
 
@@ -144,10 +143,8 @@ final class UploadRules {
       if (!(v instanceof JsonString)) {
         return "must be a string";
       }
-      String phone = ((JsonString) v).getString();
-      long digits = phone.chars().filter(Character::isDigit).count();
-      return PHONE.matcher(phone).matches() && digits >= 7 && digits <= 15 ? null
-          : "is not a phone number (an optional +, then 7 to 15 digits)";
+      return Phones.isValid(((JsonString) v).getString()) ? null : "is not a phone number (an optional +, then "
+          + Phones.MIN_DIGITS + " to " + Phones.MAX_DIGITS + " digits)";
     }
     if (TEXT.contains(key)) {
       return v instanceof JsonString ? null : "must be a string";

@@ -184,7 +184,7 @@ class PlanValidationTest {
     assertThat(got).extracting(PlanProblem::field).containsExactly(p + ".campaignId", p + ".initiateCall",
         p + ".callConfig", p + ".useWorkflow", p + ".records[*].phone_number", p + ".records[*].branch",
         p + ".records[*].emi_amount");
-    assertThat(got.get(4).problem()).isEqualTo("is not a phone number (an optional +, then 7 to 15 digits) in 1 record(s): [0] (L01)");
+    assertThat(got.get(4).problem()).isEqualTo("is not a phone number (an optional +, then 8 to 15 digits) in 1 record(s): [0] (L01)");
     assertThat(String.valueOf(got)).doesNotContain("call me");
   }
 
