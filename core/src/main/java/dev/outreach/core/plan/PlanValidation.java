@@ -95,8 +95,11 @@ public final class PlanValidation {
     return f.list();
   }
 
-  /** Whether {@code campaignId} can stand in a path as it is: unreserved characters, not {@code .} or {@code ..}. */
-  static boolean isPathSegment(String campaignId) {
+  /**
+   * Whether {@code campaignId} can stand in a request path as it is (the rule {@link Planner#builder} applies):
+   * unreserved URI characters only (letters, digits, {@code . _ ~ -}), and not {@code .} or {@code ..}.
+   */
+  public static boolean isPathSegment(String campaignId) {
     return SEGMENT.matcher(campaignId).matches() && !campaignId.equals(".") && !campaignId.equals("..");
   }
 

@@ -69,9 +69,9 @@ final class OptionValues {
   static final class Campaign implements ITypeConverter<String> {
     @Override
     public String convert(String value) {
-      if (value.isBlank() || value.contains("/") || !value.equals(value.strip())) {
+      if (!dev.outreach.core.plan.PlanValidation.isPathSegment(value)) {
         throw new TypeConversionException("'" + value + "' is not a campaign id: give the API's id of the"
-            + " campaign, with no '/' and no leading or trailing spaces");
+            + " campaign (letters, digits, '.', '_', '~', '-'; it goes into request paths as it is)");
       }
       return value;
     }

@@ -173,7 +173,7 @@ class BadInputExitCodesTest {
 
   @Test
   void aCampaignIdThatCannotBeInAPathIsAUsageError() {
-    for (String id : List.of("", "  ", "a/b")) {
+    for (String id : List.of("", "  ", "a/b", "CAMP 1", "..", "c%2F")) {
       CliTest.Run r = CliTest.run("plan", "--rules", RULES.toString(), "--customers", PORTFOLIO.toString(),
           "--campaign", id);
       assertThat(r.code()).as(r.err()).isEqualTo(2);
