@@ -40,9 +40,16 @@ final class BatchWatch extends DefaultAgendaEventListener {
     ExitGuard.watch(this);
   }
 
-  /** Called on the worker thread as the batch ends, however it ends. */
+  /**
+   * Called on the worker thread as the batch ends, however it ends. Lets go of the session and its last
+   * match: the evaluation keeps every batch's watch until all batches end, and a disposed session's
+   * network memory would otherwise stay reachable (hundreds of megabytes over a million customers).
+   */
   void end() {
     ExitGuard.unwatch(this);
+    session = null;
+    last = null;
+    firing.lazySet(null);
   }
 
   /** {@code System.nanoTime()} when the batch started, or 0 when it has not. */
