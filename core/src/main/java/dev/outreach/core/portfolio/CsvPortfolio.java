@@ -35,6 +35,7 @@ final class CsvPortfolio {
     Problems problems = new Problems(source);
     List<Customer> out = new ArrayList<>();
     String[] names = null;
+    CsvChunks chunks = null;
     long next = 1; // the line the next record starts on, unless a quoted field spans lines
     try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
         .ignoreDifferentFieldCount(true).ofCsvRecord(in)) {
@@ -51,18 +52,24 @@ final class CsvPortfolio {
       }
       names = header(headerRecord, problems);
       problems.throwIfAny();
+      chunks = new CsvChunks(names, problems, out, CsvChunks.threads());
       while (it.hasNext()) {
         CsvRecord r = it.next();
         next = r.getStartingLineNumber() + 1;
-        Customer c = customer(r, names, problems);
-        if (c != null) {
-          out.add(c);
-        }
+        chunks.add(r);
       }
+      chunks.finish();
     } catch (CsvParseException e) {
+      if (chunks != null) {
+        chunks.finish(); // the rows before the broken one are reported first
+      }
       malformed(e, names, file, next, problems);
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    } finally {
+      if (chunks != null) {
+        chunks.close();
+      }
     }
     problems.throwIfAny();
     return out;
@@ -120,56 +127,5 @@ final class CsvPortfolio {
       }
     }
     return names[0].indexOf('\0') >= 0 ? "; the header holds NUL characters: is the file UTF-16? save it as UTF-8" : "";
-  }
-
-  private static Customer customer(CsvRecord r, String[] names, Problems problems) {
-    long line = r.getStartingLineNumber();
-    if (r.getFieldCount() != names.length) {
-      boolean lineBreak = false;
-      for (int i = 0; i < r.getFieldCount() && !lineBreak; i++) {
-        lineBreak = r.getField(i).indexOf('\n') >= 0 || r.getField(i).indexOf('\r') >= 0;
-      }
-      problems.add(line, null, "has " + r.getFieldCount() + " fields but the header has " + names.length
-          + (lineBreak ? "; a quote (\") opens a field on this line and is never closed, so the lines after it were"
-              + " read into it" : ""));
-      return null;
-    }
-    String loanId = null;
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equals(Fields.LOAN_ID)) {
-        loanId = r.getField(i).strip();
-      }
-    }
-    if (loanId == null || loanId.isEmpty()) {
-      problems.add(line, Fields.LOAN_ID, "is empty; every customer needs a loan id");
-      return null;
-    }
-    try {
-      Fields.checkLength(loanId);
-    } catch (IllegalArgumentException e) {
-      problems.add(line, Fields.LOAN_ID, e.getMessage());
-      return null;
-    }
-    problems.seen(loanId, line);
-    Customer.Builder b = Customer.builder(loanId);
-    boolean ok = true;
-    for (int i = 0; i < names.length; i++) {
-      String name = names[i];
-      String text = r.getField(i);
-      if (name.equals(Fields.LOAN_ID) || text.isBlank()) {
-        continue;
-      }
-      try {
-        if (Fields.isRecordField(name)) {
-          Fields.set(b, name, text);
-        } else {
-          b.custom(name, Fields.checked(name, Fields.customValue(text)));
-        }
-      } catch (IllegalArgumentException e) {
-        problems.add(line, name, e.getMessage());
-        ok = false;
-      }
-    }
-    return ok ? b.build() : null;
   }
 }
