@@ -1,5 +1,6 @@
 package dev.outreach.core;
 
+import dev.outreach.core.internal.ColumnMap;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -38,7 +39,16 @@ public record Customer(
     if (loanId.isBlank()) {
       throw new IllegalArgumentException("loanId is blank");
     }
-    custom = custom == null ? Map.of() : Map.copyOf(custom);
+    custom = custom == null ? Map.of() : custom instanceof ColumnMap ? custom : Map.copyOf(custom);
+  }
+
+  /**
+   * The loan id's hash: equal customers have equal loan ids, and rules that join on a customer hash it
+   * once per fact, so hashing every attribute would cost more than the join.
+   */
+  @Override
+  public int hashCode() {
+    return loanId.hashCode();
   }
 
   /** A customer with only a loan id; add fields with {@link #builder(String)}. */
@@ -73,7 +83,7 @@ public record Customer(
     private String language;
     private String leadId;
     private LocalDate leadDate;
-    private final Map<String, Object> custom = new LinkedHashMap<>();
+    private Map<String, Object> custom = new LinkedHashMap<>();
 
     private Builder(String loanId) {
       this.loanId = loanId;
@@ -92,8 +102,20 @@ public record Customer(
     public Builder leadId(String v) { leadId = v; return this; }
     public Builder leadDate(LocalDate v) { leadDate = v; return this; }
 
+    /**
+     * Replaces every custom attribute with those of {@code attributes} (no {@code null} keys or values),
+     * as one map: a reader building millions of customers passes one map per customer.
+     */
+    public Builder customAll(Map<String, Object> attributes) {
+      custom = attributes instanceof ColumnMap ? attributes : new LinkedHashMap<>(attributes);
+      return this;
+    }
+
     /** Sets custom attribute {@code name}; a {@code null} value removes it. */
     public Builder custom(String name, Object value) {
+      if (custom instanceof ColumnMap) {
+        custom = new LinkedHashMap<>(custom);
+      }
       if (value == null) {
         custom.remove(name);
       } else {

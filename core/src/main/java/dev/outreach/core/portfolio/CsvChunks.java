@@ -2,6 +2,7 @@ package dev.outreach.core.portfolio;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.outreach.core.Customer;
+import dev.outreach.core.internal.ColumnMap;
 import dev.outreach.core.portfolio.PortfolioException.Problem;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ final class CsvChunks implements AutoCloseable {
 
   private final CsvColumn[] columns;
   private final int loanIdColumn;
+  /** For each column, its slot among the custom attributes, or -1 for a record field. */
+  private final int[] customSlot;
+  private final ColumnMap.Columns custom;
   private final Problems problems;
   private final List<Customer> out;
   private final ExecutorService pool;
@@ -40,6 +44,15 @@ final class CsvChunks implements AutoCloseable {
       id = columns[i].isLoanId() ? i : id;
     }
     this.loanIdColumn = id;
+    this.customSlot = new int[names.length];
+    List<String> customNames = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      customSlot[i] = columns[i].record ? -1 : customNames.size();
+      if (!columns[i].record) {
+        customNames.add(names[i]);
+      }
+    }
+    this.custom = new ColumnMap.Columns(customNames);
     this.problems = problems;
     this.out = out;
     this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
@@ -144,6 +157,7 @@ final class CsvChunks implements AutoCloseable {
       return new Row(line, null, null, List.of(new Problem(line, Fields.LOAN_ID, e.getMessage())));
     }
     Customer.Builder b = Customer.builder(loanId);
+    Object[] attributes = custom.size() == 0 ? null : new Object[custom.size()];
     List<Problem> bad = null;
     for (int i = 0; i < columns.length; i++) {
       String text = r.getField(i);
@@ -151,13 +165,24 @@ final class CsvChunks implements AutoCloseable {
         continue;
       }
       try {
-        columns[i].set(b, text);
+        Object value = columns[i].value(text);
+        if (customSlot[i] < 0) {
+          Fields.assign(b, columns[i].name, value);
+        } else {
+          attributes[customSlot[i]] = value;
+        }
       } catch (IllegalArgumentException e) {
         bad = bad == null ? new ArrayList<>(2) : bad;
         bad.add(new Problem(line, columns[i].name, e.getMessage()));
       }
     }
-    return new Row(line, loanId, bad == null ? b.build() : null, bad);
+    if (bad != null) {
+      return new Row(line, loanId, null, bad);
+    }
+    if (attributes != null) {
+      b.customAll(custom.map(attributes));
+    }
+    return new Row(line, loanId, b.build(), null);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.outreach.core.portfolio;
 
-import dev.outreach.core.Customer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,7 +17,7 @@ final class CsvColumn {
   static final int CACHED = 4_096;
 
   final String name;
-  private final boolean record;
+  final boolean record;
   private final ConcurrentHashMap<String, Object> seen = new ConcurrentHashMap<>();
 
   CsvColumn(String name) {
@@ -30,8 +29,8 @@ final class CsvColumn {
     return name.equals(Fields.LOAN_ID);
   }
 
-  /** Sets this column's value from {@code text} (not blank) on {@code b}; throws {@link IllegalArgumentException}. */
-  void set(Customer.Builder b, String text) {
+  /** This column's value in {@code text} (not blank); throws {@link IllegalArgumentException} saying why not. */
+  Object value(String text) {
     Object value = seen.get(text);
     if (value == null) {
       value = record ? Fields.parse(name, text) : Fields.checked(name, Fields.customValue(text));
@@ -40,10 +39,6 @@ final class CsvColumn {
         value = first == null ? value : first;
       }
     }
-    if (record) {
-      Fields.assign(b, name, value);
-    } else {
-      b.custom(name, value);
-    }
+    return value;
   }
 }
