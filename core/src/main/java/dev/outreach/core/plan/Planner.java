@@ -103,7 +103,7 @@ public final class Planner {
   }
 
   /** One plan being put together; not thread-safe, used once. */
-  private final class Assembly {
+  private final class Assembly implements Effects {
     private final OffsetDateTime asOf;
     private final Map<String, Customer> byId;
     private final Map<String, List<Decision>> perCustomer;
@@ -128,9 +128,11 @@ public final class Planner {
     Plan build(List<Customer> portfolio) {
       List<String> ids = new ArrayList<>(byId.keySet());
       ids.sort(null);
-      for (String id : ids) {
-        decide(id, perCustomer.getOrDefault(id, List.of()));
-      }
+      PerCustomer.run(ids, id -> {
+        Effects.Recorded r = new Effects.Recorded();
+        decide(id, perCustomer.getOrDefault(id, List.of()), r);
+        return r;
+      }, id -> decide(id, perCustomer.getOrDefault(id, List.of()), this), r -> r.applyTo(this));
       // Indexed once: the compiler probes it for each group, the proof for each step.
       SnapshotIndex index = filterMode == FilterCompiler.Mode.IDS ? null : SnapshotIndex.of(portfolio);
       List<Step> steps = steps(index == null
@@ -143,23 +145,24 @@ public final class Planner {
           suppressed, undecided, overrides, warnings, arms.results());
     }
 
-    private void decide(String id, List<Decision> decisions) {
+    /** Plans one customer, telling {@code out} what that adds to the plan; reads only shared, unchanging state. */
+    private void decide(String id, List<Decision> decisions, Effects out) {
       if (decisions.isEmpty()) {
-        undecided.add(id);
-        arms.add(id, ArmTally.Outcome.UNDECIDED, Set.of());
+        out.undecided(id);
+        out.arm(id, ArmTally.Outcome.UNDECIDED, Set.of());
         return;
       }
       Conflicts.Resolved r = Conflicts.resolve(decisions);
-      overrides.addAll(r.overrides());
+      r.overrides().forEach(out::overridden);
       if (r.suppression() != null) {
         Suppression s = r.suppression();
         for (Decision d : decisions) {
           if (d instanceof Contact && ((Contact) d).batched()) {
-            batches.exclude((Contact) d, "suppressed by rule \"" + s.rule() + "\": " + s.reason());
+            out.exclude((Contact) d, "suppressed by rule \"" + s.rule() + "\": " + s.reason());
           }
         }
-        suppressed.add(new Suppressed(id, s.reason(), s.rule()));
-        arms.add(id, ArmTally.Outcome.SUPPRESSED, Set.of());
+        out.suppressed(new Suppressed(id, s.reason(), s.rule()));
+        out.arm(id, ArmTally.Outcome.SUPPRESSED, Set.of());
         return;
       }
       Set<Channel> reached = EnumSet.noneOf(Channel.class);
@@ -170,15 +173,15 @@ public final class Planner {
         for (Contact c : candidates) {
           if (winner != null) {
             Overridden lost = Conflicts.lostTo(c, winner);
-            overrides.add(lost);
-            excludeFromBatch(c, "lost to rule \"" + winner.rule() + "\" (" + lost.why() + ")");
+            out.overridden(lost);
+            excludeFromBatch(c, "lost to rule \"" + winner.rule() + "\" (" + lost.why() + ")", out);
             continue;
           }
           Object slot = TimingResolver.resolve(c.timing(), localNow, local);
           if (slot instanceof TimingResolver.Passed) {
             String why = ((TimingResolver.Passed) slot).why();
-            warnings.add(new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: " + why));
-            excludeFromBatch(c, why);
+            out.warning(new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: " + why));
+            excludeFromBatch(c, why, out);
             continue;
           }
           Verdict v = guardrails.check(id, c.channel(), local, (Wanted) slot);
@@ -186,12 +189,12 @@ public final class Planner {
           ZonedDateTime notAfter;
           if (v instanceof Verdict.Blocked) {
             Verdict.Blocked b = (Verdict.Blocked) v;
-            warnings.add(new Warning(b.guardrail().name(), id, c.rule(), c.channel() + " not planned: " + b.why()));
-            excludeFromBatch(c, b.guardrail() + ": " + b.why());
+            out.warning(new Warning(b.guardrail().name(), id, c.rule(), c.channel() + " not planned: " + b.why()));
+            excludeFromBatch(c, b.guardrail() + ": " + b.why(), out);
             continue;
           } else if (v instanceof Verdict.Moved) {
             Verdict.Moved m = (Verdict.Moved) v;
-            warnings.add(new Warning(m.guardrail().name(), id, c.rule(), m.why()));
+            out.warning(new Warning(m.guardrail().name(), id, c.rule(), m.why()));
             notBefore = m.notBefore();
             notAfter = m.notAfter();
           } else {
@@ -200,32 +203,76 @@ public final class Planner {
           }
           String capped = c.batched() ? batches.capProblem(c, notBefore) : null;
           if (capped != null) {
-            warnings.add(new Warning("FREQUENCY_CAP", id, c.rule(), c.channel() + " not planned: " + capped));
-            batches.exclude(c, "FREQUENCY_CAP: " + capped);
+            out.warning(new Warning("FREQUENCY_CAP", id, c.rule(), c.channel() + " not planned: " + capped));
+            out.exclude(c, "FREQUENCY_CAP: " + capped);
             continue;
           }
           winner = c;
           if (c.batched()) {
-            batches.add(c, local, notBefore);
+            out.batch(c, local, notBefore);
           } else {
-            Group.Key key = Group.Key.of(c, inPlanZone(notBefore), notAfter == null ? null : inPlanZone(notAfter));
-            groups.computeIfAbsent(key, Group::new).add(c);
+            out.group(Group.Key.of(c, inPlanZone(notBefore), notAfter == null ? null : inPlanZone(notAfter)), c);
           }
-          byChannel.merge(c.channel(), 1, Integer::sum);
           reached.add(c.channel());
         }
       }
-      if (!reached.isEmpty()) {
-        contacted++;
-      } else {
-        dropped++;
-      }
-      arms.add(id, reached.isEmpty() ? ArmTally.Outcome.DROPPED : ArmTally.Outcome.CONTACTED, reached);
+      out.done(reached);
+      out.arm(id, reached.isEmpty() ? ArmTally.Outcome.DROPPED : ArmTally.Outcome.CONTACTED, reached);
     }
 
-    private void excludeFromBatch(Contact c, String why) {
+    private void excludeFromBatch(Contact c, String why, Effects out) {
       if (c.batched()) {
-        batches.exclude(c, why);
+        out.exclude(c, why);
+      }
+    }
+
+    @Override
+    public void overridden(Overridden o) {
+      overrides.add(o);
+    }
+
+    @Override
+    public void warning(Warning w) {
+      warnings.add(w);
+    }
+
+    @Override
+    public void suppressed(Suppressed s) {
+      suppressed.add(s);
+    }
+
+    @Override
+    public void undecided(String id) {
+      undecided.add(id);
+    }
+
+    @Override
+    public void exclude(Contact c, String why) {
+      batches.exclude(c, why);
+    }
+
+    @Override
+    public void batch(Contact c, ZoneId local, ZonedDateTime notBefore) {
+      batches.add(c, local, notBefore);
+    }
+
+    @Override
+    public void group(Group.Key key, Contact c) {
+      groups.computeIfAbsent(key, Group::new).add(c);
+    }
+
+    @Override
+    public void arm(String id, ArmTally.Outcome outcome, Set<Channel> reached) {
+      arms.add(id, outcome, reached);
+    }
+
+    @Override
+    public void done(Set<Channel> reached) {
+      reached.forEach(ch -> byChannel.merge(ch, 1, Integer::sum));
+      if (reached.isEmpty()) {
+        dropped++;
+      } else {
+        contacted++;
       }
     }
 
