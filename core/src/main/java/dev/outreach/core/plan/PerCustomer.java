@@ -25,8 +25,8 @@ final class PerCustomer {
    * For each id in order: {@code record} it on a worker and {@code apply} the record here, or, when running
    * on one thread, {@code direct}ly.
    */
-  static <R> void run(List<String> ids, Function<String, R> record, Consumer<String> direct, Consumer<R> apply) {
-    int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
+  static <R> void run(int threads, List<String> ids, Function<String, R> record, Consumer<String> direct,
+      Consumer<R> apply) {
     if (threads < 2 || ids.size() < 4 * CHUNK) {
       ids.forEach(direct);
       return;

@@ -62,8 +62,10 @@ public final class Planner {
   private final boolean upload;
   private final Guardrails guardrails;
   private final List<Experiment> experiments;
+  private final int threads;
 
   private Planner(Builder b) {
+    this.threads = b.threads;
     this.campaignId = b.campaignId;
     this.zone = b.zone;
     this.maxIdsPerStep = b.maxIdsPerStep;
@@ -128,7 +130,7 @@ public final class Planner {
     Plan build(List<Customer> portfolio) {
       List<String> ids = new ArrayList<>(byId.keySet());
       ids.sort(null);
-      PerCustomer.run(ids, id -> {
+      PerCustomer.run(threads, ids, id -> {
         Effects.Recorded r = new Effects.Recorded();
         decide(id, perCustomer.getOrDefault(id, List.of()), r);
         return r;
@@ -329,6 +331,7 @@ public final class Planner {
     private FilterCompiler.Mode filterMode = FilterCompiler.Mode.COMPACT;
     private Guardrails guardrails = new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty());
     private boolean upload;
+    private int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
 
     private Builder(String campaignId) {
       this.campaignId = Objects.requireNonNull(campaignId, "campaignId == null");
@@ -393,6 +396,18 @@ public final class Planner {
     /** Experiments whose arms the plan compares (see {@link Plan#experiments()}). Default: none. */
     public Builder experiments(List<Experiment> experiments) {
       this.experiments = List.copyOf(experiments);
+      return this;
+    }
+
+    /**
+     * How many threads plan customers (each customer's timing, guardrails and conflicts); the plan is the
+     * same for any number. Default: the machine's cores, at most 8.
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1: " + threads);
+      }
+      this.threads = threads;
       return this;
     }
 
