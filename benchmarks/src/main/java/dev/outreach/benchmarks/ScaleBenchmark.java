@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
  * on the same files ({@link Baselines}: reading the CSV with the CSV library alone, the sample rules written
  * by hand, writing a JSON document of the plan's size with the JSON library alone).
  *
- * <p>Per size: the sample portfolio (17 columns, the sample rules, {@code --filters ids}, under
- * {@code -Xmx1g} by default) and the messy one ({@link MessyPortfolio}: 6 time zones, 33 columns with empty
+ * <p>Per size: the sample portfolio (17 columns, the sample rules, {@code --filters ids}; {@code -Xmx1g} per
+ * million customers by default) and the messy one ({@link MessyPortfolio}: 6 time zones, 33 columns with empty
  * cells, a policy with per-channel hours, working days, holidays, do-not-contact and caps, a contact
  * history; 19 rules) planned with {@code ids} and with {@code compact} filters. Prints wall time, the
  * CLI's own phase times and the peak heap (the largest heap before a collection, from the GC log).
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.ScaleBenchmark [sizes] [plain -Xmx] [messy -Xmx]</pre>
- * sizes comma-separated (default {@code 1000000,4000000}); heaps default {@code 1g} and {@code 6g}. Run from the
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.ScaleBenchmark [sizes] [plain GB] [messy GB]</pre>
+ * sizes comma-separated (default {@code 1000000,4000000}); the heap limit per million customers defaults to 1 GB
+ * for the sample portfolio ({@code -Xmx1g} at 1M) and 3 GB for the messy one. Run from the
  * repository root after {@code mvn package}: it runs {@code examples/target/outreach.jar}. Files go to a
  * temporary folder, deleted at the end.
  */
@@ -58,19 +59,19 @@ public final class ScaleBenchmark {
 
   public static void main(String[] args) throws Exception {
     String sizes = args.length > 0 ? args[0] : "1000000,4000000";
-    String plainHeap = args.length > 1 ? args[1] : "1g";
-    String messyHeap = args.length > 2 ? args[2] : "6g";
+    double plainPerMillion = args.length > 1 ? Double.parseDouble(args[1]) : 1;
+    double messyPerMillion = args.length > 2 ? Double.parseDouble(args[2]) : 3;
     if (!Files.isRegularFile(Path.of(JAR))) {
       throw new IllegalStateException(JAR + " is missing: run mvn package from the repository root first");
     }
     Path dir = Files.createTempDirectory("outreach-scale-");
-    System.out.printf(Locale.ROOT, "Scale benchmark: %s customers, %d cores, plain under -Xmx%s, messy under -Xmx%s%n",
-        sizes, Runtime.getRuntime().availableProcessors(), plainHeap, messyHeap);
+    System.out.printf(Locale.ROOT, "Scale benchmark: %s customers, %d cores; heap limit per million customers: plain %s GB,"
+        + " messy %s GB%n", sizes, Runtime.getRuntime().availableProcessors(), plainPerMillion, messyPerMillion);
     Map<Integer, double[]> totals = new LinkedHashMap<>();
     try {
       for (String s : sizes.split(",")) {
         int size = Integer.parseInt(s.strip());
-        totals.put(size, size(dir, size, plainHeap, messyHeap));
+        totals.put(size, size(dir, size, heap(plainPerMillion, size), heap(messyPerMillion, size)));
       }
     } finally {
       try (var files = Files.walk(dir)) {
@@ -89,6 +90,11 @@ public final class ScaleBenchmark {
           + " bare CSV read %.2fx%n", first, e.getKey(), (double) e.getKey() / first, b[0] / a[0], b[1] / a[1],
           b[2] / a[2], b[3] / a[3]);
     }
+  }
+
+  /** A -Xmx value: {@code perMillion} GB for each million customers, at least that much. */
+  static String heap(double perMillion, int size) {
+    return Math.round(1024 * perMillion * Math.max(1.0, size / 1e6)) + "m";
   }
 
   /** Runs one size; returns wall seconds of plain, messy ids, messy compact, and the plain bare read. */
