@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,16 +17,17 @@ import java.util.function.Function;
  * selects are found by probing (value to customers, range to a run of sorted customers) rather than by
  * applying the filter to every customer. Customers are named by their position in the snapshot.
  *
- * <p>Columns are built on first use, each in one pass over the snapshot; not thread-safe.
+ * <p>Columns are built on first use, each in one pass over the snapshot; safe to use from several threads
+ * (the planner compiles groups and proves steps in parallel).
  */
 public final class SnapshotIndex {
   private final List<Customer> customers;
   private final Map<String, Integer> positions;
   private final int[] weight;
   private final long totalWeight;
-  private final Map<String, Column> columns = new HashMap<>();
-  private RangeColumn<LocalDate> dates;
-  private RangeColumn<BigDecimal> amounts;
+  private final Map<String, Column> columns = new ConcurrentHashMap<>();
+  private RangeColumn<LocalDate> dates; // guarded by this
+  private RangeColumn<BigDecimal> amounts; // guarded by this
 
   private SnapshotIndex(List<Customer> customers) {
     this.customers = List.copyOf(customers);
@@ -101,24 +103,10 @@ public final class SnapshotIndex {
       out.add(equal(column("language", Customer::language), f.language()));
     }
     if (f.emiDueDate() != null) {
-      if (dates == null) {
-        LocalDate[] v = new LocalDate[customers.size()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = customers.get(i).emiDueDate();
-        }
-        dates = new RangeColumn<>(v, weight);
-      }
-      out.add(range(dates, f.emiDueDate().from(), f.emiDueDate().to()));
+      out.add(range(dates(), f.emiDueDate().from(), f.emiDueDate().to()));
     }
     if (f.emiAmount() != null) {
-      if (amounts == null) {
-        BigDecimal[] v = new BigDecimal[customers.size()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = customers.get(i).emiAmount();
-        }
-        amounts = new RangeColumn<>(v, weight);
-      }
-      out.add(range(amounts, f.emiAmount().min(), f.emiAmount().max()));
+      out.add(range(amounts(), f.emiAmount().min(), f.emiAmount().max()));
     }
     if (f.custom() != null) {
       f.custom().forEach((k, values) -> out.add(equal(column("custom." + k, c -> c.custom().get(k)), values)));
@@ -133,15 +121,35 @@ public final class SnapshotIndex {
 
   private Column column(String attribute, Function<Customer, Object> get) {
     Column c = columns.get(attribute);
-    if (c == null) {
+    return c != null ? c : columns.computeIfAbsent(attribute, a -> {
       Object[] raw = new Object[customers.size()];
       for (int i = 0; i < raw.length; i++) {
         raw[i] = get.apply(customers.get(i));
       }
-      c = new Column(raw, weight);
-      columns.put(attribute, c);
+      return new Column(raw, weight);
+    });
+  }
+
+  private synchronized RangeColumn<LocalDate> dates() {
+    if (dates == null) {
+      LocalDate[] v = new LocalDate[customers.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = customers.get(i).emiDueDate();
+      }
+      dates = new RangeColumn<>(v, weight);
     }
-    return c;
+    return dates;
+  }
+
+  private synchronized RangeColumn<BigDecimal> amounts() {
+    if (amounts == null) {
+      BigDecimal[] v = new BigDecimal[customers.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = customers.get(i).emiAmount();
+      }
+      amounts = new RangeColumn<>(v, weight);
+    }
+    return amounts;
   }
 
   private static Selection equal(Column column, List<?> allowed) {

@@ -28,46 +28,57 @@ final class AudienceCheck {
    */
   static void verify(List<Step> steps, List<Customer> portfolio, Map<String, Customer> byId,
       SnapshotIndex index) {
-    for (Step step : steps) {
-      if (!step.kind().contacts() || step.kind().batch()) {
-        continue; // uploads select nobody; a batch calls its folder, which no body names (see Batches)
-      }
-      JsonObject body = step.body();
-      Filters f = body.containsKey("filters") ? FilterJson.fromJson(body.getJsonObject("filters")) : Filters.ALL;
-      Predicate<Customer> m = f.matcher();
-      int[] narrowest = index == null || f.ids() != null ? null : index.narrowest(f);
-      List<String> selected = new ArrayList<>();
-      if (f.ids() != null) {
-        for (String id : f.ids()) {
-          Customer c = byId.get(id);
-          if (c != null && m.test(c)) {
-            selected.add(id);
-          }
-        }
-      } else if (narrowest != null) {
-        for (int i : narrowest) { // the only customers f can select: f holds for none outside them
-          Customer c = index.customer(i);
-          if (m.test(c)) {
-            selected.add(c.loanId());
-          }
-        }
-      } else {
-        for (Customer c : portfolio) {
-          if (m.test(c)) {
-            selected.add(c.loanId());
-          }
+    verify(steps, portfolio, byId, index, 1);
+  }
+
+  /** As {@link #verify(List, List, Map, SnapshotIndex)}, steps checked on up to {@code threads} threads. */
+  static void verify(List<Step> steps, List<Customer> portfolio, Map<String, Customer> byId,
+      SnapshotIndex index, int threads) {
+    Parallel.map(threads, steps, step -> {
+      check(step, portfolio, byId, index);
+      return Boolean.TRUE;
+    });
+  }
+
+  private static void check(Step step, List<Customer> portfolio, Map<String, Customer> byId, SnapshotIndex index) {
+    if (!step.kind().contacts() || step.kind().batch()) {
+      return; // uploads select nobody; a batch calls its folder, which no body names (see Batches)
+    }
+    JsonObject body = step.body();
+    Filters f = body.containsKey("filters") ? FilterJson.fromJson(body.getJsonObject("filters")) : Filters.ALL;
+    Predicate<Customer> m = f.matcher();
+    int[] narrowest = index == null || f.ids() != null ? null : index.narrowest(f);
+    List<String> selected = new ArrayList<>();
+    if (f.ids() != null) {
+      for (String id : f.ids()) {
+        Customer c = byId.get(id);
+        if (c != null && m.test(c)) {
+          selected.add(id);
         }
       }
-      Set<String> want = new HashSet<>(step.customerIds());
-      Set<String> got = new HashSet<>(selected);
-      if (!got.equals(want) || selected.size() != want.size()) {
-        throw new IllegalStateException("internal error: step " + step.id() + " would select "
-            + got.size() + " customers instead of its " + want.size() + "; the plan was not emitted");
+    } else if (narrowest != null) {
+      for (int i : narrowest) { // the only customers f can select: f holds for none outside them
+        Customer c = index.customer(i);
+        if (m.test(c)) {
+          selected.add(c.loanId());
+        }
       }
-      if (body.containsKey("limit") && body.getInt("limit") != want.size()) {
-        throw new IllegalStateException("internal error: step " + step.id() + " has limit "
-            + body.getInt("limit") + " for " + want.size() + " customers; the plan was not emitted");
+    } else {
+      for (Customer c : portfolio) {
+        if (m.test(c)) {
+          selected.add(c.loanId());
+        }
       }
+    }
+    Set<String> want = new HashSet<>(step.customerIds());
+    Set<String> got = new HashSet<>(selected);
+    if (!got.equals(want) || selected.size() != want.size()) {
+      throw new IllegalStateException("internal error: step " + step.id() + " would select "
+          + got.size() + " customers instead of its " + want.size() + "; the plan was not emitted");
+    }
+    if (body.containsKey("limit") && body.getInt("limit") != want.size()) {
+      throw new IllegalStateException("internal error: step " + step.id() + " has limit "
+          + body.getInt("limit") + " for " + want.size() + " customers; the plan was not emitted");
     }
   }
 }

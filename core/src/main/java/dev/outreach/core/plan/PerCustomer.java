@@ -3,7 +3,6 @@ package dev.outreach.core.plan;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,31 +45,14 @@ final class PerCustomer {
           return out;
         }));
         while (pending.size() > 2 * threads) {
-          get(pending.removeFirst()).forEach(apply);
+          Parallel.get(pending.removeFirst()).forEach(apply);
         }
       }
       while (!pending.isEmpty()) {
-        get(pending.removeFirst()).forEach(apply);
+        Parallel.get(pending.removeFirst()).forEach(apply);
       }
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private static <T> T get(Future<T> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while planning", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) e.getCause();
-      }
-      if (e.getCause() instanceof Error) {
-        throw (Error) e.getCause();
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 }

@@ -140,7 +140,7 @@ public final class Planner {
       List<Step> steps = steps(index == null
           ? new FilterCompiler(portfolio, filterMode, maxIdsPerStep, !upload)
           : new FilterCompiler(index, filterMode, maxIdsPerStep, !upload));
-      AudienceCheck.verify(steps, portfolio, byId, index);
+      AudienceCheck.verify(steps, portfolio, byId, index, threads);
       Summary summary = new Summary(byId.size(), contacted, suppressed.size(), undecided.size(), dropped,
           steps.size(), byChannel);
       return new Plan(campaignId, asOf.atZoneSameInstant(zone).toOffsetDateTime(), zone, summary, steps,
@@ -295,13 +295,20 @@ public final class Planner {
         }
       }
       batches.steps(steps, warnings); // they start now: the server waits for scheduled_at
-      for (Group g : groups.values()) {
-        List<Customer> audience = new ArrayList<>(g.customerIds.size());
-        for (String id : g.customerIds) { // already in loan id order: customers were visited sorted
-          audience.add(byId.get(id));
-        }
+      // Each group's filters are worked out on their own (the index is shared, read-only), in parallel.
+      List<Group> all = new ArrayList<>(groups.values());
+      List<List<FilterCompiler.Compiled>> compiled = Parallel.map(filterMode == FilterCompiler.Mode.IDS ? 1 : threads,
+          all, g -> {
+            List<Customer> audience = new ArrayList<>(g.customerIds.size());
+            for (String id : g.customerIds) { // already in loan id order: customers were visited sorted
+              audience.add(byId.get(id));
+            }
+            return compiler.compile(audience);
+          });
+      for (int i = 0; i < all.size(); i++) {
+        Group g = all.get(i);
         StepKind kind = StepKind.initiate(g.key.channel());
-        for (FilterCompiler.Compiled c : compiler.compile(audience)) {
+        for (FilterCompiler.Compiled c : compiled.get(i)) {
           String stepId = String.format(Locale.ROOT, "s%04d", steps.size() + 1);
           steps.add(new Step(stepId, kind, "POST", kind.path(campaignId), g.key.notBefore(), g.key.notAfter(),
               RequestBodies.initiate(g.key, c.filters(), c.customerIds().size()), c.customerIds(),

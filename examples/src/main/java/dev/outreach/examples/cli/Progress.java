@@ -60,6 +60,7 @@ final class Progress {
     return (customers, day, sink) -> {
       int part = Math.max(50_000, customers.size() / 20);
       AtomicLong done = new AtomicLong();
+      long start = System.nanoTime();
       int quarter = 0;
       for (int from = 0; from < customers.size(); from += part) {
         List<Customer> chunk = customers.subList(from, Math.min(customers.size(), from + part));
@@ -69,8 +70,11 @@ final class Progress {
         int q = (int) (4 * n / customers.size());
         if (overwrite || q > quarter) {
           quarter = q;
-          print(String.format(Locale.ROOT, "outreach: evaluating rules: %,d of %,d customers", n, customers.size()),
-              !overwrite || n == customers.size());
+          String line = String.format(Locale.ROOT, "outreach: evaluating rules: %,d of %,d customers", n, customers.size());
+          if (n == customers.size()) {
+            line += String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - start) / 1e9);
+          }
+          print(line, !overwrite || n == customers.size());
         }
       }
     };
