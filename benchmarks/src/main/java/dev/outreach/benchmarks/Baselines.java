@@ -7,6 +7,7 @@ import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.portfolio.PortfolioReader;
 import dev.outreach.examples.sample.Sample;
 import dev.outreach.examples.sample.SampleRulesByHand;
+import dev.outreach.rules.RuleSet;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import java.io.BufferedWriter;
@@ -23,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code csv FILE} reads the file with the CSV library alone (every field of every record touched);
  * {@code json FILE BYTES} writes a JSON document of about BYTES bytes (one array of loan-id-like strings)
  * with the JSON library alone; {@code rules FILE} reads the sample portfolio and then times the sample
- * rules written by hand in Java over it. Each prints {@code seconds=S} for the measured part.
+ * rules written by hand in Java over it; {@code drools FILE} reads it, compiles the sample rules and evaluates
+ * them once through Drools alone (no planning), as the first evaluation in a fresh JVM always is: what the
+ * rules cost before the JIT has warmed up. Each prints {@code seconds=S} for the measured part.
  */
 public final class Baselines {
   private Baselines() {}
@@ -45,8 +48,18 @@ public final class Baselines {
         new SampleRulesByHand().decide(customers, new PlanningDay(Sample.AS_OF, Sample.ZONE), d -> n.incrementAndGet());
         what = n.get() + " decisions";
         break;
+      case "drools":
+        List<Customer> portfolio = PortfolioReader.read(Path.of(args[1]));
+        long c0 = System.nanoTime();
+        RuleSet rules = Sample.rules();
+        double compile = (System.nanoTime() - c0) / 1e9;
+        t0 = System.nanoTime();
+        AtomicLong made = new AtomicLong();
+        rules.decisions().decide(portfolio, new PlanningDay(Sample.AS_OF, Sample.ZONE), d -> made.incrementAndGet());
+        what = String.format(Locale.ROOT, "%d decisions compile=%.3f", made.get(), compile);
+        break;
       default:
-        throw new IllegalArgumentException("csv FILE | json FILE BYTES | rules FILE");
+        throw new IllegalArgumentException("csv FILE | json FILE BYTES | rules FILE | drools FILE");
     }
     System.out.printf(Locale.ROOT, "%s seconds=%.3f%n", what, (System.nanoTime() - t0) / 1e9);
   }

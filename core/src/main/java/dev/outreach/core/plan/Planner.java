@@ -30,11 +30,13 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 
 /**
  * Compiles decisions into a {@link Plan}: the smallest correct set of requests.
@@ -55,6 +57,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * }</pre>
  */
 public final class Planner {
+  /** How many customers of an {@link Iterator} the rules see at once. */
+  static final int PART = 65_536;
+
   private final String campaignId;
   private final ZoneId zone;
   private final int maxIdsPerStep;
@@ -88,11 +93,58 @@ public final class Planner {
    */
   public Plan plan(List<Customer> portfolio, DecisionSource source, OffsetDateTime asOf) {
     OffsetDateTime at = asOf.truncatedTo(ChronoUnit.SECONDS);
-    Map<String, Customer> byId = index(portfolio);
+    Map<String, Customer> byId = new HashMap<>(portfolio.size() * 2);
+    index(portfolio, byId);
     PlanningDay day = new PlanningDay(at, zone);
     ConcurrentLinkedQueue<Decision> decided = new ConcurrentLinkedQueue<>();
     source.decide(portfolio, day, decided::add);
+    return assemble(at, portfolio, byId, decided);
+  }
 
+  /**
+   * Plans outreach to customers of unknown number, as {@code customers} yields them (rows of a database
+   * cursor, a file read lazily): the rules decide for each part of 65,536 customers as soon as it
+   * has arrived, so rule evaluation overlaps the source's own work and no second list of the input is
+   * built. The plan is the one {@link #plan(List, DecisionSource, OffsetDateTime)} gives for the same
+   * customers in the same order. The customers are kept until the plan is made: every step is proved
+   * against all of them.
+   *
+   * @throws IllegalArgumentException when the customers repeat a loan id (before the rules see the part
+   *     holding the repeat), or a decision names a customer not among them
+   */
+  public Plan plan(Iterator<? extends Customer> customers, DecisionSource source, OffsetDateTime asOf) {
+    Objects.requireNonNull(customers, "customers == null");
+    OffsetDateTime at = asOf.truncatedTo(ChronoUnit.SECONDS);
+    Map<String, Customer> byId = new HashMap<>();
+    List<Customer> portfolio = new ArrayList<>();
+    PlanningDay day = new PlanningDay(at, zone);
+    ConcurrentLinkedQueue<Decision> decided = new ConcurrentLinkedQueue<>();
+    List<Customer> part = new ArrayList<>(PART);
+    while (customers.hasNext()) {
+      part.add(Objects.requireNonNull(customers.next(), "customers yielded null"));
+      if (part.size() == PART || !customers.hasNext()) {
+        index(part, byId);
+        List<Customer> taken = List.copyOf(part);
+        portfolio.addAll(taken);
+        part.clear();
+        source.decide(taken, day, decided::add);
+      }
+    }
+    return assemble(at, portfolio, byId, decided);
+  }
+
+  /**
+   * {@link #plan(Iterator, DecisionSource, OffsetDateTime)} over {@code customers}, which is closed
+   * when the plan is made or planning fails.
+   */
+  public Plan plan(Stream<? extends Customer> customers, DecisionSource source, OffsetDateTime asOf) {
+    try (Stream<? extends Customer> s = customers) {
+      return plan(s.iterator(), source, asOf);
+    }
+  }
+
+  private Plan assemble(OffsetDateTime at, List<Customer> portfolio, Map<String, Customer> byId,
+      ConcurrentLinkedQueue<Decision> decided) {
     Map<String, List<Decision>> perCustomer = new HashMap<>();
     for (Decision d : decided) {
       if (!byId.containsKey(d.customerId())) {
@@ -319,14 +371,13 @@ public final class Planner {
     }
   }
 
-  private static Map<String, Customer> index(List<Customer> portfolio) {
-    Map<String, Customer> byId = new HashMap<>(portfolio.size() * 2);
-    for (Customer c : portfolio) {
+  /** Adds {@code customers} to {@code byId}, refusing a loan id seen before. */
+  private static void index(List<Customer> customers, Map<String, Customer> byId) {
+    for (Customer c : customers) {
       if (byId.putIfAbsent(c.loanId(), c) != null) {
         throw new IllegalArgumentException("the portfolio has loan id " + c.loanId() + " more than once");
       }
     }
-    return byId;
   }
 
   /** Configures a {@link Planner}. */

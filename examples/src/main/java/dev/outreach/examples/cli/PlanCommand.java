@@ -9,6 +9,7 @@ import dev.outreach.core.report.html.HtmlReport;
 import dev.outreach.rules.RuleSet;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,9 +58,27 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = progressOption.to(err);
-    List<Customer> portfolio = inputs.read(progress);
-    checkChartBy(portfolio);
-    RuleSet ruleSet = progress.step("compiling rules", () -> rules.load(err), r -> r.ruleNames().size() + " rules");
+    // The rules compile on another core while the portfolio is read; a bad portfolio is still reported
+    // first, and compiler warnings are printed after the reading's progress, not within it.
+    StringWriter warnings = new StringWriter();
+    Background<RuleSet> compiling = Background.start("outreach-compile",
+        () -> rules.load(new PrintWriter(warnings, true)));
+    List<Customer> portfolio;
+    try {
+      portfolio = inputs.read(progress);
+      checkChartBy(portfolio);
+    } catch (Exception | Error e) {
+      compiling.cancel();
+      throw e;
+    }
+    RuleSet ruleSet;
+    try {
+      ruleSet = progress.step("compiling rules", compiling::get, r -> String.format(Locale.ROOT,
+          "%d rules, compiled in %.1f s while reading", r.ruleNames().size(), compiling.seconds()));
+    } finally {
+      err.print(warnings);
+      err.flush();
+    }
     PlanInputs in = inputs.inputs(ruleSet, portfolio, rules, inputs.policy);
     FiredRuleLog fired = format == Format.HTML ? new FiredRuleLog() : null;
     DecisionSource source = fired == null ? ruleSet.decisions(in.experiments())
