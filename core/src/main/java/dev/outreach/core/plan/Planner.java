@@ -124,10 +124,10 @@ public final class Planner {
       part.add(Objects.requireNonNull(customers.next(), "customers yielded null"));
       if (part.size() == PART || !customers.hasNext()) {
         index(part, byId);
-        List<Customer> taken = List.copyOf(part);
-        portfolio.addAll(taken);
+        int from = portfolio.size();
+        portfolio.addAll(part);
         part.clear();
-        source.decide(taken, day, decided::add);
+        source.decide(portfolio.subList(from, portfolio.size()), day, decided::add);
       }
     }
     return assemble(at, portfolio, byId, decided);

@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -121,8 +120,8 @@ class StreamPlanningTest {
   @Test
   void aStreamClosedOnFailureToo() {
     AtomicInteger closed = new AtomicInteger();
-    Iterator<Customer> twice = List.of(Customer.builder("L1").build(), Customer.builder("L1").build()).iterator();
-    Stream<Customer> s = Stream.of(twice.next(), twice.next()).onClose(closed::incrementAndGet);
+    Stream<Customer> s = Stream.of(Customer.builder("L1").build(), Customer.builder("L1").build())
+        .onClose(closed::incrementAndGet);
 
     assertThatThrownBy(() -> planner(FilterCompiler.Mode.IDS).plan(s, new Rules(), AS_OF))
         .isInstanceOf(IllegalArgumentException.class);
