@@ -1,6 +1,5 @@
 package dev.outreach.core.filter;
 
-import dev.outreach.core.Customer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,31 +17,36 @@ import java.util.TreeMap;
  */
 record Candidate(String key, Filters part, int cost) {
 
-  /** Every constraint implied by {@code audience} that could narrow the selection, in a fixed order. */
-  static List<Candidate> implied(List<Customer> audience, int maxValues) {
+  /**
+   * Every constraint implied by the audience at {@code positions} of {@code index} that could narrow the
+   * selection, in a fixed order; custom attributes only when {@code useCustom}.
+   */
+  static List<Candidate> implied(SnapshotIndex index, int[] positions, boolean useCustom, int maxValues) {
     List<Candidate> out = new ArrayList<>();
-    List<String> status = strings(audience, Customer::paymentStatus, maxValues);
+    List<String> status = strings(index.column("payment_status"), positions, maxValues);
     if (status != null) {
       out.add(of("payment_status", new Filters(null, null, status, null, null, null, null)));
     }
-    List<String> language = strings(audience, Customer::language, maxValues);
+    List<String> language = strings(index.column("language"), positions, maxValues);
     if (language != null) {
       out.add(of("language", new Filters(null, null, null, language, null, null, null)));
     }
-    LocalDate[] dates = range(audience, Customer::emiDueDate, Comparator.naturalOrder());
+    LocalDate[] dates = range(index.dates(), positions, LocalDate.class);
     if (dates != null) {
       out.add(of("emi_due_date", dates(new Filters.DateRange(dates[0], dates[1]))));
       out.add(of("emi_due_date.from", dates(new Filters.DateRange(dates[0], null))));
       out.add(of("emi_due_date.to", dates(new Filters.DateRange(null, dates[1]))));
     }
-    BigDecimal[] amounts = range(audience, Customer::emiAmount, Comparator.naturalOrder());
+    BigDecimal[] amounts = range(index.amounts(), positions, BigDecimal.class);
     if (amounts != null) {
       out.add(of("emi_amount", amounts(new Filters.AmountRange(amounts[0], amounts[1]))));
       out.add(of("emi_amount.min", amounts(new Filters.AmountRange(amounts[0], null))));
       out.add(of("emi_amount.max", amounts(new Filters.AmountRange(null, amounts[1]))));
     }
-    for (Map.Entry<String, List<Object>> e : customValues(audience, maxValues).entrySet()) {
-      out.add(of("custom." + e.getKey(), new Filters(null, null, null, null, null, null, Map.of(e.getKey(), e.getValue()))));
+    if (useCustom) {
+      for (Map.Entry<String, List<Object>> e : customValues(index, positions, maxValues).entrySet()) {
+        out.add(of("custom." + e.getKey(), new Filters(null, null, null, null, null, null, Map.of(e.getKey(), e.getValue()))));
+      }
     }
     return out;
   }
@@ -62,62 +66,73 @@ record Candidate(String key, Filters part, int cost) {
   }
 
   /** The audience's distinct values, sorted; null when one is missing or there are too many. */
-  private static List<String> strings(List<Customer> audience, java.util.function.Function<Customer, String> get,
-      int maxValues) {
-    java.util.TreeSet<String> values = new java.util.TreeSet<>();
-    for (Customer c : audience) {
-      String v = get.apply(c);
-      if (v == null || (values.add(v) && values.size() > maxValues)) {
+  private static List<String> strings(Column column, int[] positions, int maxValues) {
+    IntSet ids = new IntSet();
+    for (int p : positions) {
+      int id = column.valueId(p);
+      if (id < 0 || (ids.add(id) && ids.size() > maxValues)) {
         return null;
       }
+    }
+    java.util.TreeSet<String> values = new java.util.TreeSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      values.add((String) column.value(ids.get(i)));
     }
     return new ArrayList<>(values);
   }
 
-  private static <T> T[] range(List<Customer> audience, java.util.function.Function<Customer, T> get,
-      Comparator<T> order) {
+  /** The least and greatest values of the audience (the first met of equals); null when one is missing. */
+  private static <T extends Comparable<? super T>> T[] range(RangeColumn<T> column, int[] positions, Class<T> type) {
     T min = null;
     T max = null;
-    for (Customer c : audience) {
-      T v = get.apply(c);
+    for (int p : positions) {
+      T v = column.value(p);
       if (v == null) {
         return null;
       }
-      min = min == null || order.compare(v, min) < 0 ? v : min;
-      max = max == null || order.compare(v, max) > 0 ? v : max;
+      min = min == null || v.compareTo(min) < 0 ? v : min;
+      max = max == null || v.compareTo(max) > 0 ? v : max;
     }
     if (min == null) {
       return null;
     }
     @SuppressWarnings("unchecked")
-    T[] out = (T[]) java.lang.reflect.Array.newInstance(min.getClass(), 2);
+    T[] out = (T[]) java.lang.reflect.Array.newInstance(type, 2);
     out[0] = min;
     out[1] = max;
     return out;
   }
 
-  /** Custom keys every audience member has, with their distinct values (numbers numerically). */
-  private static Map<String, List<Object>> customValues(List<Customer> audience, int maxValues) {
+  /**
+   * Custom keys every audience member has (those of the first member, checked for all), with their
+   * distinct values as {@link ValueSet} tells them apart (numbers numerically), sorted.
+   */
+  private static Map<String, List<Object>> customValues(SnapshotIndex index, int[] positions, int maxValues) {
     Map<String, List<Object>> out = new TreeMap<>();
-    if (audience.isEmpty()) {
+    if (positions.length == 0) {
       return out;
     }
-    for (String key : new java.util.TreeSet<>(audience.get(0).custom().keySet())) {
+    for (String key : new java.util.TreeSet<>(index.customer(positions[0]).custom().keySet())) {
+      Column column = index.column("custom." + key);
       List<Object> values = new ArrayList<>();
       ValueSet seen = new ValueSet(List.of());
+      IntSet ids = new IntSet();
       boolean usable = true;
-      for (Customer c : audience) {
-        Object v = c.custom().get(key);
-        if (v == null) {
+      for (int p : positions) {
+        int id = column.valueId(p);
+        if (id < 0) {
           usable = false;
           break;
         }
-        if (!seen.contains(v)) {
-          seen.add(v);
-          values.add(v);
-          if (values.size() > maxValues) {
-            usable = false;
-            break;
+        if (ids.add(id)) { // a value first met: equal objects share an id, so a repeat is never new
+          Object v = column.value(id);
+          if (!seen.contains(v)) {
+            seen.add(v);
+            values.add(v);
+            if (values.size() > maxValues) {
+              usable = false;
+              break;
+            }
           }
         }
       }

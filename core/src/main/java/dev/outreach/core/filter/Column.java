@@ -113,6 +113,21 @@ final class Column {
     return out;
   }
 
+  /** The id of the value of the customer at {@code position}; -1 when it has none. */
+  int valueId(int position) {
+    return valueOf[position];
+  }
+
+  /** The value of id {@code id}: the first of its equals in the snapshot. */
+  Object value(int id) {
+    return values.get(id);
+  }
+
+  /** The customers whose value has id {@code id}, ascending. */
+  int[] membersOf(int id) {
+    return members[id];
+  }
+
   /** The customers whose value equals {@code value} (by {@code equals}), ascending; empty when none. */
   int[] membersEqual(Object value) {
     Integer id = ids.get(value);

@@ -2,17 +2,13 @@ package dev.outreach.core.filter;
 
 import dev.outreach.core.Customer;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Finds small filters that select exactly an audience from a campaign snapshot.
@@ -39,7 +35,7 @@ public final class FilterCompiler {
   /** A compact filter excluding more ids than this is worth trying to split into parts. */
   private static final int SPLIT_WHEN_EXCLUDING = 50;
   /** Customers a candidate is tried on, at most, when choosing constraints. */
-  private static final int SAMPLE = 20_000;
+  private static final int SAMPLE = 4_096;
   /** Split only by attributes with at most this many values in the audience. */
   private static final int MAX_PARTS = 6;
   /** Bytes a request adds besides its filters: the rest of the body, headers, a round trip. */
@@ -113,7 +109,7 @@ public final class FilterCompiler {
     }
     SearchBudget budget = SearchBudget.forAudience(audience.size());
     List<Compiled> best = byIds;
-    Compiled compact = compact(audience, positions, null, budget);
+    Compiled compact = compact(positions, null, budget);
     int excluded = compact == null ? Integer.MAX_VALUE
         : compact.filters().excludeIds() == null ? 0 : compact.filters().excludeIds().size();
     if (compact != null) {
@@ -122,11 +118,11 @@ public final class FilterCompiler {
     // A union of attribute-shaped audiences (say bounced and 30+ days late, or part-paid and 60+) fits no
     // single AND of filters: try one request per value of a low-cardinality attribute instead.
     if (excluded > SPLIT_WHEN_EXCLUDING && excluded > audience.size() / 10) {
-      for (SplitKey key : splitKeys(audience, useCustom)) {
+      for (Column key : splitKeys(positions)) {
         if (budget.exhausted()) {
           break;
         }
-        best = cheaper(best, split(audience, key, budget));
+        best = cheaper(best, split(positions, key, budget));
       }
     }
     return best;
@@ -150,51 +146,66 @@ public final class FilterCompiler {
   private static long cost(List<Compiled> requests) {
     long total = 0;
     for (Compiled c : requests) {
-      total += REQUEST_OVERHEAD + FilterJson.toJson(c.filters()).toString().length();
+      total += REQUEST_OVERHEAD + FilterJson.length(c.filters());
     }
     return total;
   }
 
-  /** An attribute to split an audience by, named as the index names it. */
-  private record SplitKey(String attribute, Function<Customer, Object> get) {}
-
-  /** Attributes to split an audience by: those with a few values, each present for every member. */
-  private static List<SplitKey> splitKeys(List<Customer> audience, boolean useCustom) {
-    List<SplitKey> keys = new ArrayList<>();
-    keys.add(new SplitKey("payment_status", Customer::paymentStatus));
-    keys.add(new SplitKey("language", Customer::language));
-    for (String k : useCustom ? new TreeSet<>(audience.get(0).custom().keySet()) : Set.<String>of()) {
-      keys.add(new SplitKey("custom." + k, c -> c.custom().get(k)));
+  /**
+   * The columns to split an audience by, in a fixed order ({@code payment_status}, {@code language}, then
+   * custom keys by name): those with a few values, each present for every member.
+   */
+  private List<Column> splitKeys(int[] positions) {
+    List<String> names = new ArrayList<>(List.of("payment_status", "language"));
+    for (String k : useCustom ? new TreeSet<>(index.customer(positions[0]).custom().keySet()) : Set.<String>of()) {
+      names.add("custom." + k);
     }
-    keys.removeIf(k -> {
-      Set<Object> values = new HashSet<>();
-      for (Customer c : audience) {
-        Object v = k.get().apply(c);
-        if (v == null || (values.add(v) && values.size() > MAX_PARTS)) {
-          return true;
-        }
+    List<Column> keys = new ArrayList<>();
+    for (String name : names) {
+      Column column = index.column(name);
+      if (distinct(column, positions, MAX_PARTS) != null) {
+        keys.add(column);
       }
-      return values.size() < 2;
-    });
+    }
     return keys;
   }
 
+  /** The audience's distinct value ids in {@code column} if there are 2 to {@code max} and none is missing. */
+  private static IntSet distinct(Column column, int[] positions, int max) {
+    IntSet values = new IntSet();
+    for (int p : positions) {
+      int v = column.valueId(p);
+      if (v < 0 || (values.add(v) && values.size() > max)) {
+        return null;
+      }
+    }
+    return values.size() < 2 ? null : values;
+  }
+
   /**
-   * The audience split by {@code key}'s value, each part compiled alone. A part's filter always keeps its
-   * own value (the implied constraint that separates it from the other parts), so it need only be
+   * The audience split by its value in {@code key}, each part compiled alone. A part's filter always keeps
+   * its own value (the implied constraint that separates it from the other parts), so it need only be
    * compared with the customers of the snapshot that share that value (found in the index).
    */
-  private List<Compiled> split(List<Customer> audience, SplitKey key, SearchBudget budget) {
-    Map<Object, List<Customer>> parts = new LinkedHashMap<>();
-    for (Customer c : audience) {
-      parts.computeIfAbsent(key.get().apply(c), k -> new ArrayList<>()).add(c);
+  private List<Compiled> split(int[] positions, Column key, SearchBudget budget) {
+    IntSet values = distinct(key, positions, MAX_PARTS);
+    int[] counts = new int[values.size()];
+    int[] part = new int[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      part[i] = indexOf(values, key.valueId(positions[i]));
+      counts[part[i]]++;
     }
     List<Compiled> out = new ArrayList<>();
-    for (Map.Entry<Object, List<Customer>> part : parts.entrySet()) {
-      List<Customer> members = part.getValue();
+    for (int v = 0; v < values.size(); v++) {
+      int[] members = new int[counts[v]];
+      int k = 0;
+      for (int i = 0; i < positions.length; i++) {
+        if (part[i] == v) {
+          members[k++] = positions[i];
+        }
+      }
       List<Compiled> ids = byIds(members);
-      int[] scope = index.membersEqual(key.attribute(), key.get(), part.getKey());
-      Compiled compact = compact(members, positions(members), scope, budget);
+      Compiled compact = compact(members, key.membersOf(values.get(v)), budget);
       if (compact != null) {
         compact = new Compiled(keep(compact.filters(), members), compact.customerIds());
       }
@@ -204,28 +215,44 @@ public final class FilterCompiler {
     return out;
   }
 
+  private static int indexOf(IntSet values, int v) {
+    for (int i = 0; ; i++) {
+      if (values.get(i) == v) {
+        return i;
+      }
+    }
+  }
+
   /** {@code f} with the constraint separating its part added back if the greedy left it out. */
-  private Filters keep(Filters f, List<Customer> part) {
-    Customer any = part.get(0);
+  private Filters keep(Filters f, int[] part) {
+    Customer any = index.customer(part[0]);
     List<String> status = f.paymentStatus();
     List<String> language = f.language();
     Map<String, List<Object>> custom = f.custom() == null ? new TreeMap<>() : new TreeMap<>(f.custom());
-    boolean sameStatus = part.stream().allMatch(c -> Objects.equals(c.paymentStatus(), any.paymentStatus()));
-    boolean sameLanguage = part.stream().allMatch(c -> Objects.equals(c.language(), any.language()));
-    if (status == null && sameStatus && any.paymentStatus() != null) {
+    if (status == null && any.paymentStatus() != null && same(index.column("payment_status"), part)) {
       status = List.of(any.paymentStatus());
     }
-    if (language == null && sameLanguage && any.language() != null) {
+    if (language == null && any.language() != null && same(index.column("language"), part)) {
       language = List.of(any.language());
     }
     for (Map.Entry<String, Object> e : useCustom ? any.custom().entrySet() : Map.<String, Object>of().entrySet()) {
-      if (!custom.containsKey(e.getKey())
-          && part.stream().allMatch(c -> e.getValue().equals(c.custom().get(e.getKey())))) {
+      if (!custom.containsKey(e.getKey()) && same(index.column("custom." + e.getKey()), part)) {
         custom.put(e.getKey(), List.of(e.getValue()));
       }
     }
     return new Filters(f.ids(), f.excludeIds(), status, language, f.emiDueDate(), f.emiAmount(),
         custom.isEmpty() ? null : custom);
+  }
+
+  /** Whether every customer of {@code part} has the same value in {@code column} (by {@code equals}). */
+  private static boolean same(Column column, int[] part) {
+    int first = column.valueId(part[0]);
+    for (int p : part) {
+      if (column.valueId(p) != first) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private List<Compiled> byIds(List<Customer> audience) {
@@ -234,6 +261,18 @@ public final class FilterCompiler {
       List<String> ids = new ArrayList<>();
       for (Customer c : audience.subList(from, Math.min(audience.size(), from + maxIds))) {
         ids.add(c.loanId());
+      }
+      out.add(new Compiled(Filters.ids(ids), ids));
+    }
+    return out;
+  }
+
+  private List<Compiled> byIds(int[] positions) {
+    List<Compiled> out = new ArrayList<>();
+    for (int from = 0; from < positions.length; from += maxIds) {
+      List<String> ids = new ArrayList<>();
+      for (int i = from; i < Math.min(positions.length, from + maxIds); i++) {
+        ids.add(index.customer(positions[i]).loanId());
       }
       out.add(new Compiled(Filters.ids(ids), ids));
     }
@@ -253,29 +292,25 @@ public final class FilterCompiler {
    * for the whole audience, so the bytes it saves are the snapshot's id bytes less those of its own
    * customers); only its customers are then visited, never the whole snapshot.
    */
-  private Compiled compact(List<Customer> audience, int[] positions, int[] scope, SearchBudget budget) {
+  private Compiled compact(int[] positions, int[] scope, SearchBudget budget) {
     // Finding the implied constraints visits each member once per attribute.
-    if (!budget.spend((long) audience.size() * (4 + audience.get(0).custom().size()))) {
+    if (!budget.spend((long) positions.length * (4 + index.customer(positions[0]).custom().size()))) {
       return null;
     }
-    BitSet members = new BitSet(index.size());
-    List<String> ids = new ArrayList<>(audience.size());
-    long audienceWeight = 0;
-    for (int i = 0; i < positions.length; i++) {
-      members.set(positions[i]);
-      ids.add(audience.get(i).loanId());
-      audienceWeight += index.weight(positions[i]);
+    List<String> ids = new ArrayList<>(positions.length);
+    for (int p : positions) {
+      ids.add(index.customer(p).loanId());
     }
+    int[] members = positions.clone();
+    java.util.Arrays.sort(members);
     List<Probe> candidates = new ArrayList<>();
-    for (Candidate c : Candidate.implied(audience, MAX_VALUES)) {
-      if (useCustom || c.part().custom() == null) {
-        candidates.add(new Probe(c, index.constraints(c.part()).get(0)));
-      }
+    for (Candidate c : Candidate.implied(index, positions, useCustom, MAX_VALUES)) {
+      candidates.add(new Probe(c, index.constraints(c.part()).get(0)));
     }
     List<Candidate> chosen = new ArrayList<>();
     int[] extras;
     if (scope == null) {
-      int outside = index.size() - audience.size();
+      int outside = index.size() - positions.length;
       Probe best = null;
       long bestGain = 0;
       if (outside > 0) {
@@ -307,45 +342,15 @@ public final class FilterCompiler {
       }
       extras = without(scope, members);
     }
-    int size = extras.length;
-    while (size > 0 && !candidates.isEmpty()) {
-      Probe best = null;
-      long bestGain = 0;
-      // Estimate each candidate's saving on an evenly spaced sample (deterministic, so plans are too); the
-      // chosen constraint is then applied to every customer exactly, so the sample never affects exactness.
-      int stride = Math.max(1, size / SAMPLE);
-      if (!budget.spend((long) candidates.size() * ((size + stride - 1) / stride))) {
-        return null;
-      }
-      for (Probe p : candidates) {
-        java.util.function.IntPredicate test = p.selection().test();
-        long saved = 0;
-        for (int i = 0; i < size; i += stride) {
-          int x = extras[i];
-          if (!test.test(x)) {
-            saved += index.weight(x);
-          }
-        }
-        long gain = saved * stride - p.candidate().cost();
-        if (gain > bestGain) {
-          best = p;
-          bestGain = gain;
-        }
-      }
-      if (best == null) {
-        break;
-      }
-      chosen.add(best.candidate());
-      java.util.function.IntPredicate taken = best.selection().test();
-      int kept = 0;
-      for (int i = 0; i < size; i++) {
-        if (taken.test(extras[i])) {
-          extras[kept++] = extras[i];
-        }
-      }
-      size = kept;
-      String family = family(best.candidate().key());
-      candidates.removeIf(c -> family(c.candidate().key()).equals(family));
+    List<Candidate> left = new ArrayList<>(candidates.size());
+    List<Selection> selections = new ArrayList<>(candidates.size());
+    for (Probe p : candidates) {
+      left.add(p.candidate());
+      selections.add(p.selection());
+    }
+    int size = GreedyCover.choose(index, left, selections, extras, extras.length, SAMPLE, chosen, budget);
+    if (size < 0) {
+      return null;
     }
     if (size > maxIds) {
       return null;
@@ -372,21 +377,33 @@ public final class FilterCompiler {
     return new Compiled(merge(chosen, excluded), ids);
   }
 
-  /** The positions of {@code from} (all of the snapshot when null) that are not {@code members}. */
-  private int[] without(int[] from, BitSet members) {
+  /**
+   * The positions of {@code from} (ascending; all of the snapshot when null) that are not among
+   * {@code members} (ascending): one merge, without a mark per customer of the snapshot.
+   */
+  private int[] without(int[] from, int[] members) {
     int n = from == null ? index.size() : from.length;
-    int[] out = new int[n];
+    int[] out = new int[Math.max(0, n - (from == null ? members.length : 0))];
     int k = 0;
+    int m = 0;
     for (int i = 0; i < n; i++) {
       int x = from == null ? i : from[i];
-      if (!members.get(x)) {
-        out[k++] = x;
+      while (m < members.length && members[m] < x) {
+        m++;
       }
+      if (m < members.length && members[m] == x) {
+        continue;
+      }
+      if (k == out.length) {
+        out = java.util.Arrays.copyOf(out, Math.max(16, out.length * 2));
+      }
+      out[k++] = x;
     }
     return java.util.Arrays.copyOf(out, k);
   }
 
-  private static String family(String key) {
+  /** A constraint's family: ranges of one attribute are one family, as are each custom key's values. */
+  static String family(String key) {
     int dot = key.indexOf('.');
     return key.startsWith("custom.") || dot < 0 ? key : key.substring(0, dot);
   }

@@ -92,6 +92,40 @@ public final class FilterJson {
         custom);
   }
 
+  /**
+   * The length of {@code toJson(f).toString()}, found without writing the id lists out (weighing bodies
+   * that list thousands of ids is then cheap).
+   */
+  static long length(Filters f) {
+    Filters rest = new Filters(null, null, f.paymentStatus(), f.language(), f.emiDueDate(), f.emiAmount(), f.custom());
+    long restLength = toJson(rest).toString().length(); // "{...}", or "{}"
+    int parts = (f.ids() == null ? 0 : 1) + (f.excludeIds() == null ? 0 : 1);
+    if (parts == 0) {
+      return restLength;
+    }
+    long n = restLength + (restLength > 2 ? 1 : 0) + (parts - 1); // commas between the parts
+    n += listLength("ids", f.ids()) + listLength("exclude_ids", f.excludeIds());
+    return n;
+  }
+
+  /** {@code "key":["a","b"]}'s length, 0 for a missing list. */
+  private static long listLength(String key, List<String> values) {
+    if (values == null) {
+      return 0;
+    }
+    long n = key.length() + 3 + 2 + Math.max(0, values.size() - 1); // quotes and colon, brackets, commas
+    for (String v : values) {
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        if (c < 0x20 || c == '"' || c == '\\') {
+          return key.length() + 3 + strings(values).toString().length(); // escapes: let the writer count
+        }
+      }
+      n += v.length() + 2;
+    }
+    return n;
+  }
+
   /** A single value as a plain string (the API takes either; it is shorter), several as an array. */
   private static JsonValue oneOrMany(List<String> values) {
     return values.size() == 1 ? JSON.createValue(values.get(0)) : strings(values);

@@ -1,7 +1,11 @@
 package dev.outreach.core.filter;
 
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
@@ -16,24 +20,43 @@ final class RangeColumn<T extends Comparable<? super T>> {
 
   RangeColumn(T[] valueOf, int[] weight) {
     this.valueOf = valueOf;
-    int n = 0;
+    // Sorted by (value, position) as packed longs: each distinct value (by equals) ranked once among the
+    // others by compareTo, so a million customers sort as primitives, not through a comparator.
+    Map<T, Integer> distinct = new HashMap<>();
     for (T v : valueOf) {
-      n += v == null ? 0 : 1;
-    }
-    Integer[] boxed = new Integer[n];
-    int k = 0;
-    for (int i = 0; i < valueOf.length; i++) {
-      if (valueOf[i] != null) {
-        boxed[k++] = i;
+      if (v != null) {
+        distinct.putIfAbsent(v, distinct.size());
       }
     }
-    Arrays.sort(boxed, Comparator.comparing((Integer i) -> valueOf[i]).thenComparingInt(i -> i));
+    List<T> sorted = new ArrayList<>(distinct.keySet());
+    sorted.sort(Comparator.naturalOrder());
+    int[] rankOf = new int[sorted.size()];
+    int rank = -1;
+    for (int j = 0; j < sorted.size(); j++) {
+      if (j == 0 || sorted.get(j).compareTo(sorted.get(j - 1)) != 0) {
+        rank++;
+      }
+      rankOf[distinct.get(sorted.get(j))] = rank;
+    }
+    long[] keys = new long[valueOf.length];
+    int n = 0;
+    for (int i = 0; i < valueOf.length; i++) {
+      if (valueOf[i] != null) {
+        keys[n++] = ((long) rankOf[distinct.get(valueOf[i])] << 32) | i;
+      }
+    }
+    Arrays.sort(keys, 0, n);
     order = new int[n];
     prefix = new long[n + 1];
     for (int j = 0; j < n; j++) {
-      order[j] = boxed[j];
+      order[j] = (int) keys[j];
       prefix[j + 1] = prefix[j] + weight[order[j]];
     }
+  }
+
+  /** The value of the customer at {@code position}, null when it has none. */
+  T value(int position) {
+    return valueOf[position];
   }
 
   /** The first position whose value is at least {@code from} (0 for an open end). */

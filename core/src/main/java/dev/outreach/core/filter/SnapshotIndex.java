@@ -26,8 +26,10 @@ public final class SnapshotIndex {
   private final int[] weight;
   private final long totalWeight;
   private final Map<String, Column> columns = new ConcurrentHashMap<>();
-  private RangeColumn<LocalDate> dates; // guarded by this
-  private RangeColumn<BigDecimal> amounts; // guarded by this
+  private final Object datesLock = new Object();
+  private final Object amountsLock = new Object();
+  private volatile RangeColumn<LocalDate> dates; // built under datesLock
+  private volatile RangeColumn<BigDecimal> amounts; // built under amountsLock
 
   private SnapshotIndex(List<Customer> customers) {
     this.customers = List.copyOf(customers);
@@ -70,6 +72,34 @@ public final class SnapshotIndex {
     return customers.size();
   }
 
+  /**
+   * The attributes filters may constrain here: {@code payment_status}, {@code language},
+   * {@code emi_due_date}, {@code emi_amount} and {@code custom.KEY} for each custom key of the first
+   * customer (the keys a compact filter can use, as every member must have them). Each is indexed on
+   * first use; {@link #build} indexes one ahead of time, so that several threads can share the work.
+   */
+  public List<String> attributes() {
+    List<String> out = new ArrayList<>(List.of("payment_status", "language", "emi_due_date", "emi_amount"));
+    if (!customers.isEmpty()) {
+      new java.util.TreeSet<>(customers.get(0).custom().keySet()).forEach(k -> out.add("custom." + k));
+    }
+    return out;
+  }
+
+  /** Indexes {@code attribute}, one of {@link #attributes()}, unless it already is. */
+  public void build(String attribute) {
+    switch (attribute) {
+      case "emi_due_date":
+        dates();
+        break;
+      case "emi_amount":
+        amounts();
+        break;
+      default:
+        column(attribute);
+    }
+  }
+
   int weight(int position) {
     return weight[position];
   }
@@ -97,10 +127,10 @@ public final class SnapshotIndex {
   List<Selection> constraints(Filters f) {
     List<Selection> out = new ArrayList<>(2);
     if (f.paymentStatus() != null) {
-      out.add(equal(column("payment_status", Customer::paymentStatus), f.paymentStatus()));
+      out.add(equal(column("payment_status"), f.paymentStatus()));
     }
     if (f.language() != null) {
-      out.add(equal(column("language", Customer::language), f.language()));
+      out.add(equal(column("language"), f.language()));
     }
     if (f.emiDueDate() != null) {
       out.add(range(dates(), f.emiDueDate().from(), f.emiDueDate().to()));
@@ -109,14 +139,32 @@ public final class SnapshotIndex {
       out.add(range(amounts(), f.emiAmount().min(), f.emiAmount().max()));
     }
     if (f.custom() != null) {
-      f.custom().forEach((k, values) -> out.add(equal(column("custom." + k, c -> c.custom().get(k)), values)));
+      f.custom().forEach((k, values) -> out.add(equal(column("custom." + k), values)));
     }
     return out;
   }
 
-  /** The positions, ascending, of the customers whose {@code attribute} equals {@code value}. */
-  int[] membersEqual(String attribute, Function<Customer, Object> get, Object value) {
-    return column(attribute, get).membersEqual(value);
+  /**
+   * The equality column of {@code attribute}: {@code payment_status}, {@code language} or
+   * {@code custom.KEY}.
+   */
+  Column column(String attribute) {
+    Column c = columns.get(attribute);
+    if (c != null) {
+      return c;
+    }
+    switch (attribute) {
+      case "payment_status":
+        return column(attribute, Customer::paymentStatus);
+      case "language":
+        return column(attribute, Customer::language);
+      default:
+        if (!attribute.startsWith("custom.")) {
+          throw new IllegalArgumentException("not an equality attribute: " + attribute);
+        }
+        String key = attribute.substring("custom.".length());
+        return column(attribute, x -> x.custom().get(key));
+    }
   }
 
   private Column column(String attribute, Function<Customer, Object> get) {
@@ -130,26 +178,40 @@ public final class SnapshotIndex {
     });
   }
 
-  private synchronized RangeColumn<LocalDate> dates() {
-    if (dates == null) {
-      LocalDate[] v = new LocalDate[customers.size()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = customers.get(i).emiDueDate();
-      }
-      dates = new RangeColumn<>(v, weight);
+  /** The {@code emi_due_date} column. */
+  RangeColumn<LocalDate> dates() {
+    RangeColumn<LocalDate> d = dates;
+    if (d != null) {
+      return d;
     }
-    return dates;
+    synchronized (datesLock) {
+      if (dates == null) {
+        LocalDate[] v = new LocalDate[customers.size()];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = customers.get(i).emiDueDate();
+        }
+        dates = new RangeColumn<>(v, weight);
+      }
+      return dates;
+    }
   }
 
-  private synchronized RangeColumn<BigDecimal> amounts() {
-    if (amounts == null) {
-      BigDecimal[] v = new BigDecimal[customers.size()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = customers.get(i).emiAmount();
-      }
-      amounts = new RangeColumn<>(v, weight);
+  /** The {@code emi_amount} column. */
+  RangeColumn<BigDecimal> amounts() {
+    RangeColumn<BigDecimal> a = amounts;
+    if (a != null) {
+      return a;
     }
-    return amounts;
+    synchronized (amountsLock) {
+      if (amounts == null) {
+        BigDecimal[] v = new BigDecimal[customers.size()];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = customers.get(i).emiAmount();
+        }
+        amounts = new RangeColumn<>(v, weight);
+      }
+      return amounts;
+    }
   }
 
   private static Selection equal(Column column, List<?> allowed) {

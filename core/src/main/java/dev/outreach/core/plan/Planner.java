@@ -189,6 +189,12 @@ public final class Planner {
       }, id -> decide(id, perCustomer.getOrDefault(id, List.of()), this), r -> r.applyTo(this));
       // Indexed once: the compiler probes it for each group, the proof for each step.
       SnapshotIndex index = filterMode == FilterCompiler.Mode.IDS ? null : SnapshotIndex.of(portfolio);
+      if (index != null) { // each column built by one thread while the others build theirs, not waited on
+        Parallel.map(threads, index.attributes(), a -> {
+          index.build(a);
+          return a;
+        });
+      }
       List<Step> steps = steps(index == null
           ? new FilterCompiler(portfolio, filterMode, maxIdsPerStep, !upload)
           : new FilterCompiler(index, filterMode, maxIdsPerStep, !upload));
