@@ -20,13 +20,18 @@ final class Column {
   private final List<Object> values = new ArrayList<>();
   private final int[][] members;
   private final long[] weights;
-  private final Map<Object, Integer> ids = new HashMap<>();
-  private final Map<String, List<Integer>> byText = new HashMap<>();
-  private final Map<String, List<Integer>> byNumber = new HashMap<>();
+  /** Text of a value to its id (the first, when values of several types share a text). */
+  private final Map<String, Integer> byText = new HashMap<>();
+  /** Normalised number to its id (the first, when several scales share it). */
+  private final Map<String, Integer> byNumber = new HashMap<>();
+  /** The ids after the first sharing a text or a number: rare (5000 and 5000.00, or "5" and 5). */
+  private final Map<String, List<Integer>> moreByText = new HashMap<>(0);
+  private final Map<String, List<Integer>> moreByNumber = new HashMap<>(0);
 
   /** @param raw each customer's value, null when absent; @param weight each customer's id-list bytes */
   Column(Object[] raw, int[] weight) {
     valueOf = new int[raw.length];
+    Map<Object, Integer> ids = new HashMap<>(); // only while indexing: a million unique values cost much
     int[] counts = new int[16];
     for (int i = 0; i < raw.length; i++) {
       Object v = raw[i];
@@ -39,9 +44,9 @@ final class Column {
         id = values.size();
         ids.put(v, id);
         values.add(v);
-        byText.computeIfAbsent(String.valueOf(v), k -> new ArrayList<>(1)).add(id);
+        put(byText, moreByText, String.valueOf(v), id);
         if (v instanceof Number) {
-          byNumber.computeIfAbsent(ValueSet.numeric((Number) v), k -> new ArrayList<>(1)).add(id);
+          put(byNumber, moreByNumber, ValueSet.numeric((Number) v), id);
         }
         if (id == counts.length) {
           counts = Arrays.copyOf(counts, counts.length * 2);
@@ -65,20 +70,32 @@ final class Column {
     }
   }
 
+  private static void put(Map<String, Integer> first, Map<String, List<Integer>> more, String key, Integer id) {
+    if (first.putIfAbsent(key, id) != null) {
+      more.computeIfAbsent(key, k -> new ArrayList<>(1)).add(id);
+    }
+  }
+
   /** The value ids a filter listing {@code allowed} matches, as {@link ValueSet#contains} would. */
   BitSet matching(List<?> allowed) {
     BitSet out = new BitSet();
     for (Object a : allowed) {
-      for (int id : byText.getOrDefault(String.valueOf(a), List.of())) {
-        out.set(id);
-      }
+      mark(out, byText, moreByText, String.valueOf(a));
       if (a instanceof Number) {
-        for (int id : byNumber.getOrDefault(ValueSet.numeric((Number) a), List.of())) {
-          out.set(id);
-        }
+        mark(out, byNumber, moreByNumber, ValueSet.numeric((Number) a));
       }
     }
     return out;
+  }
+
+  private static void mark(BitSet out, Map<String, Integer> first, Map<String, List<Integer>> more, String key) {
+    Integer id = first.get(key);
+    if (id != null) {
+      out.set(id);
+      for (int other : more.getOrDefault(key, List.of())) {
+        out.set(other);
+      }
+    }
   }
 
   int count(BitSet valueIds) {
@@ -126,12 +143,6 @@ final class Column {
   /** The customers whose value has id {@code id}, ascending. */
   int[] membersOf(int id) {
     return members[id];
-  }
-
-  /** The customers whose value equals {@code value} (by {@code equals}), ascending; empty when none. */
-  int[] membersEqual(Object value) {
-    Integer id = ids.get(value);
-    return id == null ? new int[0] : members[id];
   }
 
   IntPredicate test(BitSet valueIds) {
