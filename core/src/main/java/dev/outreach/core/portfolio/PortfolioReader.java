@@ -28,7 +28,7 @@ public final class PortfolioReader {
 
   /**
    * Reads {@code file}: {@code .csv} as CSV, {@code .jsonl}/{@code .ndjson} as JSON Lines, any other
-   * name by its first character ({@code {} means JSON Lines). UTF-8, with or without a byte order mark;
+   * name by its first character (<code>&#123;</code> means JSON Lines). UTF-8, with or without a byte order mark;
    * other encodings are refused, naming the line and column of the first byte that is not UTF-8. A file
    * with no customers (empty, only a header, only blank lines) is refused: it is most likely a broken
    * export.
