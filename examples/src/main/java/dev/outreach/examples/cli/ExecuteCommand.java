@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +38,8 @@ final class ExecuteCommand implements Callable<Integer> {
   static final int USAGE = 2;
 
   @Spec CommandSpec spec;
+
+  @Mixin MetricsOptions metrics;
 
   @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan, as written by `outreach plan --format json`.")
   Path planFile;
@@ -95,16 +98,22 @@ final class ExecuteCommand implements Callable<Integer> {
           + " token in it");
       return USAGE;
     }
+    try (CliMetrics meters = metrics.open()) {
+      return execute(token, meters, out, err);
+    }
+  }
+
+  private int execute(String token, CliMetrics meters, PrintWriter out, PrintWriter err) throws Exception {
     OutreachClient client;
     PlanExecutor executor;
     try {
       ExecuteOptions.counts(maxInFlight, maxAttempts);
-      client = OutreachClient.builder(baseUrl).token(token)
+      client = OutreachClient.builder(baseUrl).token(token).httpClient(meters.instrument(OutreachClient.defaultHttpClient()))
           .requestTimeout(ExecuteOptions.duration("--timeout", timeout)).build();
       RetryPolicy retries = RetryPolicy.defaults().withMaxAttempts(maxAttempts)
           .withMaxRetryAfter(ExecuteOptions.duration("--max-retry-after", maxRetryAfter));
       executor = PlanExecutor.builder(client).maxInFlight(maxInFlight).ratePerSecond(ExecuteOptions.rate(rate))
-          .respectSchedule(!now).retryPolicy(retries).build();
+          .respectSchedule(!now).retryPolicy(retries).meterRegistry(meters.registry()).build();
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("outreach: " + e.getMessage());
       return USAGE;

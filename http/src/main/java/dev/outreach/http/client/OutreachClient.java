@@ -46,16 +46,29 @@ public final class OutreachClient {
   private final Messages messages;
   private final Clock clock;
 
+  /**
+   * The JDK client an {@code OutreachClient} sends with unless given one: HTTP/1.1, never following
+   * redirects, a 10 second connect timeout. Wrap it (say, in Micrometer's {@code MicrometerHttpClient})
+   * and pass it to {@link Builder#httpClient}.
+   *
+   * @throws IllegalStateException when a JDK setting would re-send POSTs or log headers (and the token)
+   */
+  public static HttpClient defaultHttpClient() {
+    JdkRetries.refuseIfEnabled();
+    JdkLogging.refuseIfEnabled(); // before the JDK client is first used: it reads its logging property then
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
   private OutreachClient(Builder b) {
     this.baseUri = b.baseUri;
     String token = Tokens.check(b.token);
     JdkRetries.refuseIfEnabled();
     JdkLogging.refuseIfEnabled(); // before the JDK client is first used: it reads its logging property then
-    HttpClient http = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+    HttpClient http = b.httpClient != null ? b.httpClient : defaultHttpClient();
     this.requestTimeout = b.requestTimeout;
     this.transport = new Transport(BaseUris.check(b.baseUri), token, http, b.requestTimeout);
     this.messages = new Messages(token);
