@@ -6,20 +6,22 @@ import dev.outreach.http.journal.Journal;
 import dev.outreach.http.journal.JournalContents;
 import dev.outreach.http.journal.Result;
 import dev.outreach.http.journal.StepHistory;
+import dev.outreach.http.sandbox.Fault;
 import dev.outreach.http.sandbox.Initiation;
 import dev.outreach.http.sandbox.SandboxServer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,42 +32,106 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code outreach execute} in a child JVM, killed with SIGKILL ({@link Process#destroyForcibly}) at each
  * point of the journal protocol for step s002, then the same command run again: no customer is contacted
  * twice (counted by the sandbox) and every step is accounted for.
+ *
+ * <p>The child is the program as shipped; the points are reached from outside. The sandbox holds s002's
+ * request unprocessed (after-sending: journaled as sending, never carried out) or carries it out and
+ * withholds the answer (after-send: the customer was contacted, no outcome journaled) while the test kills
+ * the child. A crash in the middle of a line leaves the journal's last line cut short: the test cuts the
+ * sending line in half, or appends half of the outcome line the executor writes for s002.
  */
 class CrashResumeTest {
   static final String TOKEN = "crash-T0ken-777";
   static final int STEPS = 5;
+  /** Longer than any test waits: the child is killed, and the sandbox closed, well before. */
+  static final Duration STALL = Duration.ofMinutes(2);
 
   @TempDir Path dir;
 
-  Process start(SandboxServer sandbox, Path plan, Path journal, String haltAt) throws IOException {
+  Process start(SandboxServer sandbox, Path plan, Path journal) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
-    if (haltAt != null) {
-      cmd.add("-Doutreach.journal.testHalt=" + haltAt);
-      cmd.add("-Doutreach.journal.testHaltWait=true");
-    }
-    cmd.addAll(List.of(Main.class.getName(), "execute", plan.toString(), "--base-url", sandbox.uri().toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "execute", plan.toString(), "--base-url", sandbox.uri().toString(),
         "--token-env", "OUTREACH_TOKEN", "--journal", journal.toString(), "--max-in-flight", "1", "--rate", "0", "--now"));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("OUTREACH_TOKEN", TOKEN);
     return pb.start();
   }
 
-  /** Waits for the child to reach {@code haltAt}, then kills it with SIGKILL. */
-  static void killAt(Process p, String haltAt) throws Exception {
-    BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    for (String line; (line = err.readLine()) != null; ) {
-      seen.append(line).append('\n');
-      if (line.equals("outreach-test-halt " + haltAt)) {
-        p.destroyForcibly();
-        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isEqualTo(137); // 128 + SIGKILL
-        return;
+  /** Waits (up to 60 s) until {@code reached} holds while {@code p} runs, then kills {@code p} with SIGKILL. */
+  static void killWhen(Process p, BooleanSupplier reached, String what) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!reached.getAsBoolean()) {
+      if (!p.isAlive() || System.nanoTime() > deadline) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("the child never reached " + what + ":\n"
+            + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+            + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+      }
+      Thread.sleep(20);
+    }
+    p.destroyForcibly();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(137); // 128 + SIGKILL
+  }
+
+  static boolean journaled(Path journal, String type, String step) {
+    try {
+      return Files.exists(journal)
+          && Files.readString(journal).contains("{\"type\":\"" + type + "\",\"step\":\"" + step + "\"");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static boolean contacted(SandboxServer sandbox, String loanId) {
+    return sandbox.initiations().stream().anyMatch(i -> i.loanId().equals(loanId));
+  }
+
+  /** Kills the child at {@code point} of s002 (the third request) and leaves the journal as that crash would. */
+  void crashAt(String point, SandboxServer sandbox, Path plan, Path journal) throws Exception {
+    boolean processed = point.equals("after-send") || point.equals("mid-outcome");
+    sandbox.inject((processed ? Fault.delay(STALL) : Fault.hold(STALL)).on("/api/v1/initiate/").afterPassing(2));
+    Process child = start(sandbox, plan, journal);
+    if (processed) {
+      killWhen(child, () -> contacted(sandbox, "C002"), "s002 carried out");
+    } else {
+      killWhen(child, () -> journaled(journal, "sending", "s002"), "s002 journaled as sending");
+    }
+    assertThat(journaled(journal, "outcome", "s002")).isFalse();
+    if (point.equals("mid-sending")) {
+      byte[] bytes = Files.readAllBytes(journal);
+      int lastLine = lastLineStart(bytes);
+      Files.write(journal, Arrays.copyOf(bytes, lastLine + (bytes.length - lastLine) / 2));
+    } else if (point.equals("mid-outcome")) {
+      byte[] outcome = outcomeLineOfAFullRun(plan, "s002");
+      Files.write(journal, Arrays.copyOf(outcome, outcome.length / 2), StandardOpenOption.APPEND);
+    }
+  }
+
+  private static int lastLineStart(byte[] bytes) {
+    int end = bytes.length - 1; // the newline that ends the last line
+    int i = end - 1;
+    while (i >= 0 && bytes[i] != '\n') {
+      i--;
+    }
+    return i + 1;
+  }
+
+  /** The outcome line the executor writes for {@code step} when the plan runs to its end. */
+  private byte[] outcomeLineOfAFullRun(Path plan, String step) throws Exception {
+    Path reference = dir.resolve("reference.journal");
+    try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, STEPS)) {
+      CliTest.Run run = ExecuteCommandTest.run(Map.of("OUTREACH_TOKEN", TOKEN), "execute", plan.toString(),
+          "--base-url", sandbox.uri().toString(), "--token-env", "OUTREACH_TOKEN", "--journal", reference.toString(),
+          "--max-in-flight", "1", "--rate", "0", "--now");
+      assertThat(run.code()).as(run.out() + run.err()).isZero();
+    }
+    for (String line : Files.readAllLines(reference, StandardCharsets.UTF_8)) {
+      if (line.startsWith("{\"type\":\"outcome\",\"step\":\"" + step + "\"")) {
+        return (line + "\n").getBytes(StandardCharsets.UTF_8);
       }
     }
-    throw new AssertionError("the child ended without reaching " + haltAt + ":\n" + seen
-        + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    throw new AssertionError("no outcome for " + step + " in " + Files.readString(reference));
   }
 
   record Finished(int code, String out) {}
@@ -87,10 +153,9 @@ class CrashResumeTest {
       String s002Outcome) throws Exception {
     Path plan = ExecutePlans.write(ExecutePlans.sms(STEPS), dir.resolve("plan.json"));
     Path journal = dir.resolve("plan.journal");
-    String haltAt = point + ":s002";
     try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, STEPS)) {
-      killAt(start(sandbox, plan, journal, haltAt), haltAt);
-      Finished rerun = finish(start(sandbox, plan, journal, null));
+      crashAt(point, sandbox, plan, journal);
+      Finished rerun = finish(start(sandbox, plan, journal));
 
       Map<String, Long> contacts = sandbox.initiations().stream()
           .collect(Collectors.groupingBy(Initiation::loanId, Collectors.counting()));
@@ -112,7 +177,7 @@ class CrashResumeTest {
         assertThat(rerun.out()).contains("s002 INITIATE_SMS (1 customers): unknown", "do NOT send this step again");
       }
 
-      Finished third = finish(start(sandbox, plan, journal, null));
+      Finished third = finish(start(sandbox, plan, journal));
       assertThat(sandbox.initiations()).hasSize(contacts.values().stream().mapToInt(Long::intValue).sum());
       assertThat(third.code()).isEqualTo(rerun.code());
     }
@@ -122,24 +187,15 @@ class CrashResumeTest {
   void aSecondExecutorOnTheSameJournalFailsFast() throws Exception {
     Path plan = ExecutePlans.write(ExecutePlans.sms(STEPS), dir.resolve("plan.json"));
     Path journal = dir.resolve("plan.journal");
-    String haltAt = "after-send:s001";
     try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, STEPS)) {
-      Process first = start(sandbox, plan, journal, haltAt);
+      sandbox.inject(Fault.delay(STALL).on("/api/v1/initiate/").afterPassing(1)); // s001 done, its answer withheld
+      Process first = start(sandbox, plan, journal);
       try {
-        BufferedReader err = new BufferedReader(new InputStreamReader(first.getErrorStream(), StandardCharsets.UTF_8));
-        Function<BufferedReader, String> untilHalt = r -> {
-          try {
-            for (String line; (line = r.readLine()) != null; ) {
-              if (line.startsWith("outreach-test-halt")) {
-                return line;
-              }
-            }
-            return null;
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        };
-        assertThat(untilHalt.apply(err)).isEqualTo("outreach-test-halt " + haltAt); // the first holds the journal
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!contacted(sandbox, "C001") && first.isAlive() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(contacted(sandbox, "C001")).as("the first executor is waiting on s001").isTrue();
 
         CliTest.Run second = ExecuteCommandTest.run(Map.of("OUTREACH_TOKEN", TOKEN), "execute", plan.toString(),
             "--base-url", sandbox.uri().toString(), "--token-env", "OUTREACH_TOKEN", "--journal", journal.toString(),

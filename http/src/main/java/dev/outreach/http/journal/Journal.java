@@ -1,8 +1,6 @@
 package dev.outreach.http.journal;
 
 import dev.outreach.http.journal.JournalRecord.Header;
-import dev.outreach.http.journal.JournalRecord.Outcome;
-import dev.outreach.http.journal.JournalRecord.Sending;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -149,13 +147,6 @@ public final class Journal implements AutoCloseable {
    */
   public void append(JournalRecord record) {
     byte[] line = JournalCodec.line(record);
-    boolean mid = record instanceof Sending ? TestHalt.at("mid-sending", record) : TestHalt.at("mid-outcome", record);
-    if (record instanceof Outcome && TestHalt.at("after-send", record)) {
-      TestHalt.halt();
-    }
-    if (mid) {
-      haltMidLine(line);
-    }
     long seq;
     synchronized (buffered) {
       if (broken != null) {
@@ -165,27 +156,6 @@ public final class Journal implements AutoCloseable {
       seq = ++appended;
     }
     flushTo(seq);
-    if (record instanceof Sending && TestHalt.at("after-sending", record)) {
-      TestHalt.halt();
-    }
-  }
-
-  /** Writes what is buffered and half of {@code line}, makes it durable and halts: a torn last line. */
-  private void haltMidLine(byte[] line) {
-    flushing.lock();
-    synchronized (buffered) {
-      buffer.write(line, 0, line.length / 2);
-      try {
-        ByteBuffer b = ByteBuffer.wrap(buffer.toByteArray());
-        while (b.hasRemaining()) {
-          position += channel.write(b, position);
-        }
-        channel.force(false);
-      } catch (IOException e) {
-        // halting anyway
-      }
-      TestHalt.halt();
-    }
   }
 
   private void flushTo(long seq) {

@@ -30,7 +30,12 @@ public final class Fault {
     /** Reads the request, carries it out, then closes the connection with no response. */
     DROP_AFTER_PROCESSING,
     /** Carries the request out and answers late. */
-    DELAY
+    DELAY,
+    /**
+     * Reads the request, does not carry it out, keeps the connection open for a while, then closes it with
+     * no response.
+     */
+    HOLD
   }
 
   /** RFC 9110's IMF-fixdate (two-digit day, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}). */
@@ -44,8 +49,14 @@ public final class Fault {
   private final String retryAfter;
   private final String pathPrefix;
   private final int times;
+  private final int passing;
 
   private Fault(Kind kind, int status, int failFirst, Duration delay, String retryAfter, String pathPrefix, int times) {
+    this(kind, status, failFirst, delay, retryAfter, pathPrefix, times, 0);
+  }
+
+  private Fault(Kind kind, int status, int failFirst, Duration delay, String retryAfter, String pathPrefix, int times,
+      int passing) {
     this.kind = kind;
     this.status = status;
     this.failFirst = failFirst;
@@ -53,6 +64,7 @@ public final class Fault {
     this.retryAfter = retryAfter;
     this.pathPrefix = pathPrefix;
     this.times = times;
+    this.passing = passing;
   }
 
   /**
@@ -105,6 +117,35 @@ public final class Fault {
   }
 
   /**
+   * Reads the request but does not carry it out, keeps the connection open for {@code hold}, then closes it
+   * with no response: a client stopped meanwhile (say, killed to test a crash) had sent a request that never
+   * took effect, and does not know it.
+   */
+  public static Fault hold(Duration hold) {
+    Objects.requireNonNull(hold, "hold == null");
+    if (hold.isNegative()) {
+      throw new IllegalArgumentException("hold is negative: " + hold);
+    }
+    return new Fault(Kind.HOLD, 0, 0, hold, null, "/", 1);
+  }
+
+  /**
+   * Lets the next {@code n} matching requests pass untouched before this fault applies (default 0): to hit
+   * the third request of a run, {@code afterPassing(2)}.
+   */
+  public Fault afterPassing(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("afterPassing needs 0 or more requests, not " + n);
+    }
+    return new Fault(kind, status, failFirst, delay, retryAfter, pathPrefix, times, n);
+  }
+
+  /** How many matching requests pass untouched before this fault applies. */
+  public int passing() {
+    return passing;
+  }
+
+  /**
    * Adds {@code Retry-After} in delta-seconds, rounded up to a whole second (so 200 ms becomes
    * {@code 1}), as RFC 9110 allows only whole seconds. Status faults only.
    */
@@ -132,7 +173,7 @@ public final class Fault {
     if (kind != Kind.STATUS) {
       throw new IllegalStateException("Retry-After goes with a status fault, not " + kind);
     }
-    return new Fault(kind, status, failFirst, delay, value, pathPrefix, times);
+    return new Fault(kind, status, failFirst, delay, value, pathPrefix, times, passing);
   }
 
   /** Applies only to requests whose path starts with {@code pathPrefix} (default {@code "/"}: any). */
@@ -141,7 +182,7 @@ public final class Fault {
     if (!pathPrefix.startsWith("/")) {
       throw new IllegalArgumentException("a path prefix starts with /: " + pathPrefix);
     }
-    return new Fault(kind, status, failFirst, delay, retryAfter, pathPrefix, times);
+    return new Fault(kind, status, failFirst, delay, retryAfter, pathPrefix, times, passing);
   }
 
   /** Applies to the next {@code n} matching requests (default 1). */
@@ -149,7 +190,7 @@ public final class Fault {
     if (n < 1) {
       throw new IllegalArgumentException("times must be at least 1, not " + n);
     }
-    return new Fault(kind, status, failFirst, delay, retryAfter, pathPrefix, n);
+    return new Fault(kind, status, failFirst, delay, retryAfter, pathPrefix, n, passing);
   }
 
   /** What the fault does. */
@@ -167,7 +208,7 @@ public final class Fault {
     return failFirst;
   }
 
-  /** The extra wait of a {@link Kind#DELAY} fault, else zero. */
+  /** The extra wait of a {@link Kind#DELAY} fault, or how long a {@link Kind#HOLD} keeps the connection; else zero. */
   public Duration delay() {
     return delay;
   }
@@ -199,7 +240,9 @@ public final class Fault {
       case DROP_BEFORE_PROCESSING -> "dropBeforeProcessing()";
       case DROP_AFTER_PROCESSING -> "dropAfterProcessing()";
       case DELAY -> "delay(" + delay + ")";
+      case HOLD -> "hold(" + delay + ")";
     };
-    return "Fault." + what + ".on(" + pathPrefix + ").times(" + times + ")";
+    return "Fault." + what + ".on(" + pathPrefix + ").times(" + times + ")"
+        + (passing == 0 ? "" : ".afterPassing(" + passing + ")");
   }
 }

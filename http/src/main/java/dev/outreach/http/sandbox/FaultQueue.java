@@ -10,10 +10,12 @@ final class FaultQueue {
   private static final class Pending {
     final Fault fault;
     int left;
+    int passing;
 
     Pending(Fault fault) {
       this.fault = fault;
       this.left = fault.times();
+      this.passing = fault.passing();
     }
   }
 
@@ -32,6 +34,10 @@ final class FaultQueue {
     for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
       Pending p = it.next();
       if (p.fault.appliesTo(path, partialCapable)) {
+        if (p.passing > 0) {
+          p.passing--; // this request passes this fault by; a later fault may still apply to it
+          continue;
+        }
         if (--p.left == 0) {
           it.remove();
         }

@@ -123,6 +123,9 @@ final class Router implements HttpHandler {
     if (fault != null && fault.kind() == Fault.Kind.DROP_BEFORE_PROCESSING) {
       return new Outcome(null, Duration.ZERO);
     }
+    if (fault != null && fault.kind() == Fault.Kind.HOLD) {
+      return new Outcome(null, fault.delay());
+    }
     String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
     if ((route.jsonBody() || body.length > 0) && !isJson(contentType)) {
       return Outcome.answer(Reply.error(415, "Content-Type must be application/json"));

@@ -165,6 +165,21 @@ class FaultsTest {
   }
 
   @Test
+  void aHoldAfterPassingLetsTheFirstRequestsThroughThenKeepsOneUnansweredAndUndone() throws Exception {
+    sandbox.inject(Fault.hold(Duration.ofMillis(400)).afterPassing(1));
+
+    assertThat(sendOrThrow(CALLS, CALL_ALL).status()).as("passed by").isEqualTo(200);
+    int reached = sandbox.initiations().size();
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> sendOrThrow(CALLS, CALL_ALL)).isInstanceOf(IOException.class);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("held open").isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    assertThat(sandbox.initiations()).as("the held request was never carried out").hasSize(reached);
+    assertThat(sendOrThrow(CALLS, CALL_ALL).status()).as("the fault was used up").isEqualTo(200);
+    assertThat(Fault.hold(Duration.ofSeconds(1)).afterPassing(2).toString()).endsWith(".afterPassing(2)");
+  }
+
+  @Test
   void aDroppedBatchCreateTookEffectAndTheSameKeyRecoversIt() throws Exception {
     sandbox.inject(Fault.dropAfterProcessing().on("/api/v1/batch-calls"));
     var create = api.request("POST", "/api/v1/batch-calls", BatchCallsTest.folderBatch("x"), "k1", "Bearer " + TOKEN).build();
