@@ -11,7 +11,7 @@ import dev.outreach.http.execute.ExecutionReport;
 import dev.outreach.http.execute.IdempotencyKeys;
 import dev.outreach.http.execute.PlanExecutor;
 import dev.outreach.http.journal.Journal;
-import dev.outreach.http.sandbox.SandboxServer;
+import dev.outreach.sandbox.SandboxServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.json.Json;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.outreach.benchmarks;
 
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
-import dev.outreach.http.sandbox.SandboxServer;
+import dev.outreach.sandbox.SandboxServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

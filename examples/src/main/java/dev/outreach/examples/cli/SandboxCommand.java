@@ -2,8 +2,8 @@ package dev.outreach.examples.cli;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.portfolio.PortfolioReader;
-import dev.outreach.http.sandbox.SandboxBuilder;
-import dev.outreach.http.sandbox.SandboxServer;
+import dev.outreach.sandbox.SandboxBuilder;
+import dev.outreach.sandbox.SandboxServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;

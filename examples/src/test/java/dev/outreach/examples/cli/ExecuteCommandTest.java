@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.core.Channel;
 import dev.outreach.core.plan.Plan;
-import dev.outreach.http.sandbox.Fault;
-import dev.outreach.http.sandbox.Initiation;
-import dev.outreach.http.sandbox.SandboxServer;
+import dev.outreach.sandbox.Fault;
+import dev.outreach.sandbox.Initiation;
+import dev.outreach.sandbox.SandboxServer;
 import jakarta.json.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;

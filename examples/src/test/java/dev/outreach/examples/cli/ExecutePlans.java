@@ -7,7 +7,7 @@ import dev.outreach.core.plan.PlanJson;
 import dev.outreach.core.plan.Step;
 import dev.outreach.core.plan.StepKind;
 import dev.outreach.core.plan.Summary;
-import dev.outreach.http.sandbox.SandboxServer;
+import dev.outreach.sandbox.SandboxServer;
 import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

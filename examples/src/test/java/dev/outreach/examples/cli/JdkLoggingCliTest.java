@@ -2,7 +2,7 @@ package dev.outreach.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outreach.http.sandbox.SandboxServer;
+import dev.outreach.sandbox.SandboxServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

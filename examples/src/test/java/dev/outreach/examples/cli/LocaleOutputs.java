@@ -23,7 +23,7 @@ import dev.outreach.core.report.html.HtmlReport;
 import dev.outreach.http.client.OutreachClient;
 import dev.outreach.http.execute.PlanExecutor;
 import dev.outreach.http.journal.Journal;
-import dev.outreach.http.sandbox.SandboxServer;
+import dev.outreach.sandbox.SandboxServer;
 import dev.outreach.rules.CustomerTrace;
 import dev.outreach.rules.RuleSet;
 import java.io.PrintWriter;

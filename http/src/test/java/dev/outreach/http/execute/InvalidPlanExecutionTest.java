@@ -11,7 +11,7 @@ import dev.outreach.core.plan.PlanProblem;
 import dev.outreach.core.plan.Step;
 import dev.outreach.core.plan.StepKind;
 import dev.outreach.http.client.OutreachClient;
-import dev.outreach.http.sandbox.SandboxServer;
+import dev.outreach.sandbox.SandboxServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,7 +1,0 @@
-package dev.outreach.http.sandbox;
-
-/** Carries out one kind of request; may throw {@link Problem} to refuse it. */
-@FunctionalInterface
-interface Endpoint {
-  Reply serve(Call call);
-}
