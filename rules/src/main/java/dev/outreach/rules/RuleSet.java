@@ -98,6 +98,9 @@ public final class RuleSet {
       if (src.kind() != RuleSource.Kind.DRL) {
         try {
           text = DecisionTables.toDrl(src);
+        } catch (DecisionTables.Missing e) {
+          problems.add(new RuleProblem(src.name(), 0, 0, true, e.getMessage()));
+          text = "";
         } catch (RuntimeException e) {
           problems.add(new RuleProblem(src.name(), 0, 0, true, "not a readable decision table: "
               + Messages.explain(String.valueOf(e.getMessage()))));

@@ -1,4 +1,4 @@
-package dev.outreach.rules;
+package dev.outreach.decisiontables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
 import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.rules.RuleCompileException;
+import dev.outreach.rules.RuleSet;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DecisionTableTest {
+  static final String HEADER = "import dev.outreach.core.Customer;\n"
+      + "import dev.outreach.rules.Today;\n"
+      + "import dev.outreach.rules.Decision;\n";
+  static final PlanningDay DAY = new PlanningDay(java.time.OffsetDateTime.parse("2025-08-05T09:00:00+05:30"),
+      java.time.ZoneId.of("Asia/Kolkata"));
+
+  static List<Decision> decide(RuleSet rules, List<Customer> customers) {
+    List<Decision> out = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    rules.decisions().decide(customers, DAY, out::add);
+    return out;
+  }
+
   @TempDir Path dir;
 
   static final List<Customer> CUSTOMERS = List.of(
@@ -28,7 +43,7 @@ class DecisionTableTest {
       Customer.builder("B-TA").paymentStatus("bounced").language("tamil").build());
 
   static Map<String, String> templates(RuleSet rules) {
-    return RuleSetTest.decide(rules, CUSTOMERS).stream()
+    return decide(rules, CUSTOMERS).stream()
         .collect(Collectors.toMap(Decision::customerId, d -> ((Contact) d).templateId() + " by " + d.rule()));
   }
 
@@ -50,10 +65,10 @@ class DecisionTableTest {
     Path xlsx = dir.resolve("calls.xlsx");
     Files.write(xlsx, spreadsheet());
     Path drl = dir.resolve("suppress.drl");
-    Files.writeString(drl, RuleSetTest.HEADER
+    Files.writeString(drl, HEADER
         + "rule \"no tamil\" when $c : Customer( language == \"tamil\" ) then insert(Decision.suppress($c, \"no agent\")); end\n");
 
-    List<Decision> ds = RuleSetTest.decide(RuleSet.load(List.of(xlsx, drl)), CUSTOMERS);
+    List<Decision> ds = decide(RuleSet.load(List.of(xlsx, drl)), CUSTOMERS);
 
     assertThat(ds).filteredOn(d -> d instanceof Contact).extracting(d -> d.customerId() + ":" + ((Contact) d).agentId())
         .containsExactlyInAnyOrder("B-HI:agent_hi", "B-TA:agent_ta");
@@ -63,7 +78,7 @@ class DecisionTableTest {
   @Test
   void anOrdinaryCsvInARulesFolderIsNotMistakenForATable() throws Exception {
     Files.writeString(dir.resolve("notes.csv"), "not,a,table\n");
-    Files.writeString(dir.resolve("a.drl"), RuleSetTest.HEADER
+    Files.writeString(dir.resolve("a.drl"), HEADER
         + "rule \"sms\" when $c : Customer() then insert(Decision.sms($c).template(\"t\")); end\n");
 
     assertThat(RuleSet.load(List.of(dir)).ruleNames()).containsExactly("sms");
