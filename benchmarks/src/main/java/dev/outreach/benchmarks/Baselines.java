@@ -20,13 +20,14 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the scale benchmark compares Outreach against, each run in its own JVM as the jar is:
- * {@code csv FILE} reads the file with the CSV library alone (every field of every record touched);
- * {@code json FILE BYTES} writes a JSON document of about BYTES bytes (one array of loan-id-like strings)
- * with the JSON library alone; {@code rules FILE} reads the sample portfolio and then times the sample
- * rules written by hand in Java over it; {@code drools FILE} reads it, compiles the sample rules and evaluates
- * them once through Drools alone (no planning), as the first evaluation in a fresh JVM always is: what the
- * rules cost before the JIT has warmed up. Each prints {@code seconds=S} for the measured part.
+ * What the scale benchmark compares Outreach against, each run in its own JVM as the jar is: {@code
+ * csv FILE} reads the file with the CSV library alone (every field of every record touched); {@code
+ * json FILE BYTES} writes a JSON document of about BYTES bytes (one array of loan-id-like strings)
+ * with the JSON library alone; {@code rules FILE} reads the sample portfolio and then times the
+ * sample rules written by hand in Java over it; {@code drools FILE} reads it, compiles the sample
+ * rules and evaluates them once through Drools alone (no planning), as the first evaluation in a
+ * fresh JVM always is: what the rules cost before the JIT has warmed up. Each prints {@code
+ * seconds=S} for the measured part.
  */
 public final class Baselines {
   private Baselines() {}
@@ -45,7 +46,9 @@ public final class Baselines {
         List<Customer> customers = PortfolioReader.read(Path.of(args[1]));
         t0 = System.nanoTime();
         AtomicLong n = new AtomicLong();
-        new SampleRulesByHand().decide(customers, new PlanningDay(Sample.AS_OF, Sample.ZONE), d -> n.incrementAndGet());
+        new SampleRulesByHand()
+            .decide(
+                customers, new PlanningDay(Sample.AS_OF, Sample.ZONE), d -> n.incrementAndGet());
         what = n.get() + " decisions";
         break;
       case "drools":
@@ -55,7 +58,10 @@ public final class Baselines {
         double compile = (System.nanoTime() - c0) / 1e9;
         t0 = System.nanoTime();
         AtomicLong made = new AtomicLong();
-        rules.decisions().decide(portfolio, new PlanningDay(Sample.AS_OF, Sample.ZONE), d -> made.incrementAndGet());
+        rules
+            .decisions()
+            .decide(
+                portfolio, new PlanningDay(Sample.AS_OF, Sample.ZONE), d -> made.incrementAndGet());
         what = String.format(Locale.ROOT, "%d decisions compile=%.3f", made.get(), compile);
         break;
       default:
@@ -81,7 +87,8 @@ public final class Baselines {
   private static String json(Path file, long bytes) throws Exception {
     long written = 0;
     int i = 0;
-    try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+    try (Writer w =
+            new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
         JsonGenerator g = Json.createGenerator(w)) {
       g.writeStartObject().writeStartArray("ids");
       while (written < bytes) {

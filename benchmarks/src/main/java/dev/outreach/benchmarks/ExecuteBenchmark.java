@@ -36,14 +36,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Executing a plan against the sandbox with added latency: {@code steps} one-customer SMS steps at
- * {@code inFlight} requests in flight, each answered after {@code latency}. Throughput is reported as a
- * fraction of the ideal ({@code inFlight / latency}), for a baseline that sends the same requests with
- * the bare JDK client on as many threads (no journal, no executor), for the executor without a journal,
- * and for the executor with its fsynced journal; each against a fresh sandbox, in the same run. Every
- * run is checked from the sandbox's records: every customer initiated exactly once, no request lost or
- * repeated.
+ * {@code inFlight} requests in flight, each answered after {@code latency}. Throughput is reported
+ * as a fraction of the ideal ({@code inFlight / latency}), for a baseline that sends the same
+ * requests with the bare JDK client on as many threads (no journal, no executor), for the executor
+ * without a journal, and for the executor with its fsynced journal; each against a fresh sandbox,
+ * in the same run. Every run is checked from the sandbox's records: every customer initiated
+ * exactly once, no request lost or repeated.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.ExecuteBenchmark [steps=10000] [inFlight=16] [latencyMs=20]</pre>
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.ExecuteBenchmark [steps=10000] [inFlight=16] [latencyMs=20]
+ * </pre>
  */
 public final class ExecuteBenchmark {
   private static final String TOKEN = "benchmark-token-0123456789";
@@ -58,29 +60,55 @@ public final class ExecuteBenchmark {
     double ideal = inFlight / (latency.toNanos() / 1e9);
     List<Customer> customers = new ArrayList<>();
     for (int i = 0; i < steps; i++) {
-      customers.add(Customer.builder(String.format(Locale.ROOT, "B%06d", i)).phoneNumber("+9198765" + String.format(Locale.ROOT, "%05d", i % 100_000))
-          .paymentStatus("pending").language("english").build());
+      customers.add(
+          Customer.builder(String.format(Locale.ROOT, "B%06d", i))
+              .phoneNumber("+9198765" + String.format(Locale.ROOT, "%05d", i % 100_000))
+              .paymentStatus("pending")
+              .language("english")
+              .build());
     }
     Plan plan = plan(customers);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Execute benchmark: %,d steps, %d in flight, %d ms added latency: ideal %.0f requests/s%n",
-        steps, inFlight, latency.toMillis(), ideal);
+        steps,
+        inFlight,
+        latency.toMillis(),
+        ideal);
     warmUp(customers, latency, inFlight);
 
-    double baseline = measure("baseline: bare JDK HttpClient, " + inFlight + " threads", customers, latency, ideal,
-        sandbox -> bare(sandbox.uri(), plan, inFlight));
-    double plain = measure("executor, no journal", customers, latency, ideal,
-        sandbox -> executor(sandbox.uri(), inFlight).execute(plan));
+    double baseline =
+        measure(
+            "baseline: bare JDK HttpClient, " + inFlight + " threads",
+            customers,
+            latency,
+            ideal,
+            sandbox -> bare(sandbox.uri(), plan, inFlight));
+    double plain =
+        measure(
+            "executor, no journal",
+            customers,
+            latency,
+            ideal,
+            sandbox -> executor(sandbox.uri(), inFlight).execute(plan));
     Path dir = Files.createTempDirectory("outreach-bench");
     Path journal = dir.resolve("bench.journal");
-    double journaled = measure("executor with fsynced journal", customers, latency, ideal, sandbox -> {
-      try (Journal j = PlanExecutor.openJournal(journal, plan)) {
-        return executor(sandbox.uri(), inFlight).execute(plan, j);
-      }
-    });
-    System.out.printf(Locale.ROOT,
+    double journaled =
+        measure(
+            "executor with fsynced journal",
+            customers,
+            latency,
+            ideal,
+            sandbox -> {
+              try (Journal j = PlanExecutor.openJournal(journal, plan)) {
+                return executor(sandbox.uri(), inFlight).execute(plan, j);
+              }
+            });
+    System.out.printf(
+        Locale.ROOT,
         "executor with journal / baseline: %.2f (journal: %,d bytes, 2 fsynced records a step)%n",
-        journaled / baseline, Files.size(journal));
+        journaled / baseline,
+        Files.size(journal));
     System.out.printf(Locale.ROOT, "executor without journal / baseline: %.2f%n", plain / baseline);
     Files.delete(journal);
     Files.delete(dir);
@@ -91,9 +119,15 @@ public final class ExecuteBenchmark {
   }
 
   /** Runs one variant against a fresh sandbox; prints and returns its requests per second. */
-  static double measure(String name, List<Customer> customers, Duration latency, double ideal, Run run) throws Exception {
-    try (SandboxServer sandbox = SandboxServer.builder().token(TOKEN).campaign(CAMPAIGN, customers).latency(latency)
-        .start()) {
+  static double measure(
+      String name, List<Customer> customers, Duration latency, double ideal, Run run)
+      throws Exception {
+    try (SandboxServer sandbox =
+        SandboxServer.builder()
+            .token(TOKEN)
+            .campaign(CAMPAIGN, customers)
+            .latency(latency)
+            .start()) {
       long t0 = System.nanoTime();
       ExecutionReport report = run.run(sandbox);
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -102,11 +136,22 @@ public final class ExecuteBenchmark {
       long twice = counts.values().stream().filter(n -> n > 1).count();
       long missing = customers.stream().filter(c -> !counts.containsKey(c.loanId())).count();
       int received = sandbox.received().size();
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "  %-45s %6.2f s  %7.0f req/s  %5.1f%% of ideal | sandbox: %,d requests, %,d customers"
-          + " initiated, %d twice, %d missing%s%n", name, seconds, rate, 100 * rate / ideal, received, counts.size(),
-          twice, missing, report == null ? "" : ", report: " + report.count("done") + " done");
-      if (twice > 0 || missing > 0 || received != customers.size()
+              + " initiated, %d twice, %d missing%s%n",
+          name,
+          seconds,
+          rate,
+          100 * rate / ideal,
+          received,
+          counts.size(),
+          twice,
+          missing,
+          report == null ? "" : ", report: " + report.count("done") + " done");
+      if (twice > 0
+          || missing > 0
+          || received != customers.size()
           || (report != null && report.count("done") != customers.size())) {
         throw new AssertionError(name + ": lost or repeated requests");
       }
@@ -117,15 +162,19 @@ public final class ExecuteBenchmark {
   static void warmUp(List<Customer> customers, Duration latency, int inFlight) throws Exception {
     List<Customer> few = customers.subList(0, Math.min(2_000, customers.size()));
     Plan p = plan(few);
-    try (SandboxServer sandbox = SandboxServer.builder().token(TOKEN).campaign(CAMPAIGN, few).latency(latency).start()) {
+    try (SandboxServer sandbox =
+        SandboxServer.builder().token(TOKEN).campaign(CAMPAIGN, few).latency(latency).start()) {
       executor(sandbox.uri(), inFlight).execute(p);
     }
   }
 
   static PlanExecutor executor(URI uri, int inFlight) {
     OutreachClient client = OutreachClient.builder(uri).token(TOKEN).build();
-    return PlanExecutor.builder(client).meterRegistry(new SimpleMeterRegistry()).maxInFlight(inFlight)
-        .respectSchedule(false).build();
+    return PlanExecutor.builder(client)
+        .meterRegistry(new SimpleMeterRegistry())
+        .maxInFlight(inFlight)
+        .respectSchedule(false)
+        .build();
   }
 
   /** The same requests through the bare JDK client: the practical ceiling on this machine. */
@@ -135,19 +184,25 @@ public final class ExecuteBenchmark {
     AtomicInteger next = new AtomicInteger();
     List<Future<?>> fs = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      fs.add(pool.submit(() -> {
-        for (int i; (i = next.getAndIncrement()) < plan.steps().size(); ) {
-          Step s = plan.steps().get(i);
-          HttpRequest r = HttpRequest.newBuilder(URI.create(uri + s.path())).header("Authorization", "Bearer " + TOKEN)
-              .header("Content-Type", "application/json").header("X-Idempotency-Key", IdempotencyKeys.of(plan, s))
-              .POST(HttpRequest.BodyPublishers.ofByteArray(s.bodyBytes())).build();
-          HttpResponse<byte[]> resp = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
-          if (resp.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + resp.statusCode());
-          }
-        }
-        return null;
-      }));
+      fs.add(
+          pool.submit(
+              () -> {
+                for (int i; (i = next.getAndIncrement()) < plan.steps().size(); ) {
+                  Step s = plan.steps().get(i);
+                  HttpRequest r =
+                      HttpRequest.newBuilder(URI.create(uri + s.path()))
+                          .header("Authorization", "Bearer " + TOKEN)
+                          .header("Content-Type", "application/json")
+                          .header("X-Idempotency-Key", IdempotencyKeys.of(plan, s))
+                          .POST(HttpRequest.BodyPublishers.ofByteArray(s.bodyBytes()))
+                          .build();
+                  HttpResponse<byte[]> resp = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+                  if (resp.statusCode() != 200) {
+                    throw new IllegalStateException("HTTP " + resp.statusCode());
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> f : fs) {
       f.get();
@@ -161,15 +216,35 @@ public final class ExecuteBenchmark {
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < customers.size(); i++) {
       String id = customers.get(i).loanId();
-      steps.add(new Step(String.format(Locale.ROOT, "s%06d", i), StepKind.INITIATE_SMS, "POST",
-          StepKind.INITIATE_SMS.path(CAMPAIGN),
-          now, now.plusHours(6), Json.createObjectBuilder().add("templateId", "tpl_bench").add("limit", 1)
-              .add("filters", Json.createObjectBuilder().add("ids", Json.createArrayBuilder().add(id))).build(),
-          List.of(id), List.of("benchmark")));
+      steps.add(
+          new Step(
+              String.format(Locale.ROOT, "s%06d", i),
+              StepKind.INITIATE_SMS,
+              "POST",
+              StepKind.INITIATE_SMS.path(CAMPAIGN),
+              now,
+              now.plusHours(6),
+              Json.createObjectBuilder()
+                  .add("templateId", "tpl_bench")
+                  .add("limit", 1)
+                  .add(
+                      "filters",
+                      Json.createObjectBuilder().add("ids", Json.createArrayBuilder().add(id)))
+                  .build(),
+              List.of(id),
+              List.of("benchmark")));
     }
     int n = customers.size();
-    return new Plan(CAMPAIGN, now, ZoneId.of("UTC"), new Summary(n, n, 0, 0, 0, n,
-        Map.of(Channel.CALL, 0, Channel.SMS, n, Channel.WHATSAPP, 0)), steps, List.of(), List.of(), List.of(),
-        List.of(), List.of());
+    return new Plan(
+        CAMPAIGN,
+        now,
+        ZoneId.of("UTC"),
+        new Summary(n, n, 0, 0, 0, n, Map.of(Channel.CALL, 0, Channel.SMS, n, Channel.WHATSAPP, 0)),
+        steps,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 }

@@ -12,16 +12,19 @@ final class HeapPeak implements AutoCloseable {
   private volatile long peak;
 
   private HeapPeak() {
-    sampler = new Thread(() -> {
-      while (running) {
-        peak = Math.max(peak, used());
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-peak");
+    sampler =
+        new Thread(
+            () -> {
+              while (running) {
+                peak = Math.max(peak, used());
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-peak");
     sampler.setDaemon(true);
     sampler.start();
   }

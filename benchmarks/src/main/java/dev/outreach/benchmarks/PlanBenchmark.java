@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Planning a large portfolio: the sample rules' decisions over generated customers planned with compact
- * filters and with plain {@code ids} lists, in the same run: time, peak heap, request-body bytes, steps.
+ * Planning a large portfolio: the sample rules' decisions over generated customers planned with
+ * compact filters and with plain {@code ids} lists, in the same run: time, peak heap, request-body
+ * bytes, steps.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.PlanBenchmark [customers] [rounds]</pre>
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.PlanBenchmark [customers] [rounds]
+ * </pre>
  */
 public final class PlanBenchmark {
   private PlanBenchmark() {}
@@ -37,16 +40,30 @@ public final class PlanBenchmark {
     double rulesSeconds = (System.nanoTime() - t0) / 1e9;
     DecisionSource replay = (cs, day, sink) -> decided.forEach(sink);
 
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Plan benchmark: %,d customers, %,d decisions (rules took %.2f s), %d rounds after 1 warm-up%n",
-        size, decided.size(), rulesSeconds, rounds);
+        size,
+        decided.size(),
+        rulesSeconds,
+        rounds);
     for (int r = -1; r < rounds; r++) {
       Result compact = plan(customers, replay, FilterCompiler.Mode.COMPACT);
       Result ids = plan(customers, replay, FilterCompiler.Mode.IDS);
       if (r >= 0) {
-        System.out.printf(Locale.ROOT, "  round %d: compact %.2f s, %d steps, %,d body bytes, peak heap %,d MB | ids %.2f s, %d steps,"
-            + " %,d body bytes, peak heap %,d MB | ids/compact bytes %.1fx%n", r + 1, compact.seconds, compact.steps,
-            compact.bytes, compact.peak >> 20, ids.seconds, ids.steps, ids.bytes, ids.peak >> 20,
+        System.out.printf(
+            Locale.ROOT,
+            "  round %d: compact %.2f s, %d steps, %,d body bytes, peak heap %,d MB | ids %.2f s, %d steps,"
+                + " %,d body bytes, peak heap %,d MB | ids/compact bytes %.1fx%n",
+            r + 1,
+            compact.seconds,
+            compact.steps,
+            compact.bytes,
+            compact.peak >> 20,
+            ids.seconds,
+            ids.steps,
+            ids.bytes,
+            ids.peak >> 20,
             (double) ids.bytes / compact.bytes);
       }
     }

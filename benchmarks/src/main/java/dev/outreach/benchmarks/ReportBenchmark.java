@@ -19,11 +19,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The HTML report at scale, against the plan JSON of the same plan in the same run: file sizes and the
- * time to write each, and what recording the fired rules (for the report's search) adds to evaluating
- * and planning.
+ * The HTML report at scale, against the plan JSON of the same plan in the same run: file sizes and
+ * the time to write each, and what recording the fired rules (for the report's search) adds to
+ * evaluating and planning.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.ReportBenchmark [customers|sample] [rounds]</pre>
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.ReportBenchmark [customers|sample] [rounds]
+ * </pre>
  */
 public final class ReportBenchmark {
   private ReportBenchmark() {}
@@ -36,9 +38,12 @@ public final class ReportBenchmark {
     RuleSet rules = Sample.rules();
     Planner planner = Planner.builder(Sample.CAMPAIGN).zone(Sample.ZONE).build();
     Path dir = Files.createTempDirectory("report-benchmark");
-    System.out.printf(Locale.ROOT,
-        "Report benchmark: %,d customers (%s), %d rounds after 1 warm-up%n", customers.size(),
-        sample ? "the sample portfolio" : "generated", rounds);
+    System.out.printf(
+        Locale.ROOT,
+        "Report benchmark: %,d customers (%s), %d rounds after 1 warm-up%n",
+        customers.size(),
+        sample ? "the sample portfolio" : "generated",
+        rounds);
     for (int r = -1; r < rounds; r++) {
       long t0 = System.nanoTime();
       Plan plain = planner.plan(customers, rules.decisions(), Sample.AS_OF);
@@ -47,8 +52,14 @@ public final class ReportBenchmark {
       Map<String, List<String>> fired = new ConcurrentHashMap<>();
       Map<List<String>, List<String>> distinct = new ConcurrentHashMap<>();
       t0 = System.nanoTime();
-      Plan traced = planner.plan(customers, rules.decisions(List.of(), (CustomerTrace t) ->
-          fired.put(t.customerId(), distinct.computeIfAbsent(t.firedRules(), k -> k))), Sample.AS_OF);
+      Plan traced =
+          planner.plan(
+              customers,
+              rules.decisions(
+                  List.of(),
+                  (CustomerTrace t) ->
+                      fired.put(t.customerId(), distinct.computeIfAbsent(t.firedRules(), k -> k))),
+              Sample.AS_OF);
       double tracedSeconds = seconds(t0);
 
       Path json = dir.resolve("plan.json");
@@ -67,11 +78,21 @@ public final class ReportBenchmark {
       if (r >= 0) {
         long jsonBytes = Files.size(json);
         long htmlBytes = Files.size(html);
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+            Locale.ROOT,
             "  round %d: plan %.2f s (%d steps), with fired rules recorded %.2f s (%.2fx) | plan JSON "
-            + "%,d bytes in %.2f s | HTML %,d bytes in %.2f s | HTML/JSON size %.2fx, HTML write / plan %.2fx%n",
-            r + 1, planSeconds, plain.steps().size(), tracedSeconds, tracedSeconds / planSeconds, jsonBytes,
-            jsonSeconds, htmlBytes, htmlSeconds, (double) htmlBytes / jsonBytes, htmlSeconds / planSeconds);
+                + "%,d bytes in %.2f s | HTML %,d bytes in %.2f s | HTML/JSON size %.2fx, HTML write / plan %.2fx%n",
+            r + 1,
+            planSeconds,
+            plain.steps().size(),
+            tracedSeconds,
+            tracedSeconds / planSeconds,
+            jsonBytes,
+            jsonSeconds,
+            htmlBytes,
+            htmlSeconds,
+            (double) htmlBytes / jsonBytes,
+            htmlSeconds / planSeconds);
       }
     }
     Files.deleteIfExists(dir.resolve("plan.json"));

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Rule evaluation throughput: the sample DRL rules through Drools against the same rules written by
  * hand in plain Java, over the same generated customers, in the same run, alternating rounds.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.RulesBenchmark [customers] [rounds] [batch threads]</pre>
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.RulesBenchmark [customers] [rounds] [batch threads]
+ * </pre>
  */
 public final class RulesBenchmark {
   private RulesBenchmark() {}
@@ -37,9 +39,13 @@ public final class RulesBenchmark {
     DecisionSource drl = batch > 0 ? rules.decisions(batch, threads) : rules.decisions();
     DecisionSource hand = new SampleRulesByHand();
 
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Rules benchmark: %,d customers, %d rules, %d cores, %d rounds after 5 warm-up rounds%n",
-        size, rules.ruleNames().size(), cores, rounds);
+        size,
+        rules.ruleNames().size(),
+        cores,
+        rounds);
     System.out.printf(Locale.ROOT, "portfolio retained heap: %,d MB%n", portfolioHeap >> 20);
     double[] drlSeconds = new double[rounds];
     double[] handSeconds = new double[rounds];
@@ -48,25 +54,38 @@ public final class RulesBenchmark {
       Run h = run(hand, customers, day);
       Run d = run(drl, customers, day);
       if (h.decisions != d.decisions) {
-        throw new IllegalStateException("DRL made " + d.decisions + " decisions, by hand " + h.decisions);
+        throw new IllegalStateException(
+            "DRL made " + d.decisions + " decisions, by hand " + h.decisions);
       }
       if (r >= 0) {
         handSeconds[r] = h.seconds;
         drlSeconds[r] = d.seconds;
         drlPeak = Math.max(drlPeak, d.peakHeap);
-        System.out.printf(Locale.ROOT,
-            "  round %d: by hand %.3f s, Drools %.3f s (%.1fx), %,d decisions%n", r + 1, h.seconds,
-            d.seconds, d.seconds / h.seconds, d.decisions);
+        System.out.printf(
+            Locale.ROOT,
+            "  round %d: by hand %.3f s, Drools %.3f s (%.1fx), %,d decisions%n",
+            r + 1,
+            h.seconds,
+            d.seconds,
+            d.seconds / h.seconds,
+            d.decisions);
       }
     }
     double dm = median(drlSeconds);
     double hm = median(handSeconds);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "median: Drools %.3f s = %,.0f customers/s; by hand (1 thread) %.3f s = %,.0f customers/s%n",
-        dm, size / dm, hm, size / hm);
-    System.out.printf(Locale.ROOT,
+        dm,
+        size / dm,
+        hm,
+        size / hm);
+    System.out.printf(
+        Locale.ROOT,
         "ratio Drools / by hand: %.2fx; peak heap during Drools rounds: %,d MB (portfolio %,d MB)%n",
-        dm / hm, drlPeak >> 20, portfolioHeap >> 20);
+        dm / hm,
+        drlPeak >> 20,
+        portfolioHeap >> 20);
   }
 
   record Run(double seconds, long decisions, long peakHeap) {}
@@ -87,5 +106,4 @@ public final class RulesBenchmark {
     Arrays.sort(s);
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
-
 }

@@ -25,11 +25,13 @@ import java.util.Locale;
 
 /**
  * The text and HTML reports of a plan with many warnings: customers planned on a Saturday under a
- * policy that works Monday to Friday, each with a call and an SMS, so almost every contact is moved to
- * Monday (and 2 % are on the do-not-contact list, so dropped). Prints the size and time of each report
- * against the plan JSON of the same plan in the same run, which keeps every warning.
+ * policy that works Monday to Friday, each with a call and an SMS, so almost every contact is moved
+ * to Monday (and 2 % are on the do-not-contact list, so dropped). Prints the size and time of each
+ * report against the plan JSON of the same plan in the same run, which keeps every warning.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.WarningsBenchmark [customers] [rounds]</pre>
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.WarningsBenchmark [customers] [rounds]
+ * </pre>
  */
 public final class WarningsBenchmark {
   private static final OffsetDateTime SATURDAY = OffsetDateTime.parse("2025-08-09T10:00:00+05:30");
@@ -40,8 +42,12 @@ public final class WarningsBenchmark {
     int size = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Plan plan = plan(size);
-    System.out.printf(Locale.ROOT, "Warnings benchmark: %,d customers, %,d warnings, %d rounds after 1 warm-up%n",
-        size, plan.warnings().size(), rounds);
+    System.out.printf(
+        Locale.ROOT,
+        "Warnings benchmark: %,d customers, %,d warnings, %d rounds after 1 warm-up%n",
+        size,
+        plan.warnings().size(),
+        rounds);
     for (int r = -1; r < rounds; r++) {
       long t0 = System.nanoTime();
       String json = PlanJson.write(plan);
@@ -60,11 +66,20 @@ public final class WarningsBenchmark {
       if (r >= 0) {
         long jsonBytes = json.getBytes(StandardCharsets.UTF_8).length;
         long htmlBytes = html.toString().getBytes(StandardCharsets.UTF_8).length;
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+            Locale.ROOT,
             "  round %d: plan JSON %,d bytes in %.3f s | text %,d lines, %,d bytes in %.3f s | HTML %,d bytes in "
-            + "%.3f s (%.3fx the JSON's size, %.2fx its time)%n", r + 1, jsonBytes, jsonSeconds, text.lines().count(),
-            text.getBytes(StandardCharsets.UTF_8).length, textSeconds, htmlBytes, htmlSeconds,
-            (double) htmlBytes / jsonBytes, htmlSeconds / jsonSeconds);
+                + "%.3f s (%.3fx the JSON's size, %.2fx its time)%n",
+            r + 1,
+            jsonBytes,
+            jsonSeconds,
+            text.lines().count(),
+            text.getBytes(StandardCharsets.UTF_8).length,
+            textSeconds,
+            htmlBytes,
+            htmlSeconds,
+            (double) htmlBytes / jsonBytes,
+            htmlSeconds / jsonSeconds);
       }
     }
   }
@@ -77,18 +92,39 @@ public final class WarningsBenchmark {
     for (int i = 1; i <= size; i++) {
       String id = String.format(Locale.ROOT, "LOAN-%07d", i);
       customers.add(Customer.builder(id).build());
-      decisions.add(new Contact(id, Channel.CALL, "agent_a", "disp", null, null, Timing.NOW, 0,
-          i % 3 == 0 ? "High risk: call" : "Overdue: call"));
-      decisions.add(new Contact(id, Channel.SMS, null, null, "tpl_reminder", null, Timing.NOW, 0, "Overdue: SMS"));
+      decisions.add(
+          new Contact(
+              id,
+              Channel.CALL,
+              "agent_a",
+              "disp",
+              null,
+              null,
+              Timing.NOW,
+              0,
+              i % 3 == 0 ? "High risk: call" : "Overdue: call"));
+      decisions.add(
+          new Contact(
+              id, Channel.SMS, null, null, "tpl_reminder", null, Timing.NOW, 0, "Overdue: SMS"));
       if (i % 50 == 0) {
         dnc.add(id);
       }
     }
-    GuardrailPolicy policy = GuardrailPolicy.defaults().toBuilder()
-        .workingDays(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
-        .doNotContact(dnc).build();
+    GuardrailPolicy policy =
+        GuardrailPolicy.defaults().toBuilder()
+            .workingDays(
+                DayOfWeek.MONDAY,
+                DayOfWeek.TUESDAY,
+                DayOfWeek.WEDNESDAY,
+                DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)
+            .doNotContact(dnc)
+            .build();
     DecisionSource source = (cs, day, sink) -> decisions.forEach(sink);
-    return Planner.builder("CAMP").zone(ZoneId.of("Asia/Kolkata"))
-        .guardrails(new Guardrails(policy, ContactHistory.empty())).build().plan(customers, source, SATURDAY);
+    return Planner.builder("CAMP")
+        .zone(ZoneId.of("Asia/Kolkata"))
+        .guardrails(new Guardrails(policy, ContactHistory.empty()))
+        .build()
+        .plan(customers, source, SATURDAY);
   }
 }

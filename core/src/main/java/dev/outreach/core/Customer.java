@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One loan account, with the outreach API's record fields and any other attributes in {@link #custom()}.
+ * One loan account, with the outreach API's record fields and any other attributes in {@link
+ * #custom()}.
  *
  * <p>Only {@code loanId} is required; every other field may be {@code null} (absent). Money is
- * {@link BigDecimal}, dates are {@link LocalDate}. In DRL: {@code Customer( paymentStatus == "bounced" )},
- * {@code Customer( custom["branch"] == "mumbai" )}.
+ * {@link BigDecimal}, dates are {@link LocalDate}. In DRL: {@code Customer( paymentStatus ==
+ * "bounced" )}, {@code Customer( custom["branch"] == "mumbai" )}.
  *
  * @param loanId the loan id, unique in a portfolio; the id the API's {@code ids} filter selects by
  * @param custom every other attribute by column name (e.g. {@code branch}); never {@code null}, no
@@ -43,8 +44,8 @@ public record Customer(
   }
 
   /**
-   * The loan id's hash: equal customers have equal loan ids, and rules that join on a customer hash it
-   * once per fact, so hashing every attribute would cost more than the join.
+   * The loan id's hash: equal customers have equal loan ids, and rules that join on a customer hash
+   * it once per fact, so hashing every attribute would cost more than the join.
    */
   @Override
   public int hashCode() {
@@ -64,8 +65,13 @@ public record Customer(
   @Override
   public String toString() {
     // Never print the phone number in full: toString ends up in logs and exception messages.
-    return "Customer[loanId=" + loanId + ", paymentStatus=" + paymentStatus + ", phone="
-        + Phones.mask(phoneNumber) + "]";
+    return "Customer[loanId="
+        + loanId
+        + ", paymentStatus="
+        + paymentStatus
+        + ", phone="
+        + Phones.mask(phoneNumber)
+        + "]";
   }
 
   /** Builds a {@link Customer} field by field; every field defaults to absent. */
@@ -89,22 +95,69 @@ public record Customer(
       this.loanId = loanId;
     }
 
-    public Builder firstName(String v) { firstName = v; return this; }
-    public Builder lastName(String v) { lastName = v; return this; }
-    public Builder phoneNumber(String v) { phoneNumber = v; return this; }
-    public Builder loanAmount(BigDecimal v) { loanAmount = v; return this; }
-    public Builder emiAmount(BigDecimal v) { emiAmount = v; return this; }
-    public Builder loanPeriod(Integer v) { loanPeriod = v; return this; }
-    public Builder currentEmi(BigDecimal v) { currentEmi = v; return this; }
-    public Builder emiDueDate(LocalDate v) { emiDueDate = v; return this; }
-    public Builder paymentStatus(String v) { paymentStatus = v; return this; }
-    public Builder language(String v) { language = v; return this; }
-    public Builder leadId(String v) { leadId = v; return this; }
-    public Builder leadDate(LocalDate v) { leadDate = v; return this; }
+    public Builder firstName(String v) {
+      firstName = v;
+      return this;
+    }
+
+    public Builder lastName(String v) {
+      lastName = v;
+      return this;
+    }
+
+    public Builder phoneNumber(String v) {
+      phoneNumber = v;
+      return this;
+    }
+
+    public Builder loanAmount(BigDecimal v) {
+      loanAmount = v;
+      return this;
+    }
+
+    public Builder emiAmount(BigDecimal v) {
+      emiAmount = v;
+      return this;
+    }
+
+    public Builder loanPeriod(Integer v) {
+      loanPeriod = v;
+      return this;
+    }
+
+    public Builder currentEmi(BigDecimal v) {
+      currentEmi = v;
+      return this;
+    }
+
+    public Builder emiDueDate(LocalDate v) {
+      emiDueDate = v;
+      return this;
+    }
+
+    public Builder paymentStatus(String v) {
+      paymentStatus = v;
+      return this;
+    }
+
+    public Builder language(String v) {
+      language = v;
+      return this;
+    }
+
+    public Builder leadId(String v) {
+      leadId = v;
+      return this;
+    }
+
+    public Builder leadDate(LocalDate v) {
+      leadDate = v;
+      return this;
+    }
 
     /**
-     * Replaces every custom attribute with those of {@code attributes} (no {@code null} keys or values),
-     * as one map: a reader building millions of customers passes one map per customer.
+     * Replaces every custom attribute with those of {@code attributes} (no {@code null} keys or
+     * values), as one map: a reader building millions of customers passes one map per customer.
      */
     public Builder customAll(Map<String, Object> attributes) {
       custom = attributes instanceof ColumnMap ? attributes : new LinkedHashMap<>(attributes);
@@ -125,8 +178,21 @@ public record Customer(
     }
 
     public Customer build() {
-      return new Customer(loanId, firstName, lastName, phoneNumber, loanAmount, emiAmount, loanPeriod,
-          currentEmi, emiDueDate, paymentStatus, language, leadId, leadDate, custom);
+      return new Customer(
+          loanId,
+          firstName,
+          lastName,
+          phoneNumber,
+          loanAmount,
+          emiAmount,
+          loanPeriod,
+          currentEmi,
+          emiDueDate,
+          paymentStatus,
+          language,
+          leadId,
+          leadDate,
+          custom);
     }
   }
 }

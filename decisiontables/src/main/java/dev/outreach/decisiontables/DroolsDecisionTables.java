@@ -12,6 +12,7 @@ import org.drools.decisiontable.SpreadsheetCompiler;
 public final class DroolsDecisionTables implements DecisionTableReader {
   @Override
   public String toDrl(byte[] content, boolean csv) {
-    return new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), csv ? InputType.CSV : InputType.XLS);
+    return new SpreadsheetCompiler()
+        .compile(new ByteArrayInputStream(content), csv ? InputType.CSV : InputType.XLS);
   }
 }

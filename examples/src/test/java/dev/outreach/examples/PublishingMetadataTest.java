@@ -13,8 +13,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * What a user importing Outreach from a repository relies on: the BOM in step with the build and naming
- * every published artifact, and the metadata (license, SCM, reproducible time) a repository asks for.
+ * What a user importing Outreach from a repository relies on: the BOM in step with the build and
+ * naming every published artifact, and the metadata (license, SCM, reproducible time) a repository
+ * asks for.
  */
 class PublishingMetadataTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -26,13 +27,16 @@ class PublishingMetadataTest {
     assertThat(text(bom.getDocumentElement(), "version"))
         .as("outreach-bom's version must be the parent's: change both together")
         .isEqualTo(text(parent.getDocumentElement(), "version"));
-    assertThat(text(bom.getDocumentElement(), "parent")).as("the BOM must not inherit third-party versions").isNull();
+    assertThat(text(bom.getDocumentElement(), "parent"))
+        .as("the BOM must not inherit third-party versions")
+        .isNull();
 
     List<String> published = new ArrayList<>();
     for (String module : children(parent.getDocumentElement(), "modules", "module")) {
       Document pom = read(ROOT.resolve(module).resolve("pom.xml"));
-      boolean skipped = Files.readString(ROOT.resolve(module).resolve("pom.xml"))
-          .contains("<maven.deploy.skip>true</maven.deploy.skip>");
+      boolean skipped =
+          Files.readString(ROOT.resolve(module).resolve("pom.xml"))
+              .contains("<maven.deploy.skip>true</maven.deploy.skip>");
       if (!module.equals("bom") && !skipped) {
         published.add(text(pom.getDocumentElement(), "artifactId"));
       }
@@ -47,13 +51,17 @@ class PublishingMetadataTest {
   void theBuildCarriesLicenseScmAndAFixedOutputTime() throws Exception {
     for (String pom : List.of("pom.xml", "bom/pom.xml")) {
       Element project = read(ROOT.resolve(pom)).getDocumentElement();
-      assertThat(children(project, "licenses", "license", "name")).as(pom).containsExactly("Apache-2.0");
+      assertThat(children(project, "licenses", "license", "name"))
+          .as(pom)
+          .containsExactly("Apache-2.0");
       assertThat(text(child(project, "scm"), "url")).as(pom).startsWith("https://");
       assertThat(text(project, "url")).as(pom).startsWith("https://");
-      assertThat(text(child(project, "properties"), "project.build.outputTimestamp")).as(pom)
+      assertThat(text(child(project, "properties"), "project.build.outputTimestamp"))
+          .as(pom)
           .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
     }
-    assertThat(Files.readString(ROOT.resolve("LICENSE"))).contains("Apache License", "Version 2.0, January 2004");
+    assertThat(Files.readString(ROOT.resolve("LICENSE")))
+        .contains("Apache License", "Version 2.0, January 2004");
   }
 
   private static Document read(Path pom) throws Exception {

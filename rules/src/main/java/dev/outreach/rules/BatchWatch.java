@@ -10,10 +10,10 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * One batch of customers being evaluated on a worker thread: when it started, its session, and the rule
- * whose consequence runs now, so the thread that waits for the batch can tell (and stop) a rule that runs
- * too long, and {@link ExitGuard} can tell which rule called {@code System.exit}. Per firing it costs two
- * plain stores.
+ * One batch of customers being evaluated on a worker thread: when it started, its session, and the
+ * rule whose consequence runs now, so the thread that waits for the batch can tell (and stop) a
+ * rule that runs too long, and {@link ExitGuard} can tell which rule called {@code System.exit}.
+ * Per firing it costs two plain stores.
  */
 final class BatchWatch extends DefaultAgendaEventListener {
   private final List<Customer> customers;
@@ -41,9 +41,10 @@ final class BatchWatch extends DefaultAgendaEventListener {
   }
 
   /**
-   * Called on the worker thread as the batch ends, however it ends. Lets go of the session and its last
-   * match: the evaluation keeps every batch's watch until all batches end, and a disposed session's
-   * network memory would otherwise stay reachable (hundreds of megabytes over a million customers).
+   * Called on the worker thread as the batch ends, however it ends. Lets go of the session and its
+   * last match: the evaluation keeps every batch's watch until all batches end, and a disposed
+   * session's network memory would otherwise stay reachable (hundreds of megabytes over a million
+   * customers).
    */
   void end() {
     ExitGuard.unwatch(this);
@@ -107,17 +108,27 @@ final class BatchWatch extends DefaultAgendaEventListener {
     return "rule \"" + m.getRule().getName() + "\"" + (where == null ? "" : " (" + where + ")");
   }
 
-  /** "customer ID" for the customer {@code m} is about, else "the customers FIRST to LAST" of the batch. */
+  /**
+   * "customer ID" for the customer {@code m} is about, else "the customers FIRST to LAST" of the
+   * batch.
+   */
   String customer(Match m) {
     String id = m == null ? null : customerOf(m);
     if (id != null) {
       return "customer " + id;
     }
-    return customers.size() == 1 ? "customer " + customers.get(0).loanId()
-        : "one of the customers " + customers.get(0).loanId() + " to " + customers.get(customers.size() - 1).loanId();
+    return customers.size() == 1
+        ? "customer " + customers.get(0).loanId()
+        : "one of the customers "
+            + customers.get(0).loanId()
+            + " to "
+            + customers.get(customers.size() - 1).loanId();
   }
 
-  /** The loan id of the first customer among {@code m}'s facts (directly, or carried by a fact), or null. */
+  /**
+   * The loan id of the first customer among {@code m}'s facts (directly, or carried by a fact), or
+   * null.
+   */
   static String customerOf(Match m) {
     for (Object o : m.getObjects()) {
       List<String> ids = FiredRules.customerIds(o);

@@ -19,16 +19,17 @@ import java.util.Objects;
  * insert( Decision.suppress($c, "already paid") );
  * </pre>
  *
- * <p>Each fluent method returns a new decision. The engine records which rule made it ({@link #rule()});
- * authors never pass it. Decisions are ordinary facts, so rules can match them:
- * {@code not Decision( customerId == $c.loanId, suppression == true )}.
+ * <p>Each fluent method returns a new decision. The engine records which rule made it ({@link
+ * #rule()}); authors never pass it. Decisions are ordinary facts, so rules can match them: {@code
+ * not Decision( customerId == $c.loanId, suppression == true )}.
  *
  * @param customerId the loan id of the customer
  * @param channel the channel, or {@code null} for a suppression
  * @param reason why the customer is suppressed, or {@code null} for a contact
  * @param rule the name of the rule whose consequence made this decision (set by the engine)
  * @param salience that rule's salience (set by the engine)
- * @param batch the batch-call campaign of a call, or {@code null} (see {@link #batch(BatchCampaign)})
+ * @param batch the batch-call campaign of a call, or {@code null} (see {@link
+ *     #batch(BatchCampaign)})
  */
 public record Decision(
     String customerId,
@@ -49,7 +50,8 @@ public record Decision(
     Objects.requireNonNull(rule, "rule == null");
     timing = timing == null ? Timing.NOW : timing;
     if ((channel == null) == (reason == null)) {
-      throw new IllegalArgumentException("a decision is either a contact (channel) or a suppression (reason)");
+      throw new IllegalArgumentException(
+          "a decision is either a contact (channel) or a suppression (reason)");
     }
     if (batch != null && channel != Channel.CALL) {
       throw new dev.outreach.core.decision.InvalidDecisionException(
@@ -79,12 +81,36 @@ public record Decision(
           "Decision.suppress(customer, reason) needs a reason, e.g. \"already paid\"");
     }
     RuleStamp.Stamp by = RuleStamp.current();
-    return new Decision(id(customer), null, null, null, null, null, null, 0, reason, by.rule(), by.salience(), null);
+    return new Decision(
+        id(customer),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        reason,
+        by.rule(),
+        by.salience(),
+        null);
   }
 
   private static Decision contact(Customer customer, Channel channel) {
     RuleStamp.Stamp by = RuleStamp.current();
-    return new Decision(id(customer), channel, null, null, null, null, null, 0, null, by.rule(), by.salience(), null);
+    return new Decision(
+        id(customer),
+        channel,
+        null,
+        null,
+        null,
+        null,
+        null,
+        0,
+        null,
+        by.rule(),
+        by.salience(),
+        null);
   }
 
   private static String id(Customer customer) {
@@ -93,23 +119,70 @@ public record Decision(
 
   /** The AI agent that makes the call. */
   public Decision agent(String agentId) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience, batch);
+    return new Decision(
+        customerId,
+        channel,
+        agentId,
+        dispositionId,
+        templateId,
+        conversation,
+        timing,
+        priority,
+        reason,
+        rule,
+        salience,
+        batch);
   }
 
   /** The disposition the call is categorised under. */
   public Decision disposition(String dispositionId) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience, batch);
+    return new Decision(
+        customerId,
+        channel,
+        agentId,
+        dispositionId,
+        templateId,
+        conversation,
+        timing,
+        priority,
+        reason,
+        rule,
+        salience,
+        batch);
   }
 
   /** The SMS or WhatsApp template. */
   public Decision template(String templateId) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience, batch);
+    return new Decision(
+        customerId,
+        channel,
+        agentId,
+        dispositionId,
+        templateId,
+        conversation,
+        timing,
+        priority,
+        reason,
+        rule,
+        salience,
+        batch);
   }
 
   /** The conversational agent a WhatsApp message hands over to. */
   public Decision conversation(String agentId, String dispositionId) {
-    return new Decision(customerId, channel, this.agentId, this.dispositionId, templateId,
-        new Conversation(agentId, dispositionId), timing, priority, reason, rule, salience, batch);
+    return new Decision(
+        customerId,
+        channel,
+        this.agentId,
+        this.dispositionId,
+        templateId,
+        new Conversation(agentId, dispositionId),
+        timing,
+        priority,
+        reason,
+        rule,
+        salience,
+        batch);
   }
 
   /** On this date (in the customer's zone); combine with {@link #at} or {@link #window}. */
@@ -117,12 +190,16 @@ public record Decision(
     return withTiming(timing.on(Objects.requireNonNull(date, "date == null")));
   }
 
-  /** On this date, "YYYY-MM-DD": the same as {@link #on(LocalDate)}, without importing java.time in DRL. */
+  /**
+   * On this date, "YYYY-MM-DD": the same as {@link #on(LocalDate)}, without importing java.time in
+   * DRL.
+   */
   public Decision on(String date) {
     try {
       return on(LocalDate.parse(Objects.requireNonNull(date, "date == null")));
     } catch (java.time.format.DateTimeParseException e) {
-      throw new dev.outreach.core.decision.InvalidDecisionException("on(\"" + date + "\") is not a date as YYYY-MM-DD");
+      throw new dev.outreach.core.decision.InvalidDecisionException(
+          "on(\"" + date + "\") is not a date as YYYY-MM-DD");
     }
   }
 
@@ -131,29 +208,58 @@ public record Decision(
     return withTiming(timing.at(time));
   }
 
-  /** Within this daily window, "HH:mm" to "HH:mm"; if it has closed today (and no date is set), tomorrow's. */
+  /**
+   * Within this daily window, "HH:mm" to "HH:mm"; if it has closed today (and no date is set),
+   * tomorrow's.
+   */
   public Decision window(String from, String to) {
     return withTiming(timing.window(from, to));
   }
 
   /**
-   * Makes this call through a batch-call campaign (see {@link BatchCampaign}): the agent must be a UUID,
-   * a {@link #window} becomes the campaign's daily window, and customers whose campaigns are equal share
-   * one campaign.
+   * Makes this call through a batch-call campaign (see {@link BatchCampaign}): the agent must be a
+   * UUID, a {@link #window} becomes the campaign's daily window, and customers whose campaigns are
+   * equal share one campaign.
    */
   public Decision batch(BatchCampaign campaign) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority,
-        reason, rule, salience, Objects.requireNonNull(campaign, "campaign == null"));
+    return new Decision(
+        customerId,
+        channel,
+        agentId,
+        dispositionId,
+        templateId,
+        conversation,
+        timing,
+        priority,
+        reason,
+        rule,
+        salience,
+        Objects.requireNonNull(campaign, "campaign == null"));
   }
 
-  /** A batch-call campaign named {@code name} over the contacts of folder {@code contactFolderId}, API defaults otherwise. */
+  /**
+   * A batch-call campaign named {@code name} over the contacts of folder {@code contactFolderId},
+   * API defaults otherwise.
+   */
   public Decision batch(String name, String contactFolderId) {
     return batch(BatchCampaign.of(name, contactFolderId));
   }
 
   /** Wins over lower priorities on the same channel for the same customer. Default 0. */
   public Decision priority(int priority) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, reason, rule, salience, batch);
+    return new Decision(
+        customerId,
+        channel,
+        agentId,
+        dispositionId,
+        templateId,
+        conversation,
+        timing,
+        priority,
+        reason,
+        rule,
+        salience,
+        batch);
   }
 
   /** Whether this is a suppression rather than a contact. */
@@ -162,7 +268,19 @@ public record Decision(
   }
 
   private Decision withTiming(Timing t) {
-    return new Decision(customerId, channel, agentId, dispositionId, templateId, conversation, t, priority, reason, rule, salience, batch);
+    return new Decision(
+        customerId,
+        channel,
+        agentId,
+        dispositionId,
+        templateId,
+        conversation,
+        t,
+        priority,
+        reason,
+        rule,
+        salience,
+        batch);
   }
 
   /** The planner's form of this decision. */
@@ -170,7 +288,17 @@ public record Decision(
     if (channel == null) {
       return new Suppression(customerId, reason, rule);
     }
-    return new Contact(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority,
-        salience, rule, batch);
+    return new Contact(
+        customerId,
+        channel,
+        agentId,
+        dispositionId,
+        templateId,
+        conversation,
+        timing,
+        priority,
+        salience,
+        rule,
+        batch);
   }
 }

@@ -4,22 +4,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Says the DRL parser's messages ({@code [ERR 102] Line 4:39 mismatched input 'end' in rule "x"}) in plain
- * words ({@code syntax error in rule "x": unexpected "end"}), and reads the column they give.
+ * Says the DRL parser's messages ({@code [ERR 102] Line 4:39 mismatched input 'end' in rule "x"})
+ * in plain words ({@code syntax error in rule "x": unexpected "end"}), and reads the column they
+ * give.
  */
 final class DrlSyntax {
-  private static final Pattern ERR = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+) (.*)$", Pattern.DOTALL);
-  private static final Pattern IN_RULE = Pattern.compile(
-      "\\s+in\\s+(?:pattern\\s+)?rule(?:\\s+\"([^\"]*)\"|\\s+(\\S+))?\\s*$");
-  private static final Pattern MISMATCHED = Pattern.compile(
-      "^mismatched input '(.*?)'(?: expecting (.*))?$", Pattern.DOTALL);
-  private static final Pattern NO_VIABLE = Pattern.compile("^no viable alternative at input '(.*?)'$", Pattern.DOTALL);
-  private static final Pattern EXTRANEOUS = Pattern.compile(
-      "^extraneous input '(.*?)' expecting (.*)$", Pattern.DOTALL);
-  private static final Pattern MISSING = Pattern.compile("^missing (.*?) at '(.*?)'$", Pattern.DOTALL);
-  private static final Pattern TOKENS = Pattern.compile("one of the following tokens: '\\[(.*)\\]'\\.?");
-  private static final Pattern CONSEQUENCE = Pattern.compile(
-      "^Rule Compilation error (Syntax error.*)$", Pattern.DOTALL);
+  private static final Pattern ERR =
+      Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+) (.*)$", Pattern.DOTALL);
+  private static final Pattern IN_RULE =
+      Pattern.compile("\\s+in\\s+(?:pattern\\s+)?rule(?:\\s+\"([^\"]*)\"|\\s+(\\S+))?\\s*$");
+  private static final Pattern MISMATCHED =
+      Pattern.compile("^mismatched input '(.*?)'(?: expecting (.*))?$", Pattern.DOTALL);
+  private static final Pattern NO_VIABLE =
+      Pattern.compile("^no viable alternative at input '(.*?)'$", Pattern.DOTALL);
+  private static final Pattern EXTRANEOUS =
+      Pattern.compile("^extraneous input '(.*?)' expecting (.*)$", Pattern.DOTALL);
+  private static final Pattern MISSING =
+      Pattern.compile("^missing (.*?) at '(.*?)'$", Pattern.DOTALL);
+  private static final Pattern TOKENS =
+      Pattern.compile("one of the following tokens: '\\[(.*)\\]'\\.?");
+  private static final Pattern CONSEQUENCE =
+      Pattern.compile("^Rule Compilation error (Syntax error.*)$", Pattern.DOTALL);
 
   private DrlSyntax() {}
 
@@ -60,7 +65,9 @@ final class DrlSyntax {
       String token = m.group(1);
       String expected = expected(m.group(2));
       if (token.isEmpty() || token.equals("<eof>")) {
-        return "the file ends before " + (inRule ? "the rule" : "the statement") + " is complete (a missing \"end\","
+        return "the file ends before "
+            + (inRule ? "the rule" : "the statement")
+            + " is complete (a missing \"end\","
             + " closing bracket or closing quote?)";
       }
       if (unnamed && token.equals("when")) {
@@ -76,7 +83,9 @@ final class DrlSyntax {
     }
     m = NO_VIABLE.matcher(body);
     if (m.matches()) {
-      return "cannot read " + quoted(m.group(1)) + " here (a missing or extra bracket, comma or quote near it?)";
+      return "cannot read "
+          + quoted(m.group(1))
+          + " here (a missing or extra bracket, comma or quote near it?)";
     }
     m = EXTRANEOUS.matcher(body);
     if (m.matches()) {

@@ -13,9 +13,9 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
- * Records, per customer, the rules that fired with that customer in their match: directly, through a
- * {@link Decision} or {@link Arm}, or through a declared fact that carries the customer (a field of
- * type {@link Customer}, as in {@code HighRisk( $c : customer )}). Used only when tracing.
+ * Records, per customer, the rules that fired with that customer in their match: directly, through
+ * a {@link Decision} or {@link Arm}, or through a declared fact that carries the customer (a field
+ * of type {@link Customer}, as in {@code HighRisk( $c : customer )}). Used only when tracing.
  */
 final class FiredRules extends DefaultAgendaEventListener {
   private static final Map<Class<?>, List<Method>> CARRIERS = new ConcurrentHashMap<>();

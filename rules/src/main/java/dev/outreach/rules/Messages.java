@@ -7,13 +7,16 @@ import java.util.regex.Pattern;
 final class Messages {
   private Messages() {}
 
-  private static final Pattern NEAR = Pattern.compile("\\[Near : \\{\\.\\.\\. (.+?) \\.\\.\\.\\.\\}\\]");
-  private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*$", Pattern.MULTILINE);
+  private static final Pattern NEAR =
+      Pattern.compile("\\[Near : \\{\\.\\.\\. (.+?) \\.\\.\\.\\.\\}\\]");
+  private static final Pattern EXPRESSION =
+      Pattern.compile("Unable to Analyse Expression (.+?):\\s*$", Pattern.MULTILINE);
   private static final Pattern METHOD = Pattern.compile("The method (\\w+)\\(");
 
   /**
-   * A compiler message as a {@link RuleProblem}: in the user's file, at the most precise line and column
-   * the text allows (Drools reports errors in a consequence at the rule's first line), in plain words.
+   * A compiler message as a {@link RuleProblem}: in the user's file, at the most precise line and
+   * column the text allows (Drools reports errors in a consequence at the rule's first line), in
+   * plain words.
    */
   static RuleProblem problem(org.kie.api.builder.Message m, Sources sources, String onlyFile) {
     String text = sources.rewrite(m.getText());
@@ -34,7 +37,8 @@ final class Messages {
     if (at == null && (file == null || line == 0)) {
       Matcher near = NEAR.matcher(text);
       Matcher expr = EXPRESSION.matcher(text);
-      String snippet = near.find() ? near.group(1).strip() : expr.find() ? expr.group(1).strip() : null;
+      String snippet =
+          near.find() ? near.group(1).strip() : expr.find() ? expr.group(1).strip() : null;
       at = sources.find(file, 0, snippet);
     }
     if (at != null) {
@@ -50,8 +54,12 @@ final class Messages {
       column = cell.columnNumber();
       said = "row " + cell.row() + " (the rule made from cell " + cell + "): " + said;
     }
-    return new RuleProblem(file == null ? "(rules)" : file, line, column,
-        m.getLevel() == org.kie.api.builder.Message.Level.ERROR, said);
+    return new RuleProblem(
+        file == null ? "(rules)" : file,
+        line,
+        column,
+        m.getLevel() == org.kie.api.builder.Message.Level.ERROR,
+        said);
   }
 
   /** A failure while rules ran, located in the user's files where the text allows. */
@@ -68,25 +76,40 @@ final class Messages {
     String text = sb.toString();
     Matcher unc = UNCOMPARABLE.matcher(text);
     if (unc.find()) {
-      text = unc.replaceFirst(Matcher.quoteReplacement(
-          "cannot compare " + unc.group(1) + " with " + unc.group(2) + " (a text value where a number is expected?)"));
+      text =
+          unc.replaceFirst(
+              Matcher.quoteReplacement(
+                  "cannot compare "
+                      + unc.group(1)
+                      + " with "
+                      + unc.group(2)
+                      + " (a text value where a number is expected?)"));
     }
     Matcher near = NEAR.matcher(text);
     if (near.find()) {
       Sources.Location at = sources.find(null, 0, near.group(1).strip());
-      String what = text.startsWith("[Error: ") ? text.substring(8, Math.max(8, text.indexOf(']'))) : firstLine(text);
-      return (at != null ? at + ": " : "") + "cannot evaluate " + near.group(1).strip() + ": " + what;
+      String what =
+          text.startsWith("[Error: ")
+              ? text.substring(8, Math.max(8, text.indexOf(']')))
+              : firstLine(text);
+      return (at != null ? at + ": " : "")
+          + "cannot evaluate "
+          + near.group(1).strip()
+          + ": "
+          + what;
     }
     return text.replaceAll("\\s*\\R\\s*", " ");
   }
 
-  private static final Pattern UNKNOWN_FIELD = Pattern.compile(
-      "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
-  private static final Pattern UNKNOWN_CALL = Pattern.compile(
-      "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(([^)]+)\\)");
-  private static final Pattern UNCOMPARABLE = Pattern.compile("uncomparable values <<(.*?)>> and <<(.*?)>>");
-  private static final Pattern UNKNOWN_METHOD = Pattern.compile(
-      "The method (\\w+\\([^)]*\\)) is undefined for the type (\\w+)");
+  private static final Pattern UNKNOWN_FIELD =
+      Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+  private static final Pattern UNKNOWN_CALL =
+      Pattern.compile(
+          "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(([^)]+)\\)");
+  private static final Pattern UNCOMPARABLE =
+      Pattern.compile("uncomparable values <<(.*?)>> and <<(.*?)>>");
+  private static final Pattern UNKNOWN_METHOD =
+      Pattern.compile("The method (\\w+\\([^)]*\\)) is undefined for the type (\\w+)");
 
   static String explain(String drools) {
     String text = drools.strip();
@@ -97,13 +120,22 @@ final class Messages {
     Matcher m = UNKNOWN_FIELD.matcher(text);
     if (m.find()) {
       String type = m.group(1).substring(m.group(1).lastIndexOf('.') + 1);
-      return "unknown field \"" + m.group(2) + "\" on " + type + hint(type) + " (" + firstLine(text) + ")";
+      return "unknown field \""
+          + m.group(2)
+          + "\" on "
+          + type
+          + hint(type)
+          + " ("
+          + firstLine(text)
+          + ")";
     }
     m = UNKNOWN_CALL.matcher(text);
     if (m.find()) {
       String type = simple(m.group(1));
-      String args = java.util.Arrays.stream(m.group(3).split(",")).map(a -> simple(a.strip()))
-          .collect(java.util.stream.Collectors.joining(", "));
+      String args =
+          java.util.Arrays.stream(m.group(3).split(","))
+              .map(a -> simple(a.strip()))
+              .collect(java.util.stream.Collectors.joining(", "));
       return "unknown method " + m.group(2) + "(" + args + ") on " + type + hint(type);
     }
     m = UNKNOWN_METHOD.matcher(text);

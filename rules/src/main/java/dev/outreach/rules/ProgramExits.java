@@ -6,17 +6,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds DRL code that would end the whole program ({@code System.exit}, {@code Runtime.getRuntime().exit}
- * or {@code .halt}) so that compiling refuses it, naming file, line, column and rule. Comments and string
- * literals are ignored. A rule can still reach {@code exit} another way (reflection, a helper class):
- * {@link ExitGuard} makes that fail loudly.
+ * Finds DRL code that would end the whole program ({@code System.exit}, {@code
+ * Runtime.getRuntime().exit} or {@code .halt}) so that compiling refuses it, naming file, line,
+ * column and rule. Comments and string literals are ignored. A rule can still reach {@code exit}
+ * another way (reflection, a helper class): {@link ExitGuard} makes that fail loudly.
  */
 final class ProgramExits {
   private static final Pattern EXIT = Pattern.compile("\\bSystem\\s*\\.\\s*exit\\b");
   private static final Pattern RUNTIME = Pattern.compile("\\bRuntime\\s*\\.\\s*getRuntime\\b");
   private static final Pattern BLOCK = Pattern.compile("(?m)^[ \\t]*(rule|function|query)\\b");
   private static final Pattern RULE = Pattern.compile("rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
-  private static final Pattern FUNCTION = Pattern.compile("function\\s+[\\w.<>\\[\\], ]+?\\s+(\\w+)\\s*\\(");
+  private static final Pattern FUNCTION =
+      Pattern.compile("function\\s+[\\w.<>\\[\\], ]+?\\s+(\\w+)\\s*\\(");
   private static final Pattern QUERY = Pattern.compile("query\\s+(?:\"([^\"]*)\"|(\\S+))");
 
   private ProgramExits() {}
@@ -36,16 +37,28 @@ final class ProgramExits {
             lineStart = i + 1;
           }
         }
-        String call = p == EXIT ? "calls System.exit" : "uses Runtime.getRuntime() (which can exit or halt)";
-        out.add(new RuleProblem(file, line, m.start() - lineStart + 1, true, where(code, drl, m.start()) + " " + call
-            + ", which would end the whole program: rules may only decide (insert decisions), never stop the"
-            + " program; remove the call"));
+        String call =
+            p == EXIT ? "calls System.exit" : "uses Runtime.getRuntime() (which can exit or halt)";
+        out.add(
+            new RuleProblem(
+                file,
+                line,
+                m.start() - lineStart + 1,
+                true,
+                where(code, drl, m.start())
+                    + " "
+                    + call
+                    + ", which would end the whole program: rules may only decide (insert decisions), never stop the"
+                    + " program; remove the call"));
       }
     }
     return out;
   }
 
-  /** {@code rule "NAME"}, {@code function NAME} or {@code query "NAME"} around {@code at}, else "the file". */
+  /**
+   * {@code rule "NAME"}, {@code function NAME} or {@code query "NAME"} around {@code at}, else "the
+   * file".
+   */
   private static String where(String code, String drl, int at) {
     Matcher b = BLOCK.matcher(code);
     int start = -1;
@@ -55,21 +68,31 @@ final class ProgramExits {
     if (start < 0) {
       return "the file";
     }
-    String head = drl.substring(start, Math.min(drl.length(), drl.indexOf('\n', start) < 0 ? drl.length()
-        : drl.indexOf('\n', start)));
+    String head =
+        drl.substring(
+            start,
+            Math.min(
+                drl.length(),
+                drl.indexOf('\n', start) < 0 ? drl.length() : drl.indexOf('\n', start)));
     Matcher m = RULE.matcher(head);
     if (m.lookingAt()) {
-      return "rule \"" + (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3)) + "\"";
+      return "rule \""
+          + (m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3))
+          + "\"";
     }
     m = FUNCTION.matcher(head);
     if (m.lookingAt()) {
       return "function " + m.group(1);
     }
     m = QUERY.matcher(head);
-    return m.lookingAt() ? "query \"" + (m.group(1) != null ? m.group(1) : m.group(2)) + "\"" : "the file";
+    return m.lookingAt()
+        ? "query \"" + (m.group(1) != null ? m.group(1) : m.group(2)) + "\""
+        : "the file";
   }
 
-  /** {@code drl} with comments and the insides of string and character literals blanked, lines kept. */
+  /**
+   * {@code drl} with comments and the insides of string and character literals blanked, lines kept.
+   */
   static String blank(String drl) {
     StringBuilder sb = new StringBuilder(drl.length());
     int i = 0;

@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Rules that can be changed while the host application runs. {@link #reload()} compiles the new rules
- * first and swaps them in atomically only when they compile; otherwise the rules in use stay in use and
- * the result says why. Each evaluation uses one rule set from start to end, even if a reload happens
- * meanwhile.
+ * Rules that can be changed while the host application runs. {@link #reload()} compiles the new
+ * rules first and swaps them in atomically only when they compile; otherwise the rules in use stay
+ * in use and the result says why. Each evaluation uses one rule set from start to end, even if a
+ * reload happens meanwhile.
  *
  * <pre>{@code
  * ReloadableRules rules = ReloadableRules.load(List.of(Path.of("rules/")));
@@ -37,7 +37,8 @@ public final class ReloadableRules implements DecisionSource {
   }
 
   /**
-   * Loads the rules at {@code paths} (files or folders); {@link #reload()} reads the same paths again.
+   * Loads the rules at {@code paths} (files or folders); {@link #reload()} reads the same paths
+   * again.
    *
    * @throws RuleCompileException when they do not compile (there is nothing to fall back to yet)
    */
@@ -53,7 +54,8 @@ public final class ReloadableRules implements DecisionSource {
 
   /** Wraps {@code rules}; {@link #reload()} then needs sources ({@link #reload(List)}). */
   public static ReloadableRules of(RuleSet rules) {
-    return new ReloadableRules(List.of(), List.of(), Objects.requireNonNull(rules, "rules == null"));
+    return new ReloadableRules(
+        List.of(), List.of(), Objects.requireNonNull(rules, "rules == null"));
   }
 
   /** The rules in use now. */
@@ -64,7 +66,8 @@ public final class ReloadableRules implements DecisionSource {
   /** Reads the paths given to {@link #load} again and swaps the rules in if they compile. */
   public Result reload() {
     if (paths.isEmpty()) {
-      throw new IllegalStateException("these rules were not loaded from paths: use reload(sources)");
+      throw new IllegalStateException(
+          "these rules were not loaded from paths: use reload(sources)");
     }
     List<RuleSource> sources = new ArrayList<>();
     try {
@@ -78,8 +81,8 @@ public final class ReloadableRules implements DecisionSource {
   }
 
   /**
-   * Compiles {@code sources} and swaps them in if they compile (with the {@link RuleBudget} of the rules in
-   * use); otherwise keeps the rules in use.
+   * Compiles {@code sources} and swaps them in if they compile (with the {@link RuleBudget} of the
+   * rules in use); otherwise keeps the rules in use.
    */
   public Result reload(List<RuleSource> sources) {
     try {

@@ -10,8 +10,10 @@ public final class RuleCompileException extends Exception {
   private final transient List<RuleProblem> problems;
 
   RuleCompileException(List<RuleProblem> problems) {
-    super(problems.stream().filter(RuleProblem::error).count() + " error(s) in the rules:\n  "
-        + problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n  ")));
+    super(
+        problems.stream().filter(RuleProblem::error).count()
+            + " error(s) in the rules:\n  "
+            + problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n  ")));
     this.problems = List.copyOf(problems);
   }
 

@@ -22,8 +22,9 @@ final class RuleCounts extends DefaultAgendaEventListener {
   Match most() {
     String best = null;
     for (Map.Entry<String, Integer> c : counts.entrySet()) {
-      if (best == null || c.getValue() > counts.get(best) || c.getValue().equals(counts.get(best))
-          && c.getKey().compareTo(best) < 0) {
+      if (best == null
+          || c.getValue() > counts.get(best)
+          || c.getValue().equals(counts.get(best)) && c.getKey().compareTo(best) < 0) {
         best = c.getKey();
       }
     }

@@ -26,17 +26,18 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
-import org.kie.api.runtime.rule.Match;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
 
 /**
- * Evaluates a rule base over a portfolio in batches, each in a fresh session, spread over threads, so a
- * large portfolio is never in one working memory at once. Every batch runs on a worker thread, within a
- * {@link RuleBudget}: the calling thread waits for it with a deadline.
+ * Evaluates a rule base over a portfolio in batches, each in a fresh session, spread over threads,
+ * so a large portfolio is never in one working memory at once. Every batch runs on a worker thread,
+ * within a {@link RuleBudget}: the calling thread waits for it with a deadline.
  */
 final class RuleEvaluator implements DecisionSource {
   static final int DEFAULT_BATCH = 1_000;
-  private static final ClassObjectFilter DECISIONS = new ClassObjectFilter(dev.outreach.rules.Decision.class);
+  private static final ClassObjectFilter DECISIONS =
+      new ClassObjectFilter(dev.outreach.rules.Decision.class);
 
   private final KieBase base;
   private final Sources sources;
@@ -46,14 +47,28 @@ final class RuleEvaluator implements DecisionSource {
   private final Consumer<CustomerTrace> traces;
   private final RuleBudget budget;
 
-  RuleEvaluator(KieBase base, Sources sources, int batchSize, int threads, List<Experiment> experiments,
+  RuleEvaluator(
+      KieBase base,
+      Sources sources,
+      int batchSize,
+      int threads,
+      List<Experiment> experiments,
       RuleBudget budget) {
     this(base, sources, batchSize, threads, experiments, null, budget);
   }
 
-  /** With {@code traces}, every customer's {@link CustomerTrace} is passed there as its batch finishes. */
-  RuleEvaluator(KieBase base, Sources sources, int batchSize, int threads, List<Experiment> experiments,
-      Consumer<CustomerTrace> traces, RuleBudget budget) {
+  /**
+   * With {@code traces}, every customer's {@link CustomerTrace} is passed there as its batch
+   * finishes.
+   */
+  RuleEvaluator(
+      KieBase base,
+      Sources sources,
+      int batchSize,
+      int threads,
+      List<Experiment> experiments,
+      Consumer<CustomerTrace> traces,
+      RuleBudget budget) {
     if (batchSize < 1 || threads < 1) {
       throw new IllegalArgumentException("batchSize and threads must be at least 1");
     }
@@ -74,24 +89,39 @@ final class RuleEvaluator implements DecisionSource {
     for (int i = 0; i < batches.size(); i++) {
       each.add(new ArrayList<>());
     }
-    runAll(batches, 1, (i, w) -> {
-      try {
-        traced(w, w.customers(), today, d -> { }, each.get(i)::add);
-      } catch (Runaway r) {
-        throw runaway(w, today, r);
-      }
-    });
+    runAll(
+        batches,
+        1,
+        (i, w) -> {
+          try {
+            traced(w, w.customers(), today, d -> {}, each.get(i)::add);
+          } catch (Runaway r) {
+            throw runaway(w, today, r);
+          }
+        });
     List<CustomerTrace> out = new ArrayList<>();
     each.forEach(out::addAll);
     return out;
   }
 
-  /** Runs one batch recording which rules fired, passing decisions to {@code sink} and traces to {@code to}. */
-  private void traced(BatchWatch w, List<Customer> batch, Today today, Consumer<Decision> sink,
+  /**
+   * Runs one batch recording which rules fired, passing decisions to {@code sink} and traces to
+   * {@code to}.
+   */
+  private void traced(
+      BatchWatch w,
+      List<Customer> batch,
+      Today today,
+      Consumer<Decision> sink,
       Consumer<CustomerTrace> to) {
     FiredRules fired = new FiredRules();
     Map<String, List<Decision>> decided = new HashMap<>();
-    run(w, batch, today, d -> decided.computeIfAbsent(d.customerId(), k -> new ArrayList<>()).add(d), fired);
+    run(
+        w,
+        batch,
+        today,
+        d -> decided.computeIfAbsent(d.customerId(), k -> new ArrayList<>()).add(d),
+        fired);
     for (Customer c : batch) {
       List<Decision> mine = decided.getOrDefault(c.loanId(), List.of());
       mine.forEach(sink);
@@ -119,18 +149,21 @@ final class RuleEvaluator implements DecisionSource {
   }
 
   /**
-   * Runs every batch on up to {@code threads} daemon worker threads, waiting for each within the budget's
-   * time limit; the first failure (or overrun) stops the evaluation.
+   * Runs every batch on up to {@code threads} daemon worker threads, waiting for each within the
+   * budget's time limit; the first failure (or overrun) stops the evaluation.
    */
   private void runAll(List<List<Customer>> batches, int threads, Work work) {
     if (batches.isEmpty()) {
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, batches.size()), r -> {
-      Thread t = new Thread(r, "outreach-rules");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, batches.size()),
+            r -> {
+              Thread t = new Thread(r, "outreach-rules");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<BatchWatch> watches = new ArrayList<>();
       List<Future<?>> futures = new ArrayList<>();
@@ -138,19 +171,25 @@ final class RuleEvaluator implements DecisionSource {
         BatchWatch w = new BatchWatch(batches.get(i), sources);
         int index = i;
         watches.add(w);
-        futures.add(pool.submit(() -> {
-          w.start();
-          try {
-            work.run(index, w);
-          } catch (StackOverflowError e) {
-            Match m = w.firing();
-            throw new RuleEvaluationException((m == null ? "the rules" : w.rule(m)) + " failed for " + w.customer(m)
-                + ": it recursed without end (stack overflow); does a function or method call itself with no way"
-                + " out?", null);
-          } finally {
-            w.end();
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  w.start();
+                  try {
+                    work.run(index, w);
+                  } catch (StackOverflowError e) {
+                    Match m = w.firing();
+                    throw new RuleEvaluationException(
+                        (m == null ? "the rules" : w.rule(m))
+                            + " failed for "
+                            + w.customer(m)
+                            + ": it recursed without end (stack overflow); does a function or method call itself with no way"
+                            + " out?",
+                        null);
+                  } finally {
+                    w.end();
+                  }
+                }));
       }
       for (int i = 0; i < futures.size(); i++) {
         await(futures.get(i), watches.get(i));
@@ -173,8 +212,10 @@ final class RuleEvaluator implements DecisionSource {
 
   /** Waits for one batch until it ends or has run longer than the budget allows. */
   private void await(Future<?> f, BatchWatch w) throws InterruptedException, ExecutionException {
-    long limit = budget.batchTimeout().compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos()
-        : budget.batchTimeout().toNanos();
+    long limit =
+        budget.batchTimeout().compareTo(Duration.ofDays(365)) > 0
+            ? Duration.ofDays(365).toNanos()
+            : budget.batchTimeout().toNanos();
     while (true) {
       long started = w.started();
       long wait = started == 0 ? limit : limit - (System.nanoTime() - started);
@@ -195,18 +236,40 @@ final class RuleEvaluator implements DecisionSource {
   }
 
   private RuleEvaluationException timeout(BatchWatch w, Match m) {
-    String limit = "the limit is " + text(budget.batchTimeout()) + " per batch of up to "
-        + String.format(Locale.ROOT, "%,d", batchSize) + " customers; RuleBudget.batchTimeout, --rule-timeout";
+    String limit =
+        "the limit is "
+            + text(budget.batchTimeout())
+            + " per batch of up to "
+            + String.format(Locale.ROOT, "%,d", batchSize)
+            + " customers; RuleBudget.batchTimeout, --rule-timeout";
     if (m != null) {
-      return new RuleEvaluationException(w.rule(m) + " was still running after " + text(budget.batchTimeout())
-          + " for " + w.customer(m) + ", so the evaluation stopped (" + limit + "): does its consequence loop"
-          + " or wait? A consequence that never returns keeps one thread busy until the program ends.", null);
+      return new RuleEvaluationException(
+          w.rule(m)
+              + " was still running after "
+              + text(budget.batchTimeout())
+              + " for "
+              + w.customer(m)
+              + ", so the evaluation stopped ("
+              + limit
+              + "): does its consequence loop"
+              + " or wait? A consequence that never returns keeps one thread busy until the program ends.",
+          null);
     }
     Match last = w.last();
-    return new RuleEvaluationException("the rules were still running after " + text(budget.batchTimeout())
-        + " for " + w.customer(null) + ", so the evaluation stopped (" + limit + "); no rule's consequence was"
-        + " running: a condition or function may loop, or rules fire slowly without end" + (last == null ? ""
-        : "; the last rule to fire was " + w.rule(last) + ", for " + w.customer(last)) + ".", null);
+    return new RuleEvaluationException(
+        "the rules were still running after "
+            + text(budget.batchTimeout())
+            + " for "
+            + w.customer(null)
+            + ", so the evaluation stopped ("
+            + limit
+            + "); no rule's consequence was"
+            + " running: a condition or function may loop, or rules fire slowly without end"
+            + (last == null
+                ? ""
+                : "; the last rule to fire was " + w.rule(last) + ", for " + w.customer(last))
+            + ".",
+        null);
   }
 
   /** A duration as a person writes it: 90s, 1500ms, 2m. */
@@ -233,8 +296,9 @@ final class RuleEvaluator implements DecisionSource {
   }
 
   /**
-   * Drools propagates inserts lazily, so a failure in a batch does not say whose data caused it: run the
-   * batch again one customer at a time to name the first who fails (a rare, error-only path).
+   * Drools propagates inserts lazily, so a failure in a batch does not say whose data caused it:
+   * run the batch again one customer at a time to name the first who fails (a rare, error-only
+   * path).
    */
   private RuleEvaluationException culprit(BatchWatch w, Today today, RuleEvaluationException e) {
     List<Customer> batch = w.customers();
@@ -243,7 +307,7 @@ final class RuleEvaluator implements DecisionSource {
     }
     for (Customer c : batch) {
       try {
-        run(w, List.of(c), today, d -> { }, null);
+        run(w, List.of(c), today, d -> {}, null);
       } catch (RuleEvaluationException single) {
         return named(single, "customer " + c.loanId());
       } catch (Runaway r) {
@@ -251,18 +315,26 @@ final class RuleEvaluator implements DecisionSource {
       }
     }
     // MVEL may fail only in its compiled form, after earlier customers: say where it happened.
-    return named(e, "one of the customers " + batch.get(0).loanId() + " to " + batch.get(batch.size() - 1).loanId());
+    return named(
+        e,
+        "one of the customers "
+            + batch.get(0).loanId()
+            + " to "
+            + batch.get(batch.size() - 1).loanId());
   }
 
   private static RuleEvaluationException named(RuleEvaluationException e, String who) {
     String m = e.getMessage();
     return m.startsWith("rules failed:")
-        ? new RuleEvaluationException("rules failed for " + who + m.substring("rules failed".length()), e) : e;
+        ? new RuleEvaluationException(
+            "rules failed for " + who + m.substring("rules failed".length()), e)
+        : e;
   }
 
   /**
-   * Rules fired more often than the budget allows: name the customer (the one the last firing was about,
-   * else the first who overruns alone) and the rule that fired most for them, running them again alone.
+   * Rules fired more often than the budget allows: name the customer (the one the last firing was
+   * about, else the first who overruns alone) and the rule that fired most for them, running them
+   * again alone.
    */
   private RuleEvaluationException runaway(BatchWatch w, Today today, Runaway r) {
     String id = r.last == null ? null : BatchWatch.customerOf(r.last);
@@ -272,26 +344,41 @@ final class RuleEvaluator implements DecisionSource {
       }
       RuleCounts counts = new RuleCounts();
       try {
-        run(w, List.of(c), today, d -> { }, counts);
+        run(w, List.of(c), today, d -> {}, counts);
       } catch (Runaway alone) {
         return runaway(w, counts.most(), "customer " + c.loanId());
       } catch (RuleEvaluationException ignored) {
         // fails another way alone: not the one that runs away
       }
     }
-    return runaway(w, r.last, r.batch.size() == 1 ? "customer " + r.batch.get(0).loanId()
-        : "the customers " + r.batch.get(0).loanId() + " to " + r.batch.get(r.batch.size() - 1).loanId());
+    return runaway(
+        w,
+        r.last,
+        r.batch.size() == 1
+            ? "customer " + r.batch.get(0).loanId()
+            : "the customers "
+                + r.batch.get(0).loanId()
+                + " to "
+                + r.batch.get(r.batch.size() - 1).loanId());
   }
 
   private RuleEvaluationException runaway(BatchWatch w, Match m, String who) {
     String max = String.format(Locale.ROOT, "%,d", budget.maxFiringsPerCustomer());
-    return new RuleEvaluationException((m == null ? "the rules" : w.rule(m)) + " kept firing for " + who
-        + ": the rules fired more than " + max + " times per customer, so the evaluation stopped (the limit is"
-        + " RuleBudget.maxFiringsPerCustomer, --max-rule-firings). Does a rule change a fact it matches"
-        + " (update or modify without no-loop) or keep inserting facts?", null);
+    return new RuleEvaluationException(
+        (m == null ? "the rules" : w.rule(m))
+            + " kept firing for "
+            + who
+            + ": the rules fired more than "
+            + max
+            + " times per customer, so the evaluation stopped (the limit is"
+            + " RuleBudget.maxFiringsPerCustomer, --max-rule-firings). Does a rule change a fact it matches"
+            + " (update or modify without no-loop) or keep inserting facts?",
+        null);
   }
 
-  /** Rules fired past the budget in a session over {@code batch}; {@code last} is the last firing. */
+  /**
+   * Rules fired past the budget in a session over {@code batch}; {@code last} is the last firing.
+   */
   private static final class Runaway extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient List<Customer> batch;
@@ -304,7 +391,11 @@ final class RuleEvaluator implements DecisionSource {
     }
   }
 
-  private void run(BatchWatch w, List<Customer> batch, Today today, Consumer<Decision> sink,
+  private void run(
+      BatchWatch w,
+      List<Customer> batch,
+      Today today,
+      Consumer<Decision> sink,
       AgendaEventListener extra) {
     KieSession session = base.newKieSession();
     List<dev.outreach.rules.Decision> made = new ArrayList<>();
@@ -325,16 +416,18 @@ final class RuleEvaluator implements DecisionSource {
         } catch (ConsequenceException e) {
           throw failure(e);
         } catch (RuntimeException e) {
-          throw new RuleEvaluationException("rules failed for customer " + c.loanId() + ": "
-              + Messages.runtime(e, sources), e);
+          throw new RuleEvaluationException(
+              "rules failed for customer " + c.loanId() + ": " + Messages.runtime(e, sources), e);
         }
       }
       int limit = budget.firings(batch.size());
       if (session.fireAllRules(limit + 1) > limit) {
         throw new Runaway(batch, w.last());
       }
-      // The session keeps its facts in an identity map, whose order changes from run to run: take the
-      // decisions in the order the rules inserted them (by fact handle id), so traces are reproducible.
+      // The session keeps its facts in an identity map, whose order changes from run to run: take
+      // the
+      // decisions in the order the rules inserted them (by fact handle id), so traces are
+      // reproducible.
       List<FactHandle> handles = new ArrayList<>(session.getFactHandles(DECISIONS));
       handles.sort(Comparator.comparingLong(h -> ((InternalFactHandle) h).getId()));
       for (FactHandle h : handles) {
@@ -360,14 +453,22 @@ final class RuleEvaluator implements DecisionSource {
 
   private RuleEvaluationException failure(ConsequenceException e) {
     String rule = e.getRule() == null ? "?" : e.getRule().getName();
-    String customer = e.getMatch() == null ? "" : e.getMatch().getObjects().stream()
-        .filter(Customer.class::isInstance).map(o -> " for " + ((Customer) o).loanId()).findFirst().orElse("");
+    String customer =
+        e.getMatch() == null
+            ? ""
+            : e.getMatch().getObjects().stream()
+                .filter(Customer.class::isInstance)
+                .map(o -> " for " + ((Customer) o).loanId())
+                .findFirst()
+                .orElse("");
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String why = root instanceof IllegalArgumentException || root instanceof NullPointerException
-        ? root.getMessage() : sources.rewrite(root.toString());
+    String why =
+        root instanceof IllegalArgumentException || root instanceof NullPointerException
+            ? root.getMessage()
+            : sources.rewrite(root.toString());
     return new RuleEvaluationException("rule \"" + rule + "\" failed" + customer + ": " + why, e);
   }
 }

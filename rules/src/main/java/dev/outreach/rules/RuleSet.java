@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
-import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -23,25 +22,29 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
- * DRL rules compiled once into a rule base, ready to evaluate portfolios; immutable and thread-safe.
+ * DRL rules compiled once into a rule base, ready to evaluate portfolios; immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * RuleSet rules = RuleSet.load(List.of(Path.of("rules/")));
  * Plan plan = Planner.builder("CAMP").build().plan(customers, rules.decisions(), asOf);
  * }</pre>
  *
- * <p>Rules are evaluated on worker threads within a {@link RuleBudget} ({@link #withBudget}), so a rule that
- * never ends stops the evaluation with a {@link RuleEvaluationException} instead of hanging it. Compiling
- * refuses rules that call {@code System.exit} or {@code Runtime.getRuntime()}; should a rule still end the
- * program (through reflection or a helper class), a shutdown hook, installed when rules are first evaluated,
- * prints the rule and customer to standard error and halts the JVM with status 1.
+ * <p>Rules are evaluated on worker threads within a {@link RuleBudget} ({@link #withBudget}), so a
+ * rule that never ends stops the evaluation with a {@link RuleEvaluationException} instead of
+ * hanging it. Compiling refuses rules that call {@code System.exit} or {@code
+ * Runtime.getRuntime()}; should a rule still end the program (through reflection or a helper
+ * class), a shutdown hook, installed when rules are first evaluated, prints the rule and customer
+ * to standard error and halts the JVM with status 1.
  */
 public final class RuleSet {
   private static final AtomicLong VERSIONS = new AtomicLong();
   private static final String DIR = "src/main/resources/";
-  private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+  private static final Pattern PACKAGE =
+      Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
   private final KieBase base;
   private final Sources sources;
@@ -65,7 +68,8 @@ public final class RuleSet {
   }
 
   /**
-   * Reads and compiles the DRL at {@code paths} (files or folders of {@code .drl} files) as one rule base.
+   * Reads and compiles the DRL at {@code paths} (files or folders of {@code .drl} files) as one
+   * rule base.
    *
    * @throws IOException when a path cannot be read
    * @throws RuleCompileException listing every error, with file and line
@@ -88,7 +92,8 @@ public final class RuleSet {
       throw new IllegalArgumentException("no rules to compile");
     }
     KieServices ks = KieServices.Factory.get();
-    ReleaseId id = ks.newReleaseId("dev.outreach.rules.generated", "rules", "1." + VERSIONS.incrementAndGet());
+    ReleaseId id =
+        ks.newReleaseId("dev.outreach.rules.generated", "rules", "1." + VERSIONS.incrementAndGet());
     KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
     List<RuleProblem> problems = new ArrayList<>();
     List<String> drl = new ArrayList<>();
@@ -102,8 +107,14 @@ public final class RuleSet {
           problems.add(new RuleProblem(src.name(), 0, 0, true, e.getMessage()));
           text = "";
         } catch (RuntimeException e) {
-          problems.add(new RuleProblem(src.name(), 0, 0, true, "not a readable decision table: "
-              + Messages.explain(String.valueOf(e.getMessage()))));
+          problems.add(
+              new RuleProblem(
+                  src.name(),
+                  0,
+                  0,
+                  true,
+                  "not a readable decision table: "
+                      + Messages.explain(String.valueOf(e.getMessage()))));
           text = "";
         }
       }
@@ -115,34 +126,65 @@ public final class RuleSet {
     for (int i = 0; i < sources.size(); i++) {
       for (RuleProblem p : ProgramExits.find(sources.get(i).name(), drl.get(i))) {
         DecisionTables.Cell cell = named.cell(p.file(), p.line());
-        problems.add(cell == null ? p : new RuleProblem(p.file(), cell.row(), cell.columnNumber(), true,
-            "row " + cell.row() + " (the rule made from cell " + cell + "): " + p.message()));
+        problems.add(
+            cell == null
+                ? p
+                : new RuleProblem(
+                    p.file(),
+                    cell.row(),
+                    cell.columnNumber(),
+                    true,
+                    "row "
+                        + cell.row()
+                        + " (the rule made from cell "
+                        + cell
+                        + "): "
+                        + p.message()));
       }
     }
     for (Message m : builder.getResults().getMessages()) {
       if (m.getLevel() != Message.Level.INFO) {
-        problems.add(Messages.problem(m, named, sources.size() == 1 ? sources.get(0).name() : null));
+        problems.add(
+            Messages.problem(m, named, sources.size() == 1 ? sources.get(0).name() : null));
       }
     }
     // Drools adds "Parser returned a null Package" after a syntax error, and "Unable to analyze
-    // expression" beside the real reason on the same line; it also repeats one error per constraint.
-    // The parser may also fail on its own (a NullPointerException with a stack trace) after a real error.
-    java.util.function.Predicate<RuleProblem> noise = p -> p.message().startsWith("Parser returned a null Package")
-        || p.message().contains("unexpected exception at input");
-    problems.removeIf(p -> (noise.test(p)
-        && problems.stream().anyMatch(q -> !noise.test(q) && q.error() && q.file().equals(p.file())))
-        || (p.message().startsWith("Unable to analyze expression")
-        && problems.stream().anyMatch(q -> q != p && q.error() && q.file().equals(p.file()) && q.line() == p.line())));
+    // expression" beside the real reason on the same line; it also repeats one error per
+    // constraint.
+    // The parser may also fail on its own (a NullPointerException with a stack trace) after a real
+    // error.
+    java.util.function.Predicate<RuleProblem> noise =
+        p ->
+            p.message().startsWith("Parser returned a null Package")
+                || p.message().contains("unexpected exception at input");
+    problems.removeIf(
+        p ->
+            (noise.test(p)
+                    && problems.stream()
+                        .anyMatch(q -> !noise.test(q) && q.error() && q.file().equals(p.file())))
+                || (p.message().startsWith("Unable to analyze expression")
+                    && problems.stream()
+                        .anyMatch(
+                            q ->
+                                q != p
+                                    && q.error()
+                                    && q.file().equals(p.file())
+                                    && q.line() == p.line())));
     List<RuleProblem> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
-    distinct.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
-        .thenComparingInt(RuleProblem::column));
+    distinct.sort(
+        Comparator.comparing(RuleProblem::file)
+            .thenComparingInt(RuleProblem::line)
+            .thenComparingInt(RuleProblem::column));
     if (distinct.stream().anyMatch(RuleProblem::error)) {
       throw new RuleCompileException(distinct);
     }
     try {
-      // MVEL's constraint JIT compiles a constraint after 20 evaluations, on another thread, and the
-      // compiled form silently returns false where the interpreter fails (custom["dpd"] >= 1 against the
-      // text "N/A"): the same customer would be skipped or reported depending on timing. Keep one meaning,
+      // MVEL's constraint JIT compiles a constraint after 20 evaluations, on another thread, and
+      // the
+      // compiled form silently returns false where the interpreter fails (custom["dpd"] >= 1
+      // against the
+      // text "N/A"): the same customer would be skipped or reported depending on timing. Keep one
+      // meaning,
       // unless the user set Drools' own property -Ddrools.jittingThreshold on purpose.
       KieBaseConfiguration conf = ks.newKieBaseConfiguration();
       if (System.getProperty(ConstraintJittingThresholdOption.PROPERTY_NAME) == null) {
@@ -151,7 +193,8 @@ public final class RuleSet {
       KieBase base = ks.newKieContainer(id).newKieBase(conf);
       return new RuleSet(base, named, distinct, RuleBudget.DEFAULT);
     } finally {
-      // The container holds what it needs; keep the global repository from growing with every compile.
+      // The container holds what it needs; keep the global repository from growing with every
+      // compile.
       ks.getRepository().removeKieModule(id);
     }
   }
@@ -172,18 +215,21 @@ public final class RuleSet {
     return warnings;
   }
 
-  /** How much work the rules may do per batch of customers; {@link RuleBudget#DEFAULT} unless set. */
+  /**
+   * How much work the rules may do per batch of customers; {@link RuleBudget#DEFAULT} unless set.
+   */
   public RuleBudget budget() {
     return budget;
   }
 
   /**
-   * These rules (the same compiled rule base) evaluated within {@code budget}: every decision source,
-   * trace and test made from the result stops rules that fire too often or run too long, with an error
-   * naming the rule, its file and the customer.
+   * These rules (the same compiled rule base) evaluated within {@code budget}: every decision
+   * source, trace and test made from the result stops rules that fire too often or run too long,
+   * with an error naming the rule, its file and the customer.
    */
   public RuleSet withBudget(RuleBudget budget) {
-    return new RuleSet(base, sources, warnings, java.util.Objects.requireNonNull(budget, "budget == null"));
+    return new RuleSet(
+        base, sources, warnings, java.util.Objects.requireNonNull(budget, "budget == null"));
   }
 
   /** A decision source that evaluates these rules with default batching (all cores). */
@@ -192,38 +238,52 @@ public final class RuleSet {
   }
 
   /**
-   * A decision source that also puts each customer in an arm of every experiment, visible to rules as
-   * an {@link Arm} fact.
+   * A decision source that also puts each customer in an arm of every experiment, visible to rules
+   * as an {@link Arm} fact.
    */
   public DecisionSource decisions(List<Experiment> experiments) {
-    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(),
-        experiments, budget);
+    return new RuleEvaluator(
+        base,
+        sources,
+        RuleEvaluator.DEFAULT_BATCH,
+        Runtime.getRuntime().availableProcessors(),
+        experiments,
+        budget);
   }
 
   /**
-   * Like {@link #decisions(List)}, and also passes every customer's {@link CustomerTrace} (which rules
-   * fired for it, and what they decided) to {@code traces}, for reports that explain a whole plan.
-   * {@code traces} is called from the evaluating threads, so it must be thread-safe. Recording which rules
-   * fire costs time: use {@link #decisions(List)} when nobody reads the traces.
+   * Like {@link #decisions(List)}, and also passes every customer's {@link CustomerTrace} (which
+   * rules fired for it, and what they decided) to {@code traces}, for reports that explain a whole
+   * plan. {@code traces} is called from the evaluating threads, so it must be thread-safe.
+   * Recording which rules fire costs time: use {@link #decisions(List)} when nobody reads the
+   * traces.
    */
   public DecisionSource decisions(List<Experiment> experiments, Consumer<CustomerTrace> traces) {
-    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors(),
-        experiments, java.util.Objects.requireNonNull(traces, "traces == null"), budget);
+    return new RuleEvaluator(
+        base,
+        sources,
+        RuleEvaluator.DEFAULT_BATCH,
+        Runtime.getRuntime().availableProcessors(),
+        experiments,
+        java.util.Objects.requireNonNull(traces, "traces == null"),
+        budget);
   }
 
   /**
-   * Evaluates {@code customers} and tells, for each, which rules fired and what they decided (before the
-   * planner's conflict and timing policy). Meant for tests and explanations of a few customers: it
-   * runs on one thread.
+   * Evaluates {@code customers} and tells, for each, which rules fired and what they decided
+   * (before the planner's conflict and timing policy). Meant for tests and explanations of a few
+   * customers: it runs on one thread.
    */
-  public List<CustomerTrace> trace(List<Customer> customers, PlanningDay day, List<Experiment> experiments) {
-    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, 1, experiments, budget).trace(customers, day);
+  public List<CustomerTrace> trace(
+      List<Customer> customers, PlanningDay day, List<Experiment> experiments) {
+    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, 1, experiments, budget)
+        .trace(customers, day);
   }
 
   /**
-   * A decision source with explicit batching: customers are evaluated {@code batchSize} at a time in
-   * fresh sessions, on {@code threads} threads. Rules see one batch at a time, so they must reason
-   * about one customer (and its decisions) at a time, never join two customers.
+   * A decision source with explicit batching: customers are evaluated {@code batchSize} at a time
+   * in fresh sessions, on {@code threads} threads. Rules see one batch at a time, so they must
+   * reason about one customer (and its decisions) at a time, never join two customers.
    */
   public DecisionSource decisions(int batchSize, int threads) {
     return new RuleEvaluator(base, sources, batchSize, threads, List.of(), budget);

@@ -7,9 +7,9 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
 /**
- * Tells a {@link Decision} being built which rule is building it: the rule whose consequence runs on
- * this thread right now. Drools runs a consequence on the thread that fires it, between these two events,
- * so a thread-local is exact; outside a consequence there is no rule.
+ * Tells a {@link Decision} being built which rule is building it: the rule whose consequence runs
+ * on this thread right now. Drools runs a consequence on the thread that fires it, between these
+ * two events, so a thread-local is exact; outside a consequence there is no rule.
  */
 final class RuleStamp extends DefaultAgendaEventListener {
   /** The rule that made a decision, and its salience. */

@@ -10,18 +10,25 @@ import java.util.regex.Pattern;
  * names {@code …/r<i>.drl}) can be told in terms of the user's files, lines and columns.
  */
 final class Sources {
-  private static final Pattern GENERATED = Pattern.compile("(?:[\\w.-]+/)*r(\\d+)\\.(?:drl|xlsx|xls|csv)\\b");
+  private static final Pattern GENERATED =
+      Pattern.compile("(?:[\\w.-]+/)*r(\\d+)\\.(?:drl|xlsx|xls|csv)\\b");
 
   private final List<RuleSource> sources;
   private final List<String> drl;
 
-  /** {@code drl} holds, per source, the DRL compiled: the text itself, or what a table was turned into. */
+  /**
+   * {@code drl} holds, per source, the DRL compiled: the text itself, or what a table was turned
+   * into.
+   */
   Sources(List<RuleSource> sources, List<String> drl) {
     this.sources = List.copyOf(sources);
     this.drl = List.copyOf(drl);
   }
 
-  /** The decision-table cell behind {@code line} of {@code file}'s generated DRL; null for DRL files. */
+  /**
+   * The decision-table cell behind {@code line} of {@code file}'s generated DRL; null for DRL
+   * files.
+   */
   DecisionTables.Cell cell(String file, int line) {
     for (int i = 0; i < sources.size(); i++) {
       if (sources.get(i).name().equals(file) && sources.get(i).kind() != RuleSource.Kind.DRL) {
@@ -63,8 +70,8 @@ final class Sources {
   }
 
   /**
-   * Where {@code snippet} first occurs at or after {@code fromLine} (1-based) of {@code file}, or in any
-   * file when {@code file} is {@code null}; {@code null} when it occurs nowhere.
+   * Where {@code snippet} first occurs at or after {@code fromLine} (1-based) of {@code file}, or
+   * in any file when {@code file} is {@code null}; {@code null} when it occurs nowhere.
    */
   Location find(String file, int fromLine, String snippet) {
     if (snippet == null || snippet.isBlank()) {
@@ -87,14 +94,15 @@ final class Sources {
   }
 
   /**
-   * Where {@code rule} is declared, as {@code FILE:LINE} (for a decision table {@code FILE row N}), or
-   * {@code null} when it is not in these sources.
+   * Where {@code rule} is declared, as {@code FILE:LINE} (for a decision table {@code FILE row N}),
+   * or {@code null} when it is not in these sources.
    */
   String where(org.kie.api.definition.rule.Rule rule) {
     if (!(rule instanceof org.drools.base.definitions.rule.impl.RuleImpl)) {
       return null;
     }
-    org.kie.api.io.Resource r = ((org.drools.base.definitions.rule.impl.RuleImpl) rule).getResource();
+    org.kie.api.io.Resource r =
+        ((org.drools.base.definitions.rule.impl.RuleImpl) rule).getResource();
     String file = r == null ? null : userName(r.getSourcePath());
     if (file == null) {
       return null;

@@ -5,12 +5,12 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * The plan's day, one fact per evaluation: {@code $t : Today()} then
- * {@code Customer( $t.daysUntil(emiDueDate) <= 3 )}. Fixed by the plan's {@code asOf}, so plans are
- * reproducible.
+ * The plan's day, one fact per evaluation: {@code $t : Today()} then {@code Customer(
+ * $t.daysUntil(emiDueDate) <= 3 )}. Fixed by the plan's {@code asOf}, so plans are reproducible.
  *
- * <p>{@link #daysUntil} and {@link #daysSince} return {@code null} for a missing date, and a constraint
- * comparing {@code null} does not match, so customers without the date are simply not selected.
+ * <p>{@link #daysUntil} and {@link #daysSince} return {@code null} for a missing date, and a
+ * constraint comparing {@code null} does not match, so customers without the date are simply not
+ * selected.
  */
 public record Today(LocalDate date, ZoneId zone) {
   public Today {
@@ -20,7 +20,8 @@ public record Today(LocalDate date, ZoneId zone) {
 
   /** Days from today to {@code day}: 0 today, 3 in three days, negative when past. */
   public Long daysUntil(LocalDate day) {
-    // Called for every customer by rules like Customer( $t.daysUntil(emiDueDate) <= 3 ): keep it cheap.
+    // Called for every customer by rules like Customer( $t.daysUntil(emiDueDate) <= 3 ): keep it
+    // cheap.
     return day == null ? null : day.toEpochDay() - date.toEpochDay();
   }
 

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * A customer's decisions come back in the order the rules made them, every time: the explain report lists
- * them in this order, and it must not change from one run to the next.
+ * A customer's decisions come back in the order the rules made them, every time: the explain report
+ * lists them in this order, and it must not change from one run to the next.
  */
 class DecisionOrderTest {
   static final List<String> RULES = List.of("first", "second", "third", "fourth", "fifth");
@@ -19,8 +19,13 @@ class DecisionOrderTest {
   static RuleSet fiveRulesInSalienceOrder() throws RuleCompileException {
     StringBuilder drl = new StringBuilder(RuleSetTest.HEADER);
     for (int i = 0; i < RULES.size(); i++) {
-      drl.append("rule \"").append(RULES.get(i)).append("\" salience ").append(100 - i)
-          .append(" when $c : Customer() then insert(Decision.sms($c).template(\"t").append(i).append("\")); end\n");
+      drl.append("rule \"")
+          .append(RULES.get(i))
+          .append("\" salience ")
+          .append(100 - i)
+          .append(" when $c : Customer() then insert(Decision.sms($c).template(\"t")
+          .append(i)
+          .append("\")); end\n");
     }
     return RuleSet.compile(List.of(new RuleSource("rules/order.drl", drl.toString())));
   }
@@ -33,9 +38,14 @@ class DecisionOrderTest {
     List<List<String>> traced = new ArrayList<>();
     List<List<String>> decided = new ArrayList<>();
     for (int run = 0; run < 20; run++) {
-      traced.add(rules.trace(List.of(c), RuleSetTest.DAY, List.of()).get(0).decisions().stream()
-          .map(Decision::rule).collect(Collectors.toList()));
-      decided.add(RuleSetTest.decide(rules, List.of(c)).stream().map(Decision::rule).collect(Collectors.toList()));
+      traced.add(
+          rules.trace(List.of(c), RuleSetTest.DAY, List.of()).get(0).decisions().stream()
+              .map(Decision::rule)
+              .collect(Collectors.toList()));
+      decided.add(
+          RuleSetTest.decide(rules, List.of(c)).stream()
+              .map(Decision::rule)
+              .collect(Collectors.toList()));
     }
 
     assertThat(traced).allSatisfy(order -> assertThat(order).isEqualTo(RULES));

@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Without outreach-decisiontables (as here: this module's tests run without it), DRL works and a table says what to add. */
+/**
+ * Without outreach-decisiontables (as here: this module's tests run without it), DRL works and a
+ * table says what to add.
+ */
 class DecisionTableWithoutModuleTest {
   @TempDir Path dir;
 
@@ -19,7 +22,10 @@ class DecisionTableWithoutModuleTest {
     Path drl = dir.resolve("calls.drl");
     Files.writeString(drl, RuleSetTest.DESIGN_RULES, StandardCharsets.UTF_8);
     Path table = dir.resolve("sms.drl.csv");
-    Files.writeString(table, "RuleSet,outreach.sample\nRuleTable sms\nCONDITION,ACTION\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        table,
+        "RuleSet,outreach.sample\nRuleTable sms\nCONDITION,ACTION\n",
+        StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> RuleSet.load(List.of(drl, table)))
         .isInstanceOf(RuleCompileException.class)
@@ -27,7 +33,9 @@ class DecisionTableWithoutModuleTest {
         .hasMessageContaining("dev.outreach:outreach-decisiontables")
         .hasMessageContaining("write these rules in DRL");
     assertThat(RuleSet.load(List.of(drl)).ruleNames()).isNotEmpty();
-    assertThat(getClass().getClassLoader().getResource("org/apache/poi/ss/usermodel/Workbook.class"))
-        .as("a DRL-only class path carries no Apache POI").isNull();
+    assertThat(
+            getClass().getClassLoader().getResource("org/apache/poi/ss/usermodel/Workbook.class"))
+        .as("a DRL-only class path carries no Apache POI")
+        .isNull();
   }
 }

@@ -21,14 +21,19 @@ class ReloadableRulesTest {
   @TempDir Path dir;
 
   static String smsRule(String template) {
-    return RuleSetTest.HEADER + "rule \"sms\" when $c : Customer() then insert(Decision.sms($c).template(\""
-        + template + "\")); end\n";
+    return RuleSetTest.HEADER
+        + "rule \"sms\" when $c : Customer() then insert(Decision.sms($c).template(\""
+        + template
+        + "\")); end\n";
   }
 
   static List<String> templates(ReloadableRules rules, List<Customer> customers) {
     List<Decision> out = Collections.synchronizedList(new ArrayList<>());
     rules.decide(customers, RuleSetTest.DAY, out::add);
-    return out.stream().map(d -> ((Contact) d).templateId()).distinct().collect(Collectors.toList());
+    return out.stream()
+        .map(d -> ((Contact) d).templateId())
+        .distinct()
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -44,10 +49,14 @@ class ReloadableRulesTest {
     assertThat(swapped.swapped()).isTrue();
     assertThat(templates(rules, one)).containsExactly("v2");
 
-    Files.writeString(file, RuleSetTest.HEADER + "rule \"broken\" when $c : Customer( paymentStatuz == \"x\" ) then end\n");
+    Files.writeString(
+        file,
+        RuleSetTest.HEADER
+            + "rule \"broken\" when $c : Customer( paymentStatuz == \"x\" ) then end\n");
     ReloadableRules.Result kept = rules.reload();
     assertThat(kept.swapped()).isFalse();
-    assertThat(((ReloadableRules.Result.Kept) kept).problems()).extracting(RuleProblem::file)
+    assertThat(((ReloadableRules.Result.Kept) kept).problems())
+        .extracting(RuleProblem::file)
         .containsExactly(file.toString());
     assertThat(((ReloadableRules.Result.Kept) kept).why()).contains("paymentStatuz");
     assertThat(templates(rules, one)).containsExactly("v2");
@@ -55,16 +64,21 @@ class ReloadableRulesTest {
 
   @Test
   void anEvaluationUnderwayUsesOneRuleSetFromStartToEnd() throws Exception {
-    ReloadableRules rules = ReloadableRules.of(RuleSet.compile(List.of(new RuleSource("a.drl", smsRule("v1")))));
-    List<Customer> many = IntStream.range(0, 20_000).mapToObj(i -> Customer.builder("L" + i).build())
-        .collect(Collectors.toList());
+    ReloadableRules rules =
+        ReloadableRules.of(RuleSet.compile(List.of(new RuleSource("a.drl", smsRule("v1")))));
+    List<Customer> many =
+        IntStream.range(0, 20_000)
+            .mapToObj(i -> Customer.builder("L" + i).build())
+            .collect(Collectors.toList());
     AtomicBoolean stop = new AtomicBoolean();
-    Thread swapper = new Thread(() -> {
-      int i = 0;
-      while (!stop.get()) {
-        rules.reload(List.of(new RuleSource("a.drl", smsRule(i++ % 2 == 0 ? "v2" : "v1"))));
-      }
-    });
+    Thread swapper =
+        new Thread(
+            () -> {
+              int i = 0;
+              while (!stop.get()) {
+                rules.reload(List.of(new RuleSource("a.drl", smsRule(i++ % 2 == 0 ? "v2" : "v1"))));
+              }
+            });
     swapper.start();
     ConcurrentLinkedQueue<List<String>> seen = new ConcurrentLinkedQueue<>();
     try {

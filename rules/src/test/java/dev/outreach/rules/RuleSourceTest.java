@@ -28,7 +28,8 @@ class RuleSourceTest {
 
   ClassLoader jarLoader() throws IOException {
     Path jar = dir.resolve("rules.jar");
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream j = new JarOutputStream(out)) {
       j.putNextEntry(new JarEntry("rules/"));
       j.closeEntry();
       j.putNextEntry(new JarEntry("rules/a.drl"));
@@ -40,7 +41,8 @@ class RuleSourceTest {
 
   @Test
   void aFileIsReadUnderItsClasspathNameWithOrWithoutALeadingSlash() throws Exception {
-    assertThat(RuleSource.classpath(folderLoader(), "rules/a.drl").name()).isEqualTo("classpath:rules/a.drl");
+    assertThat(RuleSource.classpath(folderLoader(), "rules/a.drl").name())
+        .isEqualTo("classpath:rules/a.drl");
     assertThat(RuleSource.classpath(jarLoader(), "/rules/a.drl").text()).startsWith("rule \"a\"");
   }
 
@@ -48,7 +50,8 @@ class RuleSourceTest {
   void aFolderIsNamedAsAFolderOnDiskAndInAJar() throws Exception {
     for (ClassLoader loader : new ClassLoader[] {folderLoader(), jarLoader()}) {
       for (String name : new String[] {"rules", "rules/"}) {
-        assertThatThrownBy(() -> RuleSource.classpath(loader, name)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> RuleSource.classpath(loader, name))
+            .isInstanceOf(IOException.class)
             .hasMessageStartingWith("rules classpath:" + name + ": is a folder on the classpath")
             .hasMessageContaining("classpath:rules/NAME.drl");
       }
@@ -58,8 +61,9 @@ class RuleSourceTest {
   @Test
   void anEmptyNameSaysWhatToWrite() throws Exception {
     assertThatThrownBy(() -> RuleSource.classpath(folderLoader(), ""))
-        .hasMessage("rules classpath:: names no resource; write classpath:NAME, e.g."
-            + " classpath:outreach/sample/rules/20-calls.drl");
+        .hasMessage(
+            "rules classpath:: names no resource; write classpath:NAME, e.g."
+                + " classpath:outreach/sample/rules/20-calls.drl");
   }
 
   @Test

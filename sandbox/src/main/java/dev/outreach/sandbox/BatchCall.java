@@ -8,13 +8,20 @@ import java.util.Objects;
 /**
  * A batch call as the sandbox holds it now.
  *
- * @param id the batch's id (a UUID, deterministic per sandbox: the n-th batch created always gets the same)
- * @param contacts the loan ids in the batch's contact folder, captured when it was created (empty for the
- *     {@code csv} and {@code manual} sources, which the sandbox holds no contacts for)
+ * @param id the batch's id (a UUID, deterministic per sandbox: the n-th batch created always gets
+ *     the same)
+ * @param contacts the loan ids in the batch's contact folder, captured when it was created (empty
+ *     for the {@code csv} and {@code manual} sources, which the sandbox holds no contacts for)
  * @param json the batch call object exactly as the API returns it
  */
-public record BatchCall(String id, String name, String agentId, Status status, String contactFolderId,
-    List<String> contacts, JsonObject json) {
+public record BatchCall(
+    String id,
+    String name,
+    String agentId,
+    Status status,
+    String contactFolderId,
+    List<String> contacts,
+    JsonObject json) {
 
   public BatchCall {
     Objects.requireNonNull(id, "id == null");
@@ -25,7 +32,12 @@ public record BatchCall(String id, String name, String agentId, Status status, S
 
   /** The states of a batch call; {@link #wire()} is the API's spelling. */
   public enum Status {
-    DRAFT, SCHEDULED, ACTIVE, PAUSED, COMPLETED, CANCELLED;
+    DRAFT,
+    SCHEDULED,
+    ACTIVE,
+    PAUSED,
+    COMPLETED,
+    CANCELLED;
 
     /** The API's name, e.g. {@code draft}. */
     public String wire() {

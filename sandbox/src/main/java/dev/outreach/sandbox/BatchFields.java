@@ -17,17 +17,42 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The settings of a batch call, checked as the Batch Calls document lists them: every problem in a body
- * is reported at once (HTTP 400), each naming its field. Unknown keys are refused, as in
+ * The settings of a batch call, checked as the Batch Calls document lists them: every problem in a
+ * body is reported at once (HTTP 400), each naming its field. Unknown keys are refused, as in
  * {@code openapi.yaml}, so a misspelt field is never silently ignored.
  */
 final class BatchFields {
-  static final List<String> CREATE = List.of("name", "agent_id", "phone_number_ids", "phone_rotation_strategy",
-      "contact_source", "contact_folder_id", "schedule_type", "scheduled_at", "timezone", "start_time", "end_time",
-      "working_days", "max_concurrent_calls", "max_calls_per_day", "retry_failed", "max_retry_attempts");
-  static final List<String> UPDATE = List.of("name", "phone_number_ids", "phone_rotation_strategy", "scheduled_at",
-      "start_time", "end_time", "working_days", "max_concurrent_calls", "max_calls_per_day", "retry_failed",
-      "max_retry_attempts");
+  static final List<String> CREATE =
+      List.of(
+          "name",
+          "agent_id",
+          "phone_number_ids",
+          "phone_rotation_strategy",
+          "contact_source",
+          "contact_folder_id",
+          "schedule_type",
+          "scheduled_at",
+          "timezone",
+          "start_time",
+          "end_time",
+          "working_days",
+          "max_concurrent_calls",
+          "max_calls_per_day",
+          "retry_failed",
+          "max_retry_attempts");
+  static final List<String> UPDATE =
+      List.of(
+          "name",
+          "phone_number_ids",
+          "phone_rotation_strategy",
+          "scheduled_at",
+          "start_time",
+          "end_time",
+          "working_days",
+          "max_concurrent_calls",
+          "max_calls_per_day",
+          "retry_failed",
+          "max_retry_attempts");
   private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
   private BatchFields() {}
@@ -110,7 +135,10 @@ final class BatchFields {
     }
     String at = c.string("scheduled_at");
     if (at != null && instant(at, ZoneId.of("UTC")) == null) {
-      c.problem("scheduled_at must be an ISO date-time such as 2025-08-05T10:00:00+05:30, found \"" + at + "\"");
+      c.problem(
+          "scheduled_at must be an ISO date-time such as 2025-08-05T10:00:00+05:30, found \""
+              + at
+              + "\"");
     }
     for (String key : List.of("start_time", "end_time")) {
       String t = c.string(key);
@@ -125,7 +153,11 @@ final class BatchFields {
     if (days != null) {
       for (int i = 0; i < days.size(); i++) {
         if (Checker.wholeIn(days.get(i), 1, 7) == null) {
-          c.problem("working_days[" + i + "] must be a day 1 (Monday) to 7 (Sunday), found " + days.get(i));
+          c.problem(
+              "working_days["
+                  + i
+                  + "] must be a day 1 (Monday) to 7 (Sunday), found "
+                  + days.get(i));
         }
       }
     }
@@ -143,16 +175,20 @@ final class BatchFields {
     if (folder && !hasFolder) {
       c.problem("contact_folder_id is required when contact_source is folder");
     } else if (!folder && hasFolder) {
-      c.problem("contact_folder_id is only used when contact_source is folder (contact_source is "
-          + text(s, "contact_source") + ")");
+      c.problem(
+          "contact_folder_id is only used when contact_source is folder (contact_source is "
+              + text(s, "contact_source")
+              + ")");
     }
     boolean scheduled = "scheduled".equals(text(s, "schedule_type"));
     boolean hasAt = s.get("scheduled_at") != JsonValue.NULL;
     if (scheduled && !hasAt) {
       c.problem("scheduled_at is required when schedule_type is scheduled");
     } else if (!scheduled && hasAt) {
-      c.problem("scheduled_at is only used when schedule_type is scheduled (schedule_type is "
-          + text(s, "schedule_type") + ")");
+      c.problem(
+          "scheduled_at is only used when schedule_type is scheduled (schedule_type is "
+              + text(s, "schedule_type")
+              + ")");
     }
   }
 
@@ -165,7 +201,10 @@ final class BatchFields {
     }
   }
 
-  /** An ISO date-time with an offset, or without one in {@code zone}; {@code null} when it is neither. */
+  /**
+   * An ISO date-time with an offset, or without one in {@code zone}; {@code null} when it is
+   * neither.
+   */
   private static Instant instant(String text, ZoneId zone) {
     try {
       return OffsetDateTime.parse(text).toInstant();

@@ -20,9 +20,10 @@ import java.util.UUID;
 
 /**
  * The batch calls and their state machine: created as {@code draft}; {@code schedule} (a draft with
- * contacts) makes it {@code active}, or {@code scheduled} when its {@code scheduled_at} is still ahead, and
- * places its calls; {@code pause} (active or scheduled) and {@code resume} (paused, back to where it was).
- * Any other move is a 422 naming the batch's status. Thread-safe: every operation holds one lock.
+ * contacts) makes it {@code active}, or {@code scheduled} when its {@code scheduled_at} is still
+ * ahead, and places its calls; {@code pause} (active or scheduled) and {@code resume} (paused, back
+ * to where it was). Any other move is a 422 naming the batch's status. Thread-safe: every operation
+ * holds one lock.
  */
 final class BatchStore {
   /** One page of a listing and how many batches matched in all. */
@@ -69,25 +70,37 @@ final class BatchStore {
     if (key != null && keys.containsKey(key)) {
       Keyed k = keys.get(key);
       if (!k.body().equals(body)) {
-        throw new Problem(422, "X-Idempotency-Key was already used to create batch call " + k.batchId()
-            + " from a different body; use a new key for a different batch");
+        throw new Problem(
+            422,
+            "X-Idempotency-Key was already used to create batch call "
+                + k.batchId()
+                + " from a different body; use a new key for a different batch");
       }
       Batch b = batches.get(k.batchId());
       if (b == null) {
-        throw new Problem(422, "X-Idempotency-Key was used to create batch call " + k.batchId()
-            + ", which has since been deleted");
+        throw new Problem(
+            422,
+            "X-Idempotency-Key was used to create batch call "
+                + k.batchId()
+                + ", which has since been deleted");
       }
       return new Created(json(b), true);
     }
     Map<String, JsonValue> settings = BatchFields.create(body);
     String agent = BatchFields.text(settings, "agent_id").toLowerCase(Locale.ROOT);
     if (!agents.contains(agent)) {
-      throw new Problem(422, "agent_id " + agent + ": no such agent, or it is not active and ready for calls");
+      throw new Problem(
+          422, "agent_id " + agent + ": no such agent, or it is not active and ready for calls");
     }
     String folder = BatchFields.text(settings, "contact_folder_id");
-    List<String> contacts = folder == null ? List.of() : folders.getOrDefault(folder.toLowerCase(Locale.ROOT), List.of());
-    String id = UUID.nameUUIDFromBytes(("outreach-sandbox-batch-" + ++created).getBytes(StandardCharsets.UTF_8))
-        .toString();
+    List<String> contacts =
+        folder == null
+            ? List.of()
+            : folders.getOrDefault(folder.toLowerCase(Locale.ROOT), List.of());
+    String id =
+        UUID.nameUUIDFromBytes(
+                ("outreach-sandbox-batch-" + ++created).getBytes(StandardCharsets.UTF_8))
+            .toString();
     Batch b = new Batch(id, clock.instant(), settings, contacts);
     batches.put(id, b);
     if (key != null) {
@@ -109,7 +122,9 @@ final class BatchStore {
       }
     }
     int from = Math.min(offset, matching.size());
-    return new Page(List.copyOf(matching.subList(from, Math.min(matching.size(), from + limit))), matching.size());
+    return new Page(
+        List.copyOf(matching.subList(from, Math.min(matching.size(), from + limit))),
+        matching.size());
   }
 
   synchronized JsonObject update(String id, JsonObject body) {
@@ -134,17 +149,25 @@ final class BatchStore {
     }
     if (b.contacts.isEmpty()) {
       String folder = BatchFields.text(b.settings, "contact_folder_id");
-      String why = folder == null
-          ? "the sandbox holds no contacts for contact_source " + BatchFields.text(b.settings, "contact_source")
-          : folders.containsKey(folder.toLowerCase(Locale.ROOT)) ? "contact folder " + folder + " is empty"
-          : "contact folder " + folder + " is unknown";
+      String why =
+          folder == null
+              ? "the sandbox holds no contacts for contact_source "
+                  + BatchFields.text(b.settings, "contact_source")
+              : folders.containsKey(folder.toLowerCase(Locale.ROOT))
+                  ? "contact folder " + folder + " is empty"
+                  : "contact folder " + folder + " is unknown";
       throw new Problem(422, "batch call " + id + " has no contacts: " + why);
     }
     Instant start = BatchFields.start(b.settings);
     b.status = start != null && start.isAfter(clock.instant()) ? Status.SCHEDULED : Status.ACTIVE;
     String agent = BatchFields.text(b.settings, "agent_id");
-    ledger.initiated(b.contacts.stream()
-        .map(loanId -> new Initiation(null, Channel.CALL, loanId, agent, null, null, null, null, key, id)).toList());
+    ledger.initiated(
+        b.contacts.stream()
+            .map(
+                loanId ->
+                    new Initiation(
+                        null, Channel.CALL, loanId, agent, null, null, null, null, key, id))
+            .toList());
     return json(b);
   }
 
@@ -168,9 +191,18 @@ final class BatchStore {
   }
 
   synchronized List<BatchCall> snapshot() {
-    return batches.values().stream().map(b -> new BatchCall(b.id, BatchFields.text(b.settings, "name"),
-        BatchFields.text(b.settings, "agent_id"), b.status, BatchFields.text(b.settings, "contact_folder_id"),
-        b.contacts, json(b))).toList();
+    return batches.values().stream()
+        .map(
+            b ->
+                new BatchCall(
+                    b.id,
+                    BatchFields.text(b.settings, "name"),
+                    BatchFields.text(b.settings, "agent_id"),
+                    b.status,
+                    BatchFields.text(b.settings, "contact_folder_id"),
+                    b.contacts,
+                    json(b)))
+        .toList();
   }
 
   private Batch find(String id) {
@@ -182,18 +214,29 @@ final class BatchStore {
   }
 
   private static Problem conflict(Batch b, String verb, String needed) {
-    return new Problem(422, "batch call " + b.id + " is " + b.status.wire() + "; only " + needed
-        + " batch can be " + verb);
+    return new Problem(
+        422,
+        "batch call "
+            + b.id
+            + " is "
+            + b.status.wire()
+            + "; only "
+            + needed
+            + " batch can be "
+            + verb);
   }
 
   private static JsonObject json(Batch b) {
     JsonObjectBuilder o = Json.createObjectBuilder().add("id", b.id);
-    b.settings.forEach((k, v) -> {
-      o.add(k, v);
-      if (k.equals("agent_id")) {
-        o.add("status", b.status.wire());
-      }
-    });
-    return o.add("contacts_count", b.contacts.size()).add("created_at", b.createdAt.toString()).build();
+    b.settings.forEach(
+        (k, v) -> {
+          o.add(k, v);
+          if (k.equals("agent_id")) {
+            o.add("status", b.status.wire());
+          }
+        });
+    return o.add("contacts_count", b.contacts.size())
+        .add("created_at", b.createdAt.toString())
+        .build();
   }
 }

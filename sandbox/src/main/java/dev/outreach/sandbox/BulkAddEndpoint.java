@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /api/v1/customers/add/bulk}: adds each record to the campaign, or updates the customer with
- * its loan id (the record's fields replace the old ones; custom attributes it does not mention are kept).
- * 201 all added, 207 some failed, 400 all failed or a bad request (up to 10,000 records; {@code callConfig}
- * when {@code initiateCall}; not both {@code initiateCall} and {@code useWorkflow}), 404 no such campaign.
- * A record fails on its own (an error naming its index and loan id) when a field is wrong or its loan id
- * appears more than once in the request (every occurrence fails: none silently wins). With
- * {@code initiateCall}, the added customers are called with {@code callConfig}, recorded as initiations.
+ * {@code POST /api/v1/customers/add/bulk}: adds each record to the campaign, or updates the
+ * customer with its loan id (the record's fields replace the old ones; custom attributes it does
+ * not mention are kept). 201 all added, 207 some failed, 400 all failed or a bad request (up to
+ * 10,000 records; {@code callConfig} when {@code initiateCall}; not both {@code initiateCall} and
+ * {@code useWorkflow}), 404 no such campaign. A record fails on its own (an error naming its index
+ * and loan id) when a field is wrong or its loan id appears more than once in the request (every
+ * occurrence fails: none silently wins). With {@code initiateCall}, the added customers are called
+ * with {@code callConfig}, recorded as initiations.
  */
 final class BulkAddEndpoint implements Endpoint {
   static final String PATTERN = "/api/v1/customers/add/bulk";
@@ -32,8 +33,13 @@ final class BulkAddEndpoint implements Endpoint {
   }
 
   /** The request's settings once checked. */
-  private record Request(String campaignId, JsonArray records, boolean initiateCall, String agentId,
-      String dispositionId, boolean useWorkflow) {}
+  private record Request(
+      String campaignId,
+      JsonArray records,
+      boolean initiateCall,
+      String agentId,
+      String dispositionId,
+      boolean useWorkflow) {}
 
   @Override
   public Reply serve(Call call) {
@@ -58,8 +64,14 @@ final class BulkAddEndpoint implements Endpoint {
       Customer c = BulkRecord.read(r.records().get(i), problems);
       String id = BulkRecord.loanId(r.records().get(i));
       if (id != null && byLoanId.get(id).size() > 1) {
-        problems.add("loan_id " + id + " appears " + byLoanId.get(id).size() + " times in this request (records "
-            + byLoanId.get(id) + ")");
+        problems.add(
+            "loan_id "
+                + id
+                + " appears "
+                + byLoanId.get(id).size()
+                + " times in this request (records "
+                + byLoanId.get(id)
+                + ")");
         c = null;
       }
       if (c != null) {
@@ -83,31 +95,45 @@ final class BulkAddEndpoint implements Endpoint {
     List<Initiation> calls = new ArrayList<>();
     if (r.initiateCall()) {
       for (Customer c : added) {
-        calls.add(new Initiation(r.campaignId(), Channel.CALL, c.loanId(), r.agentId(), r.dispositionId(), null,
-            null, null, call.idempotencyKey()));
+        calls.add(
+            new Initiation(
+                r.campaignId(),
+                Channel.CALL,
+                c.loanId(),
+                r.agentId(),
+                r.dispositionId(),
+                null,
+                null,
+                null,
+                call.idempotencyKey()));
       }
     }
     campaigns.upsert(r.campaignId(), added, calls);
     int status = failed == 0 ? 201 : added.isEmpty() ? 400 : 207;
-    JsonObjectBuilder body = Json.createObjectBuilder()
-        .add("success", failed == 0)
-        .add("message", "Added " + added.size() + " of " + n + " records")
-        .add("results", Json.createObjectBuilder()
-            .add("total", n)
-            .add("valid", valid)
-            .add("invalid", n - valid)
-            .add("successful", added.size())
-            .add("failed", failed)
-            .add("batchesProcessed", batches(n))
-            .add("errors", errors));
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("success", failed == 0)
+            .add("message", "Added " + added.size() + " of " + n + " records")
+            .add(
+                "results",
+                Json.createObjectBuilder()
+                    .add("total", n)
+                    .add("valid", valid)
+                    .add("invalid", n - valid)
+                    .add("successful", added.size())
+                    .add("failed", failed)
+                    .add("batchesProcessed", batches(n))
+                    .add("errors", errors));
     if (r.initiateCall()) {
-      body.add("callResults", Json.createObjectBuilder()
-          .add("totalMatched", added.size())
-          .add("customersSelected", added.size())
-          .add("initiated", added.size())
-          .add("failed", 0)
-          .add("batchesProcessed", batches(added.size()))
-          .add("errors", Json.createArrayBuilder()));
+      body.add(
+          "callResults",
+          Json.createObjectBuilder()
+              .add("totalMatched", added.size())
+              .add("customersSelected", added.size())
+              .add("initiated", added.size())
+              .add("failed", 0)
+              .add("batchesProcessed", batches(added.size()))
+              .add("errors", Json.createArrayBuilder()));
     }
     if (r.useWorkflow()) {
       body.add("workflowTriggered", !added.isEmpty());
@@ -130,7 +156,12 @@ final class BulkAddEndpoint implements Endpoint {
       c.problem("records is empty: send at least 1 record");
     }
     if (records != null && records.size() > MAX_RECORDS) {
-      c.problem("records holds " + records.size() + " records; at most " + MAX_RECORDS + " are allowed per request");
+      c.problem(
+          "records holds "
+              + records.size()
+              + " records; at most "
+              + MAX_RECORDS
+              + " are allowed per request");
     }
     boolean initiateCall = Boolean.TRUE.equals(c.bool("initiateCall"));
     boolean useWorkflow = Boolean.TRUE.equals(c.bool("useWorkflow"));

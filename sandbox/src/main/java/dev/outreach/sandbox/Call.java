@@ -14,10 +14,17 @@ import java.util.Map;
  * @param params the path's variable segments in order (e.g. the campaign id and the channel)
  * @param query the query parameters (the first value of each)
  * @param idempotencyKey the {@code X-Idempotency-Key} header, or {@code null}
- * @param failFirst how many customers or records a {@link Fault#partial(int)} fault fails; 0 for none
+ * @param failFirst how many customers or records a {@link Fault#partial(int)} fault fails; 0 for
+ *     none
  */
-record Call(String method, String path, List<String> params, Map<String, String> query, byte[] body,
-    String idempotencyKey, int failFirst) {
+record Call(
+    String method,
+    String path,
+    List<String> params,
+    Map<String, String> query,
+    byte[] body,
+    String idempotencyKey,
+    int failFirst) {
 
   Call {
     params = List.copyOf(params);

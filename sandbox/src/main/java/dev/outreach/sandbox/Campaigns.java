@@ -13,9 +13,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The campaigns and their customers, in the order customers were added (the order the sandbox selects
- * them in). Selecting and recording an initiation happen under one lock, so concurrent requests see each
- * other whole. Thread-safe.
+ * The campaigns and their customers, in the order customers were added (the order the sandbox
+ * selects them in). Selecting and recording an initiation happen under one lock, so concurrent
+ * requests see each other whole. Thread-safe.
  */
 final class Campaigns {
   /** What an initiate request selected and what became of it. */
@@ -26,24 +26,28 @@ final class Campaigns {
   }
 
   private final Map<String, Map<String, Customer>> campaigns = new LinkedHashMap<>();
+
   /** Each campaign's loan ids by the place they were added at (an update keeps its place). */
   private final Map<String, Map<String, Integer>> positions = new HashMap<>();
+
   private final Ledger ledger;
 
   Campaigns(Map<String, List<Customer>> initial, Ledger ledger) {
     this.ledger = ledger;
-    initial.forEach((id, customers) -> {
-      Map<String, Customer> byId = new LinkedHashMap<>();
-      Map<String, Integer> order = new HashMap<>();
-      for (Customer c : customers) {
-        if (byId.put(c.loanId(), c) != null) {
-          throw new IllegalArgumentException("campaign " + id + " lists loan id " + c.loanId() + " twice");
-        }
-        order.put(c.loanId(), order.size());
-      }
-      campaigns.put(id, byId);
-      positions.put(id, order);
-    });
+    initial.forEach(
+        (id, customers) -> {
+          Map<String, Customer> byId = new LinkedHashMap<>();
+          Map<String, Integer> order = new HashMap<>();
+          for (Customer c : customers) {
+            if (byId.put(c.loanId(), c) != null) {
+              throw new IllegalArgumentException(
+                  "campaign " + id + " lists loan id " + c.loanId() + " twice");
+            }
+            order.put(c.loanId(), order.size());
+          }
+          campaigns.put(id, byId);
+          positions.put(id, order);
+        });
   }
 
   synchronized boolean exists(String campaignId) {
@@ -57,13 +61,17 @@ final class Campaigns {
   }
 
   /**
-   * Selects the customers {@code filters} match (at most {@code limit}, {@code null} for all), in campaign
-   * order, fails the first {@code failFirst} of them and initiates the rest with {@code initiation},
-   * atomically.
+   * Selects the customers {@code filters} match (at most {@code limit}, {@code null} for all), in
+   * campaign order, fails the first {@code failFirst} of them and initiates the rest with {@code
+   * initiation}, atomically.
    *
    * @throws Problem 404 when the campaign does not exist or no customer matches
    */
-  synchronized Selection initiate(String campaignId, Filters filters, Integer limit, int failFirst,
+  synchronized Selection initiate(
+      String campaignId,
+      Filters filters,
+      Integer limit,
+      int failFirst,
       Function<Customer, Initiation> initiation) {
     Map<String, Customer> customers = campaigns.get(campaignId);
     if (customers == null) {
@@ -73,7 +81,8 @@ final class Campaigns {
     if (matched.isEmpty()) {
       throw new Problem(404, "no customers matched the filters in campaign " + campaignId);
     }
-    List<Customer> taken = limit == null ? matched : matched.subList(0, Math.min(limit, matched.size()));
+    List<Customer> taken =
+        limit == null ? matched : matched.subList(0, Math.min(limit, matched.size()));
     int failing = Math.min(failFirst, taken.size());
     List<Customer> initiated = List.copyOf(taken.subList(failing, taken.size()));
     ledger.initiated(initiated.stream().map(initiation).toList());
@@ -81,10 +90,12 @@ final class Campaigns {
   }
 
   /**
-   * The customers {@code filters} select, in campaign order. With {@code ids}, only those are looked at
-   * (then put in campaign order), so a request naming a few customers of a large campaign stays cheap.
+   * The customers {@code filters} select, in campaign order. With {@code ids}, only those are
+   * looked at (then put in campaign order), so a request naming a few customers of a large campaign
+   * stays cheap.
    */
-  private List<Customer> matching(String campaignId, Map<String, Customer> customers, Filters filters) {
+  private List<Customer> matching(
+      String campaignId, Map<String, Customer> customers, Filters filters) {
     Predicate<Customer> filter = filters.matcher();
     List<Customer> matched = new ArrayList<>();
     if (filters.ids() == null) {
@@ -110,17 +121,30 @@ final class Campaigns {
   private static Customer keepCustom(Customer old, Customer update) {
     Map<String, Object> custom = new LinkedHashMap<>(old.custom());
     custom.putAll(update.custom());
-    return new Customer(update.loanId(), update.firstName(), update.lastName(), update.phoneNumber(),
-        update.loanAmount(), update.emiAmount(), update.loanPeriod(), update.currentEmi(), update.emiDueDate(),
-        update.paymentStatus(), update.language(), update.leadId(), update.leadDate(), custom);
+    return new Customer(
+        update.loanId(),
+        update.firstName(),
+        update.lastName(),
+        update.phoneNumber(),
+        update.loanAmount(),
+        update.emiAmount(),
+        update.loanPeriod(),
+        update.currentEmi(),
+        update.emiDueDate(),
+        update.paymentStatus(),
+        update.language(),
+        update.leadId(),
+        update.leadDate(),
+        custom);
   }
 
   /**
-   * Adds each customer to the campaign, or replaces the one with its loan id (keeping its place), then
-   * records {@code initiations}, atomically. An update keeps the custom attributes it does not set. The
-   * campaign must exist.
+   * Adds each customer to the campaign, or replaces the one with its loan id (keeping its place),
+   * then records {@code initiations}, atomically. An update keeps the custom attributes it does not
+   * set. The campaign must exist.
    */
-  synchronized void upsert(String campaignId, List<Customer> customers, List<Initiation> initiations) {
+  synchronized void upsert(
+      String campaignId, List<Customer> customers, List<Initiation> initiations) {
     Map<String, Customer> byId = campaigns.get(campaignId);
     if (byId == null) {
       throw new Problem(404, "campaign not found: " + campaignId);

@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads the fields of one JSON object and collects every problem, each naming its field, so a client
- * learns all that is wrong with a body at once. Getters return {@code null} for an absent field or one
- * with a problem.
+ * Reads the fields of one JSON object and collects every problem, each naming its field, so a
+ * client learns all that is wrong with a body at once. Getters return {@code null} for an absent
+ * field or one with a problem.
  */
 final class Checker {
   private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final JsonObject o;
   private final String prefix;
@@ -81,7 +82,14 @@ final class Checker {
     }
     int n = s.getString().codePointCount(0, s.getString().length());
     if (n < minLength || n > maxLength) {
-      problem(name(key) + " must be " + minLength + " to " + maxLength + " characters long, found " + n);
+      problem(
+          name(key)
+              + " must be "
+              + minLength
+              + " to "
+              + maxLength
+              + " characters long, found "
+              + n);
       return null;
     }
     return s.getString();
@@ -104,7 +112,8 @@ final class Checker {
   String oneOf(String key, List<String> allowed) {
     String s = string(key);
     if (s != null && !allowed.contains(s)) {
-      problem(name(key) + " must be one of " + String.join(", ", allowed) + ", found \"" + s + "\"");
+      problem(
+          name(key) + " must be one of " + String.join(", ", allowed) + ", found \"" + s + "\"");
       return null;
     }
     return s;
@@ -164,7 +173,9 @@ final class Checker {
       return null;
     }
     BigDecimal d = n.bigDecimalValue();
-    return d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0 ? null : d.intValueExact();
+    return d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0
+        ? null
+        : d.intValueExact();
   }
 
   LocalDate date(String key) {

@@ -8,10 +8,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A failure the sandbox plays on purpose, so tests can see how a client behaves when the API misbehaves.
- * Immutable: each method returns a new fault. Give it to {@link SandboxServer#inject(Fault)}; faults
- * queue up and each applies, in the order injected, to the next {@link #times(int) n} authenticated
- * requests to a known endpoint whose path starts with {@link #on(String) the prefix} (default: any path).
+ * A failure the sandbox plays on purpose, so tests can see how a client behaves when the API
+ * misbehaves. Immutable: each method returns a new fault. Give it to {@link
+ * SandboxServer#inject(Fault)}; faults queue up and each applies, in the order injected, to the
+ * next {@link #times(int) n} authenticated requests to a known endpoint whose path starts with
+ * {@link #on(String) the prefix} (default: any path).
  *
  * <pre>{@code
  * sandbox.inject(Fault.status(429).retryAfter(Duration.ofSeconds(1)).on("/api/v1/initiate/").times(2));
@@ -32,13 +33,15 @@ public final class Fault {
     /** Carries the request out and answers late. */
     DELAY,
     /**
-     * Reads the request, does not carry it out, keeps the connection open for a while, then closes it with
-     * no response.
+     * Reads the request, does not carry it out, keeps the connection open for a while, then closes
+     * it with no response.
      */
     HOLD
   }
 
-  /** RFC 9110's IMF-fixdate (two-digit day, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}). */
+  /**
+   * RFC 9110's IMF-fixdate (two-digit day, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}).
+   */
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
@@ -51,11 +54,25 @@ public final class Fault {
   private final int times;
   private final int passing;
 
-  private Fault(Kind kind, int status, int failFirst, Duration delay, String retryAfter, String pathPrefix, int times) {
+  private Fault(
+      Kind kind,
+      int status,
+      int failFirst,
+      Duration delay,
+      String retryAfter,
+      String pathPrefix,
+      int times) {
     this(kind, status, failFirst, delay, retryAfter, pathPrefix, times, 0);
   }
 
-  private Fault(Kind kind, int status, int failFirst, Duration delay, String retryAfter, String pathPrefix, int times,
+  private Fault(
+      Kind kind,
+      int status,
+      int failFirst,
+      Duration delay,
+      String retryAfter,
+      String pathPrefix,
+      int times,
       int passing) {
     this.kind = kind;
     this.status = status;
@@ -68,21 +85,22 @@ public final class Fault {
   }
 
   /**
-   * Answers with {@code status} (400 to 599) before carrying the request out: nothing takes effect. The
-   * body is {@code {"success":false,"message":…}}; for 500 the message says that all failed.
+   * Answers with {@code status} (400 to 599) before carrying the request out: nothing takes effect.
+   * The body is {@code {"success":false,"message":…}}; for 500 the message says that all failed.
    */
   public static Fault status(int status) {
     if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("a status fault needs an error status 400-599, not " + status);
+      throw new IllegalArgumentException(
+          "a status fault needs an error status 400-599, not " + status);
     }
     return new Fault(Kind.STATUS, status, 0, Duration.ZERO, null, "/", 1);
   }
 
   /**
    * Carries the request out, except that its first {@code n} selected customers (initiate) or valid
-   * records (bulk add) fail: HTTP 207 with an error naming each, or the endpoint's all-failed status (500
-   * for initiate, 400 for bulk add) when none is left. Applies only to the initiate and bulk-add
-   * endpoints; other requests pass it by.
+   * records (bulk add) fail: HTTP 207 with an error naming each, or the endpoint's all-failed
+   * status (500 for initiate, 400 for bulk add) when none is left. Applies only to the initiate and
+   * bulk-add endpoints; other requests pass it by.
    */
   public static Fault partial(int n) {
     if (n < 1) {
@@ -92,8 +110,8 @@ public final class Fault {
   }
 
   /**
-   * Reads the request and carries it out, then closes the connection without a response: the client sees
-   * an {@link java.io.IOException}, although the request took effect (a lost response).
+   * Reads the request and carries it out, then closes the connection without a response: the client
+   * sees an {@link java.io.IOException}, although the request took effect (a lost response).
    */
   public static Fault dropAfterProcessing() {
     return new Fault(Kind.DROP_AFTER_PROCESSING, 0, 0, Duration.ZERO, null, "/", 1);
@@ -105,8 +123,8 @@ public final class Fault {
   }
 
   /**
-   * Carries the request out at once and sends the response {@code delay} later (on top of the sandbox's
-   * latency): a client that times out meanwhile has a request that took effect.
+   * Carries the request out at once and sends the response {@code delay} later (on top of the
+   * sandbox's latency): a client that times out meanwhile has a request that took effect.
    */
   public static Fault delay(Duration delay) {
     Objects.requireNonNull(delay, "delay == null");
@@ -117,9 +135,9 @@ public final class Fault {
   }
 
   /**
-   * Reads the request but does not carry it out, keeps the connection open for {@code hold}, then closes it
-   * with no response: a client stopped meanwhile (say, killed to test a crash) had sent a request that never
-   * took effect, and does not know it.
+   * Reads the request but does not carry it out, keeps the connection open for {@code hold}, then
+   * closes it with no response: a client stopped meanwhile (say, killed to test a crash) had sent a
+   * request that never took effect, and does not know it.
    */
   public static Fault hold(Duration hold) {
     Objects.requireNonNull(hold, "hold == null");
@@ -130,8 +148,8 @@ public final class Fault {
   }
 
   /**
-   * Lets the next {@code n} matching requests pass untouched before this fault applies (default 0): to hit
-   * the third request of a run, {@code afterPassing(2)}.
+   * Lets the next {@code n} matching requests pass untouched before this fault applies (default 0):
+   * to hit the third request of a run, {@code afterPassing(2)}.
    */
   public Fault afterPassing(int n) {
     if (n < 0) {
@@ -158,15 +176,18 @@ public final class Fault {
     return retryAfterHeader(Long.toString(seconds));
   }
 
-  /** Adds {@code Retry-After} as an HTTP-date ({@code Wed, 21 Oct 2015 07:28:00 GMT}). Status faults only. */
+  /**
+   * Adds {@code Retry-After} as an HTTP-date ({@code Wed, 21 Oct 2015 07:28:00 GMT}). Status faults
+   * only.
+   */
   public Fault retryAfter(Instant at) {
     Objects.requireNonNull(at, "at == null");
     return retryAfterHeader(HTTP_DATE.format(at.atOffset(ZoneOffset.UTC)));
   }
 
   /**
-   * Adds {@code Retry-After} with exactly this value, valid or not (to test how a client reads a bad one).
-   * Status faults only.
+   * Adds {@code Retry-After} with exactly this value, valid or not (to test how a client reads a
+   * bad one). Status faults only.
    */
   public Fault retryAfterHeader(String value) {
     Objects.requireNonNull(value, "value == null");
@@ -176,7 +197,9 @@ public final class Fault {
     return new Fault(kind, status, failFirst, delay, value, pathPrefix, times, passing);
   }
 
-  /** Applies only to requests whose path starts with {@code pathPrefix} (default {@code "/"}: any). */
+  /**
+   * Applies only to requests whose path starts with {@code pathPrefix} (default {@code "/"}: any).
+   */
   public Fault on(String pathPrefix) {
     Objects.requireNonNull(pathPrefix, "pathPrefix == null");
     if (!pathPrefix.startsWith("/")) {
@@ -208,7 +231,10 @@ public final class Fault {
     return failFirst;
   }
 
-  /** The extra wait of a {@link Kind#DELAY} fault, or how long a {@link Kind#HOLD} keeps the connection; else zero. */
+  /**
+   * The extra wait of a {@link Kind#DELAY} fault, or how long a {@link Kind#HOLD} keeps the
+   * connection; else zero.
+   */
   public Duration delay() {
     return delay;
   }
@@ -234,15 +260,26 @@ public final class Fault {
 
   @Override
   public String toString() {
-    String what = switch (kind) {
-      case STATUS -> "status(" + status + ")" + (retryAfter == null ? "" : ".retryAfter(" + retryAfter + ")");
-      case PARTIAL -> "partial(" + failFirst + ")";
-      case DROP_BEFORE_PROCESSING -> "dropBeforeProcessing()";
-      case DROP_AFTER_PROCESSING -> "dropAfterProcessing()";
-      case DELAY -> "delay(" + delay + ")";
-      case HOLD -> "hold(" + delay + ")";
-    };
-    return "Fault." + what + ".on(" + pathPrefix + ").times(" + times + ")"
+    String what =
+        switch (kind) {
+          case STATUS ->
+              "status("
+                  + status
+                  + ")"
+                  + (retryAfter == null ? "" : ".retryAfter(" + retryAfter + ")");
+          case PARTIAL -> "partial(" + failFirst + ")";
+          case DROP_BEFORE_PROCESSING -> "dropBeforeProcessing()";
+          case DROP_AFTER_PROCESSING -> "dropAfterProcessing()";
+          case DELAY -> "delay(" + delay + ")";
+          case HOLD -> "hold(" + delay + ")";
+        };
+    return "Fault."
+        + what
+        + ".on("
+        + pathPrefix
+        + ").times("
+        + times
+        + ")"
         + (passing == 0 ? "" : ".afterPassing(" + passing + ")");
   }
 }

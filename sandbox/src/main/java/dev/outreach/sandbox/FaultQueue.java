@@ -29,7 +29,10 @@ final class FaultQueue {
     pending.clear();
   }
 
-  /** The first pending fault that applies to this request, used once; {@code null} when none applies. */
+  /**
+   * The first pending fault that applies to this request, used once; {@code null} when none
+   * applies.
+   */
   synchronized Fault take(String path, boolean partialCapable) {
     for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
       Pending p = it.next();

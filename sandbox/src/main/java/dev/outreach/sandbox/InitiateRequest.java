@@ -11,8 +11,9 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * An initiate request body, validated as strictly as {@code openapi.yaml}: unknown keys, missing or empty
- * ids, a bad {@code limit} or bad {@code filters} throw {@link IllegalArgumentException} naming the key.
+ * An initiate request body, validated as strictly as {@code openapi.yaml}: unknown keys, missing or
+ * empty ids, a bad {@code limit} or bad {@code filters} throw {@link IllegalArgumentException}
+ * naming the key.
  *
  * @param limit the cap on customers taken, or {@code null} for none
  */
@@ -27,11 +28,12 @@ record InitiateRequest(
     Filters filters) {
 
   static InitiateRequest parse(Channel channel, JsonObject o) {
-    List<String> known = switch (channel) {
-      case CALL -> List.of("agentId", "dispositionId", "limit", "filters");
-      case SMS -> List.of("templateId", "limit", "filters");
-      case WHATSAPP -> List.of("templateId", "conversationSettings", "limit", "filters");
-    };
+    List<String> known =
+        switch (channel) {
+          case CALL -> List.of("agentId", "dispositionId", "limit", "filters");
+          case SMS -> List.of("templateId", "limit", "filters");
+          case WHATSAPP -> List.of("templateId", "conversationSettings", "limit", "filters");
+        };
     onlyKeys(o, known, "");
     String agentId = null;
     String dispositionId = null;
@@ -50,8 +52,15 @@ record InitiateRequest(
       convAgent = required(c, "agentId", "conversationSettings.");
       convDisposition = required(c, "dispositionId", "conversationSettings.");
     }
-    return new InitiateRequest(channel, agentId, dispositionId, templateId, convAgent, convDisposition,
-        limit(o), filters(o));
+    return new InitiateRequest(
+        channel,
+        agentId,
+        dispositionId,
+        templateId,
+        convAgent,
+        convDisposition,
+        limit(o),
+        filters(o));
   }
 
   private static Integer limit(JsonObject o) {
@@ -59,7 +68,8 @@ record InitiateRequest(
       return null;
     }
     JsonValue v = o.get("limit");
-    if (!(v instanceof JsonNumber number) || !number.isIntegral()
+    if (!(v instanceof JsonNumber number)
+        || !number.isIntegral()
         || number.bigIntegerValue().compareTo(BigInteger.ONE) < 0) {
       throw new IllegalArgumentException("limit must be an integer >= 1, found " + v);
     }
@@ -96,7 +106,8 @@ record InitiateRequest(
   private static void onlyKeys(JsonObject o, List<String> known, String prefix) {
     for (String key : o.keySet()) {
       if (!known.contains(key)) {
-        throw new IllegalArgumentException(prefix + key + " is not a known field (known: " + known + ")");
+        throw new IllegalArgumentException(
+            prefix + key + " is not a known field (known: " + known + ")");
       }
     }
   }

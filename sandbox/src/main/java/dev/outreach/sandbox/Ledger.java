@@ -28,7 +28,9 @@ final class Ledger {
     return List.copyOf(received);
   }
 
-  /** Loan id to how many times it was initiated on {@code channel}, in order of first initiation. */
+  /**
+   * Loan id to how many times it was initiated on {@code channel}, in order of first initiation.
+   */
   synchronized Map<String, Long> contactCounts(Channel channel) {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (Initiation i : initiations) {

@@ -1,8 +1,8 @@
 package dev.outreach.sandbox;
 
 /**
- * A request the sandbox refuses: its status and the message the client gets. Thrown by endpoints and
- * turned into a {@link Reply} by the {@link Router}; it carries no stack trace.
+ * A request the sandbox refuses: its status and the message the client gets. Thrown by endpoints
+ * and turned into a {@link Reply} by the {@link Router}; it carries no stack trace.
  */
 final class Problem extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param status the status answered, or {@link #DROPPED} when the connection was closed unanswered
  * @param time when the request arrived, by the sandbox's clock
  */
-public record Received(String method, String path, String idempotencyKey, int status, Instant time) {
+public record Received(
+    String method, String path, String idempotencyKey, int status, Instant time) {
   /** The {@link #status()} of a request whose connection was dropped without a response. */
   public static final int DROPPED = -1;
 

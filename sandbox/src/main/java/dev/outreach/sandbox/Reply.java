@@ -26,7 +26,9 @@ record Reply(int status, JsonObject body, Map<String, String> headers) {
   }
 
   static Reply error(int status, String message, Map<String, String> headers) {
-    return new Reply(status, Json.createObjectBuilder().add("success", false).add("message", message).build(),
+    return new Reply(
+        status,
+        Json.createObjectBuilder().add("success", false).add("message", message).build(),
         headers);
   }
 

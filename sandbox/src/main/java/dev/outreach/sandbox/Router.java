@@ -17,18 +17,21 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
- * The sandbox's one HTTP handler: finds the endpoint (404, 405), reads the body (413), checks the bearer
- * token (401), plays the next matching {@link Fault}, checks the content type (415), lets the endpoint
- * answer, waits the latency, then answers or drops the connection, and records every request.
+ * The sandbox's one HTTP handler: finds the endpoint (404, 405), reads the body (413), checks the
+ * bearer token (401), plays the next matching {@link Fault}, checks the content type (415), lets
+ * the endpoint answer, waits the latency, then answers or drops the connection, and records every
+ * request.
  *
- * <p>A connection is dropped by closing the exchange before any response header is sent: the JDK server
- * then closes the TCP connection ({@code ExchangeImpl.close()}), so a client reads end-of-stream where the
- * status line should be, exactly as when a server dies mid-request.
+ * <p>A connection is dropped by closing the exchange before any response header is sent: the JDK
+ * server then closes the TCP connection ({@code ExchangeImpl.close()}), so a client reads
+ * end-of-stream where the status line should be, exactly as when a server dies mid-request.
  */
 final class Router implements HttpHandler {
   static final int MAX_BODY = 16 * 1024 * 1024;
 
-  /** What to do with the exchange: answer with {@code reply}, or drop it when {@code reply} is null. */
+  /**
+   * What to do with the exchange: answer with {@code reply}, or drop it when {@code reply} is null.
+   */
   private record Outcome(Reply reply, Duration extraDelay) {
     static Outcome answer(Reply reply) {
       return new Outcome(reply, Duration.ZERO);
@@ -42,7 +45,13 @@ final class Router implements HttpHandler {
   private final Clock clock;
   private final Duration latency;
 
-  Router(List<Route> routes, String token, FaultQueue faults, Ledger ledger, Clock clock, Duration latency) {
+  Router(
+      List<Route> routes,
+      String token,
+      FaultQueue faults,
+      Ledger ledger,
+      Clock clock,
+      Duration latency) {
     this.routes = List.copyOf(routes);
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.faults = faults;
@@ -70,8 +79,13 @@ final class Router implements HttpHandler {
       outcome = new Outcome(null, Duration.ZERO);
     }
     Reply reply = outcome.reply();
-    ledger.received(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), key,
-        reply == null ? Received.DROPPED : reply.status(), at));
+    ledger.received(
+        new Received(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            key,
+            reply == null ? Received.DROPPED : reply.status(),
+            at));
     try {
       if (reply != null) {
         reply.send(exchange);
@@ -104,8 +118,11 @@ final class Router implements HttpHandler {
     }
     if (route == null) {
       String allow = String.join(", ", allowed);
-      return Outcome.answer(Reply.error(405, "method " + method + " not allowed on " + path + "; use " + allow,
-          Map.of("Allow", allow)));
+      return Outcome.answer(
+          Reply.error(
+              405,
+              "method " + method + " not allowed on " + path + "; use " + allow,
+              Map.of("Allow", allow)));
     }
     byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
@@ -113,8 +130,11 @@ final class Router implements HttpHandler {
     }
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
     if (!authorized(auth)) {
-      return Outcome.answer(Reply.error(401, auth == null ? "missing bearer token" : "invalid bearer token",
-          Map.of("WWW-Authenticate", "Bearer")));
+      return Outcome.answer(
+          Reply.error(
+              401,
+              auth == null ? "missing bearer token" : "invalid bearer token",
+              Map.of("WWW-Authenticate", "Bearer")));
     }
     Fault fault = faults.take(path, route.partialCapable());
     if (fault != null && fault.kind() == Fault.Kind.STATUS) {
@@ -152,23 +172,28 @@ final class Router implements HttpHandler {
     if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
-    return MessageDigest.isEqual(token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8));
   }
 
   private static boolean isJson(String contentType) {
-    return contentType != null && contentType.toLowerCase(Locale.ROOT).strip().startsWith("application/json");
+    return contentType != null
+        && contentType.toLowerCase(Locale.ROOT).strip().startsWith("application/json");
   }
 
   private static Reply statusFault(Fault fault) {
     int status = fault.status();
-    String message = switch (status) {
-      case 429 -> "too many requests";
-      case 503 -> "service unavailable";
-      case 500 -> "all failed: internal server error";
-      default -> "error " + status;
-    };
-    Map<String, String> headers = fault.retryAfterValue() == null ? Map.of() : Map.of("Retry-After", fault.retryAfterValue());
-    return Reply.error(status, message + " (injected by the sandbox; the request was not carried out)", headers);
+    String message =
+        switch (status) {
+          case 429 -> "too many requests";
+          case 503 -> "service unavailable";
+          case 500 -> "all failed: internal server error";
+          default -> "error " + status;
+        };
+    Map<String, String> headers =
+        fault.retryAfterValue() == null ? Map.of() : Map.of("Retry-After", fault.retryAfterValue());
+    return Reply.error(
+        status, message + " (injected by the sandbox; the request was not carried out)", headers);
   }
 
   private static Map<String, String> query(String raw) {

@@ -36,8 +36,8 @@ public final class SandboxBuilder {
   }
 
   /**
-   * Adds campaign {@code campaignId} holding {@code customers}, in the order the sandbox selects them. No
-   * campaign exists unless added here: bulk add and initiate requests to others get 404.
+   * Adds campaign {@code campaignId} holding {@code customers}, in the order the sandbox selects
+   * them. No campaign exists unless added here: bulk add and initiate requests to others get 404.
    *
    * @throws IllegalArgumentException when the campaign was added already or a loan id appears twice
    */
@@ -47,7 +47,8 @@ public final class SandboxBuilder {
     Set<String> seen = new HashSet<>();
     for (Customer c : copy) {
       if (!seen.add(c.loanId())) {
-        throw new IllegalArgumentException("campaign " + campaignId + " lists loan id " + c.loanId() + " twice");
+        throw new IllegalArgumentException(
+            "campaign " + campaignId + " lists loan id " + c.loanId() + " twice");
       }
     }
     if (campaigns.putIfAbsent(campaignId, copy) != null) {
@@ -58,7 +59,8 @@ public final class SandboxBuilder {
 
   /**
    * Adds an agent, by its UUID, that batch calls may use (active, ready for calls, with an outbound
-   * number). Creating a batch call for any other agent gets 422. Initiate requests accept any agent id.
+   * number). Creating a batch call for any other agent gets 422. Initiate requests accept any agent
+   * id.
    */
   public SandboxBuilder agent(String agentId) {
     agents.add(uuid(agentId, "agentId"));
@@ -66,8 +68,9 @@ public final class SandboxBuilder {
   }
 
   /**
-   * Adds a contact folder, by its UUID, usable as a batch call's {@code contact_folder_id}: scheduling a
-   * batch from it calls these loan ids. A batch from an unknown or empty folder has no contacts.
+   * Adds a contact folder, by its UUID, usable as a batch call's {@code contact_folder_id}:
+   * scheduling a batch from it calls these loan ids. A batch from an unknown or empty folder has no
+   * contacts.
    */
   public SandboxBuilder folder(String folderId, List<String> loanIds) {
     folders.put(uuid(folderId, "folderId"), List.copyOf(loanIds));
@@ -94,8 +97,8 @@ public final class SandboxBuilder {
   }
 
   /**
-   * The clock for {@link Received#time()}, batch {@code created_at}, and whether a scheduled batch's time
-   * has come (default: the system clock, UTC).
+   * The clock for {@link Received#time()}, batch {@code created_at}, and whether a scheduled
+   * batch's time has come (default: the system clock, UTC).
    */
   public SandboxBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock == null");

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** draft → schedule → active/scheduled ⇄ paused, and a 422 naming the status for every other move. */
+/**
+ * draft → schedule → active/scheduled ⇄ paused, and a 422 naming the status for every other move.
+ */
 class BatchStateMachineTest {
   SandboxServer sandbox;
   Api api;
@@ -59,18 +61,26 @@ class BatchStateMachineTest {
 
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.data().getString("status")).isEqualTo("active");
-    assertThat(sandbox.initiations()).containsExactly(
-        new Initiation(null, Channel.CALL, "L1", AGENT, null, null, null, null, "key-schedule", id),
-        new Initiation(null, Channel.CALL, "L2", AGENT, null, null, null, null, "key-schedule", id),
-        new Initiation(null, Channel.CALL, "L3", AGENT, null, null, null, null, "key-schedule", id));
+    assertThat(sandbox.initiations())
+        .containsExactly(
+            new Initiation(
+                null, Channel.CALL, "L1", AGENT, null, null, null, null, "key-schedule", id),
+            new Initiation(
+                null, Channel.CALL, "L2", AGENT, null, null, null, null, "key-schedule", id),
+            new Initiation(
+                null, Channel.CALL, "L3", AGENT, null, null, null, null, "key-schedule", id));
     assertThat(sandbox.contactCounts(Channel.CALL)).isEqualTo(Map.of("L1", 1L, "L2", 1L, "L3", 1L));
     assertThat(sandbox.batchCalls().get(0).status()).isEqualTo(BatchCall.Status.ACTIVE);
   }
 
   @Test
   void aBatchScheduledForLaterIsScheduledThenPausesAndResumesToScheduled() {
-    String id = create(",\"contact_source\":\"folder\",\"contact_folder_id\":\"" + BatchCallsTest.FOLDER + "\","
-        + "\"schedule_type\":\"scheduled\",\"scheduled_at\":\"2025-08-06T10:00:00+05:30\",\"timezone\":\"Asia/Kolkata\"");
+    String id =
+        create(
+            ",\"contact_source\":\"folder\",\"contact_folder_id\":\""
+                + BatchCallsTest.FOLDER
+                + "\","
+                + "\"schedule_type\":\"scheduled\",\"scheduled_at\":\"2025-08-06T10:00:00+05:30\",\"timezone\":\"Asia/Kolkata\"");
 
     assertThat(act(id, "schedule").data().getString("status")).isEqualTo("scheduled");
     assertThat(act(id, "pause").data().getString("status")).isEqualTo("paused");
@@ -79,8 +89,12 @@ class BatchStateMachineTest {
 
   @Test
   void aScheduledTimeAlreadyPastStartsAtOnce() {
-    String id = create(",\"contact_source\":\"folder\",\"contact_folder_id\":\"" + BatchCallsTest.FOLDER + "\","
-        + "\"schedule_type\":\"scheduled\",\"scheduled_at\":\"2025-08-05T08:00:00\",\"timezone\":\"Asia/Kolkata\"");
+    String id =
+        create(
+            ",\"contact_source\":\"folder\",\"contact_folder_id\":\""
+                + BatchCallsTest.FOLDER
+                + "\","
+                + "\"schedule_type\":\"scheduled\",\"scheduled_at\":\"2025-08-05T08:00:00\",\"timezone\":\"Asia/Kolkata\"");
 
     assertThat(act(id, "schedule").data().getString("status")).isEqualTo("active");
   }
@@ -97,12 +111,22 @@ class BatchStateMachineTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', value = {
-      "''|the sandbox holds no contacts for contact_source csv",
-      ",\"contact_source\":\"manual\"|the sandbox holds no contacts for contact_source manual",
-      ",\"contact_source\":\"folder\",\"contact_folder_id\":\"" + UNKNOWN_FOLDER + "\"|contact folder " + UNKNOWN_FOLDER + " is unknown",
-      ",\"contact_source\":\"folder\",\"contact_folder_id\":\"" + EMPTY_FOLDER + "\"|contact folder " + EMPTY_FOLDER + " is empty",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''|the sandbox holds no contacts for contact_source csv",
+        ",\"contact_source\":\"manual\"|the sandbox holds no contacts for contact_source manual",
+        ",\"contact_source\":\"folder\",\"contact_folder_id\":\""
+            + UNKNOWN_FOLDER
+            + "\"|contact folder "
+            + UNKNOWN_FOLDER
+            + " is unknown",
+        ",\"contact_source\":\"folder\",\"contact_folder_id\":\""
+            + EMPTY_FOLDER
+            + "\"|contact folder "
+            + EMPTY_FOLDER
+            + " is empty",
+      })
   void schedulingABatchWithoutContactsIs422(String source, String why) {
     String id = create(source);
 
@@ -117,15 +141,21 @@ class BatchStateMachineTest {
   @Test
   void everyMoveTheStateMachineDoesNotAllowIs422NamingTheStatus() {
     String id = folderBatch();
-    assertThat(act(id, "pause").message()).isEqualTo("batch call " + id + " is draft; only an active or scheduled batch can be paused");
-    assertThat(act(id, "resume").message()).isEqualTo("batch call " + id + " is draft; only a paused batch can be resumed");
+    assertThat(act(id, "pause").message())
+        .isEqualTo(
+            "batch call " + id + " is draft; only an active or scheduled batch can be paused");
+    assertThat(act(id, "resume").message())
+        .isEqualTo("batch call " + id + " is draft; only a paused batch can be resumed");
 
     act(id, "schedule");
-    assertThat(act(id, "schedule").message()).isEqualTo("batch call " + id + " is active; only a draft batch can be scheduled");
-    assertThat(act(id, "resume").message()).isEqualTo("batch call " + id + " is active; only a paused batch can be resumed");
+    assertThat(act(id, "schedule").message())
+        .isEqualTo("batch call " + id + " is active; only a draft batch can be scheduled");
+    assertThat(act(id, "resume").message())
+        .isEqualTo("batch call " + id + " is active; only a paused batch can be resumed");
     Answer update = api.patch(BATCHES + "/" + id, "{\"name\":\"late\"}");
     assertThat(update.status()).isEqualTo(422);
-    assertThat(update.message()).isEqualTo("batch call " + id + " is active; only a draft batch can be updated");
+    assertThat(update.message())
+        .isEqualTo("batch call " + id + " is active; only a draft batch can be updated");
 
     act(id, "pause");
     for (String action : List.of("pause", "schedule")) {
@@ -146,6 +176,7 @@ class BatchStateMachineTest {
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.message()).contains("takes no fields, found when");
     assertThat(api.send("POST", BATCHES + "/" + id + "/schedule", null, null).status())
-        .as("an empty body is fine").isEqualTo(200);
+        .as("an empty body is fine")
+        .isEqualTo(200);
   }
 }

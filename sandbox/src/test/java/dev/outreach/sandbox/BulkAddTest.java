@@ -27,11 +27,19 @@ class BulkAddTest {
 
   @BeforeEach
   void start() {
-    sandbox = SandboxServer.builder().token(TOKEN)
-        .campaign("CAMP", List.of(
-            Customer.builder("L1").paymentStatus("bounced").language("hindi").custom("branch", "mumbai").build(),
-            Customer.builder("L2").paymentStatus("pending").build()))
-        .start();
+    sandbox =
+        SandboxServer.builder()
+            .token(TOKEN)
+            .campaign(
+                "CAMP",
+                List.of(
+                    Customer.builder("L1")
+                        .paymentStatus("bounced")
+                        .language("hindi")
+                        .custom("branch", "mumbai")
+                        .build(),
+                    Customer.builder("L2").paymentStatus("pending").build()))
+            .start();
     api = new Api(sandbox.uri(), TOKEN);
   }
 
@@ -50,14 +58,21 @@ class BulkAddTest {
 
   @Test
   void addsNewCustomersWith201AndTheDocumentedResults() {
-    Answer a = api.post(BULK, body("{\"loan_id\":\"L3\",\"phone_number\":\"+919800000003\",\"emi_amount\":12500.50,"
-        + "\"loan_period\":24,\"emi_due_date\":\"2025-08-10\",\"payment_status\":\"bounced\",\"language\":\"hindi\"},"
-        + "{\"loan_id\":\"L4\",\"payment_status\":\"pending\"}"));
+    Answer a =
+        api.post(
+            BULK,
+            body(
+                "{\"loan_id\":\"L3\",\"phone_number\":\"+919800000003\",\"emi_amount\":12500.50,"
+                    + "\"loan_period\":24,\"emi_due_date\":\"2025-08-10\",\"payment_status\":\"bounced\",\"language\":\"hindi\"},"
+                    + "{\"loan_id\":\"L4\",\"payment_status\":\"pending\"}"));
 
     assertThat(a.status()).isEqualTo(201);
-    assertThat(a.json()).isEqualTo(JsonText.parseObject("{\"success\":true,\"message\":\"Added 2 of 2 records\","
-        + "\"results\":{\"total\":2,\"valid\":2,\"invalid\":0,\"successful\":2,\"failed\":0,\"batchesProcessed\":1,"
-        + "\"errors\":[]}}"));
+    assertThat(a.json())
+        .isEqualTo(
+            JsonText.parseObject(
+                "{\"success\":true,\"message\":\"Added 2 of 2 records\","
+                    + "\"results\":{\"total\":2,\"valid\":2,\"invalid\":0,\"successful\":2,\"failed\":0,\"batchesProcessed\":1,"
+                    + "\"errors\":[]}}"));
     assertThat(loanIds()).containsExactly("L1", "L2", "L3", "L4");
     Customer l3 = sandbox.customers("CAMP").get(2);
     assertThat(l3.emiAmount()).isEqualByComparingTo("12500.50");
@@ -70,7 +85,10 @@ class BulkAddTest {
   void addedCustomersAreSelectedByLaterInitiations() {
     api.post(BULK, body("{\"loan_id\":\"L3\",\"payment_status\":\"bounced\"}"));
 
-    Answer a = api.post("/api/v1/initiate/CAMP/sms", "{\"templateId\":\"t\",\"filters\":{\"payment_status\":\"bounced\"}}");
+    Answer a =
+        api.post(
+            "/api/v1/initiate/CAMP/sms",
+            "{\"templateId\":\"t\",\"filters\":{\"payment_status\":\"bounced\"}}");
 
     assertThat(a.status()).isEqualTo(200);
     assertThat(sandbox.initiations()).extracting(Initiation::loanId).containsExactly("L1", "L3");
@@ -86,45 +104,70 @@ class BulkAddTest {
     assertThat(l1.paymentStatus()).isEqualTo("paid");
     assertThat(l1.language()).as("the record's fields replace the old ones").isNull();
     assertThat(l1.custom()).containsEntry("branch", "mumbai");
-    Answer none = api.post("/api/v1/initiate/CAMP/sms", "{\"templateId\":\"t\",\"filters\":{\"payment_status\":\"bounced\"}}");
+    Answer none =
+        api.post(
+            "/api/v1/initiate/CAMP/sms",
+            "{\"templateId\":\"t\",\"filters\":{\"payment_status\":\"bounced\"}}");
     assertThat(none.status()).isEqualTo(404);
   }
 
   @Test
   void aPhoneNumberThatIsNoPhoneNumberFailsTheRecordMasked() {
-    Answer a = api.post(BULK, body("{\"loan_id\":\"L3\",\"phone_number\":\"not-a-phone\"},"
-        + "{\"loan_id\":\"L4\",\"phone_number\":\"+91987654321098765\"},"
-        + "{\"loan_id\":\"L5\",\"phone_number\":\"+919800000005\"}"));
+    Answer a =
+        api.post(
+            BULK,
+            body(
+                "{\"loan_id\":\"L3\",\"phone_number\":\"not-a-phone\"},"
+                    + "{\"loan_id\":\"L4\",\"phone_number\":\"+91987654321098765\"},"
+                    + "{\"loan_id\":\"L5\",\"phone_number\":\"+919800000005\"}"));
 
     assertThat(a.status()).isEqualTo(207);
-    assertThat(a.json().getJsonObject("results").getJsonArray("errors").getValuesAs(JsonObject.class))
+    assertThat(
+            a.json().getJsonObject("results").getJsonArray("errors").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("message"))
-        .allSatisfy(m -> assertThat(m).startsWith("phone_number \"").contains("is not a phone number")
-            .doesNotContain("98765"))
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith("phone_number \"")
+                    .contains("is not a phone number")
+                    .doesNotContain("98765"))
         .hasSize(2);
     assertThat(loanIds()).containsExactly("L1", "L2", "L5");
   }
 
   @Test
   void aKeyThatIsNotARecordFieldFailsTheRecord() {
-    Answer a = api.post(BULK, body("{\"loan_id\":\"L3\",\"phone_numbr\":\"+919800000003\"},{\"loan_id\":\"L4\"}"));
+    Answer a =
+        api.post(
+            BULK,
+            body("{\"loan_id\":\"L3\",\"phone_numbr\":\"+919800000003\"},{\"loan_id\":\"L4\"}"));
 
     assertThat(a.status()).isEqualTo(207);
-    assertThat(a.json().getJsonObject("results").getJsonArray("errors").getJsonObject(0).getString("message"))
+    assertThat(
+            a.json()
+                .getJsonObject("results")
+                .getJsonArray("errors")
+                .getJsonObject(0)
+                .getString("message"))
         .startsWith("phone_numbr is not a record field");
     assertThat(loanIds()).containsExactly("L1", "L2", "L4");
   }
 
   @Test
   void badRecordsFailOneByOneWith207NamingIndexLoanIdAndField() {
-    Answer a = api.post(BULK, body(String.join(",",
-        "{\"loan_id\":\"L5\"}",
-        "{\"first_name\":\"Asha\"}",
-        "{\"loan_id\":\"L6\",\"emi_due_date\":\"05/08/2025\"}",
-        "{\"loan_id\":\"L7\",\"loan_amount\":\"lots\",\"loan_period\":2.5}",
-        "{\"loan_id\":\"L8\"}",
-        "{\"loan_id\":\"L8\",\"language\":\"tamil\"}",
-        "\"L9\"")));
+    Answer a =
+        api.post(
+            BULK,
+            body(
+                String.join(
+                    ",",
+                    "{\"loan_id\":\"L5\"}",
+                    "{\"first_name\":\"Asha\"}",
+                    "{\"loan_id\":\"L6\",\"emi_due_date\":\"05/08/2025\"}",
+                    "{\"loan_id\":\"L7\",\"loan_amount\":\"lots\",\"loan_period\":2.5}",
+                    "{\"loan_id\":\"L8\"}",
+                    "{\"loan_id\":\"L8\",\"language\":\"tamil\"}",
+                    "\"L9\"")));
 
     assertThat(a.status()).isEqualTo(207);
     assertThat(a.json().getBoolean("success")).isFalse();
@@ -134,15 +177,35 @@ class BulkAddTest {
     assertThat(results.getInt("invalid")).isEqualTo(6);
     assertThat(results.getInt("successful")).isEqualTo(1);
     assertThat(results.getInt("failed")).isEqualTo(6);
-    List<String> errors = results.getJsonArray("errors").stream().map(JsonValue::asJsonObject)
-        .map(e -> e.getInt("index") + " " + e.getString("loan_id", "-") + " " + e.getString("message")).toList();
-    assertThat(errors).satisfiesExactly(
-        e -> assertThat(e).isEqualTo("1 - loan_id is required"),
-        e -> assertThat(e).startsWith("2 L6 ").contains("emi_due_date must be a date YYYY-MM-DD"),
-        e -> assertThat(e).startsWith("3 L7 ").contains("loan_amount must be a number").contains("loan_period must be a whole number"),
-        e -> assertThat(e).startsWith("4 L8 ").contains("appears 2 times in this request (records [4, 5])"),
-        e -> assertThat(e).startsWith("5 L8 ").contains("appears 2 times"),
-        e -> assertThat(e).isEqualTo("6 - a record must be an object, found string"));
+    List<String> errors =
+        results.getJsonArray("errors").stream()
+            .map(JsonValue::asJsonObject)
+            .map(
+                e ->
+                    e.getInt("index")
+                        + " "
+                        + e.getString("loan_id", "-")
+                        + " "
+                        + e.getString("message"))
+            .toList();
+    assertThat(errors)
+        .satisfiesExactly(
+            e -> assertThat(e).isEqualTo("1 - loan_id is required"),
+            e ->
+                assertThat(e)
+                    .startsWith("2 L6 ")
+                    .contains("emi_due_date must be a date YYYY-MM-DD"),
+            e ->
+                assertThat(e)
+                    .startsWith("3 L7 ")
+                    .contains("loan_amount must be a number")
+                    .contains("loan_period must be a whole number"),
+            e ->
+                assertThat(e)
+                    .startsWith("4 L8 ")
+                    .contains("appears 2 times in this request (records [4, 5])"),
+            e -> assertThat(e).startsWith("5 L8 ").contains("appears 2 times"),
+            e -> assertThat(e).isEqualTo("6 - a record must be an object, found string"));
     assertThat(loanIds()).containsExactly("L1", "L2", "L5");
   }
 
@@ -152,24 +215,31 @@ class BulkAddTest {
 
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.json().getJsonObject("results").getInt("failed")).isEqualTo(2);
-    assertThat(a.json().getJsonObject("results").getJsonArray("errors").getJsonObject(0).getString("message"))
+    assertThat(
+            a.json()
+                .getJsonObject("results")
+                .getJsonArray("errors")
+                .getJsonObject(0)
+                .getString("message"))
         .isEqualTo("loan_id must not be empty");
     assertThat(loanIds()).containsExactly("L1", "L2");
   }
 
   @ParameterizedTest(name = "[{index}] {1}")
-  @CsvSource(delimiter = '|', value = {
-      "{\"records\":[{\"loan_id\":\"X\"}]}|campaignId is required",
-      "{\"campaignId\":\"CAMP\"}|records is required",
-      "{\"campaignId\":\"CAMP\",\"records\":[]}|records is empty",
-      "{\"campaignId\":\"CAMP\",\"records\":{}}|records must be an array",
-      "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"X\"}],\"campaign\":1}|campaign is not a known field",
-      "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"X\"}],\"initiateCall\":true}|callConfig is required when initiateCall is true",
-      "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"X\"}],\"initiateCall\":true,\"callConfig\":{\"agentId\":\"a\",\"dispositionId\":\"d\"},\"useWorkflow\":true}|initiateCall and useWorkflow cannot both be true",
-      "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"X\"}],\"initiateCall\":true,\"callConfig\":{\"agentId\":\"a\"}}|callConfig.dispositionId is required",
-      "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"X\"}],\"initiateCall\":\"yes\"}|initiateCall must be true or false",
-      "[]|expected a JSON object",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"records\":[{\"loan_id\":\"X\"}]}|campaignId is required",
+        "{\"campaignId\":\"CAMP\"}|records is required",
+        "{\"campaignId\":\"CAMP\",\"records\":[]}|records is empty",
+        "{\"campaignId\":\"CAMP\",\"records\":{}}|records must be an array",
+        "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"X\"}],\"campaign\":1}|campaign is not a known field",
+        "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"X\"}],\"initiateCall\":true}|callConfig is required when initiateCall is true",
+        "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"X\"}],\"initiateCall\":true,\"callConfig\":{\"agentId\":\"a\",\"dispositionId\":\"d\"},\"useWorkflow\":true}|initiateCall and useWorkflow cannot both be true",
+        "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"X\"}],\"initiateCall\":true,\"callConfig\":{\"agentId\":\"a\"}}|callConfig.dispositionId is required",
+        "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"X\"}],\"initiateCall\":\"yes\"}|initiateCall must be true or false",
+        "[]|expected a JSON object",
+      })
   void badRequestsAre400NamingTheFieldAndAddNothing(String json, String expected) {
     Answer a = api.post(BULK, json);
 
@@ -180,7 +250,10 @@ class BulkAddTest {
 
   @Test
   void tenThousandRecordsAreAcceptedButNotOneMore() {
-    String ok = IntStream.range(0, 10_000).mapToObj(i -> "{\"loan_id\":\"N" + i + "\"}").collect(Collectors.joining(","));
+    String ok =
+        IntStream.range(0, 10_000)
+            .mapToObj(i -> "{\"loan_id\":\"N" + i + "\"}")
+            .collect(Collectors.joining(","));
 
     Answer tooMany = api.post(BULK, body(ok + ",{\"loan_id\":\"N10000\"}"));
     assertThat(tooMany.status()).isEqualTo(400);
@@ -203,19 +276,27 @@ class BulkAddTest {
 
   @Test
   void initiateCallCallsTheAddedCustomersOnlyWithTheCallConfig() {
-    Answer a = api.post(BULK, "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"L3\"},{\"loan_id\":\"L4\"},"
-        + "{\"loan_id\":\"\"}],\"initiateCall\":true,\"callConfig\":{\"agentId\":\"ag\",\"dispositionId\":\"dp\"}}", "bulk-1");
+    Answer a =
+        api.post(
+            BULK,
+            "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"L3\"},{\"loan_id\":\"L4\"},"
+                + "{\"loan_id\":\"\"}],\"initiateCall\":true,\"callConfig\":{\"agentId\":\"ag\",\"dispositionId\":\"dp\"}}",
+            "bulk-1");
 
     assertThat(a.status()).isEqualTo(207);
     assertThat(a.json().getJsonObject("callResults").getInt("initiated")).isEqualTo(2);
-    assertThat(sandbox.initiations()).containsExactly(
-        new Initiation("CAMP", Channel.CALL, "L3", "ag", "dp", null, null, null, "bulk-1"),
-        new Initiation("CAMP", Channel.CALL, "L4", "ag", "dp", null, null, null, "bulk-1"));
+    assertThat(sandbox.initiations())
+        .containsExactly(
+            new Initiation("CAMP", Channel.CALL, "L3", "ag", "dp", null, null, null, "bulk-1"),
+            new Initiation("CAMP", Channel.CALL, "L4", "ag", "dp", null, null, null, "bulk-1"));
   }
 
   @Test
   void useWorkflowSaysItWasTriggeredAndCallsNobody() {
-    Answer a = api.post(BULK, "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"L3\"}],\"useWorkflow\":true}");
+    Answer a =
+        api.post(
+            BULK,
+            "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"L3\"}],\"useWorkflow\":true}");
 
     assertThat(a.status()).isEqualTo(201);
     assertThat(a.json().getBoolean("workflowTriggered")).isTrue();

@@ -19,8 +19,10 @@ class ConcurrencyTest {
   @Test
   void parallelInitiationsAreEachRecordedExactlyOnce() throws Exception {
     int n = 400;
-    List<Customer> customers = IntStream.range(0, n).mapToObj(i -> Customer.builder("L" + i).build()).toList();
-    try (SandboxServer sandbox = SandboxServer.builder().token(TOKEN).campaign("CAMP", customers).start()) {
+    List<Customer> customers =
+        IntStream.range(0, n).mapToObj(i -> Customer.builder("L" + i).build()).toList();
+    try (SandboxServer sandbox =
+        SandboxServer.builder().token(TOKEN).campaign("CAMP", customers).start()) {
       Api api = new Api(sandbox.uri(), TOKEN);
       ExecutorService pool = Executors.newFixedThreadPool(16);
       try {
@@ -28,8 +30,12 @@ class ConcurrencyTest {
         for (int i = 0; i < n; i++) {
           String id = "L" + i;
           String path = "/api/v1/initiate/CAMP/" + (i % 2 == 0 ? "calls" : "sms");
-          String body = i % 2 == 0 ? "{\"agentId\":\"a\",\"dispositionId\":\"d\",\"filters\":{\"ids\":[\"" + id + "\"]}}"
-              : "{\"templateId\":\"t\",\"filters\":{\"ids\":[\"" + id + "\"]}}";
+          String body =
+              i % 2 == 0
+                  ? "{\"agentId\":\"a\",\"dispositionId\":\"d\",\"filters\":{\"ids\":[\""
+                      + id
+                      + "\"]}}"
+                  : "{\"templateId\":\"t\",\"filters\":{\"ids\":[\"" + id + "\"]}}";
           statuses.add(pool.submit(() -> api.post(path, body, "key-" + id).status()));
         }
         for (Future<Integer> s : statuses) {
@@ -40,8 +46,12 @@ class ConcurrencyTest {
       }
 
       assertThat(sandbox.initiations()).hasSize(n);
-      assertThat(sandbox.contactCounts(Channel.CALL)).hasSize(n / 2).allSatisfy((id, count) -> assertThat(count).isOne());
-      assertThat(sandbox.contactCounts(Channel.SMS)).hasSize(n / 2).allSatisfy((id, count) -> assertThat(count).isOne());
+      assertThat(sandbox.contactCounts(Channel.CALL))
+          .hasSize(n / 2)
+          .allSatisfy((id, count) -> assertThat(count).isOne());
+      assertThat(sandbox.contactCounts(Channel.SMS))
+          .hasSize(n / 2)
+          .allSatisfy((id, count) -> assertThat(count).isOne());
       assertThat(sandbox.received()).hasSize(n);
     }
   }
@@ -54,8 +64,15 @@ class ConcurrencyTest {
       try {
         List<Future<String>> ids = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
-          ids.add(pool.submit(() -> api.post(BatchCallsTest.BATCHES, BatchCallsTest.folderBatch("once"), "same-key")
-              .data().getString("id")));
+          ids.add(
+              pool.submit(
+                  () ->
+                      api.post(
+                              BatchCallsTest.BATCHES,
+                              BatchCallsTest.folderBatch("once"),
+                              "same-key")
+                          .data()
+                          .getString("id")));
         }
         String first = ids.get(0).get();
         for (Future<String> id : ids) {
@@ -65,7 +82,11 @@ class ConcurrencyTest {
         pool.shutdownNow();
       }
       assertThat(sandbox.batchCalls()).hasSize(1);
-      assertThat(sandbox.received()).extracting(Received::status).containsOnly(200, 201).filteredOn(s -> s == 201).hasSize(1);
+      assertThat(sandbox.received())
+          .extracting(Received::status)
+          .containsOnly(200, 201)
+          .filteredOn(s -> s == 201)
+          .hasSize(1);
     }
   }
 }

@@ -31,11 +31,19 @@ class FaultsTest {
 
   @BeforeEach
   void start() {
-    sandbox = SandboxServer.builder().token(TOKEN)
-        .campaign("CAMP", List.of(Customer.builder("L1").build(), Customer.builder("L2").build(),
-            Customer.builder("L3").build(), Customer.builder("L4").build()))
-        .agent(BatchCallsTest.AGENT).folder(BatchCallsTest.FOLDER, List.of("L1"))
-        .start();
+    sandbox =
+        SandboxServer.builder()
+            .token(TOKEN)
+            .campaign(
+                "CAMP",
+                List.of(
+                    Customer.builder("L1").build(),
+                    Customer.builder("L2").build(),
+                    Customer.builder("L3").build(),
+                    Customer.builder("L4").build()))
+            .agent(BatchCallsTest.AGENT)
+            .folder(BatchCallsTest.FOLDER, List.of("L1"))
+            .start();
     api = new Api(sandbox.uri(), TOKEN);
   }
 
@@ -50,7 +58,8 @@ class FaultsTest {
 
   @Test
   void a429CarriesRetryAfterInSecondsAndNothingTakesEffect() {
-    sandbox.inject(Fault.status(429).retryAfter(Duration.ofSeconds(2)).on("/api/v1/initiate/").times(2));
+    sandbox.inject(
+        Fault.status(429).retryAfter(Duration.ofSeconds(2)).on("/api/v1/initiate/").times(2));
 
     Answer first = api.post(CALLS, CALL_ALL);
     Answer second = api.post(SMS, SMS_ALL);
@@ -62,7 +71,8 @@ class FaultsTest {
       assertThat(a.json().getBoolean("success")).isFalse();
     }
     assertThat(third.status()).isEqualTo(200);
-    assertThat(sandbox.contactCounts(Channel.CALL)).isEqualTo(Map.of("L1", 1L, "L2", 1L, "L3", 1L, "L4", 1L));
+    assertThat(sandbox.contactCounts(Channel.CALL))
+        .isEqualTo(Map.of("L1", 1L, "L2", 1L, "L3", 1L, "L4", 1L));
     assertThat(sandbox.contactCounts(Channel.SMS)).isEmpty();
     assertThat(sandbox.received()).extracting(Received::status).containsExactly(429, 429, 200);
   }
@@ -84,7 +94,9 @@ class FaultsTest {
     sandbox.inject(Fault.status(503).on("/api/v1/batch-calls").times(1));
     sandbox.inject(Fault.status(500).times(1));
 
-    assertThat(api.post(CALLS, CALL_ALL).status()).as("the 500 is the first fault for this path").isEqualTo(500);
+    assertThat(api.post(CALLS, CALL_ALL).status())
+        .as("the 500 is the first fault for this path")
+        .isEqualTo(500);
     assertThat(api.get("/api/v1/batch-calls").status()).isEqualTo(503);
     assertThat(api.get("/api/v1/batch-calls").status()).isEqualTo(200);
   }
@@ -104,14 +116,20 @@ class FaultsTest {
   void partialFailsTheFirstSelectedCustomersWith207NamingEach() {
     sandbox.inject(Fault.partial(2));
 
-    Answer a = api.post(CALLS, "{\"agentId\":\"a\",\"dispositionId\":\"d\",\"filters\":{\"exclude_ids\":[\"L1\"]}}");
+    Answer a =
+        api.post(
+            CALLS,
+            "{\"agentId\":\"a\",\"dispositionId\":\"d\",\"filters\":{\"exclude_ids\":[\"L1\"]}}");
 
     assertThat(a.status()).isEqualTo(207);
     assertThat(a.json().getBoolean("success")).isFalse();
     JsonObject results = a.json().getJsonObject("results");
     assertThat(results.getInt("initiated")).isEqualTo(1);
     assertThat(results.getInt("failed")).isEqualTo(2);
-    assertThat(results.getJsonArray("errors").stream().map(JsonValue::asJsonObject).map(e -> e.getString("loan_id")))
+    assertThat(
+            results.getJsonArray("errors").stream()
+                .map(JsonValue::asJsonObject)
+                .map(e -> e.getString("loan_id")))
         .containsExactly("L2", "L3");
     assertThat(sandbox.initiations()).extracting(Initiation::loanId).containsExactly("L4");
   }
@@ -132,12 +150,25 @@ class FaultsTest {
   void partialOnBulkAddFailsTheFirstValidRecordsAndPassesOtherEndpointsBy() {
     sandbox.inject(Fault.partial(1));
 
-    assertThat(api.get("/api/v1/batch-calls").status()).as("not partial-capable: the fault waits").isEqualTo(200);
-    Answer a = api.post("/api/v1/customers/add/bulk", "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"N1\"},{\"loan_id\":\"N2\"}]}");
+    assertThat(api.get("/api/v1/batch-calls").status())
+        .as("not partial-capable: the fault waits")
+        .isEqualTo(200);
+    Answer a =
+        api.post(
+            "/api/v1/customers/add/bulk",
+            "{\"campaignId\":\"CAMP\",\"records\":[{\"loan_id\":\"N1\"},{\"loan_id\":\"N2\"}]}");
 
     assertThat(a.status()).isEqualTo(207);
-    assertThat(a.json().getJsonObject("results").getJsonArray("errors").getJsonObject(0).getString("loan_id")).isEqualTo("N1");
-    assertThat(sandbox.customers("CAMP")).extracting(Customer::loanId).containsExactly("L1", "L2", "L3", "L4", "N2");
+    assertThat(
+            a.json()
+                .getJsonObject("results")
+                .getJsonArray("errors")
+                .getJsonObject(0)
+                .getString("loan_id"))
+        .isEqualTo("N1");
+    assertThat(sandbox.customers("CAMP"))
+        .extracting(Customer::loanId)
+        .containsExactly("L1", "L2", "L3", "L4", "N2");
   }
 
   @Test
@@ -147,11 +178,14 @@ class FaultsTest {
     assertThatThrownBy(() -> sendOrThrow(CALLS, CALL_ALL)).isInstanceOf(IOException.class);
 
     assertThat(sandbox.contactCounts(Channel.CALL)).hasSize(4);
-    assertThat(sandbox.received()).singleElement().satisfies(r -> {
-      assertThat(r.dropped()).isTrue();
-      assertThat(r.status()).isEqualTo(-1);
-      assertThat(r.path()).isEqualTo(CALLS);
-    });
+    assertThat(sandbox.received())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.dropped()).isTrue();
+              assertThat(r.status()).isEqualTo(-1);
+              assertThat(r.path()).isEqualTo(CALLS);
+            });
   }
 
   @Test
@@ -165,7 +199,8 @@ class FaultsTest {
   }
 
   @Test
-  void aHoldAfterPassingLetsTheFirstRequestsThroughThenKeepsOneUnansweredAndUndone() throws Exception {
+  void aHoldAfterPassingLetsTheFirstRequestsThroughThenKeepsOneUnansweredAndUndone()
+      throws Exception {
     sandbox.inject(Fault.hold(Duration.ofMillis(400)).afterPassing(1));
 
     assertThat(sendOrThrow(CALLS, CALL_ALL).status()).as("passed by").isEqualTo(200);
@@ -173,28 +208,43 @@ class FaultsTest {
     long start = System.nanoTime();
     assertThatThrownBy(() -> sendOrThrow(CALLS, CALL_ALL)).isInstanceOf(IOException.class);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("held open").isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("held open")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(400));
     assertThat(sandbox.initiations()).as("the held request was never carried out").hasSize(reached);
     assertThat(sendOrThrow(CALLS, CALL_ALL).status()).as("the fault was used up").isEqualTo(200);
-    assertThat(Fault.hold(Duration.ofSeconds(1)).afterPassing(2).toString()).endsWith(".afterPassing(2)");
+    assertThat(Fault.hold(Duration.ofSeconds(1)).afterPassing(2).toString())
+        .endsWith(".afterPassing(2)");
   }
 
   @Test
   void aDroppedBatchCreateTookEffectAndTheSameKeyRecoversIt() throws Exception {
     sandbox.inject(Fault.dropAfterProcessing().on("/api/v1/batch-calls"));
-    var create = api.request("POST", "/api/v1/batch-calls", BatchCallsTest.folderBatch("x"), "k1", "Bearer " + TOKEN).build();
+    var create =
+        api.request(
+                "POST",
+                "/api/v1/batch-calls",
+                BatchCallsTest.folderBatch("x"),
+                "k1",
+                "Bearer " + TOKEN)
+            .build();
 
     assertThatThrownBy(() -> Api.sendOrThrow(create)).isInstanceOf(IOException.class);
     Answer retry = Api.sendOrThrow(create);
 
     assertThat(retry.status()).isEqualTo(200);
-    assertThat(sandbox.batchCalls()).singleElement().satisfies(b -> assertThat(b.id()).isEqualTo(retry.data().getString("id")));
+    assertThat(sandbox.batchCalls())
+        .singleElement()
+        .satisfies(b -> assertThat(b.id()).isEqualTo(retry.data().getString("id")));
   }
 
   @Test
   void aDelayMakesTheClientTimeOutAfterTheRequestTookEffect() {
     sandbox.inject(Fault.delay(Duration.ofSeconds(3)));
-    var request = api.request("POST", CALLS, CALL_ALL, null, "Bearer " + TOKEN).timeout(Duration.ofMillis(300)).build();
+    var request =
+        api.request("POST", CALLS, CALL_ALL, null, "Bearer " + TOKEN)
+            .timeout(Duration.ofMillis(300))
+            .build();
 
     assertThatThrownBy(() -> Api.sendOrThrow(request)).isInstanceOf(HttpTimeoutException.class);
 
@@ -218,7 +268,9 @@ class FaultsTest {
     assertThatThrownBy(() -> Fault.partial(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.dropAfterProcessing().retryAfter(Duration.ofSeconds(1)))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> Fault.status(429).times(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Fault.status(429).on("api")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.status(429).times(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.status(429).on("api"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -7,14 +7,15 @@ import java.util.Objects;
  * A decision to reach one customer on one channel.
  *
  * <p>The fields a channel's request needs are checked here, so a rule that builds an incomplete
- * decision fails with the rule's name rather than sending a request the API rejects: a
- * {@link Channel#CALL} needs {@code agentId} and {@code dispositionId}; {@link Channel#SMS} and
- * {@link Channel#WHATSAPP} need {@code templateId}; only WhatsApp takes a {@code conversation}.
+ * decision fails with the rule's name rather than sending a request the API rejects: a {@link
+ * Channel#CALL} needs {@code agentId} and {@code dispositionId}; {@link Channel#SMS} and {@link
+ * Channel#WHATSAPP} need {@code templateId}; only WhatsApp takes a {@code conversation}.
  *
  * @param priority the higher wins when several rules pick the same channel for a customer
  * @param salience the salience of the rule that made it: breaks ties of priority (higher wins)
- * @param batch the batch-call campaign to make the call through, or {@code null} to initiate it directly;
- *     a batched call needs a UUID agent, takes no disposition, and a {@code window} is its daily window
+ * @param batch the batch-call campaign to make the call through, or {@code null} to initiate it
+ *     directly; a batched call needs a UUID agent, takes no disposition, and a {@code window} is
+ *     its daily window
  */
 public record Contact(
     String customerId,
@@ -27,18 +28,58 @@ public record Contact(
     int priority,
     int salience,
     String rule,
-    BatchCampaign batch) implements Decision {
+    BatchCampaign batch)
+    implements Decision {
 
   /** A contact that is not part of a batch-call campaign. */
-  public Contact(String customerId, Channel channel, String agentId, String dispositionId, String templateId,
-      Conversation conversation, Timing timing, int priority, int salience, String rule) {
-    this(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, salience, rule, null);
+  public Contact(
+      String customerId,
+      Channel channel,
+      String agentId,
+      String dispositionId,
+      String templateId,
+      Conversation conversation,
+      Timing timing,
+      int priority,
+      int salience,
+      String rule) {
+    this(
+        customerId,
+        channel,
+        agentId,
+        dispositionId,
+        templateId,
+        conversation,
+        timing,
+        priority,
+        salience,
+        rule,
+        null);
   }
 
   /** A contact from a rule of salience 0. */
-  public Contact(String customerId, Channel channel, String agentId, String dispositionId, String templateId,
-      Conversation conversation, Timing timing, int priority, String rule) {
-    this(customerId, channel, agentId, dispositionId, templateId, conversation, timing, priority, 0, rule, null);
+  public Contact(
+      String customerId,
+      Channel channel,
+      String agentId,
+      String dispositionId,
+      String templateId,
+      Conversation conversation,
+      Timing timing,
+      int priority,
+      String rule) {
+    this(
+        customerId,
+        channel,
+        agentId,
+        dispositionId,
+        templateId,
+        conversation,
+        timing,
+        priority,
+        0,
+        rule,
+        null);
   }
 
   public Contact {
@@ -46,16 +87,29 @@ public record Contact(
     Objects.requireNonNull(channel, "channel == null");
     Objects.requireNonNull(rule, "rule == null");
     timing = timing == null ? Timing.NOW : timing;
-    String problem = batch != null ? batchProblem(channel, agentId, dispositionId, templateId, conversation, timing)
-        : problem(channel, agentId, dispositionId, templateId, conversation);
+    String problem =
+        batch != null
+            ? batchProblem(channel, agentId, dispositionId, templateId, conversation, timing)
+            : problem(channel, agentId, dispositionId, templateId, conversation);
     if (problem != null) {
       throw new InvalidDecisionException(
-          "rule \"" + rule + "\" made a " + channel + " decision for " + customerId + " " + problem);
+          "rule \""
+              + rule
+              + "\" made a "
+              + channel
+              + " decision for "
+              + customerId
+              + " "
+              + problem);
     }
   }
 
-  private static String problem(Channel channel, String agentId, String dispositionId,
-      String templateId, Conversation conversation) {
+  private static String problem(
+      Channel channel,
+      String agentId,
+      String dispositionId,
+      String templateId,
+      Conversation conversation) {
     switch (channel) {
       case CALL:
         if (blank(agentId) && blank(dispositionId)) {
@@ -92,8 +146,13 @@ public record Contact(
     }
   }
 
-  private static String batchProblem(Channel channel, String agentId, String dispositionId, String templateId,
-      Conversation conversation, Timing timing) {
+  private static String batchProblem(
+      Channel channel,
+      String agentId,
+      String dispositionId,
+      String templateId,
+      Conversation conversation,
+      Timing timing) {
     if (channel != Channel.CALL) {
       return "with batch(...): only calls can be made through a batch-call campaign";
     }

@@ -8,7 +8,8 @@ public record Conversation(String agentId, String dispositionId) {
     Objects.requireNonNull(agentId, "agentId == null");
     Objects.requireNonNull(dispositionId, "dispositionId == null");
     if (agentId.isBlank() || dispositionId.isBlank()) {
-      throw new InvalidDecisionException("conversation needs a non-blank agentId and dispositionId");
+      throw new InvalidDecisionException(
+          "conversation needs a non-blank agentId and dispositionId");
     }
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Decides, for each customer, whether, how and when to reach out. The Drools implementation lives in
- * the {@code rules} module; tests and hosts may supply their own.
+ * Decides, for each customer, whether, how and when to reach out. The Drools implementation lives
+ * in the {@code rules} module; tests and hosts may supply their own.
  */
 @FunctionalInterface
 public interface DecisionSource {

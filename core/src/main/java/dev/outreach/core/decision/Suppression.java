@@ -8,8 +8,12 @@ public record Suppression(String customerId, String reason, String rule) impleme
     Objects.requireNonNull(customerId, "customerId == null");
     Objects.requireNonNull(rule, "rule == null");
     if (reason == null || reason.isBlank()) {
-      throw new InvalidDecisionException("rule \"" + rule + "\" suppressed " + customerId
-          + " without a reason: write Decision.suppress($c, \"why\")");
+      throw new InvalidDecisionException(
+          "rule \""
+              + rule
+              + "\" suppressed "
+              + customerId
+              + " without a reason: write Decision.suppress($c, \"why\")");
     }
   }
 }

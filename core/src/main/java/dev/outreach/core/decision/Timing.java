@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * When to make a contact, in the customer's local time: on a {@code date} (default: the plan's day),
- * at a time ({@code start} with no {@code end}) or within a daily window ({@code start} to {@code end}).
- * All fields {@code null} means as soon as the plan runs.
+ * When to make a contact, in the customer's local time: on a {@code date} (default: the plan's
+ * day), at a time ({@code start} with no {@code end}) or within a daily window ({@code start} to
+ * {@code end}). All fields {@code null} means as soon as the plan runs.
  */
 public record Timing(LocalDate date, LocalTime start, LocalTime end) {
   /** As soon as the plan runs. */
@@ -24,7 +24,11 @@ public record Timing(LocalDate date, LocalTime start, LocalTime end) {
     }
     if (end != null && !end.isAfter(start)) {
       throw new InvalidDecisionException(
-          "window " + start + "-" + end + " ends before it starts (windows may not cross midnight)");
+          "window "
+              + start
+              + "-"
+              + end
+              + " ends before it starts (windows may not cross midnight)");
     }
   }
 
@@ -47,9 +51,12 @@ public record Timing(LocalDate date, LocalTime start, LocalTime end) {
 
   private void requireNoTime(String call) {
     if (start != null) {
-      String set = end == null ? "at(\"" + HH_MM.format(start) + "\")"
-          : "window(\"" + HH_MM.format(start) + "\", \"" + HH_MM.format(end) + "\")";
-      throw new InvalidDecisionException(call + " after " + set + ": a decision has one time or one window");
+      String set =
+          end == null
+              ? "at(\"" + HH_MM.format(start) + "\")"
+              : "window(\"" + HH_MM.format(start) + "\", \"" + HH_MM.format(end) + "\")";
+      throw new InvalidDecisionException(
+          call + " after " + set + ": a decision has one time or one window");
     }
   }
 

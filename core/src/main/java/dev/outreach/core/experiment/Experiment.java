@@ -10,9 +10,9 @@ import java.util.zip.CRC32C;
 
 /**
  * A champion/challenger experiment: every customer is assigned to one arm, deterministically, by a
- * stable hash of the experiment name and the loan id, in proportion to the arms' weights. The same loan
- * id always lands in the same arm of the same experiment, on every machine and in every run, so two
- * strategies can run side by side and be compared.
+ * stable hash of the experiment name and the loan id, in proportion to the arms' weights. The same
+ * loan id always lands in the same arm of the same experiment, on every machine and in every run,
+ * so two strategies can run side by side and be compared.
  *
  * <pre>{@code Experiment.parse("tone=champion:80,challenger:20")}</pre>
  */
@@ -23,7 +23,8 @@ public record Experiment(String name, List<Arm> arms) {
   public Experiment {
     Objects.requireNonNull(name, "name == null");
     if (name.isBlank() || !name.matches("[\\w.-]+")) {
-      throw new IllegalArgumentException("experiment name \"" + name + "\" must be letters, digits, _ . or -");
+      throw new IllegalArgumentException(
+          "experiment name \"" + name + "\" must be letters, digits, _ . or -");
     }
     arms = List.copyOf(arms);
     if (arms.size() < 2) {
@@ -32,7 +33,8 @@ public record Experiment(String name, List<Arm> arms) {
     Set<String> seen = new HashSet<>();
     for (Arm a : arms) {
       if (!seen.add(a.name())) {
-        throw new IllegalArgumentException("experiment " + name + " has arm " + a.name() + " twice");
+        throw new IllegalArgumentException(
+            "experiment " + name + " has arm " + a.name() + " twice");
       }
     }
   }
@@ -45,18 +47,21 @@ public record Experiment(String name, List<Arm> arms) {
   public static Experiment parse(String spec) {
     int eq = spec.indexOf('=');
     if (eq <= 0) {
-      throw new IllegalArgumentException("experiment \"" + spec + "\": expected NAME=ARM:WEIGHT,ARM:WEIGHT");
+      throw new IllegalArgumentException(
+          "experiment \"" + spec + "\": expected NAME=ARM:WEIGHT,ARM:WEIGHT");
     }
     List<Arm> arms = new ArrayList<>();
     for (String part : spec.substring(eq + 1).split(",")) {
       String[] nw = part.strip().split(":");
       if (nw.length != 2) {
-        throw new IllegalArgumentException("experiment \"" + spec + "\": arm \"" + part + "\" should be ARM:WEIGHT");
+        throw new IllegalArgumentException(
+            "experiment \"" + spec + "\": arm \"" + part + "\" should be ARM:WEIGHT");
       }
       try {
         arms.add(new Arm(nw[0].strip(), Integer.parseInt(nw[1].strip())));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("experiment \"" + spec + "\": weight \"" + nw[1] + "\" is not a whole number");
+        throw new IllegalArgumentException(
+            "experiment \"" + spec + "\": weight \"" + nw[1] + "\" is not a whole number");
       }
     }
     return new Experiment(spec.substring(0, eq).strip(), arms);
@@ -84,7 +89,10 @@ public record Experiment(String name, List<Arm> arms) {
   public String toString() {
     StringBuilder sb = new StringBuilder(name).append('=');
     for (int i = 0; i < arms.size(); i++) {
-      sb.append(i == 0 ? "" : ",").append(arms.get(i).name()).append(':').append(arms.get(i).weight());
+      sb.append(i == 0 ? "" : ",")
+          .append(arms.get(i).name())
+          .append(':')
+          .append(arms.get(i).weight());
     }
     return sb.toString();
   }
@@ -94,10 +102,12 @@ public record Experiment(String name, List<Arm> arms) {
     public Arm {
       Objects.requireNonNull(name, "name == null");
       if (name.isBlank() || !name.matches("[\\w.-]+")) {
-        throw new IllegalArgumentException("arm name \"" + name + "\" must be letters, digits, _ . or -");
+        throw new IllegalArgumentException(
+            "arm name \"" + name + "\" must be letters, digits, _ . or -");
       }
       if (weight < 1) {
-        throw new IllegalArgumentException("arm " + name + " needs a positive weight, not " + weight);
+        throw new IllegalArgumentException(
+            "arm " + name + " needs a positive weight, not " + weight);
       }
     }
   }

@@ -18,10 +18,11 @@ import java.util.TreeMap;
 record Candidate(String key, Filters part, int cost) {
 
   /**
-   * Every constraint implied by the audience at {@code positions} of {@code index} that could narrow the
-   * selection, in a fixed order; custom attributes only when {@code useCustom}.
+   * Every constraint implied by the audience at {@code positions} of {@code index} that could
+   * narrow the selection, in a fixed order; custom attributes only when {@code useCustom}.
    */
-  static List<Candidate> implied(SnapshotIndex index, int[] positions, boolean useCustom, int maxValues) {
+  static List<Candidate> implied(
+      SnapshotIndex index, int[] positions, boolean useCustom, int maxValues) {
     List<Candidate> out = new ArrayList<>();
     List<String> status = strings(index.column("payment_status"), positions, maxValues);
     if (status != null) {
@@ -44,8 +45,12 @@ record Candidate(String key, Filters part, int cost) {
       out.add(of("emi_amount.max", amounts(new Filters.AmountRange(null, amounts[1]))));
     }
     if (useCustom) {
-      for (Map.Entry<String, List<Object>> e : customValues(index, positions, maxValues).entrySet()) {
-        out.add(of("custom." + e.getKey(), new Filters(null, null, null, null, null, null, Map.of(e.getKey(), e.getValue()))));
+      for (Map.Entry<String, List<Object>> e :
+          customValues(index, positions, maxValues).entrySet()) {
+        out.add(
+            of(
+                "custom." + e.getKey(),
+                new Filters(null, null, null, null, null, null, Map.of(e.getKey(), e.getValue()))));
       }
     }
     return out;
@@ -81,8 +86,12 @@ record Candidate(String key, Filters part, int cost) {
     return new ArrayList<>(values);
   }
 
-  /** The least and greatest values of the audience (the first met of equals); null when one is missing. */
-  private static <T extends Comparable<? super T>> T[] range(RangeColumn<T> column, int[] positions, Class<T> type) {
+  /**
+   * The least and greatest values of the audience (the first met of equals); null when one is
+   * missing.
+   */
+  private static <T extends Comparable<? super T>> T[] range(
+      RangeColumn<T> column, int[] positions, Class<T> type) {
     T min = null;
     T max = null;
     for (int p : positions) {
@@ -107,7 +116,8 @@ record Candidate(String key, Filters part, int cost) {
    * Custom keys every audience member has (those of the first member, checked for all), with their
    * distinct values as {@link ValueSet} tells them apart (numbers numerically), sorted.
    */
-  private static Map<String, List<Object>> customValues(SnapshotIndex index, int[] positions, int maxValues) {
+  private static Map<String, List<Object>> customValues(
+      SnapshotIndex index, int[] positions, int maxValues) {
     Map<String, List<Object>> out = new TreeMap<>();
     if (positions.length == 0) {
       return out;
@@ -139,7 +149,8 @@ record Candidate(String key, Filters part, int cost) {
       if (usable) {
         Map<Object, String> keys = new java.util.IdentityHashMap<>();
         for (Object v : values) {
-          keys.put(v, sortKey(v)); // once per value: formatting a number is dear, a sort compares often
+          keys.put(
+              v, sortKey(v)); // once per value: formatting a number is dear, a sort compares often
         }
         values.sort(Comparator.comparing(keys::get));
         out.put(key, values);
@@ -149,6 +160,8 @@ record Candidate(String key, Filters part, int cost) {
   }
 
   private static String sortKey(Object v) {
-    return v instanceof BigDecimal ? String.format(Locale.ROOT, "%040.10f", (BigDecimal) v) : String.valueOf(v);
+    return v instanceof BigDecimal
+        ? String.format(Locale.ROOT, "%040.10f", (BigDecimal) v)
+        : String.valueOf(v);
   }
 }

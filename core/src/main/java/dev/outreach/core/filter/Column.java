@@ -9,29 +9,38 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
- * One equality attribute of the snapshot ({@code payment_status}, {@code language} or a custom key),
- * indexed once: each customer's value as a small id, and for each value its customers (ascending), their
- * number and the bytes their loan ids would take in an id list. Values match as {@link ValueSet} matches
- * them (by text; numbers also by value), so a constraint's customers are found by probing, not scanning.
+ * One equality attribute of the snapshot ({@code payment_status}, {@code language} or a custom
+ * key), indexed once: each customer's value as a small id, and for each value its customers
+ * (ascending), their number and the bytes their loan ids would take in an id list. Values match as
+ * {@link ValueSet} matches them (by text; numbers also by value), so a constraint's customers are
+ * found by probing, not scanning.
  */
 final class Column {
   /** Per customer, the id of its value; -1 when it has none. */
   private final int[] valueOf;
+
   private final List<Object> values = new ArrayList<>();
   private final int[][] members;
   private final long[] weights;
+
   /** Text of a value to its id (the first, when values of several types share a text). */
   private final Map<String, Integer> byText = new HashMap<>();
+
   /** Normalised number to its id (the first, when several scales share it). */
   private final Map<String, Integer> byNumber = new HashMap<>();
+
   /** The ids after the first sharing a text or a number: rare (5000 and 5000.00, or "5" and 5). */
   private final Map<String, List<Integer>> moreByText = new HashMap<>(0);
+
   private final Map<String, List<Integer>> moreByNumber = new HashMap<>(0);
 
-  /** @param raw each customer's value, null when absent; @param weight each customer's id-list bytes */
+  /**
+   * @param raw each customer's value, null when absent; @param weight each customer's id-list bytes
+   */
   Column(Object[] raw, int[] weight) {
     valueOf = new int[raw.length];
-    Map<Object, Integer> ids = new HashMap<>(); // only while indexing: a million unique values cost much
+    Map<Object, Integer> ids =
+        new HashMap<>(); // only while indexing: a million unique values cost much
     int[] counts = new int[16];
     for (int i = 0; i < raw.length; i++) {
       Object v = raw[i];
@@ -70,7 +79,8 @@ final class Column {
     }
   }
 
-  private static void put(Map<String, Integer> first, Map<String, List<Integer>> more, String key, Integer id) {
+  private static void put(
+      Map<String, Integer> first, Map<String, List<Integer>> more, String key, Integer id) {
     if (first.putIfAbsent(key, id) != null) {
       more.computeIfAbsent(key, k -> new ArrayList<>(1)).add(id);
     }
@@ -88,7 +98,8 @@ final class Column {
     return out;
   }
 
-  private static void mark(BitSet out, Map<String, Integer> first, Map<String, List<Integer>> more, String key) {
+  private static void mark(
+      BitSet out, Map<String, Integer> first, Map<String, List<Integer>> more, String key) {
     Integer id = first.get(key);
     if (id != null) {
       out.set(id);

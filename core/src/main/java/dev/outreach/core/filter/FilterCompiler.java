@@ -13,31 +13,38 @@ import java.util.TreeSet;
 /**
  * Finds small filters that select exactly an audience from a campaign snapshot.
  *
- * <p>For each audience it weighs a plain {@code ids} list against attribute filters
- * ({@code payment_status}, {@code language}, {@code emi_due_date} and {@code emi_amount} ranges,
- * {@code custom} values) plus {@code exclude_ids} for the customers those attributes would wrongly take
- * in, and keeps the smaller body. Every attribute constraint it considers holds for every member of the
- * audience, and every customer of the snapshot it would wrongly take in is excluded by id, so the result
- * selects exactly the audience <em>from the snapshot</em>; customers on the server that the snapshot
- * lacks could match attribute filters, which is why {@link Mode#IDS} exists.
+ * <p>For each audience it weighs a plain {@code ids} list against attribute filters ({@code
+ * payment_status}, {@code language}, {@code emi_due_date} and {@code emi_amount} ranges, {@code
+ * custom} values) plus {@code exclude_ids} for the customers those attributes would wrongly take
+ * in, and keeps the smaller body. Every attribute constraint it considers holds for every member of
+ * the audience, and every customer of the snapshot it would wrongly take in is excluded by id, so
+ * the result selects exactly the audience <em>from the snapshot</em>; customers on the server that
+ * the snapshot lacks could match attribute filters, which is why {@link Mode#IDS} exists.
  */
 public final class FilterCompiler {
   /** How filters may select customers. */
   public enum Mode {
     /** Only {@code ids} lists: exact whatever else the server's campaign holds; larger bodies. */
     IDS,
-    /** The smaller of {@code ids} or attribute filters with {@code exclude_ids}; exact over the snapshot. */
+    /**
+     * The smaller of {@code ids} or attribute filters with {@code exclude_ids}; exact over the
+     * snapshot.
+     */
     COMPACT
   }
 
   /** At most this many distinct values in one attribute constraint (bytes decide below that). */
   private static final int MAX_VALUES = 100;
+
   /** A compact filter excluding more ids than this is worth trying to split into parts. */
   private static final int SPLIT_WHEN_EXCLUDING = 50;
+
   /** Customers a candidate is tried on, at most, when choosing constraints. */
   private static final int SAMPLE = 4_096;
+
   /** Split only by attributes with at most this many values in the audience. */
   private static final int MAX_PARTS = 6;
+
   /** Bytes a request adds besides its filters: the rest of the body, headers, a round trip. */
   private static final int REQUEST_OVERHEAD = 200;
 
@@ -55,24 +62,31 @@ public final class FilterCompiler {
   }
 
   /**
-   * As {@link #FilterCompiler(List, Mode, int)}; {@code useCustom} false keeps {@code custom} out of the
-   * filters, for a campaign whose customers the server holds without their custom attributes (say,
-   * uploaded through bulk add, whose records have no place for them).
+   * As {@link #FilterCompiler(List, Mode, int)}; {@code useCustom} false keeps {@code custom} out
+   * of the filters, for a campaign whose customers the server holds without their custom attributes
+   * (say, uploaded through bulk add, whose records have no place for them).
    */
   public FilterCompiler(List<Customer> universe, Mode mode, int maxIds, boolean useCustom) {
-    this(mode == Mode.IDS ? null : SnapshotIndex.of(Objects.requireNonNull(universe, "universe == null")),
-        mode, maxIds, useCustom, true);
+    this(
+        mode == Mode.IDS
+            ? null
+            : SnapshotIndex.of(Objects.requireNonNull(universe, "universe == null")),
+        mode,
+        maxIds,
+        useCustom,
+        true);
   }
 
   /**
-   * As {@link #FilterCompiler(List, Mode, int, boolean)} over a snapshot already indexed (the planner
-   * indexes it once and proves every body with the same index).
+   * As {@link #FilterCompiler(List, Mode, int, boolean)} over a snapshot already indexed (the
+   * planner indexes it once and proves every body with the same index).
    */
   public FilterCompiler(SnapshotIndex universe, Mode mode, int maxIds, boolean useCustom) {
     this(Objects.requireNonNull(universe, "universe == null"), mode, maxIds, useCustom, true);
   }
 
-  private FilterCompiler(SnapshotIndex universe, Mode mode, int maxIds, boolean useCustom, boolean checked) {
+  private FilterCompiler(
+      SnapshotIndex universe, Mode mode, int maxIds, boolean useCustom, boolean checked) {
     this.useCustom = useCustom;
     this.index = universe; // null only for ids, which never looks at the snapshot
     this.mode = Objects.requireNonNull(mode, "mode == null");
@@ -91,9 +105,10 @@ public final class FilterCompiler {
   }
 
   /**
-   * The requests that together select exactly {@code audience} (non-empty, no loan id twice, every one
-   * in the snapshot), each listing at most {@code maxIds} ids. The compact search works within a budget
-   * proportional to the audience ({@link SearchBudget}); a group it cannot afford gets {@code ids}.
+   * The requests that together select exactly {@code audience} (non-empty, no loan id twice, every
+   * one in the snapshot), each listing at most {@code maxIds} ids. The compact search works within
+   * a budget proportional to the audience ({@link SearchBudget}); a group it cannot afford gets
+   * {@code ids}.
    */
   public List<Compiled> compile(List<Customer> audience) {
     if (audience.isEmpty()) {
@@ -110,12 +125,15 @@ public final class FilterCompiler {
     SearchBudget budget = SearchBudget.forAudience(audience.size());
     List<Compiled> best = byIds;
     Compiled compact = compact(positions, null, budget);
-    int excluded = compact == null ? Integer.MAX_VALUE
-        : compact.filters().excludeIds() == null ? 0 : compact.filters().excludeIds().size();
+    int excluded =
+        compact == null
+            ? Integer.MAX_VALUE
+            : compact.filters().excludeIds() == null ? 0 : compact.filters().excludeIds().size();
     if (compact != null) {
       best = cheaper(best, List.of(compact));
     }
-    // A union of attribute-shaped audiences (say bounced and 30+ days late, or part-paid and 60+) fits no
+    // A union of attribute-shaped audiences (say bounced and 30+ days late, or part-paid and 60+)
+    // fits no
     // single AND of filters: try one request per value of a low-cardinality attribute instead.
     if (excluded > SPLIT_WHEN_EXCLUDING && excluded > audience.size() / 10) {
       for (Column key : splitKeys(positions)) {
@@ -152,12 +170,15 @@ public final class FilterCompiler {
   }
 
   /**
-   * The columns to split an audience by, in a fixed order ({@code payment_status}, {@code language}, then
-   * custom keys by name): those with a few values, each present for every member.
+   * The columns to split an audience by, in a fixed order ({@code payment_status}, {@code
+   * language}, then custom keys by name): those with a few values, each present for every member.
    */
   private List<Column> splitKeys(int[] positions) {
     List<String> names = new ArrayList<>(List.of("payment_status", "language"));
-    for (String k : useCustom ? new TreeSet<>(index.customer(positions[0]).custom().keySet()) : Set.<String>of()) {
+    for (String k :
+        useCustom
+            ? new TreeSet<>(index.customer(positions[0]).custom().keySet())
+            : Set.<String>of()) {
       names.add("custom." + k);
     }
     List<Column> keys = new ArrayList<>();
@@ -170,7 +191,10 @@ public final class FilterCompiler {
     return keys;
   }
 
-  /** The audience's distinct value ids in {@code column} if there are 2 to {@code max} and none is missing. */
+  /**
+   * The audience's distinct value ids in {@code column} if there are 2 to {@code max} and none is
+   * missing.
+   */
   private static IntSet distinct(Column column, int[] positions, int max) {
     IntSet values = new IntSet();
     for (int p : positions) {
@@ -183,9 +207,10 @@ public final class FilterCompiler {
   }
 
   /**
-   * The audience split by its value in {@code key}, each part compiled alone. A part's filter always keeps
-   * its own value (the implied constraint that separates it from the other parts), so it need only be
-   * compared with the customers of the snapshot that share that value (found in the index).
+   * The audience split by its value in {@code key}, each part compiled alone. A part's filter
+   * always keeps its own value (the implied constraint that separates it from the other parts), so
+   * it need only be compared with the customers of the snapshot that share that value (found in the
+   * index).
    */
   private List<Compiled> split(int[] positions, Column key, SearchBudget budget) {
     IntSet values = distinct(key, positions, MAX_PARTS);
@@ -228,23 +253,36 @@ public final class FilterCompiler {
     Customer any = index.customer(part[0]);
     List<String> status = f.paymentStatus();
     List<String> language = f.language();
-    Map<String, List<Object>> custom = f.custom() == null ? new TreeMap<>() : new TreeMap<>(f.custom());
-    if (status == null && any.paymentStatus() != null && same(index.column("payment_status"), part)) {
+    Map<String, List<Object>> custom =
+        f.custom() == null ? new TreeMap<>() : new TreeMap<>(f.custom());
+    if (status == null
+        && any.paymentStatus() != null
+        && same(index.column("payment_status"), part)) {
       status = List.of(any.paymentStatus());
     }
     if (language == null && any.language() != null && same(index.column("language"), part)) {
       language = List.of(any.language());
     }
-    for (Map.Entry<String, Object> e : useCustom ? any.custom().entrySet() : Map.<String, Object>of().entrySet()) {
+    for (Map.Entry<String, Object> e :
+        useCustom ? any.custom().entrySet() : Map.<String, Object>of().entrySet()) {
       if (!custom.containsKey(e.getKey()) && same(index.column("custom." + e.getKey()), part)) {
         custom.put(e.getKey(), List.of(e.getValue()));
       }
     }
-    return new Filters(f.ids(), f.excludeIds(), status, language, f.emiDueDate(), f.emiAmount(),
+    return new Filters(
+        f.ids(),
+        f.excludeIds(),
+        status,
+        language,
+        f.emiDueDate(),
+        f.emiAmount(),
         custom.isEmpty() ? null : custom);
   }
 
-  /** Whether every customer of {@code part} has the same value in {@code column} (by {@code equals}). */
+  /**
+   * Whether every customer of {@code part} has the same value in {@code column} (by {@code
+   * equals}).
+   */
   private static boolean same(Column column, int[] part) {
     int first = column.valueId(part[0]);
     for (int p : part) {
@@ -283,18 +321,19 @@ public final class FilterCompiler {
   private record Probe(Candidate candidate, Selection selection) {}
 
   /**
-   * Attribute constraints chosen greedily by bytes saved, then {@code exclude_ids} for the customers of
-   * {@code scope} (the positions of the part of the snapshot that can still match, ascending; null for
-   * all of it) they would wrongly take in; null when those are more than a request may list, or when the
-   * search would cost more than {@code budget} allows.
+   * Attribute constraints chosen greedily by bytes saved, then {@code exclude_ids} for the
+   * customers of {@code scope} (the positions of the part of the snapshot that can still match,
+   * ascending; null for all of it) they would wrongly take in; null when those are more than a
+   * request may list, or when the search would cost more than {@code budget} allows.
    *
-   * <p>Over the whole snapshot the first constraint is chosen from the index alone (every candidate holds
-   * for the whole audience, so the bytes it saves are the snapshot's id bytes less those of its own
-   * customers); only its customers are then visited, never the whole snapshot.
+   * <p>Over the whole snapshot the first constraint is chosen from the index alone (every candidate
+   * holds for the whole audience, so the bytes it saves are the snapshot's id bytes less those of
+   * its own customers); only its customers are then visited, never the whole snapshot.
    */
   private Compiled compact(int[] positions, int[] scope, SearchBudget budget) {
     // Finding the implied constraints visits each member once per attribute.
-    if (!budget.spend((long) positions.length * (4 + index.customer(positions[0]).custom().size()))) {
+    if (!budget.spend(
+        (long) positions.length * (4 + index.customer(positions[0]).custom().size()))) {
       return null;
     }
     List<String> ids = new ArrayList<>(positions.length);
@@ -348,7 +387,8 @@ public final class FilterCompiler {
       left.add(p.candidate());
       selections.add(p.selection());
     }
-    int size = GreedyCover.choose(index, left, selections, extras, extras.length, SAMPLE, chosen, budget);
+    int size =
+        GreedyCover.choose(index, left, selections, extras, extras.length, SAMPLE, chosen, budget);
     if (size < 0) {
       return null;
     }
@@ -356,7 +396,8 @@ public final class FilterCompiler {
       return null;
     }
     if (chosen.isEmpty() && size == 0) {
-      // The audience is the whole snapshot, but a body without filters reaches the whole campaign on the
+      // The audience is the whole snapshot, but a body without filters reaches the whole campaign
+      // on the
       // server, which may hold more: name it by its cheapest implied constraint, or by its ids.
       Candidate cheapest = null;
       for (Probe p : candidates) {
@@ -402,7 +443,9 @@ public final class FilterCompiler {
     return java.util.Arrays.copyOf(out, k);
   }
 
-  /** A constraint's family: ranges of one attribute are one family, as are each custom key's values. */
+  /**
+   * A constraint's family: ranges of one attribute are one family, as are each custom key's values.
+   */
   static String family(String key) {
     int dot = key.indexOf('.');
     return key.startsWith("custom.") || dot < 0 ? key : key.substring(0, dot);
@@ -425,6 +468,7 @@ public final class FilterCompiler {
         custom.putAll(p.custom());
       }
     }
-    return new Filters(null, excluded.isEmpty() ? null : excluded, status, language, due, amount, custom);
+    return new Filters(
+        null, excluded.isEmpty() ? null : excluded, status, language, due, amount, custom);
   }
 }

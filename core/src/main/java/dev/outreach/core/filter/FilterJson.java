@@ -2,15 +2,14 @@ package dev.outreach.core.filter;
 
 import dev.outreach.core.filter.Filters.AmountRange;
 import dev.outreach.core.filter.Filters.DateRange;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -24,12 +23,23 @@ import java.util.Set;
 public final class FilterJson {
   /** Looked up once: {@code Json.createX} looks the provider up again on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
+
   private static final Set<String> KEYS =
-      Set.of("ids", "exclude_ids", "payment_status", "language", "emi_due_date", "emi_amount", "custom");
+      Set.of(
+          "ids",
+          "exclude_ids",
+          "payment_status",
+          "language",
+          "emi_due_date",
+          "emi_amount",
+          "custom");
 
   private FilterJson() {}
 
-  /** The {@code filters} object for {@code f}, keys in the documented order; one value is written bare. */
+  /**
+   * The {@code filters} object for {@code f}, keys in the documented order; one value is written
+   * bare.
+   */
   public static JsonObject toJson(Filters f) {
     JsonObjectBuilder b = JSON.createObjectBuilder();
     if (f.ids() != null) b.add("ids", strings(f.ids()));
@@ -50,15 +60,17 @@ public final class FilterJson {
     }
     if (f.custom() != null) {
       JsonObjectBuilder c = JSON.createObjectBuilder();
-      f.custom().forEach((k, values) -> {
-        if (values.size() == 1) {
-          c.add(k, value(values.get(0)));
-        } else {
-          JsonArrayBuilder a = JSON.createArrayBuilder();
-          values.forEach(v -> a.add(value(v)));
-          c.add(k, a);
-        }
-      });
+      f.custom()
+          .forEach(
+              (k, values) -> {
+                if (values.size() == 1) {
+                  c.add(k, value(values.get(0)));
+                } else {
+                  JsonArrayBuilder a = JSON.createArrayBuilder();
+                  values.forEach(v -> a.add(value(v)));
+                  c.add(k, a);
+                }
+              });
       b.add("custom", c);
     }
     return b.build();
@@ -71,7 +83,8 @@ public final class FilterJson {
   public static Filters fromJson(JsonObject o) {
     for (String key : o.keySet()) {
       if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("filters." + key + " is not a known filter (known: " + KEYS + ")");
+        throw new IllegalArgumentException(
+            "filters." + key + " is not a known filter (known: " + KEYS + ")");
       }
     }
     Map<String, List<Object>> custom = null;
@@ -93,11 +106,13 @@ public final class FilterJson {
   }
 
   /**
-   * The length of {@code toJson(f).toString()}, found without writing the id lists out (weighing bodies
-   * that list thousands of ids is then cheap).
+   * The length of {@code toJson(f).toString()}, found without writing the id lists out (weighing
+   * bodies that list thousands of ids is then cheap).
    */
   static long length(Filters f) {
-    Filters rest = new Filters(null, null, f.paymentStatus(), f.language(), f.emiDueDate(), f.emiAmount(), f.custom());
+    Filters rest =
+        new Filters(
+            null, null, f.paymentStatus(), f.language(), f.emiDueDate(), f.emiAmount(), f.custom());
     long restLength = toJson(rest).toString().length(); // "{...}", or "{}"
     int parts = (f.ids() == null ? 0 : 1) + (f.excludeIds() == null ? 0 : 1);
     if (parts == 0) {
@@ -113,12 +128,15 @@ public final class FilterJson {
     if (values == null) {
       return 0;
     }
-    long n = key.length() + 3 + 2 + Math.max(0, values.size() - 1); // quotes and colon, brackets, commas
+    long n =
+        key.length() + 3 + 2 + Math.max(0, values.size() - 1); // quotes and colon, brackets, commas
     for (String v : values) {
       for (int i = 0; i < v.length(); i++) {
         char c = v.charAt(i);
         if (c < 0x20 || c == '"' || c == '\\') {
-          return key.length() + 3 + strings(values).toString().length(); // escapes: let the writer count
+          return key.length()
+              + 3
+              + strings(values).toString().length(); // escapes: let the writer count
         }
       }
       n += v.length() + 2;
@@ -126,7 +144,9 @@ public final class FilterJson {
     return n;
   }
 
-  /** A single value as a plain string (the API takes either; it is shorter), several as an array. */
+  /**
+   * A single value as a plain string (the API takes either; it is shorter), several as an array.
+   */
   private static JsonValue oneOrMany(List<String> values) {
     return values.size() == 1 ? JSON.createValue(values.get(0)) : strings(values);
   }
@@ -161,13 +181,17 @@ public final class FilterJson {
       return List.of(((JsonString) v).getString());
     }
     if (v.getValueType() != JsonValue.ValueType.ARRAY) {
-      throw new IllegalArgumentException("filters." + key + " must be "
-          + (singleAllowed ? "a string or an array of strings" : "an array of strings"));
+      throw new IllegalArgumentException(
+          "filters."
+              + key
+              + " must be "
+              + (singleAllowed ? "a string or an array of strings" : "an array of strings"));
     }
     List<String> out = new ArrayList<>();
     for (JsonValue item : v.asJsonArray()) {
       if (item.getValueType() != JsonValue.ValueType.STRING) {
-        throw new IllegalArgumentException("filters." + key + " must hold only strings, found " + item);
+        throw new IllegalArgumentException(
+            "filters." + key + " must hold only strings, found " + item);
       }
       String text = ((JsonString) item).getString();
       if (text.isEmpty()) {
@@ -192,11 +216,17 @@ public final class FilterJson {
 
   private static Object scalar(JsonValue v, String where) {
     switch (v.getValueType()) {
-      case STRING: return ((JsonString) v).getString();
-      case NUMBER: return ((JsonNumber) v).bigDecimalValue();
-      case TRUE: return Boolean.TRUE;
-      case FALSE: return Boolean.FALSE;
-      default: throw new IllegalArgumentException(where + " must be a string, number or boolean, found " + v);
+      case STRING:
+        return ((JsonString) v).getString();
+      case NUMBER:
+        return ((JsonNumber) v).bigDecimalValue();
+      case TRUE:
+        return Boolean.TRUE;
+      case FALSE:
+        return Boolean.FALSE;
+      default:
+        throw new IllegalArgumentException(
+            where + " must be a string, number or boolean, found " + v);
     }
   }
 
@@ -208,7 +238,8 @@ public final class FilterJson {
   private static void onlyKeys(JsonObject r, String where, Set<String> allowed) {
     for (String key : r.keySet()) {
       if (!allowed.contains(key)) {
-        throw new IllegalArgumentException("filters." + where + "." + key + " is not known (known: " + allowed + ")");
+        throw new IllegalArgumentException(
+            "filters." + where + "." + key + " is not known (known: " + allowed + ")");
       }
     }
   }
@@ -219,7 +250,8 @@ public final class FilterJson {
     try {
       return LocalDate.parse(((JsonString) v).getString());
     } catch (ClassCastException | DateTimeParseException e) {
-      throw new IllegalArgumentException("filters.emi_due_date." + key + " must be a date YYYY-MM-DD, found " + v);
+      throw new IllegalArgumentException(
+          "filters.emi_due_date." + key + " must be a date YYYY-MM-DD, found " + v);
     }
   }
 
@@ -232,7 +264,8 @@ public final class FilterJson {
     if (!r.containsKey(key)) return null;
     JsonValue v = r.get(key);
     if (v.getValueType() != JsonValue.ValueType.NUMBER) {
-      throw new IllegalArgumentException("filters.emi_amount." + key + " must be a number, found " + v);
+      throw new IllegalArgumentException(
+          "filters.emi_amount." + key + " must be a number, found " + v);
     }
     return ((JsonNumber) v).bigDecimalValue();
   }

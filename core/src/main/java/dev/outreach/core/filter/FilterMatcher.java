@@ -23,7 +23,8 @@ final class FilterMatcher implements Predicate<Customer> {
     this.customKeys = new String[n];
     this.customValues = new ValueSet[n];
     int i = 0;
-    for (Map.Entry<String, List<Object>> e : n == 0 ? Map.<String, List<Object>>of().entrySet() : f.custom().entrySet()) {
+    for (Map.Entry<String, List<Object>> e :
+        n == 0 ? Map.<String, List<Object>>of().entrySet() : f.custom().entrySet()) {
       customKeys[i] = e.getKey();
       customValues[i++] = new ValueSet(e.getValue());
     }
@@ -31,7 +32,8 @@ final class FilterMatcher implements Predicate<Customer> {
 
   @Override
   public boolean test(Customer c) {
-    // exclude_ids last: most customers a body is tried on fail an attribute first, and that costs no hashing
+    // exclude_ids last: most customers a body is tried on fail an attribute first, and that costs
+    // no hashing
     return (ids == null || ids.contains(c.loanId()))
         && oneOf(f.paymentStatus(), c.paymentStatus())
         && oneOf(f.language(), c.language())

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * A request's {@code filters}: which customers of a campaign it selects. Keys are ANDed; a {@code null}
- * component does not restrict, so {@link #ALL} selects the whole campaign.
+ * A request's {@code filters}: which customers of a campaign it selects. Keys are ANDed; a {@code
+ * null} component does not restrict, so {@link #ALL} selects the whole campaign.
  *
  * @param ids selects customers whose loan id is listed
  * @param excludeIds selects customers whose loan id is not listed
@@ -41,7 +41,8 @@ public record Filters(
     language = copy(language, "language");
     if (custom != null) {
       Map<String, List<Object>> c = new LinkedHashMap<>();
-      custom.forEach((k, v) -> c.put(Objects.requireNonNull(k, "custom key == null"), copy(v, "custom." + k)));
+      custom.forEach(
+          (k, v) -> c.put(Objects.requireNonNull(k, "custom key == null"), copy(v, "custom." + k)));
       custom = java.util.Collections.unmodifiableMap(c);
     }
   }
@@ -78,7 +79,8 @@ public record Filters(
         throw new IllegalArgumentException("a date range needs from or to");
       }
       if (from != null && to != null && to.isBefore(from)) {
-        throw new IllegalArgumentException("date range " + from + ".." + to + " ends before it starts");
+        throw new IllegalArgumentException(
+            "date range " + from + ".." + to + " ends before it starts");
       }
     }
 
@@ -94,12 +96,15 @@ public record Filters(
         throw new IllegalArgumentException("an amount range needs min or max");
       }
       if (min != null && max != null && max.compareTo(min) < 0) {
-        throw new IllegalArgumentException("amount range " + min + ".." + max + " ends before it starts");
+        throw new IllegalArgumentException(
+            "amount range " + min + ".." + max + " ends before it starts");
       }
     }
 
     boolean contains(BigDecimal v) {
-      return v != null && (min == null || v.compareTo(min) >= 0) && (max == null || v.compareTo(max) <= 0);
+      return v != null
+          && (min == null || v.compareTo(min) >= 0)
+          && (max == null || v.compareTo(max) <= 0);
     }
   }
 }

@@ -4,27 +4,35 @@ import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
- * Chooses attribute constraints one at a time by the id-list bytes they save (the customers they keep
- * out, who would otherwise be listed in {@code exclude_ids}), less the bytes they add.
+ * Chooses attribute constraints one at a time by the id-list bytes they save (the customers they
+ * keep out, who would otherwise be listed in {@code exclude_ids}), less the bytes they add.
  *
- * <p>Savings are estimated on one evenly spaced sample of the customers to keep out, tested against every
- * candidate once and kept as bit sets, so a round costs a few word operations per candidate. The chosen
- * constraint is then applied to every customer exactly: the sample decides which filters are tried, never
- * which customers a filter selects. Deterministic, so plans are too.
+ * <p>Savings are estimated on one evenly spaced sample of the customers to keep out, tested against
+ * every candidate once and kept as bit sets, so a round costs a few word operations per candidate.
+ * The chosen constraint is then applied to every customer exactly: the sample decides which filters
+ * are tried, never which customers a filter selects. Deterministic, so plans are too.
  */
 final class GreedyCover {
   private GreedyCover() {}
 
   /**
    * Adds to {@code chosen} the constraints worth their bytes, in the order chosen, and leaves in
-   * {@code extras[0, returned)} the customers none of them keeps out; -1 when {@code budget} cannot pay
-   * for the sample. A constraint whose exact application the budget cannot pay for is not chosen.
+   * {@code extras[0, returned)} the customers none of them keeps out; -1 when {@code budget} cannot
+   * pay for the sample. A constraint whose exact application the budget cannot pay for is not
+   * chosen.
    *
-   * @param candidates each with its selection; a chosen one's whole family ({@link FilterCompiler#family})
-   *     leaves the race
+   * @param candidates each with its selection; a chosen one's whole family ({@link
+   *     FilterCompiler#family}) leaves the race
    */
-  static int choose(SnapshotIndex index, List<Candidate> candidates, List<Selection> selections, int[] extras,
-      int size, int sample, List<Candidate> chosen, SearchBudget budget) {
+  static int choose(
+      SnapshotIndex index,
+      List<Candidate> candidates,
+      List<Selection> selections,
+      int[] extras,
+      int size,
+      int sample,
+      List<Candidate> chosen,
+      SearchBudget budget) {
     int k = candidates.size();
     if (k == 0 || size == 0) {
       return size;

@@ -1,8 +1,8 @@
 package dev.outreach.core.filter;
 
 /**
- * A set of non-negative ints remembering the order they were first added: the distinct value ids of an
- * audience's column, found without boxing. Open addressing; grows as needed.
+ * A set of non-negative ints remembering the order they were first added: the distinct value ids of
+ * an audience's column, found without boxing. Open addressing; grows as needed.
  */
 final class IntSet {
   private int[] slots = new int[16]; // value + 1; 0 = empty

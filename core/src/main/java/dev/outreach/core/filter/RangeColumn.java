@@ -1,7 +1,7 @@
 package dev.outreach.core.filter;
 
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
- * One ordered attribute of the snapshot ({@code emi_due_date} or {@code emi_amount}), indexed once: its
- * customers sorted by value, with running id-list bytes, so a range's customers, their number and bytes
- * are found by binary search. Values compare with {@code compareTo}, as the range filters do.
+ * One ordered attribute of the snapshot ({@code emi_due_date} or {@code emi_amount}), indexed once:
+ * its customers sorted by value, with running id-list bytes, so a range's customers, their number
+ * and bytes are found by binary search. Values compare with {@code compareTo}, as the range filters
+ * do.
  */
 final class RangeColumn<T extends Comparable<? super T>> {
   private final T[] valueOf;
@@ -20,7 +21,8 @@ final class RangeColumn<T extends Comparable<? super T>> {
 
   RangeColumn(T[] valueOf, int[] weight) {
     this.valueOf = valueOf;
-    // Sorted by (value, position) as packed longs: each distinct value (by equals) ranked once among the
+    // Sorted by (value, position) as packed longs: each distinct value (by equals) ranked once
+    // among the
     // others by compareTo, so a million customers sort as primitives, not through a comparator.
     Map<T, Integer> distinct = new HashMap<>();
     for (T v : valueOf) {
@@ -109,7 +111,9 @@ final class RangeColumn<T extends Comparable<? super T>> {
   IntPredicate test(T from, T to) {
     return i -> {
       T v = valueOf[i];
-      return v != null && (from == null || v.compareTo(from) >= 0) && (to == null || v.compareTo(to) <= 0);
+      return v != null
+          && (from == null || v.compareTo(from) >= 0)
+          && (to == null || v.compareTo(to) <= 0);
     };
   }
 }

@@ -6,19 +6,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A campaign snapshot indexed by attribute, once per plan, so that the customers a filter constraint
- * selects are found by probing (value to customers, range to a run of sorted customers) rather than by
- * applying the filter to every customer. Customers are named by their position in the snapshot.
+ * A campaign snapshot indexed by attribute, once per plan, so that the customers a filter
+ * constraint selects are found by probing (value to customers, range to a run of sorted customers)
+ * rather than by applying the filter to every customer. Customers are named by their position in
+ * the snapshot.
  *
- * <p>Columns are built on first use, each in one pass over the snapshot; safe to use from several threads
- * (the planner compiles groups and proves steps in parallel).
+ * <p>Columns are built on first use, each in one pass over the snapshot; safe to use from several
+ * threads (the planner compiles groups and proves steps in parallel).
  */
 public final class SnapshotIndex {
   private final List<Customer> customers;
@@ -73,15 +74,18 @@ public final class SnapshotIndex {
   }
 
   /**
-   * The attributes filters may constrain here: {@code payment_status}, {@code language},
-   * {@code emi_due_date}, {@code emi_amount} and {@code custom.KEY} for each custom key of the first
-   * customer (the keys a compact filter can use, as every member must have them). Each is indexed on
-   * first use; {@link #build} indexes one ahead of time, so that several threads can share the work.
+   * The attributes filters may constrain here: {@code payment_status}, {@code language}, {@code
+   * emi_due_date}, {@code emi_amount} and {@code custom.KEY} for each custom key of the first
+   * customer (the keys a compact filter can use, as every member must have them). Each is indexed
+   * on first use; {@link #build} indexes one ahead of time, so that several threads can share the
+   * work.
    */
   public List<String> attributes() {
-    List<String> out = new ArrayList<>(List.of("payment_status", "language", "emi_due_date", "emi_amount"));
+    List<String> out =
+        new ArrayList<>(List.of("payment_status", "language", "emi_due_date", "emi_amount"));
     if (!customers.isEmpty()) {
-      new java.util.TreeSet<>(customers.get(0).custom().keySet()).forEach(k -> out.add("custom." + k));
+      new java.util.TreeSet<>(customers.get(0).custom().keySet())
+          .forEach(k -> out.add("custom." + k));
     }
     return out;
   }
@@ -109,9 +113,9 @@ public final class SnapshotIndex {
   }
 
   /**
-   * The positions, ascending, of the customers satisfying the most selective attribute constraint of
-   * {@code f} (any customer {@code f} selects is among them), or null when {@code f} constrains no
-   * attribute (ids and exclude_ids aside).
+   * The positions, ascending, of the customers satisfying the most selective attribute constraint
+   * of {@code f} (any customer {@code f} selects is among them), or null when {@code f} constrains
+   * no attribute (ids and exclude_ids aside).
    */
   public int[] narrowest(Filters f) {
     Selection best = null;
@@ -145,8 +149,8 @@ public final class SnapshotIndex {
   }
 
   /**
-   * The equality column of {@code attribute}: {@code payment_status}, {@code language} or
-   * {@code custom.KEY}.
+   * The equality column of {@code attribute}: {@code payment_status}, {@code language} or {@code
+   * custom.KEY}.
    */
   Column column(String attribute) {
     Column c = columns.get(attribute);
@@ -169,13 +173,17 @@ public final class SnapshotIndex {
 
   private Column column(String attribute, Function<Customer, Object> get) {
     Column c = columns.get(attribute);
-    return c != null ? c : columns.computeIfAbsent(attribute, a -> {
-      Object[] raw = new Object[customers.size()];
-      for (int i = 0; i < raw.length; i++) {
-        raw[i] = get.apply(customers.get(i));
-      }
-      return new Column(raw, weight);
-    });
+    return c != null
+        ? c
+        : columns.computeIfAbsent(
+            attribute,
+            a -> {
+              Object[] raw = new Object[customers.size()];
+              for (int i = 0; i < raw.length; i++) {
+                raw[i] = get.apply(customers.get(i));
+              }
+              return new Column(raw, weight);
+            });
   }
 
   /** The {@code emi_due_date} column. */
@@ -216,12 +224,15 @@ public final class SnapshotIndex {
 
   private static Selection equal(Column column, List<?> allowed) {
     BitSet ids = column.matching(allowed);
-    return new Selection(column.count(ids), column.weight(ids), column.test(ids), () -> column.members(ids));
+    return new Selection(
+        column.count(ids), column.weight(ids), column.test(ids), () -> column.members(ids));
   }
 
-  private static <T extends Comparable<? super T>> Selection range(RangeColumn<T> column, T from, T to) {
+  private static <T extends Comparable<? super T>> Selection range(
+      RangeColumn<T> column, T from, T to) {
     int lo = column.lower(from);
     int hi = Math.max(lo, column.upper(to));
-    return new Selection(hi - lo, column.weight(lo, hi), column.test(from, to), () -> column.members(lo, hi));
+    return new Selection(
+        hi - lo, column.weight(lo, hi), column.test(from, to), () -> column.members(lo, hi));
   }
 }

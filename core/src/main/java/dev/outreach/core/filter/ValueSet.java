@@ -6,9 +6,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Custom-attribute values to match against, with the API's semantics as we read them: numbers compare
- * by value ({@code 5000} equals {@code 5000.00}), anything else (and a number against text) by its
- * text. Hash sets make a test constant-time however many values there are.
+ * Custom-attribute values to match against, with the API's semantics as we read them: numbers
+ * compare by value ({@code 5000} equals {@code 5000.00}), anything else (and a number against text)
+ * by its text. Hash sets make a test constant-time however many values there are.
  */
 final class ValueSet {
   private final Set<String> numbers = new HashSet<>();

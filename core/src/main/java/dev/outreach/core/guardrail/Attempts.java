@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * One loan's attempts on one channel, as parallel arrays sorted by time (epoch milliseconds), with the
- * outcomes {@linkplain CoolOff#normalize normalized}. Grown while a history is built, then
+ * One loan's attempts on one channel, as parallel arrays sorted by time (epoch milliseconds), with
+ * the outcomes {@linkplain CoolOff#normalize normalized}. Grown while a history is built, then
  * {@link #seal() sealed} and never changed.
  */
 final class Attempts {
@@ -32,8 +32,12 @@ final class Attempts {
   Attempts seal() {
     if (!sorted) {
       long[] m = millis;
-      int[] order = IntStream.range(0, size).boxed().sorted(Comparator.comparingLong(i -> m[i]))
-          .mapToInt(Integer::intValue).toArray();
+      int[] order =
+          IntStream.range(0, size)
+              .boxed()
+              .sorted(Comparator.comparingLong(i -> m[i]))
+              .mapToInt(Integer::intValue)
+              .toArray();
       long[] ms = new long[size];
       String[] os = new String[size];
       for (int i = 0; i < size; i++) {

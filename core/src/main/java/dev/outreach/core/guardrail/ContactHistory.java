@@ -44,9 +44,9 @@ public final class ContactHistory {
 
   /**
    * Reads a CSV file with the header {@code loan_id,channel,timestamp,outcome} (the {@code outcome}
-   * column may be left out; other columns are ignored). {@code channel} is {@code CALL}, {@code SMS} or
-   * {@code WHATSAPP} in any case; {@code timestamp} is ISO-8601 with an offset, e.g.
-   * {@code 2025-08-01T10:15:00+05:30}; {@code outcome} is free text, e.g. {@code conversation}.
+   * column may be left out; other columns are ignored). {@code channel} is {@code CALL}, {@code
+   * SMS} or {@code WHATSAPP} in any case; {@code timestamp} is ISO-8601 with an offset, e.g. {@code
+   * 2025-08-01T10:15:00+05:30}; {@code outcome} is free text, e.g. {@code conversation}.
    *
    * @throws GuardrailFileException listing every bad row with its line and column; nothing is read
    * @throws IOException when the file cannot be read
@@ -81,7 +81,8 @@ public final class ContactHistory {
   /**
    * One past attempt.
    *
-   * @param outcome what came of it, e.g. {@code conversation}, {@code no_answer}; {@code null} when unknown
+   * @param outcome what came of it, e.g. {@code conversation}, {@code no_answer}; {@code null} when
+   *     unknown
    */
   public record Attempt(String loanId, Channel channel, Instant at, String outcome) {
     public Attempt {

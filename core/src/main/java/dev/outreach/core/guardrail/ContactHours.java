@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The local hours a channel may be used in: a contact may start at {@code from} or later and must be
- * over by {@code to}. Hours may not cross midnight.
+ * The local hours a channel may be used in: a contact may start at {@code from} or later and must
+ * be over by {@code to}. Hours may not cross midnight.
  */
 public record ContactHours(LocalTime from, LocalTime to) {
   static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
@@ -17,12 +17,18 @@ public record ContactHours(LocalTime from, LocalTime to) {
     Objects.requireNonNull(from, "from == null");
     Objects.requireNonNull(to, "to == null");
     if (!from.isBefore(to)) {
-      throw new IllegalArgumentException("from " + HH_MM.format(from) + " is not before to " + HH_MM.format(to)
-          + " (hours may not cross midnight)");
+      throw new IllegalArgumentException(
+          "from "
+              + HH_MM.format(from)
+              + " is not before to "
+              + HH_MM.format(to)
+              + " (hours may not cross midnight)");
     }
   }
 
-  /** The hours {@code from}–{@code to}, each as {@code HH:mm}, e.g. {@code of("08:00", "19:00")}. */
+  /**
+   * The hours {@code from}–{@code to}, each as {@code HH:mm}, e.g. {@code of("08:00", "19:00")}.
+   */
   public static ContactHours of(String from, String to) {
     return new ContactHours(parse(from), parse(to));
   }

@@ -8,9 +8,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * No contact on {@code channel} within {@code within} after an attempt on that channel whose outcome is
- * one of {@code afterOutcomes} (a conversation), e.g. Regulation F's "no call within 7 days after a
- * telephone conversation". Outcomes are compared ignoring case and surrounding white space.
+ * No contact on {@code channel} within {@code within} after an attempt on that channel whose
+ * outcome is one of {@code afterOutcomes} (a conversation), e.g. Regulation F's "no call within 7
+ * days after a telephone conversation". Outcomes are compared ignoring case and surrounding white
+ * space.
  */
 public record CoolOff(Channel channel, Set<String> afterOutcomes, Duration within) {
   public CoolOff {
@@ -25,7 +26,8 @@ public record CoolOff(Channel channel, Set<String> afterOutcomes, Duration withi
       normal.add(n);
     }
     if (normal.isEmpty()) {
-      throw new IllegalArgumentException("afterOutcomes is empty: name the outcomes that are a conversation");
+      throw new IllegalArgumentException(
+          "afterOutcomes is empty: name the outcomes that are a conversation");
     }
     if (within.isNegative() || within.isZero()) {
       throw new IllegalArgumentException("within " + within + " is not a positive duration");
@@ -33,7 +35,10 @@ public record CoolOff(Channel channel, Set<String> afterOutcomes, Duration withi
     afterOutcomes = Set.copyOf(normal);
   }
 
-  /** No contact on {@code channel} for {@code days} × 24 hours after an attempt with one of {@code outcomes}. */
+  /**
+   * No contact on {@code channel} for {@code days} × 24 hours after an attempt with one of {@code
+   * outcomes}.
+   */
   public static CoolOff days(Channel channel, int days, String... outcomes) {
     return new CoolOff(channel, Set.of(outcomes), Duration.ofDays(days));
   }

@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each customer's local time zone: the {@value #ATTRIBUTE} custom attribute when present, else the plan's.
- * A rule's {@code on}, {@code at} and {@code window}, and every guardrail's hours and days, mean the
- * customer's local time.
+ * Each customer's local time zone: the {@value #ATTRIBUTE} custom attribute when present, else the
+ * plan's. A rule's {@code on}, {@code at} and {@code window}, and every guardrail's hours and days,
+ * mean the customer's local time.
  */
 public final class CustomerZones {
   /** The custom attribute holding a customer's zone, as an IANA id such as {@code Asia/Kolkata}. */
@@ -22,10 +22,12 @@ public final class CustomerZones {
   private CustomerZones() {}
 
   /**
-   * The zone of {@code customer}: its {@value #ATTRIBUTE} attribute, or {@code planZone} without one.
+   * The zone of {@code customer}: its {@value #ATTRIBUTE} attribute, or {@code planZone} without
+   * one.
    *
-   * @throws IllegalArgumentException when the attribute is not a zone id, naming the loan and the value,
-   *     e.g. {@code LOAN-1: timezone "Asia/Kolkatta" is not a time zone (IANA id like Asia/Kolkata)}
+   * @throws IllegalArgumentException when the attribute is not a zone id, naming the loan and the
+   *     value, e.g. {@code LOAN-1: timezone "Asia/Kolkatta" is not a time zone (IANA id like
+   *     Asia/Kolkata)}
    */
   public static ZoneId zoneOf(Customer customer, ZoneId planZone) {
     Objects.requireNonNull(customer, "customer == null");
@@ -42,8 +44,16 @@ public final class CustomerZones {
     try {
       zone = ZoneId.of(id.strip());
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException(customer.loanId() + ": " + ATTRIBUTE + " \"" + id
-          + "\" is not a time zone (IANA id like Asia/Kolkata" + suggestion(id) + ")", e);
+      throw new IllegalArgumentException(
+          customer.loanId()
+              + ": "
+              + ATTRIBUTE
+              + " \""
+              + id
+              + "\" is not a time zone (IANA id like Asia/Kolkata"
+              + suggestion(id)
+              + ")",
+          e);
     }
     if (PARSED.size() < 10_000) {
       PARSED.put(id, zone);

@@ -5,20 +5,24 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * At most {@code max} attempts on {@code channel} within any period of length {@code within}, counting
- * the contact being planned. A contact at time {@code t} is allowed when fewer than {@code max} earlier
- * attempts fall in {@code (t − within, t]}; an attempt made exactly {@code within} before has aged out.
+ * At most {@code max} attempts on {@code channel} within any period of length {@code within},
+ * counting the contact being planned. A contact at time {@code t} is allowed when fewer than {@code
+ * max} earlier attempts fall in {@code (t − within, t]}; an attempt made exactly {@code within}
+ * before has aged out.
  *
- * <p>Regulation F's "7 calls within 7 consecutive days" counts calendar days; a rolling 7 × 24 hours
- * covers every such period, so {@code days(CALL, 7, 7)} is at least as strict.
+ * <p>Regulation F's "7 calls within 7 consecutive days" counts calendar days; a rolling 7 × 24
+ * hours covers every such period, so {@code days(CALL, 7, 7)} is at least as strict.
  */
 public record FrequencyCap(Channel channel, int max, Duration within) {
   public FrequencyCap {
     Objects.requireNonNull(channel, "channel == null");
     Objects.requireNonNull(within, "within == null");
     if (max < 1) {
-      throw new IllegalArgumentException("max " + max + " is not a positive number of attempts"
-          + " (to never contact a loan, put it on the do-not-contact list)");
+      throw new IllegalArgumentException(
+          "max "
+              + max
+              + " is not a positive number of attempts"
+              + " (to never contact a loan, put it on the do-not-contact list)");
     }
     if (within.isNegative() || within.isZero()) {
       throw new IllegalArgumentException("within " + within + " is not a positive duration");

@@ -22,14 +22,16 @@ import java.util.TreeSet;
  *
  * <p>Days and hours are the customer's local ones (see {@link CustomerZones}).
  *
- * @param hours the allowed local hours per channel; a channel without an entry may be used at any hour
+ * @param hours the allowed local hours per channel; a channel without an entry may be used at any
+ *     hour
  * @param workingDays the days of the week contacts may be made on; never empty
  * @param holidays local dates no contact is made on
  * @param doNotContact loan ids never contacted, on any channel
  * @param caps frequency caps over the contact history
  * @param coolOffs cool-offs after a conversation, over the contact history
  * @param onViolation whether a contact that breaks a guardrail is moved or dropped
- * @param horizonDays how many days after its own day a contact may be moved (0 to 366); past that it is dropped
+ * @param horizonDays how many days after its own day a contact may be moved (0 to 366); past that
+ *     it is dropped
  */
 public record GuardrailPolicy(
     Map<Channel, ContactHours> hours,
@@ -44,22 +46,36 @@ public record GuardrailPolicy(
   /** The default {@link #horizonDays()}: two weeks. */
   public static final int DEFAULT_HORIZON_DAYS = 14;
 
-  private static final GuardrailPolicy NONE = new GuardrailPolicy(Map.of(), EnumSet.allOf(DayOfWeek.class),
-      Set.of(), Set.of(), List.of(), List.of(), OnViolation.MOVE, DEFAULT_HORIZON_DAYS);
+  private static final GuardrailPolicy NONE =
+      new GuardrailPolicy(
+          Map.of(),
+          EnumSet.allOf(DayOfWeek.class),
+          Set.of(),
+          Set.of(),
+          List.of(),
+          List.of(),
+          OnViolation.MOVE,
+          DEFAULT_HORIZON_DAYS);
 
   public GuardrailPolicy {
     EnumMap<Channel, ContactHours> h = new EnumMap<>(Channel.class);
-    Objects.requireNonNull(hours, "hours == null").forEach((channel, range) ->
-        h.put(Objects.requireNonNull(channel, "hours has a null channel"),
-            Objects.requireNonNull(range, "hours of " + channel + " == null")));
+    Objects.requireNonNull(hours, "hours == null")
+        .forEach(
+            (channel, range) ->
+                h.put(
+                    Objects.requireNonNull(channel, "hours has a null channel"),
+                    Objects.requireNonNull(range, "hours of " + channel + " == null")));
     hours = Collections.unmodifiableMap(h);
     EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
     days.addAll(Objects.requireNonNull(workingDays, "workingDays == null"));
     if (days.isEmpty()) {
-      throw new IllegalArgumentException("workingDays is empty: there would be no day to contact anyone on");
+      throw new IllegalArgumentException(
+          "workingDays is empty: there would be no day to contact anyone on");
     }
     workingDays = Collections.unmodifiableSet(days);
-    holidays = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(holidays, "holidays == null")));
+    holidays =
+        Collections.unmodifiableSortedSet(
+            new TreeSet<>(Objects.requireNonNull(holidays, "holidays == null")));
     doNotContact = Set.copyOf(Objects.requireNonNull(doNotContact, "doNotContact == null"));
     caps = List.copyOf(Objects.requireNonNull(caps, "caps == null"));
     coolOffs = List.copyOf(Objects.requireNonNull(coolOffs, "coolOffs == null"));
@@ -75,24 +91,31 @@ public record GuardrailPolicy(
   }
 
   /**
-   * India, the RBI's Fair Practices Code: calls, SMS and WhatsApp messages only between 08:00 and 19:00
-   * local time, on any day. The code names calling hours; messages get the same window, because a
-   * reminder at night is what customers complain about. Add working days, holidays, caps and a
-   * do-not-contact list for your own practice.
+   * India, the RBI's Fair Practices Code: calls, SMS and WhatsApp messages only between 08:00 and
+   * 19:00 local time, on any day. The code names calling hours; messages get the same window,
+   * because a reminder at night is what customers complain about. Add working days, holidays, caps
+   * and a do-not-contact list for your own practice.
    */
   public static GuardrailPolicy defaults() {
     ContactHours rbi = ContactHours.of("08:00", "19:00");
-    return builder().hours(Channel.CALL, rbi).hours(Channel.SMS, rbi).hours(Channel.WHATSAPP, rbi).build();
+    return builder()
+        .hours(Channel.CALL, rbi)
+        .hours(Channel.SMS, rbi)
+        .hours(Channel.WHATSAPP, rbi)
+        .build();
   }
 
   /**
    * The US Regulation F (12 CFR 1006): every channel only between 08:00 and 21:00 local time (the
-   * "inconvenient time" rule), at most 7 calls in 7 days, and no call within 7 days after a call whose
-   * outcome is {@code conversation}.
+   * "inconvenient time" rule), at most 7 calls in 7 days, and no call within 7 days after a call
+   * whose outcome is {@code conversation}.
    */
   public static GuardrailPolicy usRegF() {
     ContactHours regF = ContactHours.of("08:00", "21:00");
-    return builder().hours(Channel.CALL, regF).hours(Channel.SMS, regF).hours(Channel.WHATSAPP, regF)
+    return builder()
+        .hours(Channel.CALL, regF)
+        .hours(Channel.SMS, regF)
+        .hours(Channel.WHATSAPP, regF)
         .cap(FrequencyCap.days(Channel.CALL, 7, 7))
         .coolOff(CoolOff.days(Channel.CALL, 7, "conversation"))
         .build();
@@ -116,16 +139,17 @@ public record GuardrailPolicy(
    * <ul>
    *   <li>{@code preset}: {@code rbi} ({@link #defaults()}, also when absent), {@code us-reg-f}
    *       ({@link #usRegF()}) or {@code none} ({@link #none()}). The other keys override it.
-   *   <li>{@code hours}: per channel, local {@code HH:mm} hours; {@code null} allows any hour. Channels
-   *       not named keep the preset's hours.
-   *   <li>{@code workingDays} ({@code MON} or {@code MONDAY}, any case), {@code holidays}
-   *       ({@code YYYY-MM-DD}), {@code caps} and {@code coolOff} replace the preset's.
-   *   <li>{@code doNotContact}: a text file, relative to the policy file, with one loan id per line;
-   *       blank lines and lines starting with {@code #} are ignored.
+   *   <li>{@code hours}: per channel, local {@code HH:mm} hours; {@code null} allows any hour.
+   *       Channels not named keep the preset's hours.
+   *   <li>{@code workingDays} ({@code MON} or {@code MONDAY}, any case), {@code holidays} ({@code
+   *       YYYY-MM-DD}), {@code caps} and {@code coolOff} replace the preset's.
+   *   <li>{@code doNotContact}: a text file, relative to the policy file, with one loan id per
+   *       line; blank lines and lines starting with {@code #} are ignored.
    *   <li>{@code onViolation}: {@code MOVE} or {@code DROP}; {@code horizonDays}: 0 to 366.
    * </ul>
    *
-   * <p>Channel names and values are read in any case; keys are exact, and an unknown key is a problem.
+   * <p>Channel names and values are read in any case; keys are exact, and an unknown key is a
+   * problem.
    *
    * @throws GuardrailFileException listing every problem, each with its line and key path, e.g.
    *     {@code policy.json:3: hours.CALL.from: "8am" is not a time as HH:mm}
@@ -158,8 +182,22 @@ public record GuardrailPolicy(
   /** A summary: the do-not-contact list is counted, not listed. */
   @Override
   public String toString() {
-    return "GuardrailPolicy[hours=" + hours + ", workingDays=" + workingDays + ", holidays=" + holidays
-        + ", doNotContact=" + doNotContact.size() + " loans, caps=" + caps + ", coolOffs=" + coolOffs
-        + ", onViolation=" + onViolation + ", horizonDays=" + horizonDays + "]";
+    return "GuardrailPolicy[hours="
+        + hours
+        + ", workingDays="
+        + workingDays
+        + ", holidays="
+        + holidays
+        + ", doNotContact="
+        + doNotContact.size()
+        + " loans, caps="
+        + caps
+        + ", coolOffs="
+        + coolOffs
+        + ", onViolation="
+        + onViolation
+        + ", horizonDays="
+        + horizonDays
+        + "]";
   }
 }

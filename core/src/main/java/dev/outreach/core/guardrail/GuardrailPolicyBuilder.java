@@ -16,9 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Builds a {@link GuardrailPolicy}, starting from {@link GuardrailPolicy#builder()} (nothing restricted)
- * or from a preset's {@link GuardrailPolicy#toBuilder()}. The defaults below are those of
- * {@link GuardrailPolicy#none()}. Values are checked when set, so a mistake fails where it is made.
+ * Builds a {@link GuardrailPolicy}, starting from {@link GuardrailPolicy#builder()} (nothing
+ * restricted) or from a preset's {@link GuardrailPolicy#toBuilder()}. The defaults below are those
+ * of {@link GuardrailPolicy#none()}. Values are checked when set, so a mistake fails where it is
+ * made.
  */
 public final class GuardrailPolicyBuilder {
   private final Map<Channel, ContactHours> hours = new EnumMap<>(Channel.class);
@@ -43,7 +44,9 @@ public final class GuardrailPolicyBuilder {
 
   /** Allows {@code channel} only within {@code range}, local time. Default: any hour. */
   public GuardrailPolicyBuilder hours(Channel channel, ContactHours range) {
-    hours.put(Objects.requireNonNull(channel, "channel == null"), Objects.requireNonNull(range, "range == null"));
+    hours.put(
+        Objects.requireNonNull(channel, "channel == null"),
+        Objects.requireNonNull(range, "range == null"));
     return this;
   }
 
@@ -63,7 +66,8 @@ public final class GuardrailPolicyBuilder {
     EnumSet<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
     set.addAll(Objects.requireNonNull(days, "days == null"));
     if (set.isEmpty()) {
-      throw new IllegalArgumentException("workingDays is empty: there would be no day to contact anyone on");
+      throw new IllegalArgumentException(
+          "workingDays is empty: there would be no day to contact anyone on");
     }
     workingDays = set;
     return this;
@@ -119,15 +123,18 @@ public final class GuardrailPolicyBuilder {
     return this;
   }
 
-  /** Whether a contact that breaks a guardrail is moved or dropped. Default: {@link OnViolation#MOVE}. */
+  /**
+   * Whether a contact that breaks a guardrail is moved or dropped. Default: {@link
+   * OnViolation#MOVE}.
+   */
   public GuardrailPolicyBuilder onViolation(OnViolation v) {
     onViolation = Objects.requireNonNull(v, "onViolation == null");
     return this;
   }
 
   /**
-   * How many days after its own day a contact may be moved, 0 to 366; past that it is dropped. Default:
-   * {@value GuardrailPolicy#DEFAULT_HORIZON_DAYS}.
+   * How many days after its own day a contact may be moved, 0 to 366; past that it is dropped.
+   * Default: {@value GuardrailPolicy#DEFAULT_HORIZON_DAYS}.
    */
   public GuardrailPolicyBuilder horizonDays(int days) {
     if (days < 0 || days > 366) {
@@ -138,7 +145,7 @@ public final class GuardrailPolicyBuilder {
   }
 
   public GuardrailPolicy build() {
-    return new GuardrailPolicy(hours, workingDays, holidays, doNotContact, caps, coolOffs, onViolation,
-        horizonDays);
+    return new GuardrailPolicy(
+        hours, workingDays, holidays, doNotContact, caps, coolOffs, onViolation, horizonDays);
   }
 }

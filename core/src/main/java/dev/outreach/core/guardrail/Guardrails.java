@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Applies a {@link GuardrailPolicy}, with a {@link ContactHistory} for its caps and cool-offs, to planned
- * contacts, after the rules and after a decision's timing has become concrete times. Immutable and safe to
- * share between threads; {@link #check} reads no clock.
+ * Applies a {@link GuardrailPolicy}, with a {@link ContactHistory} for its caps and cool-offs, to
+ * planned contacts, after the rules and after a decision's timing has become concrete times.
+ * Immutable and safe to share between threads; {@link #check} reads no clock.
  *
  * <pre>{@code
  * Guardrails guardrails = new Guardrails(GuardrailPolicy.read(policyFile), ContactHistory.read(historyFile));
@@ -21,7 +21,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Guardrails {
-  private static final Guardrails NONE = new Guardrails(GuardrailPolicy.none(), ContactHistory.empty());
+  private static final Guardrails NONE =
+      new Guardrails(GuardrailPolicy.none(), ContactHistory.empty());
 
   private final GuardrailPolicy policy;
   private final ContactHistory history;
@@ -51,22 +52,26 @@ public final class Guardrails {
   }
 
   /**
-   * The verdict on one contact: allowed at its own time, moved to its next allowed slot, or blocked.
+   * The verdict on one contact: allowed at its own time, moved to its next allowed slot, or
+   * blocked.
    *
-   * <p>Its own time is the earliest instant at or after {@code wanted.notBefore()} within the decision's
-   * time of day on that local day. Its next allowed slot is the earliest instant at or after that which
-   * the decision's timing and every guardrail allow, in the customer's zone: within the channel's hours
-   * and the decision's time of day ({@link Wanted#from()} to {@link Wanted#to()}, every day alike) on a
-   * working day that is not a holiday, with fewer than a cap's {@code max} attempts in the cap's period
-   * before it, and past every cool-off. So a contact moved to a later day starts when that day's window
-   * opens (10:00 for a 10:00–13:00 window, the hours' start for "as soon as possible"), whatever time of
-   * day it was planned at. An {@code at} time the channel's hours never allow (22:00 for hours ending at
-   * 19:00) moves like "as soon as possible". The loan being on the do-not-contact list always blocks.
+   * <p>Its own time is the earliest instant at or after {@code wanted.notBefore()} within the
+   * decision's time of day on that local day. Its next allowed slot is the earliest instant at or
+   * after that which the decision's timing and every guardrail allow, in the customer's zone:
+   * within the channel's hours and the decision's time of day ({@link Wanted#from()} to {@link
+   * Wanted#to()}, every day alike) on a working day that is not a holiday, with fewer than a cap's
+   * {@code max} attempts in the cap's period before it, and past every cool-off. So a contact moved
+   * to a later day starts when that day's window opens (10:00 for a 10:00–13:00 window, the hours'
+   * start for "as soon as possible"), whatever time of day it was planned at. An {@code at} time
+   * the channel's hours never allow (22:00 for hours ending at 19:00) moves like "as soon as
+   * possible". The loan being on the do-not-contact list always blocks.
    *
-   * <p>A local time the clocks skip (02:30 on a spring-forward day that jumps from 02:00 to 03:00) is
-   * reached when they jump past it (03:00); a time they show twice (autumn) is its first occurrence.
+   * <p>A local time the clocks skip (02:30 on a spring-forward day that jumps from 02:00 to 03:00)
+   * is reached when they jump past it (03:00); a time they show twice (autumn) is its first
+   * occurrence.
    *
-   * @param customerZone the customer's zone (see {@link CustomerZones}); days and hours are read in it
+   * @param customerZone the customer's zone (see {@link CustomerZones}); days and hours are read in
+   *     it
    * @throws IllegalArgumentException when {@code wanted.notBefore()} is at or after the end of the
    *     decision's window on its local day, or the clocks skip that whole window that day
    */
@@ -76,8 +81,11 @@ public final class Guardrails {
     Objects.requireNonNull(customerZone, "customerZone == null");
     Objects.requireNonNull(wanted, "wanted == null");
     if (policy.doNotContact().contains(loanId)) {
-      return new Verdict.Blocked(Guardrail.DO_NOT_CONTACT,
-          "the loan is on the do-not-contact list: no " + Texts.noun(channel) + ", nor any other contact");
+      return new Verdict.Blocked(
+          Guardrail.DO_NOT_CONTACT,
+          "the loan is on the do-not-contact list: no "
+              + Texts.noun(channel)
+              + ", nor any other contact");
     }
     ZonedDateTime from = wanted.notBefore().withZoneSameInstant(customerZone);
     LocalDate day = from.toLocalDate();
@@ -87,41 +95,79 @@ public final class Guardrails {
       from = start;
     }
     if (end != null && !end.isAfter(from)) {
-      throw new IllegalArgumentException("notBefore " + wanted.notBefore() + " is not before the end of the window "
-          + wanted.from() + "-" + wanted.to() + " on " + day + " in " + customerZone
-          + " (or the clocks skip the whole window that day): ask from a day the window is still open on");
+      throw new IllegalArgumentException(
+          "notBefore "
+              + wanted.notBefore()
+              + " is not before the end of the window "
+              + wanted.from()
+              + "-"
+              + wanted.to()
+              + " on "
+              + day
+              + " in "
+              + customerZone
+              + " (or the clocks skip the whole window that day): ask from a day the window is still open on");
     }
-    return new SlotSearch(policy, channel, new Wanted(from, wanted.from(), wanted.to(), wanted.dateFixed()),
-        history.lookup(loanId, channel), caps.get(channel.ordinal()), coolOffs.get(channel.ordinal())).run();
+    return new SlotSearch(
+            policy,
+            channel,
+            new Wanted(from, wanted.from(), wanted.to(), wanted.dateFixed()),
+            history.lookup(loanId, channel),
+            caps.get(channel.ordinal()),
+            coolOffs.get(channel.ordinal()))
+        .run();
   }
 
   /**
    * The verdict on a contact wanted from {@code notBefore}, within the window {@code notBefore} to
-   * {@code notAfter} (their local times of day, on whichever day it is moved to), or as soon as possible
-   * from {@code notBefore} when {@code notAfter} is {@code null}. The same as {@link #check(String, Channel,
-   * ZoneId, Wanted)} with that {@link Wanted}; when a window is already open, pass its start in a
-   * {@link Wanted} instead, so a contact moved to a later day starts when the window opens.
+   * {@code notAfter} (their local times of day, on whichever day it is moved to), or as soon as
+   * possible from {@code notBefore} when {@code notAfter} is {@code null}. The same as {@link
+   * #check(String, Channel, ZoneId, Wanted)} with that {@link Wanted}; when a window is already
+   * open, pass its start in a {@link Wanted} instead, so a contact moved to a later day starts when
+   * the window opens.
    *
-   * @param notAfter the end of the decision's window on the same local day, or {@code null} for none
-   * @param dateFixed whether the rule gave an explicit date: the contact may then move within that day
-   *     only, and is blocked when that day has no allowed time left
-   * @throws IllegalArgumentException when {@code notAfter} is not a later time of the same local day as
-   *     {@code notBefore}
+   * @param notAfter the end of the decision's window on the same local day, or {@code null} for
+   *     none
+   * @param dateFixed whether the rule gave an explicit date: the contact may then move within that
+   *     day only, and is blocked when that day has no allowed time left
+   * @throws IllegalArgumentException when {@code notAfter} is not a later time of the same local
+   *     day as {@code notBefore}
    */
-  public Verdict check(String loanId, Channel channel, ZoneId customerZone, ZonedDateTime notBefore,
-      ZonedDateTime notAfter, boolean dateFixed) {
+  public Verdict check(
+      String loanId,
+      Channel channel,
+      ZoneId customerZone,
+      ZonedDateTime notBefore,
+      ZonedDateTime notAfter,
+      boolean dateFixed) {
     Objects.requireNonNull(customerZone, "customerZone == null");
     Objects.requireNonNull(notBefore, "notBefore == null");
     ZonedDateTime from = notBefore.withZoneSameInstant(customerZone);
     ZonedDateTime to = notAfter == null ? null : notAfter.withZoneSameInstant(customerZone);
     if (to != null && !to.isAfter(from)) {
-      throw new IllegalArgumentException("notAfter " + notAfter + " is not after notBefore " + notBefore);
+      throw new IllegalArgumentException(
+          "notAfter " + notAfter + " is not after notBefore " + notBefore);
     }
-    if (to != null && (!to.toLocalDate().equals(from.toLocalDate()) || !to.toLocalTime().isAfter(from.toLocalTime()))) {
-      throw new IllegalArgumentException("notAfter " + notAfter + " is not on the same local day as notBefore "
-          + notBefore + " in " + customerZone + " (a window is a time of day)");
+    if (to != null
+        && (!to.toLocalDate().equals(from.toLocalDate())
+            || !to.toLocalTime().isAfter(from.toLocalTime()))) {
+      throw new IllegalArgumentException(
+          "notAfter "
+              + notAfter
+              + " is not on the same local day as notBefore "
+              + notBefore
+              + " in "
+              + customerZone
+              + " (a window is a time of day)");
     }
-    return check(loanId, channel, customerZone, new Wanted(from, to == null ? null : from.toLocalTime(),
-        to == null ? null : to.toLocalTime(), dateFixed));
+    return check(
+        loanId,
+        channel,
+        customerZone,
+        new Wanted(
+            from,
+            to == null ? null : from.toLocalTime(),
+            to == null ? null : to.toLocalTime(),
+            dateFixed));
   }
 }

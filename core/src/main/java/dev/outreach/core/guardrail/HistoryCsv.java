@@ -33,13 +33,19 @@ final class HistoryCsv {
     FileProblems problems = new FileProblems(file.toString(), "nothing was read");
     ContactHistory.Indexer index = new ContactHistory.Indexer();
     long lastLine = 1;
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
-        // Decoded strictly: FastCSV's own decoding would replace bytes that are not UTF-8, so a mangled
-        // loan id would silently escape the frequency caps.
-        .ignoreDifferentFieldCount(true).ofCsvRecord(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+    try (CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .detectBomHeader(true)
+            .skipEmptyLines(true)
+            // Decoded strictly: FastCSV's own decoding would replace bytes that are not UTF-8, so a
+            // mangled
+            // loan id would silently escape the frequency caps.
+            .ignoreDifferentFieldCount(true)
+            .ofCsvRecord(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
       Iterator<CsvRecord> it = csv.iterator();
       if (!it.hasNext()) {
-        problems.add(1, null, "the file is empty; expected the header " + String.join(",", COLUMNS));
+        problems.add(
+            1, null, "the file is empty; expected the header " + String.join(",", COLUMNS));
         problems.throwIfAny();
       }
       CsvRecord header = it.next();
@@ -51,8 +57,13 @@ final class HistoryCsv {
         row(r, header.getFieldCount(), at, index, problems);
       }
     } catch (CsvParseException e) {
-      problems.add(lastLine + 1, null, "malformed CSV after line " + lastLine + " (a quote that never closes?): "
-          + e.getMessage());
+      problems.add(
+          lastLine + 1,
+          null,
+          "malformed CSV after line "
+              + lastLine
+              + " (a quote that never closes?): "
+              + e.getMessage());
     } catch (UncheckedIOException e) {
       if (!(e.getCause() instanceof CharacterCodingException)) {
         throw e.getCause();
@@ -75,7 +86,10 @@ final class HistoryCsv {
         continue; // other columns (a call's duration, an agent) are allowed and ignored
       }
       if (at[c] >= 0) {
-        problems.add(header.getStartingLineNumber(), COLUMNS.get(c), "the column appears twice in the header");
+        problems.add(
+            header.getStartingLineNumber(),
+            COLUMNS.get(c),
+            "the column appears twice in the header");
       }
       at[c] = i;
     }
@@ -86,14 +100,23 @@ final class HistoryCsv {
       }
     }
     if (!missing.isEmpty()) {
-      problems.add(header.getStartingLineNumber(), null, "the header has no " + String.join(", ", missing)
-          + (missing.size() == 1 ? " column" : " columns") + " (found: " + String.join(", ", found)
-          + "; expected " + String.join(",", COLUMNS) + ")");
+      problems.add(
+          header.getStartingLineNumber(),
+          null,
+          "the header has no "
+              + String.join(", ", missing)
+              + (missing.size() == 1 ? " column" : " columns")
+              + " (found: "
+              + String.join(", ", found)
+              + "; expected "
+              + String.join(",", COLUMNS)
+              + ")");
     }
     return at;
   }
 
-  private static void row(CsvRecord r, int width, int[] at, ContactHistory.Indexer index, FileProblems problems) {
+  private static void row(
+      CsvRecord r, int width, int[] at, ContactHistory.Indexer index, FileProblems problems) {
     long line = r.getStartingLineNumber();
     if (r.getFieldCount() != width) {
       problems.add(line, null, "has " + r.getFieldCount() + " fields but the header has " + width);
@@ -106,7 +129,8 @@ final class HistoryCsv {
     Channel channel = channel(r.getField(at[1]), line, problems);
     OffsetDateTime time = timestamp(r.getField(at[2]), line, problems);
     if (!loanId.isEmpty() && channel != null && time != null) {
-      index.add(loanId, channel, time.toInstant().toEpochMilli(), at[3] < 0 ? null : r.getField(at[3]));
+      index.add(
+          loanId, channel, time.toInstant().toEpochMilli(), at[3] < 0 ? null : r.getField(at[3]));
     }
   }
 
@@ -124,8 +148,10 @@ final class HistoryCsv {
     try {
       return OffsetDateTime.parse(t);
     } catch (DateTimeParseException e) {
-      String hint = isLocal(t) ? " has no offset; write it with one, e.g. " + t + "+05:30"
-          : " is not a timestamp as ISO-8601 with an offset, e.g. 2025-08-01T10:15:00+05:30";
+      String hint =
+          isLocal(t)
+              ? " has no offset; write it with one, e.g. " + t + "+05:30"
+              : " is not a timestamp as ISO-8601 with an offset, e.g. 2025-08-01T10:15:00+05:30";
       problems.add(line, TIMESTAMP, "\"" + text + "\"" + hint);
       return null;
     }

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The line of every key path in a JSON text ({@code hours.CALL.from}, {@code caps[0].max}), so a problem
- * found in the parsed object can be reported where it is in the file. Only for valid JSON.
+ * The line of every key path in a JSON text ({@code hours.CALL.from}, {@code caps[0].max}), so a
+ * problem found in the parsed object can be reported where it is in the file. Only for valid JSON.
  */
 final class KeyLines {
   private KeyLines() {}
@@ -31,7 +31,8 @@ final class KeyLines {
             break;
           case START_OBJECT:
           case START_ARRAY:
-            String path = top == null ? "" : top.array ? element(top, lines, line) : top.child(top.key);
+            String path =
+                top == null ? "" : top.array ? element(top, lines, line) : top.child(top.key);
             lines.putIfAbsent(path, line);
             stack.push(new Frame(path, e == JsonParser.Event.START_ARRAY));
             break;

@@ -10,7 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A text file of loan ids, one per line; blank lines and lines starting with {@code #} are ignored. */
+/**
+ * A text file of loan ids, one per line; blank lines and lines starting with {@code #} are ignored.
+ */
 final class LoanIdList {
   private LoanIdList() {}
 
@@ -30,13 +32,15 @@ final class LoanIdList {
           continue;
         }
         if (id.chars().anyMatch(Character::isWhitespace) || id.indexOf(',') >= 0) {
-          problems.add(name + ":" + n + ": \"" + id + "\" is not one loan id; write one loan id per line");
+          problems.add(
+              name + ":" + n + ": \"" + id + "\" is not one loan id; write one loan id per line");
         } else {
           ids.add(id);
         }
       }
     } catch (CharacterCodingException e) {
-      Utf8Files.notUtf8(file).forEach(p -> problems.add(name + ":" + p.line() + ": " + p.message()));
+      Utf8Files.notUtf8(file)
+          .forEach(p -> problems.add(name + ":" + p.line() + ": " + p.message()));
     }
     return ids;
   }

@@ -21,13 +21,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads a policy file (see {@link GuardrailPolicy#read}): every problem named by line and key path. */
+/**
+ * Reads a policy file (see {@link GuardrailPolicy#read}): every problem named by line and key path.
+ */
 final class PolicyFile {
   /** The presets' names, in the order messages list them. */
   static final List<String> PRESETS = List.of("rbi", "us-reg-f", "none");
 
-  private static final List<String> KEYS = List.of("preset", "hours", "workingDays", "holidays",
-      "doNotContact", "caps", "coolOff", "onViolation", "horizonDays");
+  private static final List<String> KEYS =
+      List.of(
+          "preset",
+          "hours",
+          "workingDays",
+          "holidays",
+          "doNotContact",
+          "caps",
+          "coolOff",
+          "onViolation",
+          "horizonDays");
 
   private final Path file;
   private final PolicyJson json = new PolicyJson();
@@ -51,7 +62,8 @@ final class PolicyFile {
     try {
       root = JsonText.parseObject(text);
     } catch (IllegalArgumentException e) {
-      long line = e.getCause() instanceof JsonParsingException x ? x.getLocation().getLineNumber() : 1;
+      long line =
+          e.getCause() instanceof JsonParsingException x ? x.getLocation().getLineNumber() : 1;
       problems.add(Math.max(1, line), null, e.getMessage());
       problems.throwIfAny();
       throw e;
@@ -75,14 +87,30 @@ final class PolicyFile {
       String key = e.getKey();
       JsonValue v = e.getValue();
       switch (key) {
-        case "hours": hours(v); break;
-        case "workingDays": json.days(v, key).ifPresent(builder::workingDays); break;
-        case "holidays": holidays(v); break;
-        case "doNotContact": doNotContact(v); break;
-        case "caps": caps(v); break;
-        case "coolOff": coolOffs(v); break;
-        case "onViolation": onViolation(v); break;
-        case "horizonDays": json.integer(v, key, 0, 366, "a number of days").ifPresent(builder::horizonDays); break;
+        case "hours":
+          hours(v);
+          break;
+        case "workingDays":
+          json.days(v, key).ifPresent(builder::workingDays);
+          break;
+        case "holidays":
+          holidays(v);
+          break;
+        case "doNotContact":
+          doNotContact(v);
+          break;
+        case "caps":
+          caps(v);
+          break;
+        case "coolOff":
+          coolOffs(v);
+          break;
+        case "onViolation":
+          onViolation(v);
+          break;
+        case "horizonDays":
+          json.integer(v, key, 0, 366, "a number of days").ifPresent(builder::horizonDays);
+          break;
         default: // preset (read first) or an unknown key (already reported)
       }
     }
@@ -97,17 +125,25 @@ final class PolicyFile {
   private GuardrailPolicy preset(JsonValue v) {
     String name = v == null ? "rbi" : json.string(v, "preset");
     switch (name == null ? "rbi" : name.strip().toLowerCase(Locale.ROOT)) {
-      case "rbi": return GuardrailPolicy.defaults();
-      case "us-reg-f": return GuardrailPolicy.usRegF();
-      case "none": return GuardrailPolicy.none();
+      case "rbi":
+        return GuardrailPolicy.defaults();
+      case "us-reg-f":
+        return GuardrailPolicy.usRegF();
+      case "none":
+        return GuardrailPolicy.none();
       default:
-        json.issue("preset", "\"" + name + "\" is not a preset (" + String.join(", ", PRESETS) + ")");
+        json.issue(
+            "preset", "\"" + name + "\" is not a preset (" + String.join(", ", PRESETS) + ")");
         return GuardrailPolicy.defaults();
     }
   }
 
   private void hours(JsonValue v) {
-    JsonObject o = json.object(v, "hours", "an object of channels, e.g. {\"CALL\": {\"from\": \"08:00\", \"to\": \"19:00\"}}");
+    JsonObject o =
+        json.object(
+            v,
+            "hours",
+            "an object of channels, e.g. {\"CALL\": {\"from\": \"08:00\", \"to\": \"19:00\"}}");
     if (o == null) {
       return;
     }
@@ -160,25 +196,33 @@ final class PolicyFile {
       problems.forEach(p -> json.issue("doNotContact", p));
       builder.doNotContact(ids);
     } catch (NoSuchFileException e) {
-      json.issue("doNotContact", "\"" + name + "\" not found (looked for " + list
-          + "; the path is relative to the policy file)");
+      json.issue(
+          "doNotContact",
+          "\""
+              + name
+              + "\" not found (looked for "
+              + list
+              + "; the path is relative to the policy file)");
     }
   }
 
   private void caps(JsonValue v) {
-    JsonArray a = json.array(v, "caps", "an array like [{\"channel\": \"CALL\", \"max\": 7, \"days\": 7}]");
+    JsonArray a =
+        json.array(v, "caps", "an array like [{\"channel\": \"CALL\", \"max\": 7, \"days\": 7}]");
     if (a == null) {
       return;
     }
     List<FrequencyCap> caps = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
       String path = "caps[" + i + "]";
-      JsonObject o = json.object(a.get(i), path, "{\"channel\": \"CALL\", \"max\": 7, \"days\": 7}");
+      JsonObject o =
+          json.object(a.get(i), path, "{\"channel\": \"CALL\", \"max\": 7, \"days\": 7}");
       if (o == null) {
         continue;
       }
       json.keys(o, path, List.of("channel", "max", "days"));
-      Channel channel = json.channel(json.string(o.get("channel"), path + ".channel"), path + ".channel");
+      Channel channel =
+          json.channel(json.string(o.get("channel"), path + ".channel"), path + ".channel");
       var max = json.integer(o.get("max"), path + ".max", 1, 10_000, "a number of attempts");
       var days = json.integer(o.get("days"), path + ".days", 1, 366, "a number of days");
       if (channel != null && max.isPresent() && days.isPresent()) {
@@ -189,20 +233,28 @@ final class PolicyFile {
   }
 
   private void coolOffs(JsonValue v) {
-    JsonArray a = json.array(v, "coolOff",
-        "an array like [{\"channel\": \"CALL\", \"afterOutcomes\": [\"conversation\"], \"days\": 7}]");
+    JsonArray a =
+        json.array(
+            v,
+            "coolOff",
+            "an array like [{\"channel\": \"CALL\", \"afterOutcomes\": [\"conversation\"], \"days\": 7}]");
     if (a == null) {
       return;
     }
     List<CoolOff> list = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
       String path = "coolOff[" + i + "]";
-      JsonObject o = json.object(a.get(i), path, "{\"channel\": \"CALL\", \"afterOutcomes\": [\"conversation\"], \"days\": 7}");
+      JsonObject o =
+          json.object(
+              a.get(i),
+              path,
+              "{\"channel\": \"CALL\", \"afterOutcomes\": [\"conversation\"], \"days\": 7}");
       if (o == null) {
         continue;
       }
       json.keys(o, path, List.of("channel", "afterOutcomes", "days"));
-      Channel channel = json.channel(json.string(o.get("channel"), path + ".channel"), path + ".channel");
+      Channel channel =
+          json.channel(json.string(o.get("channel"), path + ".channel"), path + ".channel");
       List<String> outcomes = json.strings(o.get("afterOutcomes"), path + ".afterOutcomes");
       var days = json.integer(o.get("days"), path + ".days", 1, 366, "a number of days");
       if (channel != null && outcomes != null && days.isPresent()) {

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Typed reads from a parsed policy file. A value of the wrong kind is recorded as an {@link Issue} under
- * its key path and read as absent, so one pass finds every problem.
+ * Typed reads from a parsed policy file. A value of the wrong kind is recorded as an {@link Issue}
+ * under its key path and read as absent, so one pass finds every problem.
  */
 final class PolicyJson {
   /** A problem at a key path, e.g. {@code hours.CALL.from}. */
@@ -33,7 +33,8 @@ final class PolicyJson {
   void keys(JsonObject o, String path, List<String> allowed) {
     for (String key : o.keySet()) {
       if (!allowed.contains(key)) {
-        issue(path.isEmpty() ? key : path + "." + key,
+        issue(
+            path.isEmpty() ? key : path + "." + key,
             "unknown key (expected " + String.join(", ", allowed) + ")");
       }
     }
@@ -104,7 +105,10 @@ final class PolicyJson {
     return out.size() == a.size() && !a.isEmpty() ? out : null;
   }
 
-  /** {@code CALL}, {@code SMS} or {@code WHATSAPP}, in any case; {@code null} (no new issue) for {@code null}. */
+  /**
+   * {@code CALL}, {@code SMS} or {@code WHATSAPP}, in any case; {@code null} (no new issue) for
+   * {@code null}.
+   */
   Channel channel(String name, String path) {
     if (name == null) {
       return null;
@@ -159,7 +163,9 @@ final class PolicyJson {
       String s = string(a.get(i), path + "[" + i + "]");
       DayOfWeek d = s == null ? null : day(s.strip().toUpperCase(Locale.ROOT));
       if (s != null && d == null) {
-        issue(path + "[" + i + "]", "\"" + s + "\" is not a day (MON, TUE, WED, THU, FRI, SAT or SUN)");
+        issue(
+            path + "[" + i + "]",
+            "\"" + s + "\" is not a day (MON, TUE, WED, THU, FRI, SAT or SUN)");
       }
       ok &= d != null;
       if (d != null) {

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The guardrails one contact ran into while its slot was searched, in the order met, and the sentence
- * that tells a collections manager about them. The first is the guardrail its own time broke.
+ * The guardrails one contact ran into while its slot was searched, in the order met, and the
+ * sentence that tells a collections manager about them. The first is the guardrail its own time
+ * broke.
  */
 final class Reasons {
   /** {@code first} follows the contact's description; {@code later} stands alone. */
@@ -32,7 +33,9 @@ final class Reasons {
   }
 
   void notWorkingDay(DayOfWeek day) {
-    add(Guardrail.WORKING_DAYS, " is on a " + Texts.day(day) + ", not a working day",
+    add(
+        Guardrail.WORKING_DAYS,
+        " is on a " + Texts.day(day) + ", not a working day",
         Texts.day(day) + " is not a working day");
   }
 
@@ -42,16 +45,41 @@ final class Reasons {
 
   void cap(FrequencyCap cap, int made, Instant until) {
     String when = Texts.dateTime(until.atZone(zone));
-    add(Guardrail.FREQUENCY_CAP, " would exceed the cap of " + cap + " (" + made + " already made; the next is "
-        + "allowed from " + when + ")", "the cap of " + cap + " allows the next " + Texts.noun(channel) + " from " + when);
+    add(
+        Guardrail.FREQUENCY_CAP,
+        " would exceed the cap of "
+            + cap
+            + " ("
+            + made
+            + " already made; the next is "
+            + "allowed from "
+            + when
+            + ")",
+        "the cap of " + cap + " allows the next " + Texts.noun(channel) + " from " + when);
   }
 
   void coolOff(CoolOff c, Instant conversation, String outcome, Instant until) {
     String at = Texts.dateTime(conversation.atZone(zone));
     String within = Texts.duration(c.within());
-    add(Guardrail.COOL_OFF, " is within " + within + " after a conversation (" + Texts.noun(channel) + " on " + at
-        + ", outcome " + outcome + "; allowed again from " + Texts.dateTime(until.atZone(zone)) + ")",
-        "no " + Texts.plural(channel, 2) + " within " + within + " after the conversation on " + at);
+    add(
+        Guardrail.COOL_OFF,
+        " is within "
+            + within
+            + " after a conversation ("
+            + Texts.noun(channel)
+            + " on "
+            + at
+            + ", outcome "
+            + outcome
+            + "; allowed again from "
+            + Texts.dateTime(until.atZone(zone))
+            + ")",
+        "no "
+            + Texts.plural(channel, 2)
+            + " within "
+            + within
+            + " after the conversation on "
+            + at);
   }
 
   /** The same clause is said once; hours, caps and cool-offs once each. */
@@ -75,12 +103,16 @@ final class Reasons {
   }
 
   /**
-   * E.g. {@code call at Sat 2025-08-16 22:00 Asia/Kolkata is outside calling hours 08:00–19:00; Sunday
-   * is not a working day; Mon 2025-08-18 is a holiday}.
+   * E.g. {@code call at Sat 2025-08-16 22:00 Asia/Kolkata is outside calling hours 08:00–19:00;
+   * Sunday is not a working day; Mon 2025-08-18 is a holiday}.
    */
   String describe(ZonedDateTime at, boolean withDate) {
-    StringBuilder sb = new StringBuilder(Texts.noun(channel)).append(" at ").append(Texts.at(at, withDate))
-        .append(' ').append(zone.getId());
+    StringBuilder sb =
+        new StringBuilder(Texts.noun(channel))
+            .append(" at ")
+            .append(Texts.at(at, withDate))
+            .append(' ')
+            .append(zone.getId());
     if (list.isEmpty()) {
       return sb.append(" has no allowed time").toString();
     }

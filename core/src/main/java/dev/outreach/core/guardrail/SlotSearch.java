@@ -9,11 +9,12 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * The search behind {@link Guardrails#check} for one contact: day by day from its own day, the earliest
- * instant inside the day's allowed window that the contact history also allows. The day's window is the
- * decision's time of day ({@link Wanted#from()} to {@link Wanted#to()}) intersected with the channel's
- * hours, the same on every day; {@link Wanted#notBefore()} is only a lower bound, so a contact moved to a
- * later day starts when that day's window opens, not at the time of day it was planned.
+ * The search behind {@link Guardrails#check} for one contact: day by day from its own day, the
+ * earliest instant inside the day's allowed window that the contact history also allows. The day's
+ * window is the decision's time of day ({@link Wanted#from()} to {@link Wanted#to()}) intersected
+ * with the channel's hours, the same on every day; {@link Wanted#notBefore()} is only a lower
+ * bound, so a contact moved to a later day starts when that day's window opens, not at the time of
+ * day it was planned.
  */
 final class SlotSearch {
   private final GuardrailPolicy policy;
@@ -27,14 +28,22 @@ final class SlotSearch {
   private final Channel channel;
   private final ContactHours hours;
   private final Reasons reasons;
+
   /**
-   * The daily window: the decision's time of day intersected with the channel's hours (a {@code null}
-   * bound is unbounded); {@code null} when they never overlap.
+   * The daily window: the decision's time of day intersected with the channel's hours (a {@code
+   * null} bound is unbounded); {@code null} when they never overlap.
    */
   private final Wanted daily;
 
-  /** {@code wanted.notBefore()} is in the customer's zone, and within the decision's time of day. */
-  SlotSearch(GuardrailPolicy policy, Channel channel, Wanted wanted, Attempts attempts, List<FrequencyCap> caps,
+  /**
+   * {@code wanted.notBefore()} is in the customer's zone, and within the decision's time of day.
+   */
+  SlotSearch(
+      GuardrailPolicy policy,
+      Channel channel,
+      Wanted wanted,
+      Attempts attempts,
+      List<FrequencyCap> caps,
       List<CoolOff> coolOffs) {
     this.policy = policy;
     this.wanted = wanted;
@@ -50,18 +59,36 @@ final class SlotSearch {
     LocalTime start = wanted.from();
     LocalTime end = wanted.to();
     if (hours != null && end == null && start != null && !start.isBefore(hours.to())) {
-      start = null; // an at-time the hours never allow: like "as soon as possible" once moved past it
+      start =
+          null; // an at-time the hours never allow: like "as soon as possible" once moved past it
     }
-    LocalTime from = hours == null ? start : start == null || start.isBefore(hours.from()) ? hours.from() : start;
+    LocalTime from =
+        hours == null
+            ? start
+            : start == null || start.isBefore(hours.from()) ? hours.from() : start;
     LocalTime to = hours == null ? end : end == null || end.isAfter(hours.to()) ? hours.to() : end;
-    this.daily = from != null && to != null && !from.isBefore(to) ? null : new Wanted(notBefore, from, to, false);
+    this.daily =
+        from != null && to != null && !from.isBefore(to)
+            ? null
+            : new Wanted(notBefore, from, to, false);
   }
 
   Verdict run() {
     if (daily == null) {
-      return new Verdict.Blocked(Guardrail.CALLING_HOURS, Texts.noun(channel) + " window "
-          + Texts.time(wanted.from()) + "–" + Texts.time(wanted.to()) + " " + zone.getId() + " never overlaps "
-          + Texts.hoursName(channel) + " " + hours + "; dropped");
+      return new Verdict.Blocked(
+          Guardrail.CALLING_HOURS,
+          Texts.noun(channel)
+              + " window "
+              + Texts.time(wanted.from())
+              + "–"
+              + Texts.time(wanted.to())
+              + " "
+              + zone.getId()
+              + " never overlaps "
+              + Texts.hoursName(channel)
+              + " "
+              + hours
+              + "; dropped");
     }
     LocalDate first = notBefore.toLocalDate();
     int last = wanted.dateFixed() ? 0 : policy.horizonDays();
@@ -80,7 +107,8 @@ final class SlotSearch {
         reasonsNow();
       }
       Instant start = daily.startOn(day, zone).toInstant();
-      ZonedDateTime end = daily.to() == null ? day.plusDays(1).atStartOfDay(zone) : daily.endOn(day, zone);
+      ZonedDateTime end =
+          daily.to() == null ? day.plusDays(1).atStartOfDay(zone) : daily.endOn(day, zone);
       Instant t = floor.isAfter(start) ? floor : start;
       if (!t.isBefore(end.toInstant())) {
         continue;
@@ -90,9 +118,12 @@ final class SlotSearch {
         return found(t.atZone(zone), daily.to() == null ? openUntil(day) : end);
       }
     }
-    String why = wanted.dateFixed()
-        ? "dropped: the rule fixed the date " + first + " and no allowed time is left on it"
-        : "dropped: no allowed time within " + policy.horizonDays() + " days (the policy's horizon)";
+    String why =
+        wanted.dateFixed()
+            ? "dropped: the rule fixed the date " + first + " and no allowed time is left on it"
+            : "dropped: no allowed time within "
+                + policy.horizonDays()
+                + " days (the policy's horizon)";
     return new Verdict.Blocked(reasons.primary(), reasons.describe(notBefore, true) + "; " + why);
   }
 
@@ -116,13 +147,19 @@ final class SlotSearch {
     String why = reasons.describe(notBefore, !sameDay);
     boolean withinOwnWindow = notAfter != null && slot.isBefore(notAfter);
     if (policy.onViolation() == OnViolation.DROP && !withinOwnWindow) {
-      return new Verdict.Blocked(reasons.primary(), why + "; dropped: the policy drops contacts that break a"
-          + " guardrail (onViolation DROP)");
+      return new Verdict.Blocked(
+          reasons.primary(),
+          why
+              + "; dropped: the policy drops contacts that break a"
+              + " guardrail (onViolation DROP)");
     }
-    return new Verdict.Moved(slot, until, reasons.primary(), why + "; moved to " + Texts.at(slot, !sameDay));
+    return new Verdict.Moved(
+        slot, until, reasons.primary(), why + "; moved to " + Texts.at(slot, !sameDay));
   }
 
-  /** Without hours or a window: the start of the next day that is not a contact day, if one is near. */
+  /**
+   * Without hours or a window: the start of the next day that is not a contact day, if one is near.
+   */
   private ZonedDateTime openUntil(LocalDate day) {
     for (int i = 1; i <= policy.horizonDays() + 1; i++) {
       LocalDate next = day.plusDays(i);

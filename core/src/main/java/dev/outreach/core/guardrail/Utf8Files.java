@@ -7,11 +7,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Names the first byte of a guardrail file (policy, history, do-not-contact list) that is not UTF-8. */
+/**
+ * Names the first byte of a guardrail file (policy, history, do-not-contact list) that is not
+ * UTF-8.
+ */
 final class Utf8Files {
   private Utf8Files() {}
 
-  /** Where {@code file}, which failed to decode, first stops being UTF-8 (its line, column and byte). */
+  /**
+   * Where {@code file}, which failed to decode, first stops being UTF-8 (its line, column and
+   * byte).
+   */
   static List<Problem> notUtf8(Path file) throws IOException {
     try {
       PortfolioReader.checkUtf8(file);
@@ -21,7 +27,9 @@ final class Utf8Files {
     }
   }
 
-  /** Adds to {@code problems} where {@code file}, which failed to decode, first stops being UTF-8. */
+  /**
+   * Adds to {@code problems} where {@code file}, which failed to decode, first stops being UTF-8.
+   */
   static void notUtf8(Path file, FileProblems problems) throws IOException {
     for (Problem p : notUtf8(file)) {
       problems.add(p.line(), p.field(), p.message());

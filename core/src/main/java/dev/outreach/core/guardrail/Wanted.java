@@ -13,14 +13,16 @@ import java.util.Objects;
  * {@code notBefore}'s local day or (unless {@code dateFixed}) a later one, and on every day at
  * {@code from} or later and before {@code to}, local times of the customer's zone.
  *
- * <p>{@code notBefore} (usually the plan's time) bounds the first day only: on a later day the contact
- * may start as early as {@code from} and the channel's hours allow, whatever time of day
- * {@code notBefore} was. {@code from} is the decision's {@code at} time or window start, or {@code null}
- * for any time of day (as soon as possible); {@code to} is the window's end, or {@code null}.
+ * <p>{@code notBefore} (usually the plan's time) bounds the first day only: on a later day the
+ * contact may start as early as {@code from} and the channel's hours allow, whatever time of day
+ * {@code notBefore} was. {@code from} is the decision's {@code at} time or window start, or {@code
+ * null} for any time of day (as soon as possible); {@code to} is the window's end, or {@code null}.
  *
- * @param notBefore the earliest instant; its local day (in the customer's zone) is the contact's own day
+ * @param notBefore the earliest instant; its local day (in the customer's zone) is the contact's
+ *     own day
  * @param from the earliest local time of day, or {@code null}
- * @param to the local time of day the contact must start before, or {@code null}; needs {@code from}
+ * @param to the local time of day the contact must start before, or {@code null}; needs {@code
+ *     from}
  * @param dateFixed whether the rule gave the date: the contact may then not move to another day
  */
 public record Wanted(ZonedDateTime notBefore, LocalTime from, LocalTime to, boolean dateFixed) {
@@ -30,16 +32,23 @@ public record Wanted(ZonedDateTime notBefore, LocalTime from, LocalTime to, bool
       throw new IllegalArgumentException("a window needs a start: to " + to + " without from");
     }
     if (to != null && !to.isAfter(from)) {
-      throw new IllegalArgumentException("window " + from + "-" + to + " does not end after it starts");
+      throw new IllegalArgumentException(
+          "window " + from + "-" + to + " does not end after it starts");
     }
   }
 
-  /** The first instant of {@code day} in {@code zone} at or after {@code from} (the day's start without one). */
+  /**
+   * The first instant of {@code day} in {@code zone} at or after {@code from} (the day's start
+   * without one).
+   */
   public ZonedDateTime startOn(LocalDate day, ZoneId zone) {
     return from == null ? day.atStartOfDay(zone) : firstAtOrAfter(day, from, zone);
   }
 
-  /** The first instant of {@code day} in {@code zone} at or after {@code to}, or {@code null} without one. */
+  /**
+   * The first instant of {@code day} in {@code zone} at or after {@code to}, or {@code null}
+   * without one.
+   */
   public ZonedDateTime endOn(LocalDate day, ZoneId zone) {
     return to == null ? null : firstAtOrAfter(day, to, zone);
   }
@@ -47,7 +56,8 @@ public record Wanted(ZonedDateTime notBefore, LocalTime from, LocalTime to, bool
   /**
    * The first instant whose local date is {@code day} and local time is {@code time} or later: that
    * time, or when the clocks skip it (a spring-forward gap, 02:30 on a day that jumps from 02:00 to
-   * 03:00), the moment they jump past it (03:00). A time the clocks show twice (autumn) is its first.
+   * 03:00), the moment they jump past it (03:00). A time the clocks show twice (autumn) is its
+   * first.
    */
   static ZonedDateTime firstAtOrAfter(LocalDate day, LocalTime time, ZoneId zone) {
     LocalDateTime local = day.atTime(time);

@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An immutable map of custom attributes that shares its keys with every other map of the same portfolio:
- * one {@link Columns} per file, one value array per customer (absent attributes are {@code null} slots).
- * A customer with 20 custom columns then costs about 100 bytes for them instead of about 350 in a
- * general-purpose map. Iteration follows the file's column order. Equal to any {@link Map} with the same
- * entries.
+ * An immutable map of custom attributes that shares its keys with every other map of the same
+ * portfolio: one {@link Columns} per file, one value array per customer (absent attributes are
+ * {@code null} slots). A customer with 20 custom columns then costs about 100 bytes for them
+ * instead of about 350 in a general-purpose map. Iteration follows the file's column order. Equal
+ * to any {@link Map} with the same entries.
  */
 public final class ColumnMap extends AbstractMap<String, Object> {
   private final Columns columns;
@@ -47,12 +47,13 @@ public final class ColumnMap extends AbstractMap<String, Object> {
     }
 
     /**
-     * A map of these columns to {@code values} (index by column; {@code null} = absent). The array is
-     * taken, not copied: the caller must not change it afterwards.
+     * A map of these columns to {@code values} (index by column; {@code null} = absent). The array
+     * is taken, not copied: the caller must not change it afterwards.
      */
     public ColumnMap map(Object[] values) {
       if (values.length != names.length) {
-        throw new IllegalArgumentException(values.length + " values for " + names.length + " columns");
+        throw new IllegalArgumentException(
+            values.length + " values for " + names.length + " columns");
       }
       int n = 0;
       for (Object v : values) {

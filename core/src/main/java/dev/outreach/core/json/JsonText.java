@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * JSON text in the two forms Outreach writes: compact (request bodies, byte for byte what is sent) and
- * pretty (plans and reports people read). Both keep key order, so equal inputs give equal bytes.
+ * JSON text in the two forms Outreach writes: compact (request bodies, byte for byte what is sent)
+ * and pretty (plans and reports people read). Both keep key order, so equal inputs give equal
+ * bytes.
  */
 public final class JsonText {
   private static final JsonWriterFactory PRETTY =
@@ -49,15 +50,25 @@ public final class JsonText {
   public static JsonObject parseObject(String text) {
     String t = text.strip();
     if (!t.startsWith("{")) {
-      throw new IllegalArgumentException("expected a JSON object {…}, found "
-          + (t.isEmpty() ? "nothing" : t.startsWith("[") ? "an array" : "\"" + t.substring(0, Math.min(20, t.length())) + "\""));
+      throw new IllegalArgumentException(
+          "expected a JSON object {…}, found "
+              + (t.isEmpty()
+                  ? "nothing"
+                  : t.startsWith("[")
+                      ? "an array"
+                      : "\"" + t.substring(0, Math.min(20, t.length())) + "\""));
     }
     try (JsonReader r = Json.createReader(new StringReader(text))) {
       return r.readObject();
     } catch (JsonParsingException e) {
       var loc = e.getLocation();
-      throw new IllegalArgumentException("not valid JSON at line " + loc.getLineNumber() + ", column "
-          + loc.getColumnNumber() + near(text, loc.getStreamOffset()), e);
+      throw new IllegalArgumentException(
+          "not valid JSON at line "
+              + loc.getLineNumber()
+              + ", column "
+              + loc.getColumnNumber()
+              + near(text, loc.getStreamOffset()),
+          e);
     } catch (JsonException e) {
       throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
     }

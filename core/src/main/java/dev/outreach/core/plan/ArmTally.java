@@ -11,7 +11,12 @@ import java.util.Set;
 
 /** Counts each customer's outcome under the arm it is in, for every experiment. */
 final class ArmTally {
-  enum Outcome { CONTACTED, SUPPRESSED, UNDECIDED, DROPPED }
+  enum Outcome {
+    CONTACTED,
+    SUPPRESSED,
+    UNDECIDED,
+    DROPPED
+  }
 
   private final List<Experiment> experiments;
   private final List<Map<String, int[]>> counts = new ArrayList<>();
@@ -22,10 +27,12 @@ final class ArmTally {
     for (Experiment x : experiments) {
       Map<String, int[]> c = new LinkedHashMap<>();
       Map<String, EnumMap<Channel, Integer>> ch = new LinkedHashMap<>();
-      x.arms().forEach(a -> {
-        c.put(a.name(), new int[Outcome.values().length]);
-        ch.put(a.name(), new EnumMap<>(Channel.class));
-      });
+      x.arms()
+          .forEach(
+              a -> {
+                c.put(a.name(), new int[Outcome.values().length]);
+                ch.put(a.name(), new EnumMap<>(Channel.class));
+              });
       counts.add(c);
       channels.add(ch);
     }
@@ -48,9 +55,16 @@ final class ArmTally {
       for (Experiment.Arm a : x.arms()) {
         int[] n = counts.get(i).get(a.name());
         int total = n[0] + n[1] + n[2] + n[3];
-        arms.add(new ExperimentResult.ArmResult(a.name(), a.weight(), total, n[Outcome.CONTACTED.ordinal()],
-            n[Outcome.SUPPRESSED.ordinal()], n[Outcome.UNDECIDED.ordinal()], n[Outcome.DROPPED.ordinal()],
-            channels.get(i).get(a.name())));
+        arms.add(
+            new ExperimentResult.ArmResult(
+                a.name(),
+                a.weight(),
+                total,
+                n[Outcome.CONTACTED.ordinal()],
+                n[Outcome.SUPPRESSED.ordinal()],
+                n[Outcome.UNDECIDED.ordinal()],
+                n[Outcome.DROPPED.ordinal()],
+                channels.get(i).get(a.name())));
       }
       out.add(new ExperimentResult(x.name(), arms));
     }

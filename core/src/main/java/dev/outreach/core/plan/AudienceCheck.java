@@ -14,38 +14,52 @@ import java.util.function.Predicate;
 
 /**
  * Applies each step's body to the portfolio snapshot exactly as the API would, and fails unless it
- * selects exactly the step's intended customers. A plan that fails this is never emitted. Batch-call
- * campaigns call the contacts of a folder the API gives no way to read or fill, so they are listed, not
- * checked, and the plan warns about each.
+ * selects exactly the step's intended customers. A plan that fails this is never emitted.
+ * Batch-call campaigns call the contacts of a folder the API gives no way to read or fill, so they
+ * are listed, not checked, and the plan warns about each.
  */
 final class AudienceCheck {
   private AudienceCheck() {}
 
   /**
-   * @param index the portfolio indexed by attribute, or null to apply attribute filters to every customer
-   *     (a body without {@code ids} is then checked against the whole portfolio; with the index, against
-   *     the customers of its most selective constraint, the only ones it can select)
+   * @param index the portfolio indexed by attribute, or null to apply attribute filters to every
+   *     customer (a body without {@code ids} is then checked against the whole portfolio; with the
+   *     index, against the customers of its most selective constraint, the only ones it can select)
    */
-  static void verify(List<Step> steps, List<Customer> portfolio, Map<String, Customer> byId,
-      SnapshotIndex index) {
+  static void verify(
+      List<Step> steps, List<Customer> portfolio, Map<String, Customer> byId, SnapshotIndex index) {
     verify(steps, portfolio, byId, index, 1);
   }
 
-  /** As {@link #verify(List, List, Map, SnapshotIndex)}, steps checked on up to {@code threads} threads. */
-  static void verify(List<Step> steps, List<Customer> portfolio, Map<String, Customer> byId,
-      SnapshotIndex index, int threads) {
-    Parallel.map(threads, steps, step -> {
-      check(step, portfolio, byId, index);
-      return Boolean.TRUE;
-    });
+  /**
+   * As {@link #verify(List, List, Map, SnapshotIndex)}, steps checked on up to {@code threads}
+   * threads.
+   */
+  static void verify(
+      List<Step> steps,
+      List<Customer> portfolio,
+      Map<String, Customer> byId,
+      SnapshotIndex index,
+      int threads) {
+    Parallel.map(
+        threads,
+        steps,
+        step -> {
+          check(step, portfolio, byId, index);
+          return Boolean.TRUE;
+        });
   }
 
-  private static void check(Step step, List<Customer> portfolio, Map<String, Customer> byId, SnapshotIndex index) {
+  private static void check(
+      Step step, List<Customer> portfolio, Map<String, Customer> byId, SnapshotIndex index) {
     if (!step.kind().contacts() || step.kind().batch()) {
       return; // uploads select nobody; a batch calls its folder, which no body names (see Batches)
     }
     JsonObject body = step.body();
-    Filters f = body.containsKey("filters") ? FilterJson.fromJson(body.getJsonObject("filters")) : Filters.ALL;
+    Filters f =
+        body.containsKey("filters")
+            ? FilterJson.fromJson(body.getJsonObject("filters"))
+            : Filters.ALL;
     Predicate<Customer> m = f.matcher();
     int[] narrowest = index == null || f.ids() != null ? null : index.narrowest(f);
     List<String> selected = new ArrayList<>();
@@ -73,12 +87,24 @@ final class AudienceCheck {
     Set<String> want = new HashSet<>(step.customerIds());
     Set<String> got = new HashSet<>(selected);
     if (!got.equals(want) || selected.size() != want.size()) {
-      throw new IllegalStateException("internal error: step " + step.id() + " would select "
-          + got.size() + " customers instead of its " + want.size() + "; the plan was not emitted");
+      throw new IllegalStateException(
+          "internal error: step "
+              + step.id()
+              + " would select "
+              + got.size()
+              + " customers instead of its "
+              + want.size()
+              + "; the plan was not emitted");
     }
     if (body.containsKey("limit") && body.getInt("limit") != want.size()) {
-      throw new IllegalStateException("internal error: step " + step.id() + " has limit "
-          + body.getInt("limit") + " for " + want.size() + " customers; the plan was not emitted");
+      throw new IllegalStateException(
+          "internal error: step "
+              + step.id()
+              + " has limit "
+              + body.getInt("limit")
+              + " for "
+              + want.size()
+              + " customers; the plan was not emitted");
     }
   }
 }

@@ -11,17 +11,32 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Checks a plan's batch-call steps against the Batch Calls document before anything can send them, so a
- * hand-edited plan fails naming the field: name 1–255 characters, UUID ids, {@code HH:MM} times, working
- * days 1–7, 1–100 concurrent calls, 0–3 retries, a folder for {@code contact_source: folder}, a time for
- * {@code schedule_type: scheduled}; a schedule step sends no body and is for its create step's customers.
+ * Checks a plan's batch-call steps against the Batch Calls document before anything can send them,
+ * so a hand-edited plan fails naming the field: name 1–255 characters, UUID ids, {@code HH:MM}
+ * times, working days 1–7, 1–100 concurrent calls, 0–3 retries, a folder for {@code contact_source:
+ * folder}, a time for {@code schedule_type: scheduled}; a schedule step sends no body and is for
+ * its create step's customers.
  */
 final class BatchBodyCheck {
   private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
-  private static final Set<String> CREATE_KEYS = Set.of("name", "agent_id", "phone_number_ids",
-      "phone_rotation_strategy", "contact_source", "contact_folder_id", "schedule_type", "scheduled_at",
-      "timezone", "start_time", "end_time", "working_days", "max_concurrent_calls", "max_calls_per_day",
-      "retry_failed", "max_retry_attempts");
+  private static final Set<String> CREATE_KEYS =
+      Set.of(
+          "name",
+          "agent_id",
+          "phone_number_ids",
+          "phone_rotation_strategy",
+          "contact_source",
+          "contact_folder_id",
+          "schedule_type",
+          "scheduled_at",
+          "timezone",
+          "start_time",
+          "end_time",
+          "working_days",
+          "max_concurrent_calls",
+          "max_calls_per_day",
+          "retry_failed",
+          "max_retry_attempts");
 
   private final Findings f;
   private final String id;
@@ -38,15 +53,25 @@ final class BatchBodyCheck {
     new BatchBodyCheck(f, step.id(), where + ".body").create(step.body());
   }
 
-  /** Checks schedule step {@code step} against {@code create}, the step its path names (or null). */
+  /**
+   * Checks schedule step {@code step} against {@code create}, the step its path names (or null).
+   */
   static void schedule(Step step, String where, Step create, Findings f) {
     if (!step.body().isEmpty()) {
-      f.add(step.id(), where + ".body", "must be {}: scheduling a batch call takes no fields", "remove them");
+      f.add(
+          step.id(),
+          where + ".body",
+          "must be {}: scheduling a batch call takes no fields",
+          "remove them");
     }
-    if (create != null && create.kind() == StepKind.CREATE_BATCH_CALL
+    if (create != null
+        && create.kind() == StepKind.CREATE_BATCH_CALL
         && !Set.copyOf(step.customerIds()).equals(Set.copyOf(create.customerIds()))) {
-      f.add(step.id(), where + ".customerIds", "differ from those of create step " + create.id()
-          + ", whose campaign it starts", "list the same customers, or plan again");
+      f.add(
+          step.id(),
+          where + ".customerIds",
+          "differ from those of create step " + create.id() + ", whose campaign it starts",
+          "list the same customers, or plan again");
     }
   }
 
@@ -64,10 +89,17 @@ final class BatchBodyCheck {
     if (b.containsKey("phone_number_ids")) {
       JsonArray ids = array(b, "phone_number_ids");
       for (int i = 0; ids != null && i < ids.size(); i++) {
-        uuid(ids.get(i) instanceof JsonString ? ids.getString(i) : "", "phone_number_ids[" + i + "]");
+        uuid(
+            ids.get(i) instanceof JsonString ? ids.getString(i) : "",
+            "phone_number_ids[" + i + "]");
       }
     }
-    oneOf(text(b, "phone_rotation_strategy", false), "phone_rotation_strategy", "random", "sequential", "round_robin");
+    oneOf(
+        text(b, "phone_rotation_strategy", false),
+        "phone_rotation_strategy",
+        "random",
+        "sequential",
+        "round_robin");
     String source = text(b, "contact_source", false);
     oneOf(source, "contact_source", "csv", "folder", "manual");
     if ("folder".equals(source)) {
@@ -149,10 +181,17 @@ final class BatchBodyCheck {
     if (v == null) {
       return;
     }
-    if (!(v instanceof JsonNumber) || !((JsonNumber) v).isIntegral()
-        || ((JsonNumber) v).longValue() < min || ((JsonNumber) v).longValue() > max) {
-      bad(key, "must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max)
-          + ", found " + v);
+    if (!(v instanceof JsonNumber)
+        || !((JsonNumber) v).isIntegral()
+        || ((JsonNumber) v).longValue() < min
+        || ((JsonNumber) v).longValue() > max) {
+      bad(
+          key,
+          "must be a whole number from "
+              + min
+              + (max == Integer.MAX_VALUE ? " up" : " to " + max)
+              + ", found "
+              + v);
     }
   }
 

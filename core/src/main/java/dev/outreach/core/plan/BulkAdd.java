@@ -14,13 +14,14 @@ import java.util.Set;
 
 /**
  * {@code POST /api/v1/customers/add/bulk} bodies that upload a campaign's customers before it is
- * contacted: at most {@value #MAX_RECORDS} records a request, each loan id once, the fields a contact
- * needs present, and neither {@code initiateCall} nor {@code useWorkflow} set (the plan's own initiate
- * steps do the contacting, so uploading never rings a phone by itself).
+ * contacted: at most {@value #MAX_RECORDS} records a request, each loan id once, the fields a
+ * contact needs present, and neither {@code initiateCall} nor {@code useWorkflow} set (the plan's
+ * own initiate steps do the contacting, so uploading never rings a phone by itself).
  */
 final class BulkAdd {
   /** The API's limit of records per request. */
   static final int MAX_RECORDS = 10_000;
+
   static final String PATH = "/api/v1/customers/add/bulk";
 
   private BulkAdd() {}
@@ -28,12 +29,13 @@ final class BulkAdd {
   /**
    * The upload bodies for {@code customers}, in loan id order.
    *
-   * @throws IllegalArgumentException naming the customers that cannot be uploaded (a loan id twice, no
-   *     phone number or one that is not a phone number), so nothing is half-sent
+   * @throws IllegalArgumentException naming the customers that cannot be uploaded (a loan id twice,
+   *     no phone number or one that is not a phone number), so nothing is half-sent
    */
   static List<JsonObject> bodies(String campaignId, List<Customer> customers, int maxRecords) {
     if (maxRecords < 1 || maxRecords > MAX_RECORDS) {
-      throw new IllegalArgumentException("records per upload must be 1 to " + MAX_RECORDS + ": " + maxRecords);
+      throw new IllegalArgumentException(
+          "records per upload must be 1 to " + MAX_RECORDS + ": " + maxRecords);
     }
     check(customers);
     List<Customer> sorted = new ArrayList<>(customers);
@@ -44,7 +46,8 @@ final class BulkAdd {
       for (Customer c : sorted.subList(from, Math.min(sorted.size(), from + maxRecords))) {
         records.add(record(c));
       }
-      out.add(Json.createObjectBuilder().add("campaignId", campaignId).add("records", records).build());
+      out.add(
+          Json.createObjectBuilder().add("campaignId", campaignId).add("records", records).build());
     }
     return out;
   }
@@ -69,19 +72,30 @@ final class BulkAdd {
       problems.add(twice.size() + " loan id(s) appear more than once: " + sample(twice));
     }
     if (!noPhone.isEmpty()) {
-      problems.add(noPhone.size() + " customer(s) have no phone_number, which a contact needs: " + sample(noPhone));
+      problems.add(
+          noPhone.size()
+              + " customer(s) have no phone_number, which a contact needs: "
+              + sample(noPhone));
     }
     if (!badPhone.isEmpty()) {
-      problems.add(badPhone.size() + " customer(s) have a phone_number that is not a phone number (an optional + and "
-          + Phones.MIN_DIGITS + " to " + Phones.MAX_DIGITS + " digits): " + sample(badPhone));
+      problems.add(
+          badPhone.size()
+              + " customer(s) have a phone_number that is not a phone number (an optional + and "
+              + Phones.MIN_DIGITS
+              + " to "
+              + Phones.MAX_DIGITS
+              + " digits): "
+              + sample(badPhone));
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("cannot upload the customers: " + String.join("; ", problems));
+      throw new IllegalArgumentException(
+          "cannot upload the customers: " + String.join("; ", problems));
     }
   }
 
   private static String sample(List<String> ids) {
-    return String.join(", ", ids.subList(0, Math.min(10, ids.size()))) + (ids.size() > 10 ? ", …" : "");
+    return String.join(", ", ids.subList(0, Math.min(10, ids.size())))
+        + (ids.size() > 10 ? ", …" : "");
   }
 
   /** The API's record fields by wire name. */
@@ -99,7 +113,8 @@ final class BulkAdd {
     text(b, "language", c.language());
     text(b, "lead_id", c.leadId());
     if (c.leadDate() != null) b.add("lead_date", c.leadDate().toString());
-    // The documented record has no place for custom attributes (the spec rejects unknown keys), so they
+    // The documented record has no place for custom attributes (the spec rejects unknown keys), so
+    // they
     // are not uploaded, and a plan that uploads never filters on them.
     return b.build();
   }
@@ -111,5 +126,4 @@ final class BulkAdd {
   private static void number(JsonObjectBuilder b, String key, BigDecimal v) {
     if (v != null) b.add(key, v);
   }
-
 }

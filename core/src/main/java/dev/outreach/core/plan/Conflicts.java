@@ -13,31 +13,39 @@ import java.util.Map;
 
 /**
  * The documented conflict policy for one customer's decisions: a suppression beats every contact
- * (the first by rule name is reported); on each channel the contact with the highest priority that can
- * still be scheduled wins, ties going to the higher salience, then the rule name that sorts first. Every losing contact becomes an
- * {@link Overridden}.
+ * (the first by rule name is reported); on each channel the contact with the highest priority that
+ * can still be scheduled wins, ties going to the higher salience, then the rule name that sorts
+ * first. Every losing contact becomes an {@link Overridden}.
  */
 final class Conflicts {
   private Conflicts() {}
 
   private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
 
-  /** Best first; the trailing keys only make the order total, so results never depend on arrival order. */
-  static final Comparator<Contact> PREFERENCE = Comparator.comparingInt(Contact::priority).reversed()
-      .thenComparing(Comparator.comparingInt(Contact::salience).reversed())
-      .thenComparing(Contact::rule)
-      .thenComparing(Contact::agentId, TEXT)
-      .thenComparing(Contact::dispositionId, TEXT)
-      .thenComparing(Contact::templateId, TEXT)
-      .thenComparing(c -> String.valueOf(c.conversation()))
-      .thenComparing(c -> String.valueOf(c.timing()))
-      .thenComparing(c -> String.valueOf(c.batch()));
+  /**
+   * Best first; the trailing keys only make the order total, so results never depend on arrival
+   * order.
+   */
+  static final Comparator<Contact> PREFERENCE =
+      Comparator.comparingInt(Contact::priority)
+          .reversed()
+          .thenComparing(Comparator.comparingInt(Contact::salience).reversed())
+          .thenComparing(Contact::rule)
+          .thenComparing(Contact::agentId, TEXT)
+          .thenComparing(Contact::dispositionId, TEXT)
+          .thenComparing(Contact::templateId, TEXT)
+          .thenComparing(c -> String.valueOf(c.conversation()))
+          .thenComparing(c -> String.valueOf(c.timing()))
+          .thenComparing(c -> String.valueOf(c.batch()));
 
   /**
    * One customer's decisions after suppression: either the winning suppression, or the contact
    * candidates per channel in order of preference (the planner takes the first it can schedule).
    */
-  record Resolved(Suppression suppression, Map<Channel, List<Contact>> candidates, List<Overridden> overrides) {}
+  record Resolved(
+      Suppression suppression,
+      Map<Channel, List<Contact>> candidates,
+      List<Overridden> overrides) {}
 
   static Resolved resolve(List<Decision> decisions) {
     Suppression suppression = null;
@@ -45,8 +53,10 @@ final class Conflicts {
     for (Decision d : decisions) {
       if (d instanceof Suppression) {
         Suppression s = (Suppression) d;
-        if (suppression == null || s.rule().compareTo(suppression.rule()) < 0
-            || (s.rule().equals(suppression.rule()) && s.reason().compareTo(suppression.reason()) < 0)) {
+        if (suppression == null
+            || s.rule().compareTo(suppression.rule()) < 0
+            || (s.rule().equals(suppression.rule())
+                && s.reason().compareTo(suppression.reason()) < 0)) {
           suppression = s;
         }
       } else {
@@ -57,8 +67,13 @@ final class Conflicts {
     if (suppression != null) {
       List<Overridden> overrides = new ArrayList<>();
       for (Contact c : contacts) {
-        overrides.add(new Overridden(c.customerId(), c.channel(), c.rule(), suppression.rule(),
-            "suppressed: " + suppression.reason()));
+        overrides.add(
+            new Overridden(
+                c.customerId(),
+                c.channel(),
+                c.rule(),
+                suppression.rule(),
+                "suppressed: " + suppression.reason()));
       }
       return new Resolved(suppression, Map.of(), overrides);
     }
@@ -71,9 +86,15 @@ final class Conflicts {
 
   /** The override record for {@code loser}, which lost to {@code winner} on the same channel. */
   static Overridden lostTo(Contact loser, Contact winner) {
-    return new Overridden(loser.customerId(), loser.channel(), loser.rule(), winner.rule(),
-        winner.priority() > loser.priority() ? "higher priority on the same channel"
-            : winner.salience() > loser.salience() ? "same channel and priority; higher salience"
-            : "same channel, priority and salience; the rule named first wins");
+    return new Overridden(
+        loser.customerId(),
+        loser.channel(),
+        loser.rule(),
+        winner.rule(),
+        winner.priority() > loser.priority()
+            ? "higher priority on the same channel"
+            : winner.salience() > loser.salience()
+                ? "same channel and priority; higher salience"
+                : "same channel, priority and salience; the rule named first wins");
   }
 }

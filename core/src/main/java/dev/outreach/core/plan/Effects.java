@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * What planning one customer adds to the plan. The planner works out customers on every core and each
- * records its effects; they are then applied in loan-id order, so the plan is the same whatever the number
- * of threads, and anything that depends on earlier customers (a batch campaign's settings) is checked in
- * that order.
+ * What planning one customer adds to the plan. The planner works out customers on every core and
+ * each records its effects; they are then applied in loan-id order, so the plan is the same
+ * whatever the number of threads, and anything that depends on earlier customers (a batch
+ * campaign's settings) is checked in that order.
  */
 interface Effects {
   void overridden(Overridden o);

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How each arm of an experiment fared in a plan: the same counts as the {@link Summary}, per arm, so a
- * champion and a challenger strategy can be compared side by side.
+ * How each arm of an experiment fared in a plan: the same counts as the {@link Summary}, per arm,
+ * so a champion and a challenger strategy can be compared side by side.
  */
 public record ExperimentResult(String experiment, List<ArmResult> arms) {
   public ExperimentResult {
@@ -18,8 +18,15 @@ public record ExperimentResult(String experiment, List<ArmResult> arms) {
   }
 
   /** One arm's counts; {@code byChannel} counts customers reached per channel. */
-  public record ArmResult(String arm, int weight, int customers, int contacted, int suppressed, int undecided,
-      int dropped, Map<Channel, Integer> byChannel) {
+  public record ArmResult(
+      String arm,
+      int weight,
+      int customers,
+      int contacted,
+      int suppressed,
+      int undecided,
+      int dropped,
+      Map<Channel, Integer> byChannel) {
     public ArmResult {
       Objects.requireNonNull(arm, "arm == null");
       EnumMap<Channel, Integer> m = new EnumMap<>(Channel.class);

@@ -27,7 +27,10 @@ final class Findings {
     return problems.size();
   }
 
-  /** Up to {@value #SHOWN_IDS} of {@code ids}, then how many there are in all, e.g. {@code L1, L2, … (12 in all)}. */
+  /**
+   * Up to {@value #SHOWN_IDS} of {@code ids}, then how many there are in all, e.g. {@code L1, L2, …
+   * (12 in all)}.
+   */
   static String sample(Collection<String> ids) {
     List<String> shown = new ArrayList<>();
     for (String id : ids) {
@@ -36,6 +39,7 @@ final class Findings {
       }
       shown.add(id);
     }
-    return String.join(", ", shown) + (ids.size() > SHOWN_IDS ? ", … (" + ids.size() + " in all)" : "");
+    return String.join(", ", shown)
+        + (ids.size() > SHOWN_IDS ? ", … (" + ids.size() + " in all)" : "");
   }
 }

@@ -25,24 +25,38 @@ final class Group {
   }
 
   /** What makes two contacts share a request. */
-  record Key(Channel channel, String agentId, String dispositionId, String templateId,
-      Conversation conversation, OffsetDateTime notBefore, OffsetDateTime notAfter) {
+  record Key(
+      Channel channel,
+      String agentId,
+      String dispositionId,
+      String templateId,
+      Conversation conversation,
+      OffsetDateTime notBefore,
+      OffsetDateTime notAfter) {
 
     static Key of(Contact c, OffsetDateTime notBefore, OffsetDateTime notAfter) {
-      return new Key(c.channel(), c.agentId(), c.dispositionId(), c.templateId(), c.conversation(),
-          notBefore, notAfter);
+      return new Key(
+          c.channel(),
+          c.agentId(),
+          c.dispositionId(),
+          c.templateId(),
+          c.conversation(),
+          notBefore,
+          notAfter);
     }
   }
 
   private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
 
   /** Steps go out by time, then channel, then the ids that tell requests apart. */
-  static final Comparator<Key> ORDER = Comparator.comparing(Key::notBefore)
-      .thenComparing(Key::channel)
-      .thenComparing(Key::agentId, TEXT)
-      .thenComparing(Key::dispositionId, TEXT)
-      .thenComparing(Key::templateId, TEXT)
-      .thenComparing(k -> k.conversation() == null ? null : k.conversation().agentId(), TEXT)
-      .thenComparing(k -> k.conversation() == null ? null : k.conversation().dispositionId(), TEXT)
-      .thenComparing(Key::notAfter, Comparator.nullsFirst(Comparator.naturalOrder()));
+  static final Comparator<Key> ORDER =
+      Comparator.comparing(Key::notBefore)
+          .thenComparing(Key::channel)
+          .thenComparing(Key::agentId, TEXT)
+          .thenComparing(Key::dispositionId, TEXT)
+          .thenComparing(Key::templateId, TEXT)
+          .thenComparing(k -> k.conversation() == null ? null : k.conversation().agentId(), TEXT)
+          .thenComparing(
+              k -> k.conversation() == null ? null : k.conversation().dispositionId(), TEXT)
+          .thenComparing(Key::notAfter, Comparator.nullsFirst(Comparator.naturalOrder()));
 }

@@ -8,13 +8,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
-/** Independent pieces of planning (one group's filters, one step's proof) on several threads, results in order. */
+/**
+ * Independent pieces of planning (one group's filters, one step's proof) on several threads,
+ * results in order.
+ */
 final class Parallel {
   private Parallel() {}
 
   /**
-   * {@code f} of each item, in the items' order, computed on up to {@code threads} threads; the first
-   * failure in item order is thrown, as a sequential loop would throw it.
+   * {@code f} of each item, in the items' order, computed on up to {@code threads} threads; the
+   * first failure in item order is thrown, as a sequential loop would throw it.
    */
   static <T, R> List<R> map(int threads, List<T> items, Function<T, R> f) {
     List<R> out = new ArrayList<>(items.size());
@@ -22,11 +25,14 @@ final class Parallel {
       items.forEach(i -> out.add(f.apply(i)));
       return out;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), r -> {
-      Thread t = new Thread(r, "outreach-plan");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, items.size()),
+            r -> {
+              Thread t = new Thread(r, "outreach-plan");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<R>> futures = new ArrayList<>(items.size());
       for (T item : items) {

@@ -1,16 +1,16 @@
 package dev.outreach.core.plan;
 
 import dev.outreach.core.Channel;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A step's path must be exactly the one its kind prescribes (see {@link StepKind}): relative to the API's
- * base URL, under {@code /api/v1/}, with no {@code ..}, {@code //}, scheme, host, query, fragment or
- * percent-encoding; an initiate step's path names the plan's campaign and the step's channel, and a
- * schedule step's path names an earlier create step.
+ * A step's path must be exactly the one its kind prescribes (see {@link StepKind}): relative to the
+ * API's base URL, under {@code /api/v1/}, with no {@code ..}, {@code //}, scheme, host, query,
+ * fragment or percent-encoding; an initiate step's path names the plan's campaign and the step's
+ * channel, and a schedule step's path names an earlier create step.
  */
 final class PathRules {
   private static final String PREFIX = "/api/v1/";
@@ -18,36 +18,53 @@ final class PathRules {
 
   private PathRules() {}
 
-  static void check(Step step, String where, String campaignId, Map<String, Step> earlier, Findings f) {
+  static void check(
+      Step step, String where, String campaignId, Map<String, Step> earlier, Findings f) {
     String path = step.path();
     String field = where + ".path";
     List<String> unsafe = unsafe(path);
     if (!unsafe.isEmpty()) {
-      f.add(step.id(), field, quote(path) + " " + String.join(", ", unsafe), FIX + expected(step, campaignId));
+      f.add(
+          step.id(),
+          field,
+          quote(path) + " " + String.join(", ", unsafe),
+          FIX + expected(step, campaignId));
       return;
     }
     if (step.kind() == StepKind.SCHEDULE_BATCH_CALL) {
       String ref = step.referencedStepId().orElse(null);
       Step create = ref == null ? null : earlier.get(ref);
       if (ref == null || !path.equals(StepKind.schedulePath(ref))) {
-        f.add(step.id(), field, quote(path) + " is not a schedule path " + StepKind.schedulePath("sNNNN"),
+        f.add(
+            step.id(),
+            field,
+            quote(path) + " is not a schedule path " + StepKind.schedulePath("sNNNN"),
             "name the earlier CREATE_BATCH_CALL step whose campaign this step starts");
       } else if (create == null || create.kind() != StepKind.CREATE_BATCH_CALL) {
-        f.add(step.id(), field, "names " + ref + ", which is not an earlier CREATE_BATCH_CALL step",
+        f.add(
+            step.id(),
+            field,
+            "names " + ref + ", which is not an earlier CREATE_BATCH_CALL step",
             "name the earlier CREATE_BATCH_CALL step whose campaign this step starts");
       }
       return;
     }
     String want = step.kind().path(campaignId);
     if (!path.equals(want)) {
-      f.add(step.id(), field, quote(path) + " " + mismatch(path, step.kind(), campaignId), FIX + expected(step, campaignId));
+      f.add(
+          step.id(),
+          field,
+          quote(path) + " " + mismatch(path, step.kind(), campaignId),
+          FIX + expected(step, campaignId));
     }
   }
 
   /** What makes {@code path} unsafe to append to the base URL, or nothing. */
   private static List<String> unsafe(String path) {
     List<String> out = new ArrayList<>();
-    if (path.contains("://") || path.startsWith("//") || (!path.startsWith("/") && path.indexOf(':') > 0)) {
+    if (path.contains("://")
+        || path.startsWith("//")
+        || (!path.startsWith("/") && path.indexOf(':') > 0)) {
       out.add("is an absolute URL (the executor sends only to its base URL)");
     } else if (!path.startsWith(PREFIX)) {
       out.add("does not start with " + PREFIX);
@@ -68,7 +85,8 @@ final class PathRules {
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
       if (c <= ' ' || c >= 0x7f || c == '\\') {
-        out.add("has a character that does not belong in a path (whitespace, control, backslash or non-ASCII)");
+        out.add(
+            "has a character that does not belong in a path (whitespace, control, backslash or non-ASCII)");
         break;
       }
     }
@@ -108,8 +126,15 @@ final class PathRules {
   }
 
   private static String expected(Step step, String campaignId) {
-    return step.kind() == StepKind.SCHEDULE_BATCH_CALL ? " (" + StepKind.schedulePath("sNNNN") + ")"
-        : " (" + step.kind() + " in campaign " + campaignId + ": " + step.kind().path(campaignId) + ")";
+    return step.kind() == StepKind.SCHEDULE_BATCH_CALL
+        ? " (" + StepKind.schedulePath("sNNNN") + ")"
+        : " ("
+            + step.kind()
+            + " in campaign "
+            + campaignId
+            + ": "
+            + step.kind().path(campaignId)
+            + ")";
   }
 
   private static String quote(String s) {
@@ -117,7 +142,10 @@ final class PathRules {
     int n = Math.min(s.length(), 200);
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      sb.append(c < ' ' || c == 0x7f ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+      sb.append(
+          c < ' ' || c == 0x7f
+              ? String.format(Locale.ROOT, "\\u%04x", (int) c)
+              : String.valueOf(c));
     }
     return sb.append(s.length() > n ? "…\"" : "\"").toString();
   }

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What Outreach will send, and why: immutable and deterministic (the same inputs give the same plan,
- * byte for byte, through {@link PlanJson}).
+ * What Outreach will send, and why: immutable and deterministic (the same inputs give the same
+ * plan, byte for byte, through {@link PlanJson}).
  *
  * @param steps the requests in the order they are to be sent (by {@code notBefore})
  * @param suppressed customers a rule chose not to contact, with the reason
  * @param undecided loan ids no rule decided anything for, sorted
- * @param overrides contact decisions that lost to a suppression or to another decision on the same channel
+ * @param overrides contact decisions that lost to a suppression or to another decision on the same
+ *     channel
  * @param warnings everything the planner changed or could not do, per customer
  * @param experiments per experiment, how each arm fared (empty without experiments)
  */
@@ -49,9 +50,11 @@ public record Plan(
    * A contact decision that was not carried out because another decision won.
    *
    * @param rule the rule whose decision lost
-   * @param winner the rule that won (a suppression, or a contact of higher priority on the same channel)
+   * @param winner the rule that won (a suppression, or a contact of higher priority on the same
+   *     channel)
    */
-  public record Overridden(String customerId, Channel channel, String rule, String winner, String why) {}
+  public record Overridden(
+      String customerId, Channel channel, String rule, String winner, String why) {}
 
   /**
    * Something the planner changed or could not do.

@@ -15,16 +15,22 @@ import java.util.Map;
 /**
  * Writes a plan's JSON as it goes, with one {@link JsonGenerator}: the same bytes as serialising
  * {@link PlanJson#toJson(Plan)} pretty-printed, without building the tree or the text. Id lists and
- * customer lists are written element by element, so a million-customer plan never exists as a String.
+ * customer lists are written element by element, so a million-customer plan never exists as a
+ * String.
  */
 final class PlanJsonWriter {
-  /** Created once: {@code Json.createGenerator…} would scan the class path for a provider on every call. */
+  /**
+   * Created once: {@code Json.createGenerator…} would scan the class path for a provider on every
+   * call.
+   */
   private static final JsonGeneratorFactory PRETTY =
       Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
 
   private PlanJsonWriter() {}
 
-  /** Writes {@code plan} to {@code out} (ending with a newline) and flushes it; does not close it. */
+  /**
+   * Writes {@code plan} to {@code out} (ending with a newline) and flushes it; does not close it.
+   */
   static void write(Plan plan, Writer out) throws IOException {
     Unclosed target = new Unclosed(out);
     try (JsonGenerator g = PRETTY.createGenerator(target)) {
@@ -54,7 +60,10 @@ final class PlanJsonWriter {
     g.writeStartArray("steps");
     for (Step s : plan.steps()) {
       g.writeStartObject()
-          .write("id", s.id()).write("kind", s.kind().name()).write("method", s.method()).write("path", s.path())
+          .write("id", s.id())
+          .write("kind", s.kind().name())
+          .write("method", s.method())
+          .write("path", s.path())
           .write("notBefore", PlanJson.TIME.format(s.notBefore()));
       if (s.notAfter() != null) {
         g.write("notAfter", PlanJson.TIME.format(s.notAfter()));
@@ -68,15 +77,23 @@ final class PlanJsonWriter {
 
     g.writeStartArray("suppressed");
     for (Suppressed s : plan.suppressed()) {
-      g.writeStartObject().write("customerId", s.customerId()).write("reason", s.reason()).write("rule", s.rule())
+      g.writeStartObject()
+          .write("customerId", s.customerId())
+          .write("reason", s.reason())
+          .write("rule", s.rule())
           .writeEnd();
     }
     g.writeEnd();
     strings(g, "undecided", plan.undecided());
     g.writeStartArray("overrides");
     for (Overridden o : plan.overrides()) {
-      g.writeStartObject().write("customerId", o.customerId()).write("channel", o.channel().name())
-          .write("rule", o.rule()).write("winner", o.winner()).write("why", o.why()).writeEnd();
+      g.writeStartObject()
+          .write("customerId", o.customerId())
+          .write("channel", o.channel().name())
+          .write("rule", o.rule())
+          .write("winner", o.winner())
+          .write("why", o.why())
+          .writeEnd();
     }
     g.writeEnd();
     g.writeStartArray("warnings");
@@ -102,9 +119,14 @@ final class PlanJsonWriter {
     for (ExperimentResult x : experiments) {
       g.writeStartObject().write("experiment", x.experiment()).writeStartArray("arms");
       for (ExperimentResult.ArmResult a : x.arms()) {
-        g.writeStartObject().write("arm", a.arm()).write("weight", a.weight())
-            .write("customers", a.customers()).write("contacted", a.contacted()).write("suppressed", a.suppressed())
-            .write("undecided", a.undecided()).write("dropped", a.dropped());
+        g.writeStartObject()
+            .write("arm", a.arm())
+            .write("weight", a.weight())
+            .write("customers", a.customers())
+            .write("contacted", a.contacted())
+            .write("suppressed", a.suppressed())
+            .write("undecided", a.undecided())
+            .write("dropped", a.dropped());
         g.writeStartObject("byChannel");
         a.byChannel().forEach((c, n) -> g.write(c.name(), n));
         g.writeEnd().writeEnd();
@@ -123,8 +145,9 @@ final class PlanJsonWriter {
   }
 
   /**
-   * The caller's writer, which closing the generator must not close; it also drops the newline Parsson's
-   * pretty printer puts before the first value, so the text begins with the value as {@code JsonText.pretty}.
+   * The caller's writer, which closing the generator must not close; it also drops the newline
+   * Parsson's pretty printer puts before the first value, so the text begins with the value as
+   * {@code JsonText.pretty}.
    */
   private static final class Unclosed extends FilterWriter {
     private boolean started;

@@ -19,13 +19,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Reads the plan JSON back, naming the path of everything missing or malformed: the whole plan is read,
- * and all its problems are thrown together ({@link InvalidPlanException}). When steps could not be read,
- * the steps that could are checked by {@link PlanValidation} too, so one refusal lists every problem found.
+ * Reads the plan JSON back, naming the path of everything missing or malformed: the whole plan is
+ * read, and all its problems are thrown together ({@link InvalidPlanException}). When steps could
+ * not be read, the steps that could are checked by {@link PlanValidation} too, so one refusal lists
+ * every problem found.
  */
 final class PlanReader {
-  private static final List<String> STEP_KEYS = List.of("id", "kind", "method", "path", "notBefore", "notAfter", "body",
-      "customerIds", "rules");
+  private static final List<String> STEP_KEYS =
+      List.of(
+          "id", "kind", "method", "path", "notBefore", "notAfter", "body", "customerIds", "rules");
 
   private final List<PlanProblem> problems = new ArrayList<>();
 
@@ -48,24 +50,67 @@ final class PlanReader {
         positions.add(i);
       }
     }
-    List<Suppressed> suppressed = list(o, "suppressed", true, (s, p) ->
-        new Suppressed(str(s, "customerId", p), str(s, "reason", p), str(s, "rule", p)));
-    List<Overridden> overrides = list(o, "overrides", false, (s, p) -> new Overridden(str(s, "customerId", p),
-        parse(str(s, "channel", p), p + ".channel", PlanJson::channel), str(s, "rule", p), str(s, "winner", p),
-        str(s, "why", p)));
-    List<Warning> warnings = list(o, "warnings", true, (w, p) -> new Warning(str(w, "code", p),
-        w.getString("customerId", null), w.getString("rule", null), str(w, "message", p)));
+    List<Suppressed> suppressed =
+        list(
+            o,
+            "suppressed",
+            true,
+            (s, p) ->
+                new Suppressed(str(s, "customerId", p), str(s, "reason", p), str(s, "rule", p)));
+    List<Overridden> overrides =
+        list(
+            o,
+            "overrides",
+            false,
+            (s, p) ->
+                new Overridden(
+                    str(s, "customerId", p),
+                    parse(str(s, "channel", p), p + ".channel", PlanJson::channel),
+                    str(s, "rule", p),
+                    str(s, "winner", p),
+                    str(s, "why", p)));
+    List<Warning> warnings =
+        list(
+            o,
+            "warnings",
+            true,
+            (w, p) ->
+                new Warning(
+                    str(w, "code", p),
+                    w.getString("customerId", null),
+                    w.getString("rule", null),
+                    str(w, "message", p)));
     List<ExperimentResult> experiments = list(o, "experiments", false, PlanReader::experiment);
     String campaignId = attempt(null, () -> str(o, "campaignId", ""));
     OffsetDateTime asOf = attempt(null, () -> parse(str(o, "asOf", ""), "asOf", PlanJson::time));
     java.time.ZoneId zone = attempt(null, () -> parse(str(o, "zone", ""), "zone", PlanJson::zone));
     List<String> undecided = attempt(null, () -> strings(o, "undecided", ""));
     if (problems.isEmpty()) {
-      return new Plan(campaignId, asOf, zone, summary, steps, suppressed, undecided, overrides, warnings, experiments);
+      return new Plan(
+          campaignId,
+          asOf,
+          zone,
+          summary,
+          steps,
+          suppressed,
+          undecided,
+          overrides,
+          warnings,
+          experiments);
     }
     if (campaignId != null && asOf != null && zone != null) {
-      Plan readable = new Plan(campaignId, asOf, zone, new Summary(0, 0, 0, 0, 0, 0, Map.of()), steps, List.of(),
-          List.of(), List.of(), List.of(), List.of());
+      Plan readable =
+          new Plan(
+              campaignId,
+              asOf,
+              zone,
+              new Summary(0, 0, 0, 0, 0, 0, Map.of()),
+              steps,
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of());
       problems.addAll(PlanValidation.problems(readable, positions));
     }
     throw new InvalidPlanException(problems);
@@ -80,21 +125,34 @@ final class PlanReader {
     String id = attempt(null, () -> str(s, "id", p));
     for (String key : new java.util.TreeSet<>(s.keySet())) {
       if (!STEP_KEYS.contains(key)) { // a misspelt notAfter would silently lift the step's deadline
-        problems.add(new PlanProblem(id, p + "." + key, "is not a field of a step (" + String.join(", ", STEP_KEYS)
-            + ")", null));
+        problems.add(
+            new PlanProblem(
+                id,
+                p + "." + key,
+                "is not a field of a step (" + String.join(", ", STEP_KEYS) + ")",
+                null));
       }
     }
     StepKind kind = attempt(id, () -> parse(str(s, "kind", p), p + ".kind", PlanReader::kind));
     String method = attempt(id, () -> str(s, "method", p));
     String path = attempt(id, () -> str(s, "path", p));
-    OffsetDateTime notBefore = attempt(id, () -> parse(str(s, "notBefore", p), p + ".notBefore", PlanJson::time));
-    OffsetDateTime notAfter = s.containsKey("notAfter")
-        ? attempt(id, () -> parse(str(s, "notAfter", p), p + ".notAfter", PlanJson::time)) : null;
+    OffsetDateTime notBefore =
+        attempt(id, () -> parse(str(s, "notBefore", p), p + ".notBefore", PlanJson::time));
+    OffsetDateTime notAfter =
+        s.containsKey("notAfter")
+            ? attempt(id, () -> parse(str(s, "notAfter", p), p + ".notAfter", PlanJson::time))
+            : null;
     JsonObject body = attempt(id, () -> obj(s, "body", p + ".body"));
     List<String> customerIds = attempt(id, () -> strings(s, "customerIds", p));
     List<String> rules = attempt(id, () -> strings(s, "rules", p));
-    if (id == null || kind == null || method == null || path == null || notBefore == null || body == null
-        || customerIds == null || rules == null) {
+    if (id == null
+        || kind == null
+        || method == null
+        || path == null
+        || notBefore == null
+        || body == null
+        || customerIds == null
+        || rules == null) {
       return null;
     }
     return new Step(id, kind, method, path, notBefore, notAfter, body, customerIds, rules);
@@ -102,10 +160,14 @@ final class PlanReader {
 
   private Summary summary(JsonObject sum) {
     Map<Channel, Integer> byChannel = channels(sum, "summary");
-    return new Summary(integer(sum, "customers", "summary.customers"),
-        integer(sum, "contacted", "summary.contacted"), integer(sum, "suppressed", "summary.suppressed"),
-        integer(sum, "undecided", "summary.undecided"), sum.containsKey("dropped") ? integer(sum, "dropped", "summary.dropped") : 0,
-        integer(sum, "steps", "summary.steps"), byChannel);
+    return new Summary(
+        integer(sum, "customers", "summary.customers"),
+        integer(sum, "contacted", "summary.contacted"),
+        integer(sum, "suppressed", "summary.suppressed"),
+        integer(sum, "undecided", "summary.undecided"),
+        sum.containsKey("dropped") ? integer(sum, "dropped", "summary.dropped") : 0,
+        integer(sum, "steps", "summary.steps"),
+        byChannel);
   }
 
   private static ExperimentResult experiment(JsonObject x, String p) {
@@ -115,16 +177,28 @@ final class PlanReader {
       String q = p + ".arms[" + j + "]";
       JsonObject a = element(aa, j, q);
       Map<Channel, Integer> ch = channels(a, q);
-      arms.add(new ExperimentResult.ArmResult(str(a, "arm", q), integer(a, "weight", q + ".weight"),
-          integer(a, "customers", q + ".customers"), integer(a, "contacted", q + ".contacted"),
-          integer(a, "suppressed", q + ".suppressed"), integer(a, "undecided", q + ".undecided"),
-          integer(a, "dropped", q + ".dropped"), ch));
+      arms.add(
+          new ExperimentResult.ArmResult(
+              str(a, "arm", q),
+              integer(a, "weight", q + ".weight"),
+              integer(a, "customers", q + ".customers"),
+              integer(a, "contacted", q + ".contacted"),
+              integer(a, "suppressed", q + ".suppressed"),
+              integer(a, "undecided", q + ".undecided"),
+              integer(a, "dropped", q + ".dropped"),
+              ch));
     }
     return new ExperimentResult(str(x, "experiment", p), arms);
   }
 
-  /** The elements of array {@code key} (required or not), each read by {@code read}; problems are noted. */
-  private <T> List<T> list(JsonObject o, String key, boolean required,
+  /**
+   * The elements of array {@code key} (required or not), each read by {@code read}; problems are
+   * noted.
+   */
+  private <T> List<T> list(
+      JsonObject o,
+      String key,
+      boolean required,
       java.util.function.BiFunction<JsonObject, String, T> read) {
     List<T> out = new ArrayList<>();
     if (!required && !o.containsKey(key)) {
@@ -142,7 +216,9 @@ final class PlanReader {
     return out;
   }
 
-  /** What {@code read} returns, or {@code null} after noting its problem (for step {@code stepId}). */
+  /**
+   * What {@code read} returns, or {@code null} after noting its problem (for step {@code stepId}).
+   */
   private <T> T attempt(String stepId, Supplier<T> read) {
     try {
       return read.get();
@@ -150,7 +226,9 @@ final class PlanReader {
       problems.add(new PlanProblem(stepId, e.field, e.problem, null));
       return null;
     } catch (IllegalArgumentException | ArithmeticException e) {
-      problems.add(new PlanProblem(stepId, stepId == null ? "plan" : "step", "cannot be read: " + e.getMessage(), null));
+      problems.add(
+          new PlanProblem(
+              stepId, stepId == null ? "plan" : "step", "cannot be read: " + e.getMessage(), null));
       return null;
     }
   }
@@ -159,7 +237,8 @@ final class PlanReader {
     try {
       return StepKind.valueOf(s);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("is not a step kind (" + Arrays.toString(StepKind.values()) + ")", e);
+      throw new IllegalArgumentException(
+          "is not a step kind (" + Arrays.toString(StepKind.values()) + ")", e);
     }
   }
 
@@ -168,7 +247,9 @@ final class PlanReader {
     Map<Channel, Integer> out = new EnumMap<>(Channel.class);
     JsonObject bc = obj(o, "byChannel", path + ".byChannel");
     for (String k : bc.keySet()) {
-      out.put(parse(k, path + ".byChannel." + k, PlanJson::channel), integer(bc, k, path + ".byChannel." + k));
+      out.put(
+          parse(k, path + ".byChannel." + k, PlanJson::channel),
+          integer(bc, k, path + ".byChannel." + k));
     }
     return out;
   }
@@ -177,7 +258,10 @@ final class PlanReader {
     try {
       return f.apply(s);
     } catch (RuntimeException e) {
-      String why = e.getMessage() != null && e.getMessage().startsWith("is not") ? e.getMessage() : "cannot be read";
+      String why =
+          e.getMessage() != null && e.getMessage().startsWith("is not")
+              ? e.getMessage()
+              : "cannot be read";
       throw new Bad(path, "\"" + s + "\" " + why);
     }
   }
@@ -188,8 +272,12 @@ final class PlanReader {
       throw new Bad(path, "is missing");
     }
     if (v.getValueType() != type) {
-      throw new Bad(path, "must be " + type.name().toLowerCase(Locale.ROOT) + ", found "
-          + v.getValueType().name().toLowerCase(Locale.ROOT));
+      throw new Bad(
+          path,
+          "must be "
+              + type.name().toLowerCase(Locale.ROOT)
+              + ", found "
+              + v.getValueType().name().toLowerCase(Locale.ROOT));
     }
     return v;
   }
@@ -199,7 +287,8 @@ final class PlanReader {
   }
 
   private static int integer(JsonObject o, String key, String path) {
-    jakarta.json.JsonNumber n = (jakarta.json.JsonNumber) get(o, key, path, JsonValue.ValueType.NUMBER);
+    jakarta.json.JsonNumber n =
+        (jakarta.json.JsonNumber) get(o, key, path, JsonValue.ValueType.NUMBER);
     try {
       return n.intValueExact();
     } catch (ArithmeticException e) {

@@ -14,20 +14,21 @@ import java.util.regex.Pattern;
  * Checks a whole plan before anything of it is sent, and finds every problem, not only the first:
  *
  * <ul>
- *   <li>the campaign id is one path segment; step ids are unique, method {@code POST}; {@code notAfter}
- *       (if any) is not before {@code notBefore}; every step has customers, each once; every upload comes
- *       before the first contact step;
- *   <li>each path is relative, under {@code /api/v1/}, with no {@code ..}, {@code //}, query, fragment or
- *       percent-encoding, and is exactly the path its kind prescribes for the plan's campaign
- *       ({@link StepKind#path}); a schedule step's path names an earlier create step;
- *   <li>each body has only the documented fields of its endpoint, of the right types, the required ones
- *       present (api/openapi.yaml and the Batch Calls document); an upload adds only the plan's
- *       campaign's customers and never calls or starts a workflow itself;
- *   <li>each initiate body selects its {@code customerIds}: {@code filters} present and not empty (without
- *       them the request reaches the whole campaign), {@code limit} the number of customers,
- *       {@code filters.ids} (if present) exactly the customers once each, {@code filters.exclude_ids} none
- *       of them. Attribute filters ({@code payment_status}, {@code emi_due_date}, …) select from the
- *       campaign on the server: only the planner, with the portfolio, can prove them exact;
+ *   <li>the campaign id is one path segment; step ids are unique, method {@code POST}; {@code
+ *       notAfter} (if any) is not before {@code notBefore}; every step has customers, each once;
+ *       every upload comes before the first contact step;
+ *   <li>each path is relative, under {@code /api/v1/}, with no {@code ..}, {@code //}, query,
+ *       fragment or percent-encoding, and is exactly the path its kind prescribes for the plan's
+ *       campaign ({@link StepKind#path}); a schedule step's path names an earlier create step;
+ *   <li>each body has only the documented fields of its endpoint, of the right types, the required
+ *       ones present (api/openapi.yaml and the Batch Calls document); an upload adds only the
+ *       plan's campaign's customers and never calls or starts a workflow itself;
+ *   <li>each initiate body selects its {@code customerIds}: {@code filters} present and not empty
+ *       (without them the request reaches the whole campaign), {@code limit} the number of
+ *       customers, {@code filters.ids} (if present) exactly the customers once each, {@code
+ *       filters.exclude_ids} none of them. Attribute filters ({@code payment_status}, {@code
+ *       emi_due_date}, …) select from the campaign on the server: only the planner, with the
+ *       portfolio, can prove them exact;
  *   <li>no customer is contacted twice on a channel (two initiate steps, or a call step and a batch
  *       campaign), and no two steps of a channel have the same attribute filters.
  * </ul>
@@ -43,12 +44,18 @@ public final class PlanValidation {
     return problems(plan, null);
   }
 
-  /** As {@link #problems(Plan)}, naming step {@code i} {@code steps[positions.get(i)]} (all when null). */
+  /**
+   * As {@link #problems(Plan)}, naming step {@code i} {@code steps[positions.get(i)]} (all when
+   * null).
+   */
   static List<PlanProblem> problems(Plan plan, List<Integer> positions) {
     Findings f = new Findings();
     String campaignId = plan.campaignId();
     if (!isPathSegment(campaignId)) {
-      f.add(null, "campaignId", "\"" + campaignId + "\" cannot be a path segment",
+      f.add(
+          null,
+          "campaignId",
+          "\"" + campaignId + "\" cannot be a path segment",
           "use the campaign's id: letters, digits, '.', '_', '~' or '-'");
     }
     Map<String, Step> earlier = new HashMap<>();
@@ -66,8 +73,13 @@ public final class PlanValidation {
         case BULK_ADD_CUSTOMERS:
           uploads.check(step, p, campaignId, f);
           if (firstContact != null) {
-            f.add(step.id(), p + ".kind", "uploads customers after contact step " + firstContact
-                + "; every upload must come before any contact", "plan again");
+            f.add(
+                step.id(),
+                p + ".kind",
+                "uploads customers after contact step "
+                    + firstContact
+                    + "; every upload must come before any contact",
+                "plan again");
           }
           break;
         case CREATE_BATCH_CALL:
@@ -96,11 +108,14 @@ public final class PlanValidation {
   }
 
   /**
-   * Whether {@code campaignId} can stand in a request path as it is (the rule {@link Planner#builder} applies):
-   * unreserved URI characters only (letters, digits, {@code . _ ~ -}), and not {@code .} or {@code ..}.
+   * Whether {@code campaignId} can stand in a request path as it is (the rule {@link
+   * Planner#builder} applies): unreserved URI characters only (letters, digits, {@code . _ ~ -}),
+   * and not {@code .} or {@code ..}.
    */
   public static boolean isPathSegment(String campaignId) {
-    return SEGMENT.matcher(campaignId).matches() && !campaignId.equals(".") && !campaignId.equals("..");
+    return SEGMENT.matcher(campaignId).matches()
+        && !campaignId.equals(".")
+        && !campaignId.equals("..");
   }
 
   /**
@@ -124,15 +139,28 @@ public final class PlanValidation {
       f.add(id, p + ".id", "repeats the id of an earlier step", "give every step its own id");
     }
     if (!step.method().equals("POST")) {
-      f.add(id, p + ".method", "is " + step.method() + "; every documented request of a plan is POST", "use POST");
+      f.add(
+          id,
+          p + ".method",
+          "is " + step.method() + "; every documented request of a plan is POST",
+          "use POST");
     }
     OffsetDateTime nb = step.notBefore();
     if (step.notAfter() != null && step.notAfter().isBefore(nb)) {
-      f.add(id, p + ".notAfter", PlanJson.TIME.format(step.notAfter()) + " is before notBefore "
-          + PlanJson.TIME.format(nb) + ", so the step could never be sent", "plan again");
+      f.add(
+          id,
+          p + ".notAfter",
+          PlanJson.TIME.format(step.notAfter())
+              + " is before notBefore "
+              + PlanJson.TIME.format(nb)
+              + ", so the step could never be sent",
+          "plan again");
     }
     if (step.customerIds().isEmpty()) {
-      f.add(id, p + ".customerIds", "is empty: every step is for at least one customer",
+      f.add(
+          id,
+          p + ".customerIds",
+          "is empty: every step is for at least one customer",
           "list the customers the step is for, or remove the step");
     }
     Set<String> seen = new HashSet<>();
@@ -149,7 +177,10 @@ public final class PlanValidation {
       f.add(id, p + ".customerIds", "holds " + blank + " blank loan id(s)", "remove them");
     }
     if (!twice.isEmpty()) {
-      f.add(id, p + ".customerIds", "lists " + twice.size() + " loan id(s) more than once: " + Findings.sample(twice),
+      f.add(
+          id,
+          p + ".customerIds",
+          "lists " + twice.size() + " loan id(s) more than once: " + Findings.sample(twice),
           "list each customer once");
     }
   }

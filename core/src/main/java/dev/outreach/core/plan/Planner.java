@@ -27,13 +27,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
@@ -42,14 +42,15 @@ import java.util.stream.Stream;
  * Compiles decisions into a {@link Plan}: the smallest correct set of requests.
  *
  * <p>Policy, applied per customer: a {@link Suppression} beats every contact; on each channel one
- * contact wins: the one with the highest {@code priority} (then salience, then rule name) whose timing
- * can still be honoured; a decision whose date or time has passed is dropped with a warning and the next one is
- * considered. Timing is resolved in the customer's own zone (a {@code timezone} attribute, else the
- * plan's), then every winner must pass the {@link Guardrails} (moved or dropped, with a warning, when it
- * does not); a dropped decision lets the next one on its channel try. Each winner's slot becomes its
- * step's {@code notBefore}/{@code notAfter}. Customers who share channel, ids, template and slot share a step. Before a plan is
- * returned, every step's body is applied to the portfolio as the API would apply it, and must select
- * exactly the step's customers.
+ * contact wins: the one with the highest {@code priority} (then salience, then rule name) whose
+ * timing can still be honoured; a decision whose date or time has passed is dropped with a warning
+ * and the next one is considered. Timing is resolved in the customer's own zone (a {@code timezone}
+ * attribute, else the plan's), then every winner must pass the {@link Guardrails} (moved or
+ * dropped, with a warning, when it does not); a dropped decision lets the next one on its channel
+ * try. Each winner's slot becomes its step's {@code notBefore}/{@code notAfter}. Customers who
+ * share channel, ids, template and slot share a step. Before a plan is returned, every step's body
+ * is applied to the portfolio as the API would apply it, and must select exactly the step's
+ * customers.
  *
  * <pre>{@code
  * Planner planner = Planner.builder("CAMP-1").zone(ZoneId.of("Asia/Kolkata")).build();
@@ -102,17 +103,18 @@ public final class Planner {
   }
 
   /**
-   * Plans outreach to customers of unknown number, as {@code customers} yields them (rows of a database
-   * cursor, a file read lazily): the rules decide for each part of 65,536 customers as soon as it
-   * has arrived, so rule evaluation overlaps the source's own work and no second list of the input is
-   * built. The plan is the one {@link #plan(List, DecisionSource, OffsetDateTime)} gives for the same
-   * customers in the same order. The customers are kept until the plan is made: every step is proved
-   * against all of them.
+   * Plans outreach to customers of unknown number, as {@code customers} yields them (rows of a
+   * database cursor, a file read lazily): the rules decide for each part of 65,536 customers as
+   * soon as it has arrived, so rule evaluation overlaps the source's own work and no second list of
+   * the input is built. The plan is the one {@link #plan(List, DecisionSource, OffsetDateTime)}
+   * gives for the same customers in the same order. The customers are kept until the plan is made:
+   * every step is proved against all of them.
    *
-   * @throws IllegalArgumentException when the customers repeat a loan id (before the rules see the part
-   *     holding the repeat), or a decision names a customer not among them
+   * @throws IllegalArgumentException when the customers repeat a loan id (before the rules see the
+   *     part holding the repeat), or a decision names a customer not among them
    */
-  public Plan plan(Iterator<? extends Customer> customers, DecisionSource source, OffsetDateTime asOf) {
+  public Plan plan(
+      Iterator<? extends Customer> customers, DecisionSource source, OffsetDateTime asOf) {
     Objects.requireNonNull(customers, "customers == null");
     OffsetDateTime at = asOf.truncatedTo(ChronoUnit.SECONDS);
     Map<String, Customer> byId = new HashMap<>();
@@ -137,19 +139,27 @@ public final class Planner {
    * {@link #plan(Iterator, DecisionSource, OffsetDateTime)} over {@code customers}, which is closed
    * when the plan is made or planning fails.
    */
-  public Plan plan(Stream<? extends Customer> customers, DecisionSource source, OffsetDateTime asOf) {
+  public Plan plan(
+      Stream<? extends Customer> customers, DecisionSource source, OffsetDateTime asOf) {
     try (Stream<? extends Customer> s = customers) {
       return plan(s.iterator(), source, asOf);
     }
   }
 
-  private Plan assemble(OffsetDateTime at, List<Customer> portfolio, Map<String, Customer> byId,
+  private Plan assemble(
+      OffsetDateTime at,
+      List<Customer> portfolio,
+      Map<String, Customer> byId,
       ConcurrentLinkedQueue<Decision> decided) {
     Map<String, List<Decision>> perCustomer = new HashMap<>();
     for (Decision d : decided) {
       if (!byId.containsKey(d.customerId())) {
-        throw new IllegalArgumentException("rule \"" + d.rule() + "\" decided for " + d.customerId()
-            + ", who is not in the portfolio");
+        throw new IllegalArgumentException(
+            "rule \""
+                + d.rule()
+                + "\" decided for "
+                + d.customerId()
+                + ", who is not in the portfolio");
       }
       perCustomer.computeIfAbsent(d.customerId(), k -> new ArrayList<>()).add(d);
     }
@@ -172,7 +182,8 @@ public final class Planner {
     private int contacted;
     private int dropped;
 
-    Assembly(OffsetDateTime asOf, Map<String, Customer> byId, Map<String, List<Decision>> perCustomer) {
+    Assembly(
+        OffsetDateTime asOf, Map<String, Customer> byId, Map<String, List<Decision>> perCustomer) {
       this.asOf = asOf;
       this.byId = byId;
       this.perCustomer = perCustomer;
@@ -182,30 +193,61 @@ public final class Planner {
     Plan build(List<Customer> portfolio) {
       List<String> ids = new ArrayList<>(byId.keySet());
       ids.sort(null);
-      PerCustomer.run(threads, ids, id -> {
-        Effects.Recorded r = new Effects.Recorded();
-        decide(id, perCustomer.getOrDefault(id, List.of()), r);
-        return r;
-      }, id -> decide(id, perCustomer.getOrDefault(id, List.of()), this), r -> r.applyTo(this));
+      PerCustomer.run(
+          threads,
+          ids,
+          id -> {
+            Effects.Recorded r = new Effects.Recorded();
+            decide(id, perCustomer.getOrDefault(id, List.of()), r);
+            return r;
+          },
+          id -> decide(id, perCustomer.getOrDefault(id, List.of()), this),
+          r -> r.applyTo(this));
       // Indexed once: the compiler probes it for each group, the proof for each step.
-      SnapshotIndex index = filterMode == FilterCompiler.Mode.IDS ? null : SnapshotIndex.of(portfolio);
-      if (index != null) { // each column built by one thread while the others build theirs, not waited on
-        Parallel.map(threads, index.attributes(), a -> {
-          index.build(a);
-          return a;
-        });
+      SnapshotIndex index =
+          filterMode == FilterCompiler.Mode.IDS ? null : SnapshotIndex.of(portfolio);
+      if (index
+          != null) { // each column built by one thread while the others build theirs, not waited on
+        Parallel.map(
+            threads,
+            index.attributes(),
+            a -> {
+              index.build(a);
+              return a;
+            });
       }
-      List<Step> steps = steps(index == null
-          ? new FilterCompiler(portfolio, filterMode, maxIdsPerStep, !upload)
-          : new FilterCompiler(index, filterMode, maxIdsPerStep, !upload));
+      List<Step> steps =
+          steps(
+              index == null
+                  ? new FilterCompiler(portfolio, filterMode, maxIdsPerStep, !upload)
+                  : new FilterCompiler(index, filterMode, maxIdsPerStep, !upload));
       AudienceCheck.verify(steps, portfolio, byId, index, threads);
-      Summary summary = new Summary(byId.size(), contacted, suppressed.size(), undecided.size(), dropped,
-          steps.size(), byChannel);
-      return new Plan(campaignId, asOf.atZoneSameInstant(zone).toOffsetDateTime(), zone, summary, steps,
-          suppressed, undecided, overrides, warnings, arms.results());
+      Summary summary =
+          new Summary(
+              byId.size(),
+              contacted,
+              suppressed.size(),
+              undecided.size(),
+              dropped,
+              steps.size(),
+              byChannel);
+      return new Plan(
+          campaignId,
+          asOf.atZoneSameInstant(zone).toOffsetDateTime(),
+          zone,
+          summary,
+          steps,
+          suppressed,
+          undecided,
+          overrides,
+          warnings,
+          arms.results());
     }
 
-    /** Plans one customer, telling {@code out} what that adds to the plan; reads only shared, unchanging state. */
+    /**
+     * Plans one customer, telling {@code out} what that adds to the plan; reads only shared,
+     * unchanging state.
+     */
     private void decide(String id, List<Decision> decisions, Effects out) {
       if (decisions.isEmpty()) {
         out.undecided(id);
@@ -240,7 +282,8 @@ public final class Planner {
           Object slot = TimingResolver.resolve(c.timing(), localNow, local);
           if (slot instanceof TimingResolver.Passed) {
             String why = ((TimingResolver.Passed) slot).why();
-            out.warning(new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: " + why));
+            out.warning(
+                new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: " + why));
             excludeFromBatch(c, why, out);
             continue;
           }
@@ -249,7 +292,9 @@ public final class Planner {
           ZonedDateTime notAfter;
           if (v instanceof Verdict.Blocked) {
             Verdict.Blocked b = (Verdict.Blocked) v;
-            out.warning(new Warning(b.guardrail().name(), id, c.rule(), c.channel() + " not planned: " + b.why()));
+            out.warning(
+                new Warning(
+                    b.guardrail().name(), id, c.rule(), c.channel() + " not planned: " + b.why()));
             excludeFromBatch(c, b.guardrail() + ": " + b.why(), out);
             continue;
           } else if (v instanceof Verdict.Moved) {
@@ -263,7 +308,9 @@ public final class Planner {
           }
           String capped = c.batched() ? batches.capProblem(c, notBefore) : null;
           if (capped != null) {
-            out.warning(new Warning("FREQUENCY_CAP", id, c.rule(), c.channel() + " not planned: " + capped));
+            out.warning(
+                new Warning(
+                    "FREQUENCY_CAP", id, c.rule(), c.channel() + " not planned: " + capped));
             out.exclude(c, "FREQUENCY_CAP: " + capped);
             continue;
           }
@@ -271,13 +318,17 @@ public final class Planner {
           if (c.batched()) {
             out.batch(c, local, notBefore);
           } else {
-            out.group(Group.Key.of(c, inPlanZone(notBefore), notAfter == null ? null : inPlanZone(notAfter)), c);
+            out.group(
+                Group.Key.of(
+                    c, inPlanZone(notBefore), notAfter == null ? null : inPlanZone(notAfter)),
+                c);
           }
           reached.add(c.channel());
         }
       }
       out.done(reached);
-      out.arm(id, reached.isEmpty() ? ArmTally.Outcome.DROPPED : ArmTally.Outcome.CONTACTED, reached);
+      out.arm(
+          id, reached.isEmpty() ? ArmTally.Outcome.DROPPED : ArmTally.Outcome.CONTACTED, reached);
     }
 
     private void excludeFromBatch(Contact c, String why, Effects out) {
@@ -336,7 +387,10 @@ public final class Planner {
       }
     }
 
-    /** Instants are shown in the plan's zone, so customers of different zones share a step when they can. */
+    /**
+     * Instants are shown in the plan's zone, so customers of different zones share a step when they
+     * can.
+     */
     private OffsetDateTime inPlanZone(ZonedDateTime t) {
       return t.withZoneSameInstant(zone).toOffsetDateTime();
     }
@@ -345,32 +399,55 @@ public final class Planner {
       List<Step> steps = new ArrayList<>();
       if (upload) {
         OffsetDateTime now = asOf.atZoneSameInstant(zone).toOffsetDateTime();
-        for (jakarta.json.JsonObject body : BulkAdd.bodies(campaignId, new ArrayList<>(byId.values()), BulkAdd.MAX_RECORDS)) {
+        for (jakarta.json.JsonObject body :
+            BulkAdd.bodies(campaignId, new ArrayList<>(byId.values()), BulkAdd.MAX_RECORDS)) {
           List<String> ids = new ArrayList<>();
           body.getJsonArray("records").forEach(r -> ids.add(r.asJsonObject().getString("loan_id")));
-          steps.add(new Step(String.format(Locale.ROOT, "s%04d", steps.size() + 1), StepKind.BULK_ADD_CUSTOMERS, "POST",
-              BulkAdd.PATH, now, null, body, ids, List.of()));
+          steps.add(
+              new Step(
+                  String.format(Locale.ROOT, "s%04d", steps.size() + 1),
+                  StepKind.BULK_ADD_CUSTOMERS,
+                  "POST",
+                  BulkAdd.PATH,
+                  now,
+                  null,
+                  body,
+                  ids,
+                  List.of()));
         }
       }
       batches.steps(steps, warnings); // they start now: the server waits for scheduled_at
-      // Each group's filters are worked out on their own (the index is shared, read-only), in parallel.
+      // Each group's filters are worked out on their own (the index is shared, read-only), in
+      // parallel.
       List<Group> all = new ArrayList<>(groups.values());
-      List<List<FilterCompiler.Compiled>> compiled = Parallel.map(filterMode == FilterCompiler.Mode.IDS ? 1 : threads,
-          all, g -> {
-            List<Customer> audience = new ArrayList<>(g.customerIds.size());
-            for (String id : g.customerIds) { // already in loan id order: customers were visited sorted
-              audience.add(byId.get(id));
-            }
-            return compiler.compile(audience);
-          });
+      List<List<FilterCompiler.Compiled>> compiled =
+          Parallel.map(
+              filterMode == FilterCompiler.Mode.IDS ? 1 : threads,
+              all,
+              g -> {
+                List<Customer> audience = new ArrayList<>(g.customerIds.size());
+                for (String id :
+                    g.customerIds) { // already in loan id order: customers were visited sorted
+                  audience.add(byId.get(id));
+                }
+                return compiler.compile(audience);
+              });
       for (int i = 0; i < all.size(); i++) {
         Group g = all.get(i);
         StepKind kind = StepKind.initiate(g.key.channel());
         for (FilterCompiler.Compiled c : compiled.get(i)) {
           String stepId = String.format(Locale.ROOT, "s%04d", steps.size() + 1);
-          steps.add(new Step(stepId, kind, "POST", kind.path(campaignId), g.key.notBefore(), g.key.notAfter(),
-              RequestBodies.initiate(g.key, c.filters(), c.customerIds().size()), c.customerIds(),
-              List.copyOf(g.rules)));
+          steps.add(
+              new Step(
+                  stepId,
+                  kind,
+                  "POST",
+                  kind.path(campaignId),
+                  g.key.notBefore(),
+                  g.key.notAfter(),
+                  RequestBodies.initiate(g.key, c.filters(), c.customerIds().size()),
+                  c.customerIds(),
+                  List.copyOf(g.rules)));
         }
       }
       return steps;
@@ -381,7 +458,8 @@ public final class Planner {
   private static void index(List<Customer> customers, Map<String, Customer> byId) {
     for (Customer c : customers) {
       if (byId.putIfAbsent(c.loanId(), c) != null) {
-        throw new IllegalArgumentException("the portfolio has loan id " + c.loanId() + " more than once");
+        throw new IllegalArgumentException(
+            "the portfolio has loan id " + c.loanId() + " more than once");
       }
     }
   }
@@ -393,15 +471,18 @@ public final class Planner {
     private int maxIdsPerStep = 10_000;
     private List<Experiment> experiments = List.of();
     private FilterCompiler.Mode filterMode = FilterCompiler.Mode.COMPACT;
-    private Guardrails guardrails = new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty());
+    private Guardrails guardrails =
+        new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty());
     private boolean upload;
     private int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
 
     private Builder(String campaignId) {
       this.campaignId = Objects.requireNonNull(campaignId, "campaignId == null");
       if (!PlanValidation.isPathSegment(campaignId)) {
-        throw new IllegalArgumentException("campaignId must be one path segment (letters, digits, '.', '_', '~', '-';"
-            + " not . or ..): " + campaignId);
+        throw new IllegalArgumentException(
+            "campaignId must be one path segment (letters, digits, '.', '_', '~', '-';"
+                + " not . or ..): "
+                + campaignId);
       }
     }
 
@@ -412,10 +493,10 @@ public final class Planner {
     }
 
     /**
-     * How requests select customers. {@link FilterCompiler.Mode#COMPACT} (the default) sends the smaller
-     * of an {@code ids} list and attribute filters with {@code exclude_ids}, exact over the portfolio
-     * given to {@link #plan}; use {@link FilterCompiler.Mode#IDS} when the server's campaign may hold
-     * customers that portfolio lacks.
+     * How requests select customers. {@link FilterCompiler.Mode#COMPACT} (the default) sends the
+     * smaller of an {@code ids} list and attribute filters with {@code exclude_ids}, exact over the
+     * portfolio given to {@link #plan}; use {@link FilterCompiler.Mode#IDS} when the server's
+     * campaign may hold customers that portfolio lacks.
      */
     public Builder filters(FilterCompiler.Mode mode) {
       this.filterMode = Objects.requireNonNull(mode, "mode == null");
@@ -423,8 +504,8 @@ public final class Planner {
     }
 
     /**
-     * The most loan ids one request may list in {@code ids} or {@code exclude_ids}; larger audiences are
-     * split into several requests. Default: 10,000.
+     * The most loan ids one request may list in {@code ids} or {@code exclude_ids}; larger
+     * audiences are split into several requests. Default: 10,000.
      */
     public Builder maxIdsPerStep(int max) {
       if (max < 1) {
@@ -435,10 +516,11 @@ public final class Planner {
     }
 
     /**
-     * The guardrails every contact must pass after the rules: contact hours, working days, holidays,
-     * do-not-contact, frequency caps. A contact that breaks one is moved to the next allowed slot or
-     * dropped, as the policy says, with a warning either way. Default: {@link GuardrailPolicy#defaults()}
-     * (the RBI calling hours, 08:00–19:00 local) and no contact history.
+     * The guardrails every contact must pass after the rules: contact hours, working days,
+     * holidays, do-not-contact, frequency caps. A contact that breaks one is moved to the next
+     * allowed slot or dropped, as the policy says, with a warning either way. Default: {@link
+     * GuardrailPolicy#defaults()} (the RBI calling hours, 08:00–19:00 local) and no contact
+     * history.
      */
     public Builder guardrails(Guardrails guardrails) {
       this.guardrails = Objects.requireNonNull(guardrails, "guardrails == null");
@@ -446,11 +528,12 @@ public final class Planner {
     }
 
     /**
-     * Whether the plan first uploads the whole portfolio to the campaign ({@code BULK_ADD_CUSTOMERS}
-     * steps of at most 10,000 records, before any contact), for campaigns that do not hold the customers
-     * yet. Every customer needs a phone number and a unique loan id, or planning fails naming them. The
-     * uploads never initiate calls or workflows themselves. The documented record has no custom
-     * attributes, so such a plan never filters on them. Default: {@code false}.
+     * Whether the plan first uploads the whole portfolio to the campaign ({@code
+     * BULK_ADD_CUSTOMERS} steps of at most 10,000 records, before any contact), for campaigns that
+     * do not hold the customers yet. Every customer needs a phone number and a unique loan id, or
+     * planning fails naming them. The uploads never initiate calls or workflows themselves. The
+     * documented record has no custom attributes, so such a plan never filters on them. Default:
+     * {@code false}.
      */
     public Builder uploadCustomers(boolean upload) {
       this.upload = upload;
@@ -464,8 +547,8 @@ public final class Planner {
     }
 
     /**
-     * How many threads plan customers (each customer's timing, guardrails and conflicts); the plan is the
-     * same for any number. Default: the machine's cores, at most 8.
+     * How many threads plan customers (each customer's timing, guardrails and conflicts); the plan
+     * is the same for any number. Default: the machine's cores, at most 8.
      */
     public Builder threads(int threads) {
       if (threads < 1) {

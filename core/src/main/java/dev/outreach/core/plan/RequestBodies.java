@@ -3,15 +3,15 @@ package dev.outreach.core.plan;
 import dev.outreach.core.decision.Conversation;
 import dev.outreach.core.filter.FilterJson;
 import dev.outreach.core.filter.Filters;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /** Writes the documented initiate request bodies, keys in the documents' order. */
 final class RequestBodies {
   /** Looked up once: {@code Json.createX} looks the provider up again on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
+
   private RequestBodies() {}
 
   static JsonObject initiate(Group.Key k, Filters filters, int limit) {
@@ -27,8 +27,11 @@ final class RequestBodies {
         b.add("templateId", k.templateId());
         Conversation c = k.conversation();
         if (c != null) {
-          b.add("conversationSettings",
-              JSON.createObjectBuilder().add("agentId", c.agentId()).add("dispositionId", c.dispositionId()));
+          b.add(
+              "conversationSettings",
+              JSON.createObjectBuilder()
+                  .add("agentId", c.agentId())
+                  .add("dispositionId", c.dispositionId()));
         }
         break;
       default:

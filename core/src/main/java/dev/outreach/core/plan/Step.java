@@ -12,8 +12,8 @@ import java.util.Optional;
  *
  * @param id unique within the plan, stable for the same inputs
  * @param notBefore the earliest moment the request may be sent
- * @param notAfter the moment after which it must no longer be sent (the end of the decision's window),
- *     or {@code null} when the decision set no window
+ * @param notAfter the moment after which it must no longer be sent (the end of the decision's
+ *     window), or {@code null} when the decision set no window
  * @param body exactly the JSON the executor sends (see {@link #bodyBytes()})
  * @param customerIds the loan ids the request reaches, sorted; the body selects exactly these
  * @param rules the names of the rules whose decisions this step carries out, sorted
@@ -41,8 +41,8 @@ public record Step(
   }
 
   /**
-   * The id of the earlier step whose response this step's path refers to: a
-   * {@link StepKind#SCHEDULE_BATCH_CALL} step's path {@code /api/v1/batch-calls/{s0007}/schedule} names
+   * The id of the earlier step whose response this step's path refers to: a {@link
+   * StepKind#SCHEDULE_BATCH_CALL} step's path {@code /api/v1/batch-calls/{s0007}/schedule} names
    * step {@code s0007}, whose response's {@code data.id} replaces {@code {s0007}} when it is sent.
    */
   public Optional<String> referencedStepId() {
@@ -58,8 +58,14 @@ public record Step(
       return path;
     }
     if (referencedId == null || referencedId.isBlank() || referencedId.contains("/")) {
-      throw new IllegalArgumentException("step " + id + " needs the id returned by step " + ref.get()
-          + ", not \"" + referencedId + "\"");
+      throw new IllegalArgumentException(
+          "step "
+              + id
+              + " needs the id returned by step "
+              + ref.get()
+              + ", not \""
+              + referencedId
+              + "\"");
     }
     return path.replace("{" + ref.get() + "}", referencedId);
   }

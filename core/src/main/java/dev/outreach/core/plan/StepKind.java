@@ -13,14 +13,15 @@ public enum StepKind {
   /** {@code POST /api/v1/initiate/{campaignId}/whatsapp}. */
   INITIATE_WHATSAPP(Channel.WHATSAPP, true),
   /**
-   * {@code POST /api/v1/batch-calls}: create a batch-call campaign as a draft; rings nobody until its
-   * {@link #SCHEDULE_BATCH_CALL} step. (The documents name no paths for batch calls; these are assumed.)
+   * {@code POST /api/v1/batch-calls}: create a batch-call campaign as a draft; rings nobody until
+   * its {@link #SCHEDULE_BATCH_CALL} step. (The documents name no paths for batch calls; these are
+   * assumed.)
    */
   CREATE_BATCH_CALL(Channel.CALL, false),
   /**
-   * {@code POST /api/v1/batch-calls/{id}/schedule}: start the campaign its path refers to. The path holds
-   * {@code {sNNNN}}, the id of the plan's earlier {@link #CREATE_BATCH_CALL} step, standing for the
-   * {@code data.id} that step's response returns (see {@link Step#referencedStepId()}).
+   * {@code POST /api/v1/batch-calls/{id}/schedule}: start the campaign its path refers to. The path
+   * holds {@code {sNNNN}}, the id of the plan's earlier {@link #CREATE_BATCH_CALL} step, standing
+   * for the {@code data.id} that step's response returns (see {@link Step#referencedStepId()}).
    */
   SCHEDULE_BATCH_CALL(Channel.CALL, true);
 
@@ -46,24 +47,35 @@ public enum StepKind {
   /** The initiate kind for {@code channel}. */
   public static StepKind initiate(Channel channel) {
     switch (channel) {
-      case CALL: return INITIATE_CALLS;
-      case SMS: return INITIATE_SMS;
-      case WHATSAPP: return INITIATE_WHATSAPP;
-      default: throw new AssertionError(channel);
+      case CALL:
+        return INITIATE_CALLS;
+      case SMS:
+        return INITIATE_SMS;
+      case WHATSAPP:
+        return INITIATE_WHATSAPP;
+      default:
+        throw new AssertionError(channel);
     }
   }
 
   /** The request path of an upload or initiate step in {@code campaignId}. */
   public String path(String campaignId) {
     switch (this) {
-      case BULK_ADD_CUSTOMERS: return BULK_ADD_PATH;
-      case CREATE_BATCH_CALL: return BATCH_CALLS_PATH;
-      case SCHEDULE_BATCH_CALL: throw new IllegalStateException("a schedule step's path names its create step");
-      default: return "/api/v1/initiate/" + campaignId + "/" + channel.pathSegment();
+      case BULK_ADD_CUSTOMERS:
+        return BULK_ADD_PATH;
+      case CREATE_BATCH_CALL:
+        return BATCH_CALLS_PATH;
+      case SCHEDULE_BATCH_CALL:
+        throw new IllegalStateException("a schedule step's path names its create step");
+      default:
+        return "/api/v1/initiate/" + campaignId + "/" + channel.pathSegment();
     }
   }
 
-  /** The path of a {@link #SCHEDULE_BATCH_CALL} step that starts the campaign created by step {@code createStepId}. */
+  /**
+   * The path of a {@link #SCHEDULE_BATCH_CALL} step that starts the campaign created by step {@code
+   * createStepId}.
+   */
   public static String schedulePath(String createStepId) {
     return BATCH_CALLS_PATH + "/{" + createStepId + "}/schedule";
   }

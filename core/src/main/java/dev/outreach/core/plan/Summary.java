@@ -6,13 +6,19 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Counts over a plan. Every customer is exactly one of contacted, suppressed, undecided or dropped, so
- * {@code customers == contacted + suppressed + undecided + dropped}.
+ * Counts over a plan. Every customer is exactly one of contacted, suppressed, undecided or dropped,
+ * so {@code customers == contacted + suppressed + undecided + dropped}.
  *
  * @param dropped customers whose every contact decision could not be scheduled (see the warnings)
  * @param byChannel customers reached per channel
  */
-public record Summary(int customers, int contacted, int suppressed, int undecided, int dropped, int steps,
+public record Summary(
+    int customers,
+    int contacted,
+    int suppressed,
+    int undecided,
+    int dropped,
+    int steps,
     Map<Channel, Integer> byChannel) {
 
   public Summary {

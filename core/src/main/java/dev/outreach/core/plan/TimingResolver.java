@@ -7,19 +7,20 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * Turns a decision's {@link Timing} into what the guardrails are asked for, in the customer's zone: a
- * {@link Wanted} holding the contact's own first instant and its time of day for any later day.
+ * Turns a decision's {@link Timing} into what the guardrails are asked for, in the customer's zone:
+ * a {@link Wanted} holding the contact's own first instant and its time of day for any later day.
  *
  * <ul>
  *   <li>No timing: now, and any time of day.
  *   <li>{@code on(date)} alone: the start of that day, or now when it is today.
- *   <li>{@code at(t)} / {@code window(a, b)}: that time or window today (or on the given date); a window
- *       open now starts now. When it has passed today and no date was given, the same time or window
- *       tomorrow. On any day the contact is moved to, it starts no earlier than {@code t} or {@code a}.
- *   <li>A window the clocks skip wholly (02:10-02:50 on a day that jumps from 02:00 to 03:00) is treated
- *       as passed that day.
- *   <li>A date that has passed, or a time or window that has passed on an explicitly given date, cannot
- *       be honoured: the decision is dropped (with a warning, by the caller).
+ *   <li>{@code at(t)} / {@code window(a, b)}: that time or window today (or on the given date); a
+ *       window open now starts now. When it has passed today and no date was given, the same time
+ *       or window tomorrow. On any day the contact is moved to, it starts no earlier than {@code t}
+ *       or {@code a}.
+ *   <li>A window the clocks skip wholly (02:10-02:50 on a day that jumps from 02:00 to 03:00) is
+ *       treated as passed that day.
+ *   <li>A date that has passed, or a time or window that has passed on an explicitly given date,
+ *       cannot be honoured: the decision is dropped (with a warning, by the caller).
  * </ul>
  *
  * <p>A time the clocks skip on a spring-forward day is reached when they jump past it.
@@ -44,10 +45,18 @@ final class TimingResolver {
     boolean skipped = end != null && !end.isAfter(start);
     boolean passed = end == null ? start.isBefore(now) : !now.isBefore(end);
     if (passed || skipped) {
-      String what = end == null ? "the time " + t.start() : "the window " + t.start() + "-" + t.end();
+      String what =
+          end == null ? "the time " + t.start() : "the window " + t.start() + "-" + t.end();
       if (fixed) {
-        return new Passed(skipped ? what + " does not occur on " + day + " in " + zone.getId() + " (the clocks skip it)"
-            : what + " on " + day + " has passed (plan time " + now.toLocalTime() + ")");
+        return new Passed(
+            skipped
+                ? what
+                    + " does not occur on "
+                    + day
+                    + " in "
+                    + zone.getId()
+                    + " (the clocks skip it)"
+                : what + " on " + day + " has passed (plan time " + now.toLocalTime() + ")");
       }
       start = w.startOn(day.plusDays(1), zone);
     }

@@ -14,17 +14,20 @@ import java.util.concurrent.Future;
 
 /**
  * Turns CSV records into customers on every core while one thread reads the file: records go out in
- * chunks, come back in the order they were read, and are merged there (loan ids checked for repeats,
- * problems kept in file order), so the result is the same whatever the number of threads. At most a few
- * chunks are in flight, so the raw records of a large file are never all in memory at once.
+ * chunks, come back in the order they were read, and are merged there (loan ids checked for
+ * repeats, problems kept in file order), so the result is the same whatever the number of threads.
+ * At most a few chunks are in flight, so the raw records of a large file are never all in memory at
+ * once.
  */
 final class CsvChunks implements AutoCloseable {
   static final int CHUNK = 4_096;
 
   private final CsvColumn[] columns;
   private final int loanIdColumn;
+
   /** For each column, its slot among the custom attributes, or -1 for a record field. */
   private final int[] customSlot;
+
   private final ColumnMap.Columns custom;
   private final Problems problems;
   private final List<Customer> out;
@@ -55,11 +58,16 @@ final class CsvChunks implements AutoCloseable {
     this.custom = new ColumnMap.Columns(customNames);
     this.problems = problems;
     this.out = out;
-    this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "outreach-csv");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        threads <= 1
+            ? null
+            : Executors.newFixedThreadPool(
+                threads,
+                r -> {
+                  Thread t = new Thread(r, "outreach-csv");
+                  t.setDaemon(true);
+                  return t;
+                });
     this.inFlight = 2 * threads;
   }
 
@@ -142,14 +150,30 @@ final class CsvChunks implements AutoCloseable {
       for (int i = 0; i < r.getFieldCount() && !lineBreak; i++) {
         lineBreak = r.getField(i).indexOf('\n') >= 0 || r.getField(i).indexOf('\r') >= 0;
       }
-      return new Row(line, null, null, List.of(new Problem(line, null, "has " + r.getFieldCount()
-          + " fields but the header has " + columns.length + (lineBreak ? "; a quote (\") opens a field on this"
-          + " line and is never closed, so the lines after it were read into it" : ""))));
+      return new Row(
+          line,
+          null,
+          null,
+          List.of(
+              new Problem(
+                  line,
+                  null,
+                  "has "
+                      + r.getFieldCount()
+                      + " fields but the header has "
+                      + columns.length
+                      + (lineBreak
+                          ? "; a quote (\") opens a field on this"
+                              + " line and is never closed, so the lines after it were read into it"
+                          : ""))));
     }
     String loanId = r.getField(loanIdColumn).strip();
     if (loanId.isEmpty()) {
-      return new Row(line, null, null, List.of(new Problem(line, Fields.LOAN_ID,
-          "is empty; every customer needs a loan id")));
+      return new Row(
+          line,
+          null,
+          null,
+          List.of(new Problem(line, Fields.LOAN_ID, "is empty; every customer needs a loan id")));
     }
     try {
       Fields.checkLength(loanId);

@@ -11,45 +11,52 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The API's record fields by their wire name ({@code loan_id}, {@code emi_due_date}, …), each with its
- * parser. Any other column is a custom attribute.
+ * The API's record fields by their wire name ({@code loan_id}, {@code emi_due_date}, …), each with
+ * its parser. Any other column is a custom attribute.
  */
 final class Fields {
   private Fields() {}
 
   static final String LOAN_ID = "loan_id";
 
-  /** Parses a record field's (stripped, checked) text, or throws {@link IllegalArgumentException} saying why not. */
-  private static final Map<String, Function<String, Object>> PARSERS = Map.ofEntries(
-      Map.entry("first_name", s -> s),
-      Map.entry("last_name", s -> s),
-      Map.entry("phone_number", Fields::phone),
-      Map.entry("loan_amount", Fields::amount),
-      Map.entry("emi_amount", Fields::amount),
-      Map.entry("loan_period", Fields::whole),
-      Map.entry("current_emi", Fields::amount),
-      Map.entry("emi_due_date", Fields::date),
-      Map.entry("payment_status", s -> s),
-      Map.entry("language", s -> s),
-      Map.entry("lead_id", s -> s),
-      Map.entry("lead_date", Fields::date));
+  /**
+   * Parses a record field's (stripped, checked) text, or throws {@link IllegalArgumentException}
+   * saying why not.
+   */
+  private static final Map<String, Function<String, Object>> PARSERS =
+      Map.ofEntries(
+          Map.entry("first_name", s -> s),
+          Map.entry("last_name", s -> s),
+          Map.entry("phone_number", Fields::phone),
+          Map.entry("loan_amount", Fields::amount),
+          Map.entry("emi_amount", Fields::amount),
+          Map.entry("loan_period", Fields::whole),
+          Map.entry("current_emi", Fields::amount),
+          Map.entry("emi_due_date", Fields::date),
+          Map.entry("payment_status", s -> s),
+          Map.entry("language", s -> s),
+          Map.entry("lead_id", s -> s),
+          Map.entry("lead_date", Fields::date));
 
   /** Sets a record field's parsed value on a builder. */
-  private static final Map<String, BiConsumer<Customer.Builder, Object>> SETTERS = Map.ofEntries(
-      Map.entry("first_name", (b, v) -> b.firstName((String) v)),
-      Map.entry("last_name", (b, v) -> b.lastName((String) v)),
-      Map.entry("phone_number", (b, v) -> b.phoneNumber((String) v)),
-      Map.entry("loan_amount", (b, v) -> b.loanAmount((BigDecimal) v)),
-      Map.entry("emi_amount", (b, v) -> b.emiAmount((BigDecimal) v)),
-      Map.entry("loan_period", (b, v) -> b.loanPeriod((Integer) v)),
-      Map.entry("current_emi", (b, v) -> b.currentEmi((BigDecimal) v)),
-      Map.entry("emi_due_date", (b, v) -> b.emiDueDate((LocalDate) v)),
-      Map.entry("payment_status", (b, v) -> b.paymentStatus((String) v)),
-      Map.entry("language", (b, v) -> b.language((String) v)),
-      Map.entry("lead_id", (b, v) -> b.leadId((String) v)),
-      Map.entry("lead_date", (b, v) -> b.leadDate((LocalDate) v)));
+  private static final Map<String, BiConsumer<Customer.Builder, Object>> SETTERS =
+      Map.ofEntries(
+          Map.entry("first_name", (b, v) -> b.firstName((String) v)),
+          Map.entry("last_name", (b, v) -> b.lastName((String) v)),
+          Map.entry("phone_number", (b, v) -> b.phoneNumber((String) v)),
+          Map.entry("loan_amount", (b, v) -> b.loanAmount((BigDecimal) v)),
+          Map.entry("emi_amount", (b, v) -> b.emiAmount((BigDecimal) v)),
+          Map.entry("loan_period", (b, v) -> b.loanPeriod((Integer) v)),
+          Map.entry("current_emi", (b, v) -> b.currentEmi((BigDecimal) v)),
+          Map.entry("emi_due_date", (b, v) -> b.emiDueDate((LocalDate) v)),
+          Map.entry("payment_status", (b, v) -> b.paymentStatus((String) v)),
+          Map.entry("language", (b, v) -> b.language((String) v)),
+          Map.entry("lead_id", (b, v) -> b.leadId((String) v)),
+          Map.entry("lead_date", (b, v) -> b.leadDate((LocalDate) v)));
 
-  /** The wire name for a column header: record fields also match in camelCase ({@code emiDueDate}). */
+  /**
+   * The wire name for a column header: record fields also match in camelCase ({@code emiDueDate}).
+   */
   static String canonical(String header) {
     String h = header.replace("\uFEFF", "").strip();
     String snake = h.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
@@ -70,8 +77,11 @@ final class Fields {
     String s = text.strip();
     checkLength(s);
     if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-      throw new IllegalArgumentException("holds a line break, which no " + name + " has; most often a quote (\")"
-          + " opens the field and is never closed, so the lines after it were read into it");
+      throw new IllegalArgumentException(
+          "holds a line break, which no "
+              + name
+              + " has; most often a quote (\")"
+              + " opens the field and is never closed, so the lines after it were read into it");
     }
     return PARSERS.get(name).apply(s);
   }
@@ -110,33 +120,48 @@ final class Fields {
   /** The longest value a record field (loan_id, names, status, …) may have. */
   static final int MAX_FIELD_LENGTH = 1_000;
 
-  /** Refuses a record field value longer than {@value #MAX_FIELD_LENGTH} characters, without quoting all of it. */
+  /**
+   * Refuses a record field value longer than {@value #MAX_FIELD_LENGTH} characters, without quoting
+   * all of it.
+   */
   static void checkLength(String s) {
     if (s.length() > MAX_FIELD_LENGTH) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s is %,d characters long; a record"
-          + " field holds at most %,d", quote(s), s.length(), MAX_FIELD_LENGTH));
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s is %,d characters long; a record" + " field holds at most %,d",
+              quote(s),
+              s.length(),
+              MAX_FIELD_LENGTH));
     }
   }
 
   /** The custom attribute holding a customer's time zone; see {@code guardrail.CustomerZones}. */
   static final String TIMEZONE = "timezone";
 
-  /** Refuses a {@value #TIMEZONE} attribute that is not an IANA zone id, so the file's line is named. */
+  /**
+   * Refuses a {@value #TIMEZONE} attribute that is not an IANA zone id, so the file's line is
+   * named.
+   */
   static Object checked(String name, Object value) {
     if (TIMEZONE.equals(name)) {
       try {
         java.time.ZoneId.of(value.toString().strip());
       } catch (java.time.DateTimeException e) {
-        throw new IllegalArgumentException(name + " " + quote(value.toString())
-            + " is not a time zone (an IANA id like Asia/Kolkata)");
+        throw new IllegalArgumentException(
+            name
+                + " "
+                + quote(value.toString())
+                + " is not a time zone (an IANA id like Asia/Kolkata)");
       }
     }
     return value;
   }
 
   /**
-   * A custom attribute from CSV text: {@code true}/{@code false} become booleans, plain decimal numbers
-   * (no leading zeros, so codes like {@code 007} stay text) become {@link BigDecimal}, the rest text.
+   * A custom attribute from CSV text: {@code true}/{@code false} become booleans, plain decimal
+   * numbers (no leading zeros, so codes like {@code 007} stay text) become {@link BigDecimal}, the
+   * rest text.
    */
   static Object customValue(String text) {
     String s = text.strip();
@@ -151,8 +176,10 @@ final class Fields {
 
   /** The most digits an amount may have before its decimal point. */
   static final int MAX_WHOLE_DIGITS = 15;
+
   /** The most decimal places an amount may have (trailing zeros aside). */
   static final int MAX_DECIMALS = 4;
+
   /** Longer text is not parsed as a number: no amount needs it, and parsing it would be slow. */
   private static final int MAX_NUMBER_LENGTH = 40;
 
@@ -169,8 +196,8 @@ final class Fields {
 
   /**
    * An amount: a plain number, zero or more, below 10^{@value #MAX_WHOLE_DIGITS} and with at most
-   * {@value #MAX_DECIMALS} decimal places (so {@code -5}, {@code NaN}, {@code Infinity}, {@code 1e400} and
-   * {@code 0.000000001} are refused).
+   * {@value #MAX_DECIMALS} decimal places (so {@code -5}, {@code NaN}, {@code Infinity}, {@code
+   * 1e400} and {@code 0.000000001} are refused).
    */
   static BigDecimal amount(String s) {
     BigDecimal d = decimal(s);
@@ -178,12 +205,20 @@ final class Fields {
       throw new IllegalArgumentException(quote(s) + " is negative; amounts are zero or more");
     }
     if (d.precision() - d.scale() > MAX_WHOLE_DIGITS) {
-      throw new IllegalArgumentException(quote(s) + " is too large for an amount (at most " + MAX_WHOLE_DIGITS
-          + " digits before the decimal point)");
+      throw new IllegalArgumentException(
+          quote(s)
+              + " is too large for an amount (at most "
+              + MAX_WHOLE_DIGITS
+              + " digits before the decimal point)");
     }
-    if (d.scale() > MAX_DECIMALS && d.signum() != 0 && d.stripTrailingZeros().scale() > MAX_DECIMALS) {
-      throw new IllegalArgumentException(quote(s) + " has more than " + MAX_DECIMALS
-          + " decimal places; round it (e.g. 12500.50)");
+    if (d.scale() > MAX_DECIMALS
+        && d.signum() != 0
+        && d.stripTrailingZeros().scale() > MAX_DECIMALS) {
+      throw new IllegalArgumentException(
+          quote(s)
+              + " has more than "
+              + MAX_DECIMALS
+              + " decimal places; round it (e.g. 12500.50)");
     }
     return d;
   }
@@ -191,21 +226,25 @@ final class Fields {
   static Integer whole(String s) {
     BigDecimal d = decimal(s);
     if (d.signum() < 0) {
-      throw new IllegalArgumentException(quote(s) + " is negative; expected a whole number, zero or more");
+      throw new IllegalArgumentException(
+          quote(s) + " is negative; expected a whole number, zero or more");
     }
     try {
       return d.intValueExact();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(quote(s)
-          + (d.precision() - d.scale() > 9 ? " is too large" : " is not a whole number"));
+      throw new IllegalArgumentException(
+          quote(s) + (d.precision() - d.scale() > 9 ? " is too large" : " is not a whole number"));
     }
   }
 
   static String phone(String s) {
     if (!Phones.isValid(s)) {
       boolean spreadsheet = s.matches("[0-9.]+[eE]\\+?[0-9]+");
-      throw new IllegalArgumentException(Phones.invalid(s) + (spreadsheet
-          ? "; a spreadsheet turned it into a number: format the column as text and export again" : ""));
+      throw new IllegalArgumentException(
+          Phones.invalid(s)
+              + (spreadsheet
+                  ? "; a spreadsheet turned it into a number: format the column as text and export again"
+                  : ""));
     }
     return s;
   }
@@ -245,6 +284,8 @@ final class Fields {
 
   /** {@code s} in quotes for a message, cut short when long (a cell may hold megabytes). */
   static String quote(String s) {
-    return s.length() <= 40 ? "\"" + s + "\"" : "\"" + s.substring(0, 30) + "…\" (" + s.length() + " characters)";
+    return s.length() <= 40
+        ? "\"" + s + "\""
+        : "\"" + s.substring(0, 30) + "…\" (" + s.length() + " characters)";
   }
 }

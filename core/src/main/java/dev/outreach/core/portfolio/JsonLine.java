@@ -13,9 +13,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Parses one line of a JSON Lines portfolio strictly: exactly one object, each key once (also in nested
- * objects), nothing after it. Unlike a plain {@code JsonReader}, which keeps the last of two equal keys
- * and ignores what follows the object, so a record could silently lose a value.
+ * Parses one line of a JSON Lines portfolio strictly: exactly one object, each key once (also in
+ * nested objects), nothing after it. Unlike a plain {@code JsonReader}, which keeps the last of two
+ * equal keys and ignores what follows the object, so a record could silently lose a value.
  */
 final class JsonLine {
   /** Looked up once: {@code Json.createReader} runs a {@code ServiceLoader} scan on every call. */
@@ -23,7 +23,10 @@ final class JsonLine {
 
   private JsonLine() {}
 
-  /** The object on {@code text}, or {@link IllegalArgumentException} saying what is wrong and at which column. */
+  /**
+   * The object on {@code text}, or {@link IllegalArgumentException} saying what is wrong and at
+   * which column.
+   */
   static JsonObject parse(String text) {
     String t = text.strip();
     if (!t.startsWith("{")) {
@@ -33,22 +36,30 @@ final class JsonLine {
       p.next();
       JsonObject o = object(p);
       if (p.hasNext()) {
-        throw new IllegalArgumentException("unexpected text after the object at column "
-            + p.getLocation().getColumnNumber() + "; put one object on each line");
+        throw new IllegalArgumentException(
+            "unexpected text after the object at column "
+                + p.getLocation().getColumnNumber()
+                + "; put one object on each line");
       }
       return o;
     } catch (JsonParsingException e) {
       long col = e.getLocation() == null ? -1 : e.getLocation().getColumnNumber();
       String m = e.getMessage() == null ? "" : e.getMessage();
       if (m.startsWith("Expected EOF token")) {
-        throw new IllegalArgumentException("unexpected text after the object" + (col > 0 ? " at column " + col : "")
-            + "; put one object on each line", e);
+        throw new IllegalArgumentException(
+            "unexpected text after the object"
+                + (col > 0 ? " at column " + col : "")
+                + "; put one object on each line",
+            e);
       }
       if (col > text.stripTrailing().length()) {
-        throw new IllegalArgumentException("the line ends before the object does: JSON Lines needs each whole"
-            + " object on one line (no line breaks inside it)", e);
+        throw new IllegalArgumentException(
+            "the line ends before the object does: JSON Lines needs each whole"
+                + " object on one line (no line breaks inside it)",
+            e);
       }
-      throw new IllegalArgumentException("not valid JSON" + (col > 0 ? " at column " + col + near(text, col) : ""), e);
+      throw new IllegalArgumentException(
+          "not valid JSON" + (col > 0 ? " at column " + col + near(text, col) : ""), e);
     } catch (jakarta.json.JsonException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
     }
@@ -65,8 +76,12 @@ final class JsonLine {
       }
       String key = p.getString();
       if (!keys.add(key)) {
-        throw new IllegalArgumentException("key \"" + key + "\" appears twice in the object (column "
-            + p.getLocation().getColumnNumber() + "); give each key once");
+        throw new IllegalArgumentException(
+            "key \""
+                + key
+                + "\" appears twice in the object (column "
+                + p.getLocation().getColumnNumber()
+                + "); give each key once");
       }
       b.add(key, value(p, p.next()));
     }
@@ -74,14 +89,16 @@ final class JsonLine {
 
   private static JsonValue value(JsonParser p, JsonParser.Event e) {
     switch (e) {
-      case START_OBJECT: return object(p);
+      case START_OBJECT:
+        return object(p);
       case START_ARRAY:
         JsonArrayBuilder a = JSON.createArrayBuilder();
         for (JsonParser.Event n = p.next(); n != JsonParser.Event.END_ARRAY; n = p.next()) {
           a.add(value(p, n));
         }
         return a.build();
-      default: return p.getValue();
+      default:
+        return p.getValue();
     }
   }
 

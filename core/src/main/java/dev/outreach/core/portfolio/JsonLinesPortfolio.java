@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a JSON Lines portfolio: one JSON object per line with the record fields by wire name; other
@@ -89,8 +89,12 @@ final class JsonLinesPortfolio {
         continue;
       }
       if (!nested && !names.add(name)) {
-        problems.add(line, e.getKey(), "names the same field as another key of the object (" + name
-            + "); give each field once");
+        problems.add(
+            line,
+            e.getKey(),
+            "names the same field as another key of the object ("
+                + name
+                + "); give each field once");
         ok = false;
         continue;
       }
@@ -101,14 +105,17 @@ final class JsonLinesPortfolio {
         if (nested) {
           for (Map.Entry<String, JsonValue> ce : v.asJsonObject().entrySet()) {
             if (ce.getKey().isBlank()) {
-              throw new IllegalArgumentException("a key is empty; every custom attribute needs a name");
+              throw new IllegalArgumentException(
+                  "a key is empty; every custom attribute needs a name");
             }
             if (!names.add(ce.getKey())) {
-              throw new IllegalArgumentException("custom." + ce.getKey()
-                  + " is also a key of the object; give it once");
+              throw new IllegalArgumentException(
+                  "custom." + ce.getKey() + " is also a key of the object; give it once");
             }
             if (ce.getValue().getValueType() != JsonValue.ValueType.NULL) {
-              b.custom(ce.getKey(), Fields.checked(ce.getKey(), customValue(ce.getValue(), "custom." + ce.getKey())));
+              b.custom(
+                  ce.getKey(),
+                  Fields.checked(ce.getKey(), customValue(ce.getValue(), "custom." + ce.getKey())));
             }
           }
         } else if (Fields.isRecordField(name)) {
@@ -130,13 +137,18 @@ final class JsonLinesPortfolio {
 
   private static String scalarText(JsonValue v) {
     switch (v.getValueType()) {
-      case STRING: return ((JsonString) v).getString();
-      case NUMBER: return plain(((JsonNumber) v).bigDecimalValue());
-      default: return null;
+      case STRING:
+        return ((JsonString) v).getString();
+      case NUMBER:
+        return plain(((JsonNumber) v).bigDecimalValue());
+      default:
+        return null;
     }
   }
 
-  /** The number as plain digits, unless that would be huge ({@code 1e999999999}): then as written. */
+  /**
+   * The number as plain digits, unless that would be huge ({@code 1e999999999}): then as written.
+   */
   private static String plain(java.math.BigDecimal d) {
     return Math.abs((long) d.scale()) > 100 ? d.toString() : d.toPlainString();
   }
@@ -144,26 +156,36 @@ final class JsonLinesPortfolio {
   /** A JSON value's kind in words, for messages. */
   private static String kind(JsonValue v) {
     switch (v.getValueType()) {
-      case OBJECT: return "an object";
-      case ARRAY: return "an array";
-      case TRUE: case FALSE: return "a boolean (true/false)";
-      default: return v.getValueType().name().toLowerCase(Locale.ROOT);
+      case OBJECT:
+        return "an object";
+      case ARRAY:
+        return "an array";
+      case TRUE:
+      case FALSE:
+        return "a boolean (true/false)";
+      default:
+        return v.getValueType().name().toLowerCase(Locale.ROOT);
     }
   }
 
   private static Object customValue(JsonValue v, String name) {
     switch (v.getValueType()) {
-      case STRING: return ((JsonString) v).getString();
+      case STRING:
+        return ((JsonString) v).getString();
       case NUMBER:
         java.math.BigDecimal d = ((JsonNumber) v).bigDecimalValue();
         if (Math.abs((long) d.scale()) > 100) {
-          throw new IllegalArgumentException("custom attribute " + name + " " + d + " is out of range");
+          throw new IllegalArgumentException(
+              "custom attribute " + name + " " + d + " is out of range");
         }
         return d;
-      case TRUE: return Boolean.TRUE;
-      case FALSE: return Boolean.FALSE;
-      default: throw new IllegalArgumentException("custom attribute " + name
-          + " must be a string, number or boolean, not " + kind(v));
+      case TRUE:
+        return Boolean.TRUE;
+      case FALSE:
+        return Boolean.FALSE;
+      default:
+        throw new IllegalArgumentException(
+            "custom attribute " + name + " must be a string, number or boolean, not " + kind(v));
     }
   }
 }

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds which column of a CSV record holds a field too long to read; run only after reading failed. */
+/**
+ * Finds which column of a CSV record holds a field too long to read; run only after reading failed.
+ */
 final class LongField {
   private LongField() {}
 
@@ -17,7 +19,9 @@ final class LongField {
    * {@code limit} characters), or {@code null} when the record is not found.
    */
   static String column(Path file, long line, String[] names, int limit) throws IOException {
-    try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+    try (Reader in =
+        new BufferedReader(
+            new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       long at = 1;
       int c = in.read();
       while (at < line && c != -1) { // lines as FastCSV counts them: LF, CR or CRLF end one
@@ -51,7 +55,9 @@ final class LongField {
           longestLength = length;
         }
       }
-      return longestLength == 0 ? null : longest < names.length ? names[longest] : "column " + (longest + 1);
+      return longestLength == 0
+          ? null
+          : longest < names.length ? names[longest] : "column " + (longest + 1);
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.outreach.core.portfolio;
 import java.util.List;
 
 /**
- * A portfolio file could not be read. The message lists every problem found (up to a cap), each with
- * the file, line and column or field, so a whole file can be fixed in one pass.
+ * A portfolio file could not be read. The message lists every problem found (up to a cap), each
+ * with the file, line and column or field, so a whole file can be fixed in one pass.
  */
 public final class PortfolioException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -22,15 +22,19 @@ public final class PortfolioException extends Exception {
   }
 
   /**
-   * Problems in a file as Outreach reports them: a first line with the count and {@code outcome} (e.g.
-   * "nothing was read"), then one line per problem, {@code file:line: field: message}.
+   * Problems in a file as Outreach reports them: a first line with the count and {@code outcome}
+   * (e.g. "nothing was read"), then one line per problem, {@code file:line: field: message}.
    *
    * @param total how many problems there were in all; more than listed adds "… and N more"
    */
   public static String report(String file, List<Problem> problems, int total, String outcome) {
     StringBuilder sb = new StringBuilder();
-    sb.append(file).append(": ").append(total).append(total == 1 ? " problem" : " problems")
-        .append(", ").append(outcome);
+    sb.append(file)
+        .append(": ")
+        .append(total)
+        .append(total == 1 ? " problem" : " problems")
+        .append(", ")
+        .append(outcome);
     for (Problem p : problems) {
       sb.append("\n  ").append(shortName(file)).append(':').append(p.line()).append(": ");
       if (p.field() != null) {

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Collects every problem in a file (keeping the first {@value #KEPT}) and checks loan ids are unique. */
+/**
+ * Collects every problem in a file (keeping the first {@value #KEPT}) and checks loan ids are
+ * unique.
+ */
 final class Problems {
   static final int KEPT = 50;
 

@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where each customer of a plan ended up: the steps that carry them, their suppression, the decisions
- * of theirs that were overridden, and the warnings about them. Built once from a {@link Plan}, for
- * reports that look customers up (HTML search, explanations, diffs). Every customer of the planned
- * portfolio appears: contacted customers in steps, suppressed and undecided ones in their lists, and a
- * dropped customer in the warnings that say why.
+ * Where each customer of a plan ended up: the steps that carry them, their suppression, the
+ * decisions of theirs that were overridden, and the warnings about them. Built once from a {@link
+ * Plan}, for reports that look customers up (HTML search, explanations, diffs). Every customer of
+ * the planned portfolio appears: contacted customers in steps, suppressed and undecided ones in
+ * their lists, and a dropped customer in the warnings that say why.
  */
 public final class PlanIndex {
   /** What a plan does with a customer; exactly one applies. */

@@ -9,17 +9,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A plan's warnings aggregated for reports: the per-customer ones grouped by code, rule, channel and
- * outcome, each group with its count and a few example loan ids, most frequent first; the plan-wide ones
- * (about a batch, naming no customer) kept one by one, as they are few and each asks for an action.
+ * A plan's warnings aggregated for reports: the per-customer ones grouped by code, rule, channel
+ * and outcome, each group with its count and a few example loan ids, most frequent first; the
+ * plan-wide ones (about a batch, naming no customer) kept one by one, as they are few and each asks
+ * for an action.
  *
- * <p>The outcome is what the warning says became of the contact: {@code dropped}, or {@code moved to}
- * the day and hour it was moved to in the customer's local time ({@code moved to Mon 2025-08-11 08:00}
- * when every move of the group names that same time, {@code moved to Mon 2025-08-11 14:00–14:59} when
- * they differ within the hour), or {@code note} for a warning that neither moved nor dropped a contact
- * (a customer kept out of a batch's folder). Every warning stays, unchanged, in the plan JSON and in
- * {@code explain}. Aggregating costs one hash look-up per warning; the result is independent of the
- * order of the plan's warnings.
+ * <p>The outcome is what the warning says became of the contact: {@code dropped}, or {@code moved
+ * to} the day and hour it was moved to in the customer's local time ({@code moved to Mon 2025-08-11
+ * 08:00} when every move of the group names that same time, {@code moved to Mon 2025-08-11
+ * 14:00–14:59} when they differ within the hour), or {@code note} for a warning that neither moved
+ * nor dropped a contact (a customer kept out of a batch's folder). Every warning stays, unchanged,
+ * in the plan JSON and in {@code explain}. Aggregating costs one hash look-up per warning; the
+ * result is independent of the order of the plan's warnings.
  */
 public final class WarningGroups {
   /** Example loan ids kept per group. */
@@ -33,7 +34,13 @@ public final class WarningGroups {
    * @param warnings how many warnings the group holds (one per contact: a customer and a channel)
    * @param examples the {@value #EXAMPLES} smallest loan ids of the group, sorted
    */
-  public record Group(String code, String rule, String channel, String outcome, int warnings, List<String> examples) {
+  public record Group(
+      String code,
+      String rule,
+      String channel,
+      String outcome,
+      int warnings,
+      List<String> examples) {
     public Group {
       Objects.requireNonNull(code, "code == null");
       Objects.requireNonNull(rule, "rule == null");
@@ -43,7 +50,10 @@ public final class WarningGroups {
     }
   }
 
-  /** Distinct messages whose outcome is remembered: most warnings repeat a few sentences word for word. */
+  /**
+   * Distinct messages whose outcome is remembered: most warnings repeat a few sentences word for
+   * word.
+   */
   private static final int CACHED = 4_096;
 
   private record Key(String code, String rule, String channel, String bucket) {}
@@ -108,17 +118,25 @@ public final class WarningGroups {
       tallies.computeIfAbsent(k, x -> new Tally()).add(w.customerId(), o.at());
     }
     List<Group> groups = new ArrayList<>(tallies.size());
-    tallies.forEach((k, t) -> {
-      List<String> examples = new ArrayList<>(EXAMPLES);
-      for (String id : t.smallest) {
-        if (id != null) {
-          examples.add(id);
-        }
-      }
-      groups.add(new Group(k.code(), k.rule(), k.channel(), outcome(k.bucket(), t), t.warnings, examples));
-    });
-    groups.sort(Comparator.comparingInt(Group::warnings).reversed().thenComparing(Group::code)
-        .thenComparing(Group::rule).thenComparing(Group::channel).thenComparing(Group::outcome));
+    tallies.forEach(
+        (k, t) -> {
+          List<String> examples = new ArrayList<>(EXAMPLES);
+          for (String id : t.smallest) {
+            if (id != null) {
+              examples.add(id);
+            }
+          }
+          groups.add(
+              new Group(
+                  k.code(), k.rule(), k.channel(), outcome(k.bucket(), t), t.warnings, examples));
+        });
+    groups.sort(
+        Comparator.comparingInt(Group::warnings)
+            .reversed()
+            .thenComparing(Group::code)
+            .thenComparing(Group::rule)
+            .thenComparing(Group::channel)
+            .thenComparing(Group::outcome));
     return new WarningGroups(plan.warnings().size(), groups, planWide);
   }
 
@@ -134,7 +152,10 @@ public final class WarningGroups {
     } else {
       String hour = bucket.substring(bucket.length() - 2);
       String range = hour + ":00–" + hour + ":59";
-      when = sameDay ? range + " the same day" : bucket.substring("moved to ".length(), bucket.length() - 2) + range;
+      when =
+          sameDay
+              ? range + " the same day"
+              : bucket.substring("moved to ".length(), bucket.length() - 2) + range;
     }
     return "moved to " + when;
   }

@@ -8,9 +8,10 @@ public final class Wrap {
   private Wrap() {}
 
   /**
-   * Appends {@code text} to {@code out} as lines of at most {@code width} characters (a word longer than
-   * that stands alone), the first starting with {@code first}, the others with {@code rest}; ends with a
-   * newline. Text that fits on one line is kept exactly; wrapped text is split at single spaces.
+   * Appends {@code text} to {@code out} as lines of at most {@code width} characters (a word longer
+   * than that stands alone), the first starting with {@code first}, the others with {@code rest};
+   * ends with a newline. Text that fits on one line is kept exactly; wrapped text is split at
+   * single spaces.
    */
   public static void append(StringBuilder out, String first, String rest, String text, int width) {
     if (first.length() + text.length() <= width) {

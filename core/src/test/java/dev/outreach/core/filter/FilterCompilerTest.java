@@ -18,10 +18,18 @@ class FilterCompilerTest {
   static final String[] STATUS = {"pending", "bounced", "paid", "partial"};
   static final String[] LANGUAGE = {"hindi", "english", "tamil", "marathi"};
 
-  static final List<Customer> BOOK = IntStream.range(0, 2_000).mapToObj(i -> Customer.builder(String.format(Locale.ROOT, "LOAN-%05d", i))
-      .paymentStatus(STATUS[i % 4]).language(LANGUAGE[(i / 4) % 4])
-      .emiAmount(BigDecimal.valueOf(1_000 + (i % 50) * 100L)).emiDueDate(LocalDate.of(2025, 8, 1).plusDays(i % 30))
-      .custom("branch", i % 3 == 0 ? "mumbai" : "pune").build()).collect(Collectors.toList());
+  static final List<Customer> BOOK =
+      IntStream.range(0, 2_000)
+          .mapToObj(
+              i ->
+                  Customer.builder(String.format(Locale.ROOT, "LOAN-%05d", i))
+                      .paymentStatus(STATUS[i % 4])
+                      .language(LANGUAGE[(i / 4) % 4])
+                      .emiAmount(BigDecimal.valueOf(1_000 + (i % 50) * 100L))
+                      .emiDueDate(LocalDate.of(2025, 8, 1).plusDays(i % 30))
+                      .custom("branch", i % 3 == 0 ? "mumbai" : "pune")
+                      .build())
+          .collect(Collectors.toList());
 
   static List<Customer> where(Predicate<Customer> p) {
     return BOOK.stream().filter(p).collect(Collectors.toList());
@@ -32,9 +40,13 @@ class FilterCompilerTest {
   }
 
   static void assertSelectsExactly(List<Compiled> compiled, List<Customer> audience) {
-    List<String> selected = compiled.stream().flatMap(c -> BOOK.stream().filter(c.filters().matcher()))
-        .map(Customer::loanId).collect(Collectors.toList());
-    assertThat(selected).containsExactlyInAnyOrderElementsOf(audience.stream().map(Customer::loanId).toList());
+    List<String> selected =
+        compiled.stream()
+            .flatMap(c -> BOOK.stream().filter(c.filters().matcher()))
+            .map(Customer::loanId)
+            .collect(Collectors.toList());
+    assertThat(selected)
+        .containsExactlyInAnyOrderElementsOf(audience.stream().map(Customer::loanId).toList());
   }
 
   @Test
@@ -43,30 +55,47 @@ class FilterCompilerTest {
 
     List<Compiled> out = new FilterCompiler(BOOK, Mode.COMPACT, 10_000).compile(bounced);
 
-    assertThat(out).singleElement().satisfies(c -> assertThat(json(c)).isEqualTo("{\"payment_status\":\"bounced\"}"));
+    assertThat(out)
+        .singleElement()
+        .satisfies(c -> assertThat(json(c)).isEqualTo("{\"payment_status\":\"bounced\"}"));
     assertSelectsExactly(out, bounced);
   }
 
   @Test
   void afewExceptionsAreExcludedById() {
-    List<Customer> audience = where(c -> c.paymentStatus().equals("bounced") && c.language().equals("hindi")
-        && !c.loanId().equals("LOAN-00001") && !c.loanId().equals("LOAN-00017"));
+    List<Customer> audience =
+        where(
+            c ->
+                c.paymentStatus().equals("bounced")
+                    && c.language().equals("hindi")
+                    && !c.loanId().equals("LOAN-00001")
+                    && !c.loanId().equals("LOAN-00017"));
 
     List<Compiled> out = new FilterCompiler(BOOK, Mode.COMPACT, 10_000).compile(audience);
 
-    assertThat(out).singleElement().satisfies(c -> assertThat(json(c))
-        .isEqualTo("{\"exclude_ids\":[\"LOAN-00001\",\"LOAN-00017\"],\"payment_status\":\"bounced\",\"language\":\"hindi\"}"));
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(json(c))
+                    .isEqualTo(
+                        "{\"exclude_ids\":[\"LOAN-00001\",\"LOAN-00017\"],\"payment_status\":\"bounced\",\"language\":\"hindi\"}"));
     assertSelectsExactly(out, audience);
   }
 
   @Test
   void rangesAndCustomValuesAreUsedWhenTheyAreWhatTheRulesSaid() {
-    List<Customer> audience = where(c -> c.emiAmount().compareTo(BigDecimal.valueOf(5_000)) >= 0
-        && "mumbai".equals(c.attribute("branch")));
+    List<Customer> audience =
+        where(
+            c ->
+                c.emiAmount().compareTo(BigDecimal.valueOf(5_000)) >= 0
+                    && "mumbai".equals(c.attribute("branch")));
 
     List<Compiled> out = new FilterCompiler(BOOK, Mode.COMPACT, 10_000).compile(audience);
 
-    assertThat(json(out.get(0))).contains("\"emi_amount\":{\"min\":5000").contains("\"custom\":{\"branch\":\"mumbai\"}")
+    assertThat(json(out.get(0)))
+        .contains("\"emi_amount\":{\"min\":5000")
+        .contains("\"custom\":{\"branch\":\"mumbai\"}")
         .doesNotContain("\"ids\"");
     assertSelectsExactly(out, audience);
   }
@@ -77,7 +106,9 @@ class FilterCompilerTest {
 
     List<Compiled> out = new FilterCompiler(BOOK, Mode.COMPACT, 10).compile(scattered);
 
-    assertThat(out).hasSize(3).allSatisfy(c -> assertThat(c.filters().ids()).hasSizeLessThanOrEqualTo(10));
+    assertThat(out)
+        .hasSize(3)
+        .allSatisfy(c -> assertThat(c.filters().ids()).hasSizeLessThanOrEqualTo(10));
     assertSelectsExactly(out, scattered);
   }
 
@@ -85,7 +116,8 @@ class FilterCompilerTest {
   void theWholeSnapshotIsStillSelectedByAFilterNeverByNone() {
     List<Compiled> out = new FilterCompiler(BOOK, Mode.COMPACT, 10_000).compile(BOOK);
 
-    // A body without filters would reach the whole campaign on the server, which may hold more customers.
+    // A body without filters would reach the whole campaign on the server, which may hold more
+    // customers.
     assertThat(out).singleElement().satisfies(c -> assertThat(c.filters().isAll()).isFalse());
     assertSelectsExactly(out, BOOK);
   }
@@ -102,11 +134,15 @@ class FilterCompilerTest {
 
   @Test
   void missingValuesInTheAudienceRuleOutThatAttribute() {
-    List<Customer> book = List.of(Customer.builder("A").paymentStatus("pending").build(),
-        Customer.builder("B").build(), Customer.builder("C").paymentStatus("paid").build());
+    List<Customer> book =
+        List.of(
+            Customer.builder("A").paymentStatus("pending").build(),
+            Customer.builder("B").build(),
+            Customer.builder("C").paymentStatus("paid").build());
 
     List<Compiled> out = new FilterCompiler(book, Mode.COMPACT, 10).compile(book.subList(0, 2));
 
-    assertThat(book.stream().filter(out.get(0).filters().matcher()).map(Customer::loanId)).containsExactly("A", "B");
+    assertThat(book.stream().filter(out.get(0).filters().matcher()).map(Customer::loanId))
+        .containsExactly("A", "B");
   }
 }

@@ -13,10 +13,22 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-/** On messy random snapshots, compiled bodies and the index agree with the plain matcher on every customer. */
+/**
+ * On messy random snapshots, compiled bodies and the index agree with the plain matcher on every
+ * customer.
+ */
 class SnapshotIndexPropertyTest {
-  private static final Object[] CODES = {"a", "b", "A", "5000", new BigDecimal("5000"), new BigDecimal("5000.00"),
-      Boolean.TRUE, Boolean.FALSE, "true"};
+  private static final Object[] CODES = {
+    "a",
+    "b",
+    "A",
+    "5000",
+    new BigDecimal("5000"),
+    new BigDecimal("5000.00"),
+    Boolean.TRUE,
+    Boolean.FALSE,
+    "true"
+  };
 
   @Test
   void everyCompactBodySelectsExactlyItsAudienceFromTheWholeSnapshot() {
@@ -24,7 +36,9 @@ class SnapshotIndexPropertyTest {
       Random r = new Random(seed);
       List<Customer> book = book(r, 50 + r.nextInt(400));
       SnapshotIndex index = SnapshotIndex.of(book);
-      FilterCompiler compiler = new FilterCompiler(index, FilterCompiler.Mode.COMPACT, 1 + r.nextInt(60), r.nextBoolean());
+      FilterCompiler compiler =
+          new FilterCompiler(
+              index, FilterCompiler.Mode.COMPACT, 1 + r.nextInt(60), r.nextBoolean());
       for (int t = 0; t < 8; t++) {
         List<Customer> audience = audience(r, book);
         if (audience.isEmpty()) {
@@ -39,7 +53,9 @@ class SnapshotIndexPropertyTest {
               selected.add(x.loanId());
             }
           }
-          assertThat(selected).as("seed %d", seed).containsExactlyInAnyOrderElementsOf(c.customerIds());
+          assertThat(selected)
+              .as("seed %d", seed)
+              .containsExactlyInAnyOrderElementsOf(c.customerIds());
           int[] narrow = index.narrowest(c.filters());
           if (narrow != null) {
             Set<String> inNarrow = new HashSet<>();
@@ -72,10 +88,17 @@ class SnapshotIndexPropertyTest {
           values.add(a.attribute("code"));
         }
         LocalDate from = a.emiDueDate() == null ? null : a.emiDueDate();
-        Filters f = new Filters(null, null, r.nextBoolean() ? null : List.of(String.valueOf(b.paymentStatus())),
-            null, from == null ? null : new Filters.DateRange(from, null),
-            b.emiAmount() == null || r.nextBoolean() ? null : new Filters.AmountRange(null, b.emiAmount()),
-            java.util.Map.of("code", values));
+        Filters f =
+            new Filters(
+                null,
+                null,
+                r.nextBoolean() ? null : List.of(String.valueOf(b.paymentStatus())),
+                null,
+                from == null ? null : new Filters.DateRange(from, null),
+                b.emiAmount() == null || r.nextBoolean()
+                    ? null
+                    : new Filters.AmountRange(null, b.emiAmount()),
+                java.util.Map.of("code", values));
         Predicate<Customer> m = f.matcher();
         Set<Integer> inNarrow = new HashSet<>();
         for (int i : index.narrowest(f)) {
@@ -94,11 +117,17 @@ class SnapshotIndexPropertyTest {
     List<Customer> out = new ArrayList<>();
     String[] statuses = {"bounced", "Bounced", "pending", "paid", null};
     for (int i = 0; i < n; i++) {
-      Customer.Builder b = Customer.builder(String.format(java.util.Locale.ROOT, "L-%0" + (1 + r.nextInt(3)) + "d", i))
-          .paymentStatus(statuses[r.nextInt(statuses.length)])
-          .language(r.nextInt(5) == 0 ? null : "lang" + r.nextInt(3))
-          .emiDueDate(r.nextInt(6) == 0 ? null : LocalDate.of(2025, 8, 1).plusDays(r.nextInt(20)))
-          .emiAmount(r.nextInt(6) == 0 ? null : new BigDecimal(r.nextInt(50)).movePointLeft(r.nextInt(3)));
+      Customer.Builder b =
+          Customer.builder(
+                  String.format(java.util.Locale.ROOT, "L-%0" + (1 + r.nextInt(3)) + "d", i))
+              .paymentStatus(statuses[r.nextInt(statuses.length)])
+              .language(r.nextInt(5) == 0 ? null : "lang" + r.nextInt(3))
+              .emiDueDate(
+                  r.nextInt(6) == 0 ? null : LocalDate.of(2025, 8, 1).plusDays(r.nextInt(20)))
+              .emiAmount(
+                  r.nextInt(6) == 0
+                      ? null
+                      : new BigDecimal(r.nextInt(50)).movePointLeft(r.nextInt(3)));
       if (r.nextInt(4) != 0) {
         b.custom("code", CODES[r.nextInt(CODES.length)]);
       }
@@ -116,9 +145,13 @@ class SnapshotIndexPropertyTest {
     int mode = r.nextInt(3);
     String status = book.get(r.nextInt(book.size())).paymentStatus();
     for (Customer c : book) {
-      boolean take = mode == 0 ? r.nextInt(4) == 0
-          : mode == 1 ? java.util.Objects.equals(c.paymentStatus(), status) && r.nextInt(10) != 0
-          : java.util.Objects.equals(c.paymentStatus(), status) || "a".equals(c.attribute("code"));
+      boolean take =
+          mode == 0
+              ? r.nextInt(4) == 0
+              : mode == 1
+                  ? java.util.Objects.equals(c.paymentStatus(), status) && r.nextInt(10) != 0
+                  : java.util.Objects.equals(c.paymentStatus(), status)
+                      || "a".equals(c.attribute("code"));
       if (take) {
         out.add(c);
       }

@@ -25,94 +25,135 @@ class ContactHistoryTest {
 
   @Test
   void theSampleHistoryIsIndexedByLoanAndChannelOldestFirst() throws Exception {
-    ContactHistory h = ContactHistory.read(Path.of(getClass().getResource("/guardrail/history.csv").toURI()));
+    ContactHistory h =
+        ContactHistory.read(Path.of(getClass().getResource("/guardrail/history.csv").toURI()));
 
     assertThat(h.size()).isEqualTo(4);
-    assertThat(h.attempts("LOAN-1001", Channel.CALL)).containsExactly(
-        new Attempt("LOAN-1001", Channel.CALL, Instant.parse("2025-07-30T12:35:00Z"), "busy"),
-        new Attempt("LOAN-1001", Channel.CALL, Instant.parse("2025-08-01T04:45:00Z"), "conversation"));
-    assertThat(h.attempts("LOAN-1001", Channel.SMS)).containsExactly(
-        new Attempt("LOAN-1001", Channel.SMS, Instant.parse("2025-08-01T03:30:00Z"), null));
-    assertThat(h.attempts("LOAN-1002", Channel.CALL)).extracting(Attempt::outcome).containsExactly("no_answer");
+    assertThat(h.attempts("LOAN-1001", Channel.CALL))
+        .containsExactly(
+            new Attempt("LOAN-1001", Channel.CALL, Instant.parse("2025-07-30T12:35:00Z"), "busy"),
+            new Attempt(
+                "LOAN-1001", Channel.CALL, Instant.parse("2025-08-01T04:45:00Z"), "conversation"));
+    assertThat(h.attempts("LOAN-1001", Channel.SMS))
+        .containsExactly(
+            new Attempt("LOAN-1001", Channel.SMS, Instant.parse("2025-08-01T03:30:00Z"), null));
+    assertThat(h.attempts("LOAN-1002", Channel.CALL))
+        .extracting(Attempt::outcome)
+        .containsExactly("no_answer");
     assertThat(h.attempts("LOAN-1001", Channel.WHATSAPP)).isEmpty();
     assertThat(h.attempts("LOAN-9999", Channel.CALL)).isEmpty();
   }
 
   @Test
   void theOutcomeColumnMayBeLeftOut() throws Exception {
-    Path p = file("h.csv", "\uFEFFLoan_ID,Channel,Timestamp\nL1,whatsapp,2025-08-01T10:00:00+05:30\n");
+    Path p =
+        file("h.csv", "\uFEFFLoan_ID,Channel,Timestamp\nL1,whatsapp,2025-08-01T10:00:00+05:30\n");
 
-    assertThat(ContactHistory.read(p).attempts("L1", Channel.WHATSAPP)).singleElement()
+    assertThat(ContactHistory.read(p).attempts("L1", Channel.WHATSAPP))
+        .singleElement()
         .satisfies(a -> assertThat(a.outcome()).isNull());
   }
 
   @Test
   void everyBadRowIsReportedWithLineAndColumnAndNothingIsRead() throws IOException {
-    Path p = file("bad.csv", "loan_id,channel,timestamp,outcome\n"
-        + "L1,CALL,2025-08-01T10:15:00+05:30,conversation\n"
-        + "L2,EMAIL,2025-08-01T10:15:00+05:30,\n"
-        + "L3,CALL,2025-08-01 10:15,\n"
-        + "L4,SMS,2025-08-01T10:15:00,\n"
-        + ",CALL,2025-08-01T10:15:00Z,\n"
-        + "L5,CALL\n");
+    Path p =
+        file(
+            "bad.csv",
+            "loan_id,channel,timestamp,outcome\n"
+                + "L1,CALL,2025-08-01T10:15:00+05:30,conversation\n"
+                + "L2,EMAIL,2025-08-01T10:15:00+05:30,\n"
+                + "L3,CALL,2025-08-01 10:15,\n"
+                + "L4,SMS,2025-08-01T10:15:00,\n"
+                + ",CALL,2025-08-01T10:15:00Z,\n"
+                + "L5,CALL\n");
 
-    assertThatThrownBy(() -> ContactHistory.read(p)).isInstanceOfSatisfying(GuardrailFileException.class, e -> {
-      assertThat(e.problems()).extracting(x -> x.line() + ":" + x.field())
-          .containsExactly("3:channel", "4:timestamp", "5:timestamp", "6:loan_id", "7:null");
-      assertThat(e.getMessage()).startsWith(p + ": 5 problems, nothing was read").contains(
-          "bad.csv:3: channel: \"EMAIL\" is not a channel (CALL, SMS or WHATSAPP)",
-          "bad.csv:4: timestamp: \"2025-08-01 10:15\" is not a timestamp as ISO-8601 with an offset,"
-              + " e.g. 2025-08-01T10:15:00+05:30",
-          "bad.csv:5: timestamp: \"2025-08-01T10:15:00\" has no offset; write it with one, e.g."
-              + " 2025-08-01T10:15:00+05:30",
-          "bad.csv:6: loan_id: is empty; every attempt needs a loan id",
-          "bad.csv:7: has 2 fields but the header has 4");
-    });
+    assertThatThrownBy(() -> ContactHistory.read(p))
+        .isInstanceOfSatisfying(
+            GuardrailFileException.class,
+            e -> {
+              assertThat(e.problems())
+                  .extracting(x -> x.line() + ":" + x.field())
+                  .containsExactly(
+                      "3:channel", "4:timestamp", "5:timestamp", "6:loan_id", "7:null");
+              assertThat(e.getMessage())
+                  .startsWith(p + ": 5 problems, nothing was read")
+                  .contains(
+                      "bad.csv:3: channel: \"EMAIL\" is not a channel (CALL, SMS or WHATSAPP)",
+                      "bad.csv:4: timestamp: \"2025-08-01 10:15\" is not a timestamp as ISO-8601 with an offset,"
+                          + " e.g. 2025-08-01T10:15:00+05:30",
+                      "bad.csv:5: timestamp: \"2025-08-01T10:15:00\" has no offset; write it with one, e.g."
+                          + " 2025-08-01T10:15:00+05:30",
+                      "bad.csv:6: loan_id: is empty; every attempt needs a loan id",
+                      "bad.csv:7: has 2 fields but the header has 4");
+            });
   }
 
   @Test
   void aMissingColumnIsNamed() throws IOException {
     Path p = file("h.csv", "loan_id,outcome,when\nL1,conversation,2025-08-01T10:15:00Z\n");
 
-    assertThatThrownBy(() -> ContactHistory.read(p)).isInstanceOf(GuardrailFileException.class)
-        .hasMessageContaining("h.csv:1: the header has no channel, timestamp columns (found: loan_id, outcome, when;"
-            + " expected loan_id,channel,timestamp,outcome)");
+    assertThatThrownBy(() -> ContactHistory.read(p))
+        .isInstanceOf(GuardrailFileException.class)
+        .hasMessageContaining(
+            "h.csv:1: the header has no channel, timestamp columns (found: loan_id, outcome, when;"
+                + " expected loan_id,channel,timestamp,outcome)");
   }
 
   @Test
   void anEmptyFileIsAProblemAndAHeaderAloneIsAnEmptyHistory() throws Exception {
-    assertThatThrownBy(() -> ContactHistory.read(file("empty.csv", ""))).isInstanceOf(GuardrailFileException.class)
-        .hasMessageContaining("empty.csv:1: the file is empty; expected the header loan_id,channel,timestamp,outcome");
-    assertThat(ContactHistory.read(file("header.csv", "loan_id,channel,timestamp,outcome\n")).size()).isZero();
+    assertThatThrownBy(() -> ContactHistory.read(file("empty.csv", "")))
+        .isInstanceOf(GuardrailFileException.class)
+        .hasMessageContaining(
+            "empty.csv:1: the file is empty; expected the header loan_id,channel,timestamp,outcome");
+    assertThat(
+            ContactHistory.read(file("header.csv", "loan_id,channel,timestamp,outcome\n")).size())
+        .isZero();
   }
 
   @Test
   void attemptsGivenInAnyOrderAreKeptOldestFirst() {
-    ContactHistory h = ContactHistory.of(List.of(
-        new Attempt("L1", Channel.CALL, Instant.parse("2025-08-03T10:00:00Z"), " No_Answer "),
-        new Attempt("L1", Channel.CALL, Instant.parse("2025-08-01T10:00:00Z"), "CONVERSATION")));
+    ContactHistory h =
+        ContactHistory.of(
+            List.of(
+                new Attempt(
+                    "L1", Channel.CALL, Instant.parse("2025-08-03T10:00:00Z"), " No_Answer "),
+                new Attempt(
+                    "L1", Channel.CALL, Instant.parse("2025-08-01T10:00:00Z"), "CONVERSATION")));
 
-    assertThat(h.attempts("L1", Channel.CALL)).extracting(Attempt::outcome).containsExactly("conversation", "no_answer");
+    assertThat(h.attempts("L1", Channel.CALL))
+        .extracting(Attempt::outcome)
+        .containsExactly("conversation", "no_answer");
     assertThat(ContactHistory.empty().size()).isZero();
   }
 
   @Test
   void aHistoryThatIsNotUtf8IsNotReadWithItsBytesReplaced() throws Exception {
     Path p = dir.resolve("latin1.csv");
-    Files.write(p, "loan_id,channel,timestamp\nL\u00e91,call,2025-08-01T10:00:00+05:30\n"
-        .getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        p,
+        "loan_id,channel,timestamp\nL\u00e91,call,2025-08-01T10:00:00+05:30\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
 
-    assertThatThrownBy(() -> ContactHistory.read(p)).isInstanceOf(GuardrailFileException.class)
-        .hasMessageContaining("latin1.csv:2:").hasMessageContaining("0xE9").hasMessageContaining("Latin-1");
+    assertThatThrownBy(() -> ContactHistory.read(p))
+        .isInstanceOf(GuardrailFileException.class)
+        .hasMessageContaining("latin1.csv:2:")
+        .hasMessageContaining("0xE9")
+        .hasMessageContaining("Latin-1");
   }
 
   @Test
   void aRowThatSwallowsTheFileInAnOpenQuoteIsNamedByTheLineBeforeIt() throws Exception {
     Path p = dir.resolve("quote.csv");
-    Files.writeString(p, "loan_id,channel,timestamp\nL1,call,2025-08-01T10:00:00+05:30\n"
-        + "L2,call,\"2025-08-01T10:00:00+05:30\n" + "x".repeat(17 * 1024 * 1024) + "\n");
+    Files.writeString(
+        p,
+        "loan_id,channel,timestamp\nL1,call,2025-08-01T10:00:00+05:30\n"
+            + "L2,call,\"2025-08-01T10:00:00+05:30\n"
+            + "x".repeat(17 * 1024 * 1024)
+            + "\n");
 
-    assertThatThrownBy(() -> ContactHistory.read(p)).isInstanceOf(GuardrailFileException.class)
-        .hasMessageContaining("quote.csv:3:").hasMessageContaining("malformed CSV after line 2");
+    assertThatThrownBy(() -> ContactHistory.read(p))
+        .isInstanceOf(GuardrailFileException.class)
+        .hasMessageContaining("quote.csv:3:")
+        .hasMessageContaining("malformed CSV after line 2");
   }
 }

@@ -27,10 +27,14 @@ class CustomerZonesTest {
     Customer typo = Customer.builder("LOAN-1").custom("timezone", "Asia/Kolkatta").build();
     Customer lowerCase = Customer.builder("LOAN-2").custom("timezone", "asia/kolkata").build();
 
-    assertThatThrownBy(() -> CustomerZones.zoneOf(typo, PLAN)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("LOAN-1: timezone \"Asia/Kolkatta\" is not a time zone (IANA id like Asia/Kolkata)");
-    assertThatThrownBy(() -> CustomerZones.zoneOf(lowerCase, PLAN)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("LOAN-2: timezone \"asia/kolkata\" is not a time zone (IANA id like Asia/Kolkata;"
-            + " did you mean Asia/Kolkata?)");
+    assertThatThrownBy(() -> CustomerZones.zoneOf(typo, PLAN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "LOAN-1: timezone \"Asia/Kolkatta\" is not a time zone (IANA id like Asia/Kolkata)");
+    assertThatThrownBy(() -> CustomerZones.zoneOf(lowerCase, PLAN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "LOAN-2: timezone \"asia/kolkata\" is not a time zone (IANA id like Asia/Kolkata;"
+                + " did you mean Asia/Kolkata?)");
   }
 }

@@ -53,14 +53,18 @@ class GuardrailPolicyTest {
 
   @Test
   void mistakesFailWhereTheyAreMade() {
-    assertThatThrownBy(() -> ContactHours.of("19:00", "08:00")).hasMessage(
-        "from 19:00 is not before to 08:00 (hours may not cross midnight)");
-    assertThatThrownBy(() -> ContactHours.of("8am", "19:00")).hasMessage("\"8am\" is not a time as HH:mm");
+    assertThatThrownBy(() -> ContactHours.of("19:00", "08:00"))
+        .hasMessage("from 19:00 is not before to 08:00 (hours may not cross midnight)");
+    assertThatThrownBy(() -> ContactHours.of("8am", "19:00"))
+        .hasMessage("\"8am\" is not a time as HH:mm");
     assertThatThrownBy(() -> GuardrailPolicy.builder().workingDays(List.of()))
         .hasMessageContaining("workingDays is empty");
-    assertThatThrownBy(() -> FrequencyCap.days(Channel.CALL, 0, 7)).hasMessageContaining("do-not-contact list");
-    assertThatThrownBy(() -> GuardrailPolicy.builder().horizonDays(400)).hasMessageContaining("0 to 366");
-    assertThatThrownBy(() -> CoolOff.days(Channel.CALL, 7)).hasMessageContaining("afterOutcomes is empty");
+    assertThatThrownBy(() -> FrequencyCap.days(Channel.CALL, 0, 7))
+        .hasMessageContaining("do-not-contact list");
+    assertThatThrownBy(() -> GuardrailPolicy.builder().horizonDays(400))
+        .hasMessageContaining("0 to 366");
+    assertThatThrownBy(() -> CoolOff.days(Channel.CALL, 7))
+        .hasMessageContaining("afterOutcomes is empty");
   }
 
   @Test

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 
 /** Frequency caps and cool-offs over the contact history. */
 class GuardrailsHistoryTest {
-  static final GuardrailPolicy CAPPED = GuardrailPolicy.defaults().toBuilder()
-      .cap(FrequencyCap.days(Channel.CALL, 7, 7)).build();
+  static final GuardrailPolicy CAPPED =
+      GuardrailPolicy.defaults().toBuilder().cap(FrequencyCap.days(Channel.CALL, 7, 7)).build();
 
   /** One call a day at {@code time}, from 2025-08-01 for {@code days} days. */
   static List<Attempt> dailyCalls(int days, String time, String outcome) {
     List<Attempt> out = new ArrayList<>();
     for (int d = 1; d <= days; d++) {
-      out.add(new Attempt("L1", Channel.CALL, ist("2025-08-0" + d + "T" + time).toInstant(), outcome));
+      out.add(
+          new Attempt("L1", Channel.CALL, ist("2025-08-0" + d + "T" + time).toInstant(), outcome));
     }
     return out;
   }
@@ -33,9 +34,14 @@ class GuardrailsHistoryTest {
   void anEighthCallInSevenDaysWaitsUntilTheOldestAgesOut() {
     Verdict v = call(CAPPED, dailyCalls(7, "10:00", "no_answer"), "2025-08-07T15:00");
 
-    assertThat(v).isEqualTo(new Verdict.Moved(ist("2025-08-08T10:00"), ist("2025-08-08T19:00"),
-        Guardrail.FREQUENCY_CAP, "call at Thu 2025-08-07 15:00 Asia/Kolkata would exceed the cap of 7 calls in 7 days"
-            + " (7 already made; the next is allowed from Fri 2025-08-08 10:00); moved to Fri 2025-08-08 10:00"));
+    assertThat(v)
+        .isEqualTo(
+            new Verdict.Moved(
+                ist("2025-08-08T10:00"),
+                ist("2025-08-08T19:00"),
+                Guardrail.FREQUENCY_CAP,
+                "call at Thu 2025-08-07 15:00 Asia/Kolkata would exceed the cap of 7 calls in 7 days"
+                    + " (7 already made; the next is allowed from Fri 2025-08-08 10:00); moved to Fri 2025-08-08 10:00"));
   }
 
   @Test
@@ -52,8 +58,9 @@ class GuardrailsHistoryTest {
 
   @Test
   void aCapOnCallsLeavesMessagesAlone() {
-    Verdict sms = new Guardrails(CAPPED, ContactHistory.of(dailyCalls(7, "10:00", "no_answer")))
-        .check("L1", Channel.SMS, IST, ist("2025-08-07T15:00"), null, false);
+    Verdict sms =
+        new Guardrails(CAPPED, ContactHistory.of(dailyCalls(7, "10:00", "no_answer")))
+            .check("L1", Channel.SMS, IST, ist("2025-08-07T15:00"), null, false);
 
     assertThat(sms).isInstanceOf(Verdict.Allowed.class);
   }
@@ -62,8 +69,9 @@ class GuardrailsHistoryTest {
   void whenTheCapFreesOutsideCallingHoursTheCallWaitsForThem() {
     Verdict v = call(CAPPED, dailyCalls(7, "07:00", "no_answer"), "2025-08-07T15:00");
 
-    assertThat(v).isInstanceOfSatisfying(Verdict.Moved.class,
-        m -> assertThat(m.notBefore()).isEqualTo(ist("2025-08-08T08:00")));
+    assertThat(v)
+        .isInstanceOfSatisfying(
+            Verdict.Moved.class, m -> assertThat(m.notBefore()).isEqualTo(ist("2025-08-08T08:00")));
   }
 
   @Test
@@ -72,51 +80,70 @@ class GuardrailsHistoryTest {
 
     Verdict v = call(drop, dailyCalls(7, "10:00", "no_answer"), "2025-08-07T15:00");
 
-    assertThat(v).isInstanceOfSatisfying(Verdict.Blocked.class, b -> {
-      assertThat(b.guardrail()).isEqualTo(Guardrail.FREQUENCY_CAP);
-      assertThat(b.why()).contains("the next is allowed from Fri 2025-08-08 10:00").endsWith("(onViolation DROP)");
-    });
+    assertThat(v)
+        .isInstanceOfSatisfying(
+            Verdict.Blocked.class,
+            b -> {
+              assertThat(b.guardrail()).isEqualTo(Guardrail.FREQUENCY_CAP);
+              assertThat(b.why())
+                  .contains("the next is allowed from Fri 2025-08-08 10:00")
+                  .endsWith("(onViolation DROP)");
+            });
   }
 
   @Test
   void noCallWithinSevenDaysAfterAConversation() {
-    List<Attempt> history = List.of(
-        new Attempt("L1", Channel.CALL, ist("2025-08-01T11:00").toInstant(), "Conversation"),
-        new Attempt("L1", Channel.CALL, ist("2025-08-03T11:00").toInstant(), "no_answer"));
+    List<Attempt> history =
+        List.of(
+            new Attempt("L1", Channel.CALL, ist("2025-08-01T11:00").toInstant(), "Conversation"),
+            new Attempt("L1", Channel.CALL, ist("2025-08-03T11:00").toInstant(), "no_answer"));
 
     Verdict v = call(GuardrailPolicy.usRegF(), history, "2025-08-05T10:00");
 
-    assertThat(v).isEqualTo(new Verdict.Moved(ist("2025-08-08T11:00"), ist("2025-08-08T21:00"),
-        Guardrail.COOL_OFF, "call at Tue 2025-08-05 10:00 Asia/Kolkata is within 7 days after a conversation"
-            + " (call on Fri 2025-08-01 11:00, outcome conversation; allowed again from Fri 2025-08-08 11:00);"
-            + " moved to Fri 2025-08-08 11:00"));
+    assertThat(v)
+        .isEqualTo(
+            new Verdict.Moved(
+                ist("2025-08-08T11:00"),
+                ist("2025-08-08T21:00"),
+                Guardrail.COOL_OFF,
+                "call at Tue 2025-08-05 10:00 Asia/Kolkata is within 7 days after a conversation"
+                    + " (call on Fri 2025-08-01 11:00, outcome conversation; allowed again from Fri 2025-08-08 11:00);"
+                    + " moved to Fri 2025-08-08 11:00"));
   }
 
   @Test
   void otherOutcomesStartNoCoolOff() {
-    List<Attempt> history = List.of(new Attempt("L1", Channel.CALL, ist("2025-08-01T11:00").toInstant(), "busy"));
+    List<Attempt> history =
+        List.of(new Attempt("L1", Channel.CALL, ist("2025-08-01T11:00").toInstant(), "busy"));
 
-    assertThat(call(GuardrailPolicy.usRegF(), history, "2025-08-05T10:00")).isInstanceOf(Verdict.Allowed.class);
+    assertThat(call(GuardrailPolicy.usRegF(), history, "2025-08-05T10:00"))
+        .isInstanceOf(Verdict.Allowed.class);
   }
 
   @Test
   void aCoolOffBeyondTheHorizonBlocks() {
     GuardrailPolicy policy = GuardrailPolicy.usRegF().toBuilder().horizonDays(2).build();
-    List<Attempt> history = List.of(
-        new Attempt("L1", Channel.CALL, ist("2025-08-01T11:00").toInstant(), "conversation"));
+    List<Attempt> history =
+        List.of(
+            new Attempt("L1", Channel.CALL, ist("2025-08-01T11:00").toInstant(), "conversation"));
 
     Verdict v = call(policy, history, "2025-08-05T10:00");
 
-    assertThat(v).isInstanceOfSatisfying(Verdict.Blocked.class, b -> {
-      assertThat(b.guardrail()).isEqualTo(Guardrail.COOL_OFF);
-      assertThat(b.why()).endsWith("dropped: no allowed time within 2 days (the policy's horizon)");
-    });
+    assertThat(v)
+        .isInstanceOfSatisfying(
+            Verdict.Blocked.class,
+            b -> {
+              assertThat(b.guardrail()).isEqualTo(Guardrail.COOL_OFF);
+              assertThat(b.why())
+                  .endsWith("dropped: no allowed time within 2 days (the policy's horizon)");
+            });
   }
 
   @Test
   void otherLoansHistoriesDoNotCount() {
-    Verdict v = new Guardrails(CAPPED, ContactHistory.of(dailyCalls(7, "10:00", "no_answer")))
-        .check("L2", Channel.CALL, IST, ist("2025-08-07T15:00"), null, false);
+    Verdict v =
+        new Guardrails(CAPPED, ContactHistory.of(dailyCalls(7, "10:00", "no_answer")))
+            .check("L2", Channel.CALL, IST, ist("2025-08-07T15:00"), null, false);
 
     assertThat(v).isInstanceOf(Verdict.Allowed.class);
   }

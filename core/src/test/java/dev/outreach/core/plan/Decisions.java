@@ -23,7 +23,16 @@ final class Decisions {
   }
 
   static Contact whatsapp(String id, String template, String rule) {
-    return new Contact(id, Channel.WHATSAPP, null, null, template, new Conversation("ca", "cd"), Timing.NOW, 0, rule);
+    return new Contact(
+        id,
+        Channel.WHATSAPP,
+        null,
+        null,
+        template,
+        new Conversation("ca", "cd"),
+        Timing.NOW,
+        0,
+        rule);
   }
 
   static Suppression suppress(String id, String reason, String rule) {

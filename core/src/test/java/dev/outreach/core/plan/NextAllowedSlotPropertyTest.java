@@ -13,7 +13,6 @@ import dev.outreach.core.guardrail.FrequencyCap;
 import dev.outreach.core.guardrail.GuardrailPolicy;
 import dev.outreach.core.guardrail.GuardrailPolicyBuilder;
 import dev.outreach.core.guardrail.Guardrails;
-import java.util.Locale;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,21 +25,34 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * An independent check of the next allowed slot: for seeded random customers (zones with odd clock
  * changes, dates around them), policies (hours, days, holidays, caps, cool-offs), histories and
- * decisions (as soon as possible, {@code at}, {@code window}) on every channel, the planned step starts
- * at the first whole minute that a scan of the wall clock finds allowed, and ends when that day's allowed
- * time does. Every time involved is a whole minute, so the scan misses nothing.
+ * decisions (as soon as possible, {@code at}, {@code window}) on every channel, the planned step
+ * starts at the first whole minute that a scan of the wall clock finds allowed, and ends when that
+ * day's allowed time does. Every time involved is a whole minute, so the scan misses nothing.
  */
 class NextAllowedSlotPropertyTest {
-  static final List<String> ZONES = List.of("Europe/London", "America/New_York", "Asia/Kolkata",
-      "Australia/Lord_Howe", "Pacific/Chatham", "America/Havana", "America/Santiago", "Europe/Berlin");
-  static final List<ContactHours> HOURS = List.of(ContactHours.of("08:00", "19:00"),
-      ContactHours.of("01:00", "05:00"), ContactHours.of("00:30", "23:30"), ContactHours.of("02:00", "04:00"));
+  static final List<String> ZONES =
+      List.of(
+          "Europe/London",
+          "America/New_York",
+          "Asia/Kolkata",
+          "Australia/Lord_Howe",
+          "Pacific/Chatham",
+          "America/Havana",
+          "America/Santiago",
+          "Europe/Berlin");
+  static final List<ContactHours> HOURS =
+      List.of(
+          ContactHours.of("08:00", "19:00"),
+          ContactHours.of("01:00", "05:00"),
+          ContactHours.of("00:30", "23:30"),
+          ContactHours.of("02:00", "04:00"));
 
   /** One random case, and what the scan expects of it. */
   private static final class Case {
@@ -80,9 +92,17 @@ class NextAllowedSlotPropertyTest {
       for (int i = r.nextInt(3); i > 0; i--) {
         b.holiday(base.plusDays(r.nextInt(6)));
       }
-      cap = r.nextBoolean() ? new FrequencyCap(channel, 1 + r.nextInt(3), Duration.ofHours(12 + r.nextInt(120))) : null;
-      coolOff = r.nextBoolean() ? new CoolOff(channel, java.util.Set.of("conversation"),
-          Duration.ofMinutes(60 * (6 + r.nextInt(100)) + r.nextInt(60))) : null;
+      cap =
+          r.nextBoolean()
+              ? new FrequencyCap(channel, 1 + r.nextInt(3), Duration.ofHours(12 + r.nextInt(120)))
+              : null;
+      coolOff =
+          r.nextBoolean()
+              ? new CoolOff(
+                  channel,
+                  java.util.Set.of("conversation"),
+                  Duration.ofMinutes(60 * (6 + r.nextInt(100)) + r.nextInt(60)))
+              : null;
       if (cap != null) {
         b.cap(cap);
       }
@@ -92,7 +112,8 @@ class NextAllowedSlotPropertyTest {
       policy = b.build();
       for (int i = r.nextInt(5); i > 0; i--) {
         Instant t = asOf.toInstant().minus(1 + r.nextInt(7 * 24 * 60), ChronoUnit.MINUTES);
-        history.add(new Attempt("L1", channel, t, r.nextInt(3) == 0 ? "conversation" : "no_answer"));
+        history.add(
+            new Attempt("L1", channel, t, r.nextInt(3) == 0 ? "conversation" : "no_answer"));
       }
       int kind = r.nextInt(3);
       at = kind == 1;
@@ -109,9 +130,25 @@ class NextAllowedSlotPropertyTest {
 
     @Override
     public String toString() {
-      return zone + " asOf " + asOf.toOffsetDateTime() + " " + channel + " hours " + hours + " " + timing()
-          + " days " + policy.workingDays() + " holidays " + policy.holidays() + " cap " + cap + " coolOff "
-          + (coolOff == null ? null : coolOff.within()) + " history " + history;
+      return zone
+          + " asOf "
+          + asOf.toOffsetDateTime()
+          + " "
+          + channel
+          + " hours "
+          + hours
+          + " "
+          + timing()
+          + " days "
+          + policy.workingDays()
+          + " holidays "
+          + policy.holidays()
+          + " cap "
+          + cap
+          + " coolOff "
+          + (coolOff == null ? null : coolOff.within())
+          + " history "
+          + history;
     }
 
     /** {@code [start, end]} of the expected step, or {@code null} when the contact is dropped. */
@@ -148,7 +185,9 @@ class NextAllowedSlotPropertyTest {
         }
         Instant start = firstAtOrAfter(day, lo);
         Instant end = firstAtOrAfter(day, hi);
-        for (Instant t = start.isBefore(lower) ? lower : start; t.isBefore(end); t = t.plus(1, ChronoUnit.MINUTES)) {
+        for (Instant t = start.isBefore(lower) ? lower : start;
+            t.isBefore(end);
+            t = t.plus(1, ChronoUnit.MINUTES)) {
           if (historyAllows(t)) {
             return new Instant[] {t, end};
           }
@@ -163,7 +202,9 @@ class NextAllowedSlotPropertyTest {
         if (cap != null && a.at().isAfter(t.minus(cap.within())) && !a.at().isAfter(t)) {
           inCap++;
         }
-        if (coolOff != null && a.outcome().equals("conversation") && !a.at().isAfter(t)
+        if (coolOff != null
+            && a.outcome().equals("conversation")
+            && !a.at().isAfter(t)
             && a.at().plus(coolOff.within()).isAfter(t)) {
           return false;
         }
@@ -172,14 +213,16 @@ class NextAllowedSlotPropertyTest {
     }
 
     /**
-     * By scanning the wall clock: the first instant showing {@code day} at {@code time} or later. Offsets,
-     * clock changes and the times asked for all fall on quarter hours, so quarter-hour steps miss nothing.
+     * By scanning the wall clock: the first instant showing {@code day} at {@code time} or later.
+     * Offsets, clock changes and the times asked for all fall on quarter hours, so quarter-hour
+     * steps miss nothing.
      */
     private Instant firstAtOrAfter(LocalDate day, LocalTime time) {
       Instant t = day.atStartOfDay(ZoneOffset.UTC).toInstant().minus(15, ChronoUnit.HOURS);
-      for (;; t = t.plus(15, ChronoUnit.MINUTES)) {
+      for (; ; t = t.plus(15, ChronoUnit.MINUTES)) {
         ZonedDateTime z = t.atZone(zone);
-        if (z.toLocalDate().isAfter(day) || z.toLocalDate().equals(day) && !z.toLocalTime().isBefore(time)) {
+        if (z.toLocalDate().isAfter(day)
+            || z.toLocalDate().equals(day) && !z.toLocalTime().isBefore(time)) {
           return t;
         }
       }
@@ -193,14 +236,24 @@ class NextAllowedSlotPropertyTest {
     int planned = 0;
     for (int n = 0; n < 200; n++) {
       Case c = new Case(random);
-      Planner planner = Planner.builder("CAMP").zone(ZoneOffset.UTC)
-          .guardrails(new Guardrails(c.policy, ContactHistory.of(c.history))).build();
+      Planner planner =
+          Planner.builder("CAMP")
+              .zone(ZoneOffset.UTC)
+              .guardrails(new Guardrails(c.policy, ContactHistory.of(c.history)))
+              .build();
       Customer customer = Customer.builder("L1").custom("timezone", c.zone.getId()).build();
-      Plan plan = planner.plan(List.of(customer), PlannerTest.source(NextAllowedSlotTest.contact(c.channel, "L1",
-          c.timing())), c.asOf.toOffsetDateTime());
+      Plan plan =
+          planner.plan(
+              List.of(customer),
+              PlannerTest.source(NextAllowedSlotTest.contact(c.channel, "L1", c.timing())),
+              c.asOf.toOffsetDateTime());
       Instant[] want = c.expected();
-      String got = plan.steps().isEmpty() ? "dropped"
-          : plan.steps().get(0).notBefore().toInstant() + " .. " + plan.steps().get(0).notAfter().toInstant();
+      String got =
+          plan.steps().isEmpty()
+              ? "dropped"
+              : plan.steps().get(0).notBefore().toInstant()
+                  + " .. "
+                  + plan.steps().get(0).notAfter().toInstant();
       String expected = want == null ? "dropped" : want[0] + " .. " + want[1];
       if (!got.equals(expected)) {
         wrong.add(c + ": expected " + expected + " but was " + got);

@@ -26,16 +26,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A contact a guardrail moves to a later day starts at its next allowed slot: the earliest instant that
- * the decision's timing and every guardrail allow, in the customer's zone, never at the time of day the
- * plan was made. Mon 2025-10-06 is in British Summer Time (+01:00).
+ * A contact a guardrail moves to a later day starts at its next allowed slot: the earliest instant
+ * that the decision's timing and every guardrail allow, in the customer's zone, never at the time
+ * of day the plan was made. Mon 2025-10-06 is in British Summer Time (+01:00).
  */
 class NextAllowedSlotTest {
   static final ZoneId LONDON = ZoneId.of("Europe/London");
   static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
   static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
   /** Mon 2025-10-06 12:30 in London: half an hour before a 10:00–13:00 window closes. */
   static final OffsetDateTime MON_1230 = OffsetDateTime.parse("2025-10-06T12:30:00+01:00");
+
   static final Timing MORNING = Timing.NOW.window("10:00", "13:00");
   static final String FOLDER = "9b1d2c3e-4f50-4617-8293-a4b5c6d7e8f9";
   static final String AGENT = "3f0c1a52-8d4e-4b7a-9c1d-2e5f6a7b8c9d";
@@ -53,10 +55,14 @@ class NextAllowedSlotTest {
   }
 
   static Attempt attempt(Channel channel, String londonTime, String outcome) {
-    return new Attempt("L1", channel, LocalDateTime.parse(londonTime).atZone(LONDON).toInstant(), outcome);
+    return new Attempt(
+        "L1", channel, LocalDateTime.parse(londonTime).atZone(LONDON).toInstant(), outcome);
   }
 
-  /** Three attempts on {@code channel}, Thu to Sat at {@code time}: a cap of 3 in 7 days frees next Thu then. */
+  /**
+   * Three attempts on {@code channel}, Thu to Sat at {@code time}: a cap of 3 in 7 days frees next
+   * Thu then.
+   */
   static List<Attempt> threeAttempts(Channel channel, String time) {
     List<Attempt> out = new ArrayList<>();
     for (String day : List.of("2025-10-02", "2025-10-03", "2025-10-04")) {
@@ -69,14 +75,23 @@ class NextAllowedSlotTest {
     return GuardrailPolicy.defaults().toBuilder().cap(FrequencyCap.days(channel, 3, 7)).build();
   }
 
-  static Plan plan(ZoneId planZone, GuardrailPolicy policy, List<Attempt> history, List<Customer> book,
-      OffsetDateTime asOf, Contact... contacts) {
-    Planner planner = Planner.builder("CAMP").zone(planZone)
-        .guardrails(new Guardrails(policy, ContactHistory.of(history))).build();
+  static Plan plan(
+      ZoneId planZone,
+      GuardrailPolicy policy,
+      List<Attempt> history,
+      List<Customer> book,
+      OffsetDateTime asOf,
+      Contact... contacts) {
+    Planner planner =
+        Planner.builder("CAMP")
+            .zone(planZone)
+            .guardrails(new Guardrails(policy, ContactHistory.of(history)))
+            .build();
     return planner.plan(book, PlannerTest.source(contacts), asOf);
   }
 
-  static Plan london(GuardrailPolicy policy, List<Attempt> history, OffsetDateTime asOf, Contact c) {
+  static Plan london(
+      GuardrailPolicy policy, List<Attempt> history, OffsetDateTime asOf, Contact c) {
     return plan(LONDON, policy, history, List.of(londoner("L1")), asOf, c);
   }
 
@@ -88,20 +103,32 @@ class NextAllowedSlotTest {
 
   @Test
   void theLondonExampleACapFreeingThursdayMorningStartsTheWindowAtTenNotAtTheTimeItWasPlanned() {
-    Plan plan = london(capped(Channel.CALL), threeAttempts(Channel.CALL, "09:00"), MON_1230,
-        contact(Channel.CALL, "L1", MORNING));
+    Plan plan =
+        london(
+            capped(Channel.CALL),
+            threeAttempts(Channel.CALL, "09:00"),
+            MON_1230,
+            contact(Channel.CALL, "L1", MORNING));
 
     assertThat(slot(plan)).isEqualTo("2025-10-09T10:00:00+01:00 .. 2025-10-09T13:00:00+01:00");
-    assertThat(plan.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.code()).isEqualTo("FREQUENCY_CAP");
-      assertThat(w.message()).endsWith("; moved to Thu 2025-10-09 10:00");
-    });
+    assertThat(plan.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.code()).isEqualTo("FREQUENCY_CAP");
+              assertThat(w.message()).endsWith("; moved to Thu 2025-10-09 10:00");
+            });
   }
 
   @ParameterizedTest
   @EnumSource(Channel.class)
   void aFrequencyCapMovesAnOpenWindowToTheStartOfTheWindowOnTheDayItFrees(Channel channel) {
-    Plan plan = london(capped(channel), threeAttempts(channel, "09:00"), MON_1230, contact(channel, "L1", MORNING));
+    Plan plan =
+        london(
+            capped(channel),
+            threeAttempts(channel, "09:00"),
+            MON_1230,
+            contact(channel, "L1", MORNING));
 
     assertThat(slot(plan)).isEqualTo("2025-10-09T10:00:00+01:00 .. 2025-10-09T13:00:00+01:00");
   }
@@ -109,8 +136,10 @@ class NextAllowedSlotTest {
   @ParameterizedTest
   @EnumSource(Channel.class)
   void aCoolOffMovesAnOpenWindowToTheStartOfTheWindowOnTheDayItEnds(Channel channel) {
-    GuardrailPolicy policy = GuardrailPolicy.defaults().toBuilder().coolOff(CoolOff.days(channel, 7, "conversation"))
-        .build();
+    GuardrailPolicy policy =
+        GuardrailPolicy.defaults().toBuilder()
+            .coolOff(CoolOff.days(channel, 7, "conversation"))
+            .build();
     List<Attempt> history = List.of(attempt(channel, "2025-10-01T09:00", "conversation"));
 
     Plan plan = london(policy, history, MON_1230, contact(channel, "L1", MORNING));
@@ -121,7 +150,8 @@ class NextAllowedSlotTest {
   @ParameterizedTest
   @EnumSource(Channel.class)
   void aHolidayMovesAnOpenWindowToTheStartOfTheWindowOnTheNextDay(Channel channel) {
-    GuardrailPolicy policy = GuardrailPolicy.defaults().toBuilder().holiday(LocalDate.of(2025, 10, 6)).build();
+    GuardrailPolicy policy =
+        GuardrailPolicy.defaults().toBuilder().holiday(LocalDate.of(2025, 10, 6)).build();
 
     Plan plan = london(policy, List.of(), MON_1230, contact(channel, "L1", MORNING));
 
@@ -131,8 +161,16 @@ class NextAllowedSlotTest {
   @ParameterizedTest
   @EnumSource(Channel.class)
   void aDayOffMovesAnOpenWindowToTheStartOfTheWindowOnTheNextWorkingDay(Channel channel) {
-    GuardrailPolicy policy = GuardrailPolicy.defaults().toBuilder().workingDays(List.of(DayOfWeek.MONDAY,
-        DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)).build();
+    GuardrailPolicy policy =
+        GuardrailPolicy.defaults().toBuilder()
+            .workingDays(
+                List.of(
+                    DayOfWeek.MONDAY,
+                    DayOfWeek.TUESDAY,
+                    DayOfWeek.WEDNESDAY,
+                    DayOfWeek.THURSDAY,
+                    DayOfWeek.FRIDAY))
+            .build();
     OffsetDateTime saturday = OffsetDateTime.parse("2025-10-04T12:30:00+01:00");
 
     Plan plan = london(policy, List.of(), saturday, contact(channel, "L1", MORNING));
@@ -142,11 +180,16 @@ class NextAllowedSlotTest {
 
   @ParameterizedTest
   @EnumSource(Channel.class)
-  void aWindowStillOpenAfterTheHoursEndMovesToItsStartTomorrowInsteadOfBeingDropped(Channel channel) {
+  void aWindowStillOpenAfterTheHoursEndMovesToItsStartTomorrowInsteadOfBeingDropped(
+      Channel channel) {
     OffsetDateTime halfSeven = OffsetDateTime.parse("2025-10-06T19:30:00+01:00");
 
-    Plan plan = london(GuardrailPolicy.defaults(), List.of(), halfSeven,
-        contact(channel, "L1", Timing.NOW.window("17:00", "21:00")));
+    Plan plan =
+        london(
+            GuardrailPolicy.defaults(),
+            List.of(),
+            halfSeven,
+            contact(channel, "L1", Timing.NOW.window("17:00", "21:00")));
 
     assertThat(slot(plan)).isEqualTo("2025-10-07T17:00:00+01:00 .. 2025-10-07T19:00:00+01:00");
     assertThat(plan.warnings()).extracting(Plan.Warning::code).containsExactly("CALLING_HOURS");
@@ -155,7 +198,8 @@ class NextAllowedSlotTest {
   @ParameterizedTest
   @EnumSource(Channel.class)
   void asSoonAsPossibleMovedToALaterDayStartsWhenThatDaysHoursStart(Channel channel) {
-    GuardrailPolicy policy = GuardrailPolicy.defaults().toBuilder().holiday(LocalDate.of(2025, 10, 6)).build();
+    GuardrailPolicy policy =
+        GuardrailPolicy.defaults().toBuilder().holiday(LocalDate.of(2025, 10, 6)).build();
 
     Plan plan = london(policy, List.of(), MON_1230, contact(channel, "L1", Timing.NOW));
 
@@ -165,19 +209,30 @@ class NextAllowedSlotTest {
   @ParameterizedTest
   @EnumSource(Channel.class)
   void asSoonAsPossibleWaitsForACapOnlyUntilItFrees(Channel channel) {
-    Plan freesInHours = london(capped(channel), threeAttempts(channel, "09:00"), MON_1230,
-        contact(channel, "L1", Timing.NOW));
-    Plan freesAtDawn = london(capped(channel), threeAttempts(channel, "06:00"), MON_1230,
-        contact(channel, "L1", Timing.NOW));
+    Plan freesInHours =
+        london(
+            capped(channel),
+            threeAttempts(channel, "09:00"),
+            MON_1230,
+            contact(channel, "L1", Timing.NOW));
+    Plan freesAtDawn =
+        london(
+            capped(channel),
+            threeAttempts(channel, "06:00"),
+            MON_1230,
+            contact(channel, "L1", Timing.NOW));
 
-    assertThat(slot(freesInHours)).isEqualTo("2025-10-09T09:00:00+01:00 .. 2025-10-09T19:00:00+01:00");
-    assertThat(slot(freesAtDawn)).isEqualTo("2025-10-09T08:00:00+01:00 .. 2025-10-09T19:00:00+01:00");
+    assertThat(slot(freesInHours))
+        .isEqualTo("2025-10-09T09:00:00+01:00 .. 2025-10-09T19:00:00+01:00");
+    assertThat(slot(freesAtDawn))
+        .isEqualTo("2025-10-09T08:00:00+01:00 .. 2025-10-09T19:00:00+01:00");
   }
 
   @ParameterizedTest
   @EnumSource(Channel.class)
   void anAtTimeMovedToALaterDayKeepsItsTime(Channel channel) {
-    GuardrailPolicy policy = GuardrailPolicy.defaults().toBuilder().holiday(LocalDate.of(2025, 10, 6)).build();
+    GuardrailPolicy policy =
+        GuardrailPolicy.defaults().toBuilder().holiday(LocalDate.of(2025, 10, 6)).build();
     OffsetDateTime ten = OffsetDateTime.parse("2025-10-06T10:00:00+01:00");
 
     Plan plan = london(policy, List.of(), ten, contact(channel, "L1", Timing.NOW.at("11:00")));
@@ -189,7 +244,12 @@ class NextAllowedSlotTest {
   void anAtTimeTheHoursNeverAllowStillMovesToTheNextMorning() {
     OffsetDateTime ten = OffsetDateTime.parse("2025-10-06T10:00:00+01:00");
 
-    Plan plan = london(GuardrailPolicy.defaults(), List.of(), ten, contact(Channel.CALL, "L1", Timing.NOW.at("22:00")));
+    Plan plan =
+        london(
+            GuardrailPolicy.defaults(),
+            List.of(),
+            ten,
+            contact(Channel.CALL, "L1", Timing.NOW.at("22:00")));
 
     assertThat(slot(plan)).isEqualTo("2025-10-07T08:00:00+01:00 .. 2025-10-07T19:00:00+01:00");
   }
@@ -198,7 +258,8 @@ class NextAllowedSlotTest {
   void aCapFreeingInsideTheWindowStartsWhenItFreesAndOneFreeingAfterItWaitsForTheNextDaysWindow() {
     Contact call = contact(Channel.CALL, "L1", MORNING);
 
-    Plan inside = london(capped(Channel.CALL), threeAttempts(Channel.CALL, "11:15"), MON_1230, call);
+    Plan inside =
+        london(capped(Channel.CALL), threeAttempts(Channel.CALL, "11:15"), MON_1230, call);
     Plan after = london(capped(Channel.CALL), threeAttempts(Channel.CALL, "13:30"), MON_1230, call);
 
     assertThat(slot(inside)).isEqualTo("2025-10-09T11:15:00+01:00 .. 2025-10-09T13:00:00+01:00");
@@ -207,8 +268,14 @@ class NextAllowedSlotTest {
 
   @Test
   void theWindowIsTheCustomersOwnWhenThePlanIsInAnotherZone() {
-    Plan plan = plan(KOLKATA, capped(Channel.CALL), threeAttempts(Channel.CALL, "09:00"), List.of(londoner("L1")),
-        MON_1230, contact(Channel.CALL, "L1", MORNING));
+    Plan plan =
+        plan(
+            KOLKATA,
+            capped(Channel.CALL),
+            threeAttempts(Channel.CALL, "09:00"),
+            List.of(londoner("L1")),
+            MON_1230,
+            contact(Channel.CALL, "L1", MORNING));
 
     // Thu 10:00–13:00 in London is 14:30–17:30 in Kolkata.
     assertThat(slot(plan)).isEqualTo("2025-10-09T14:30:00+05:30 .. 2025-10-09T17:30:00+05:30");
@@ -217,22 +284,36 @@ class NextAllowedSlotTest {
   @Test
   void aWindowStartTheClocksSkipStartsWhenTheyJumpPastIt() {
     // New York springs forward on Sun 2025-03-09 from 02:00 EST to 03:00 EDT: 02:30 is never shown.
-    GuardrailPolicy policy = GuardrailPolicy.none().toBuilder().holiday(LocalDate.of(2025, 3, 8)).build();
+    GuardrailPolicy policy =
+        GuardrailPolicy.none().toBuilder().holiday(LocalDate.of(2025, 3, 8)).build();
     OffsetDateTime saturday = OffsetDateTime.parse("2025-03-08T03:45:00-05:00");
 
-    Plan plan = plan(NEW_YORK, policy, List.of(), List.of(Customer.builder("L1").build()), saturday,
-        contact(Channel.SMS, "L1", Timing.NOW.window("02:30", "04:00")));
+    Plan plan =
+        plan(
+            NEW_YORK,
+            policy,
+            List.of(),
+            List.of(Customer.builder("L1").build()),
+            saturday,
+            contact(Channel.SMS, "L1", Timing.NOW.window("02:30", "04:00")));
 
     assertThat(slot(plan)).isEqualTo("2025-03-09T03:00:00-04:00 .. 2025-03-09T04:00:00-04:00");
   }
 
   @Test
   void aWindowEndTheClocksSkipEndsWhenTheyJumpPastIt() {
-    GuardrailPolicy policy = GuardrailPolicy.none().toBuilder().holiday(LocalDate.of(2025, 3, 8)).build();
+    GuardrailPolicy policy =
+        GuardrailPolicy.none().toBuilder().holiday(LocalDate.of(2025, 3, 8)).build();
     OffsetDateTime saturday = OffsetDateTime.parse("2025-03-08T01:45:00-05:00");
 
-    Plan plan = plan(NEW_YORK, policy, List.of(), List.of(Customer.builder("L1").build()), saturday,
-        contact(Channel.SMS, "L1", Timing.NOW.window("01:00", "02:30")));
+    Plan plan =
+        plan(
+            NEW_YORK,
+            policy,
+            List.of(),
+            List.of(Customer.builder("L1").build()),
+            saturday,
+            contact(Channel.SMS, "L1", Timing.NOW.window("01:00", "02:30")));
 
     assertThat(slot(plan)).isEqualTo("2025-03-09T01:00:00-05:00 .. 2025-03-09T03:00:00-04:00");
   }
@@ -243,26 +324,52 @@ class NextAllowedSlotTest {
     List<Customer> book = List.of(Customer.builder("L1").build());
     Timing skipped = Timing.NOW.window("02:10", "02:50");
 
-    Plan plan = plan(NEW_YORK, GuardrailPolicy.none(), List.of(), book, oneAm, contact(Channel.SMS, "L1", skipped));
-    Plan fixed = plan(NEW_YORK, GuardrailPolicy.none(), List.of(), book, oneAm,
-        contact(Channel.SMS, "L1", skipped.on(LocalDate.of(2025, 3, 9))));
+    Plan plan =
+        plan(
+            NEW_YORK,
+            GuardrailPolicy.none(),
+            List.of(),
+            book,
+            oneAm,
+            contact(Channel.SMS, "L1", skipped));
+    Plan fixed =
+        plan(
+            NEW_YORK,
+            GuardrailPolicy.none(),
+            List.of(),
+            book,
+            oneAm,
+            contact(Channel.SMS, "L1", skipped.on(LocalDate.of(2025, 3, 9))));
 
     assertThat(slot(plan)).isEqualTo("2025-03-10T02:10:00-04:00 .. 2025-03-10T02:50:00-04:00");
     assertThat(fixed.steps()).isEmpty();
-    assertThat(fixed.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.code()).isEqualTo("TIMING_PASSED");
-      assertThat(w.message()).contains("the window 02:10-02:50 does not occur on 2025-03-09");
-    });
+    assertThat(fixed.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.code()).isEqualTo("TIMING_PASSED");
+              assertThat(w.message())
+                  .contains("the window 02:10-02:50 does not occur on 2025-03-09");
+            });
   }
 
   @Test
   void aBatchCampaignIsScheduledForTheStartOfTheWindowOnTheDayItsLastCustomerMayBeCalled() {
     BatchCampaign campaign = BatchCampaign.of("Week", FOLDER);
-    Contact capped = new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", campaign);
-    Contact free = new Contact("L2", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", campaign);
+    Contact capped =
+        new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", campaign);
+    Contact free =
+        new Contact("L2", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", campaign);
 
-    Plan plan = plan(KOLKATA, capped(Channel.CALL), threeAttempts(Channel.CALL, "09:00"),
-        List.of(londoner("L1"), londoner("L2")), MON_1230, capped, free);
+    Plan plan =
+        plan(
+            KOLKATA,
+            capped(Channel.CALL),
+            threeAttempts(Channel.CALL, "09:00"),
+            List.of(londoner("L1"), londoner("L2")),
+            MON_1230,
+            capped,
+            free);
 
     Step create = plan.steps().get(0);
     assertThat(create.kind()).isEqualTo(StepKind.CREATE_BATCH_CALL);
@@ -275,28 +382,54 @@ class NextAllowedSlotTest {
   void aBatchCampaignOpenedOnADayItDoesNotCallOnIsScheduledForItsFirstCallingDayAtTheWindowStart() {
     BatchCampaign weekdays = BatchCampaign.of("Week", FOLDER).days(1, 2, 3, 4, 5);
     OffsetDateTime saturday = OffsetDateTime.parse("2025-10-04T12:30:00+01:00");
-    Contact call = new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", weekdays);
-    Contact sameDay = new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch",
-        BatchCampaign.of("Week", FOLDER).days(1, 2, 3, 4, 5, 6));
+    Contact call =
+        new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", weekdays);
+    Contact sameDay =
+        new Contact(
+            "L1",
+            Channel.CALL,
+            AGENT,
+            null,
+            null,
+            null,
+            MORNING,
+            0,
+            0,
+            "batch",
+            BatchCampaign.of("Week", FOLDER).days(1, 2, 3, 4, 5, 6));
 
-    Plan plan = plan(LONDON, GuardrailPolicy.defaults(), List.of(), List.of(londoner("L1")), saturday, call);
-    Plan open = plan(LONDON, GuardrailPolicy.defaults(), List.of(), List.of(londoner("L1")), saturday, sameDay);
+    Plan plan =
+        plan(
+            LONDON, GuardrailPolicy.defaults(), List.of(), List.of(londoner("L1")), saturday, call);
+    Plan open =
+        plan(
+            LONDON,
+            GuardrailPolicy.defaults(),
+            List.of(),
+            List.of(londoner("L1")),
+            saturday,
+            sameDay);
 
     Step create = plan.steps().get(0);
     assertThat(create.body().getString("scheduled_at")).isEqualTo("2025-10-06T10:00:00+01:00");
     assertThat(PlanJson.TIME.format(create.notAfter())).isEqualTo("2025-10-06T13:00:00+01:00");
-    assertThat(open.steps().get(0).body().getString("scheduled_at")).isEqualTo("2025-10-04T12:30:00+01:00");
+    assertThat(open.steps().get(0).body().getString("scheduled_at"))
+        .isEqualTo("2025-10-04T12:30:00+01:00");
   }
 
   @Test
   void aBatchCampaignWhoseFirstDayIsAHolidayIsScheduledForTheNextCallingDay() {
-    // The customer may be called on Monday, but the campaign calls Tue-Fri only, and Tuesday is a holiday.
+    // The customer may be called on Monday, but the campaign calls Tue-Fri only, and Tuesday is a
+    // holiday.
     BatchCampaign tuesdays = BatchCampaign.of("Week", FOLDER).days(2, 3, 4, 5);
-    GuardrailPolicy policy = GuardrailPolicy.defaults().toBuilder().holiday(LocalDate.of(2025, 10, 7)).build();
-    Contact call = new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", tuesdays);
+    GuardrailPolicy policy =
+        GuardrailPolicy.defaults().toBuilder().holiday(LocalDate.of(2025, 10, 7)).build();
+    Contact call =
+        new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", tuesdays);
 
     Plan plan = plan(LONDON, policy, List.of(), List.of(londoner("L1")), MON_1230, call);
 
-    assertThat(plan.steps().get(0).body().getString("scheduled_at")).isEqualTo("2025-10-08T10:00:00+01:00");
+    assertThat(plan.steps().get(0).body().getString("scheduled_at"))
+        .isEqualTo("2025-10-08T10:00:00+01:00");
   }
 }

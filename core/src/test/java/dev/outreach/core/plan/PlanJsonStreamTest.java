@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The streamed plan JSON is byte for byte the text of the JSON tree, pretty-printed, as it always was. */
+/**
+ * The streamed plan JSON is byte for byte the text of the JSON tree, pretty-printed, as it always
+ * was.
+ */
 class PlanJsonStreamTest {
   /** How {@link PlanJson#write(Plan)} worked before it streamed: build the tree, then print it. */
   static String tree(Plan plan) {
@@ -31,30 +34,73 @@ class PlanJsonStreamTest {
   static Plan odd() {
     Plan base = PlanJsonTest.sample();
     Step s = base.steps().get(0);
-    Step unicode = new Step("s0002", s.kind(), s.method(), s.path(), s.notBefore(), null,
-        Json.createObjectBuilder(s.body()).add("note", ODD).add("n", 12345678901L).add("x", 1.5)
-            .add("nested", Json.createArrayBuilder().add(ODD).add(true).addNull().add(Json.createObjectBuilder()))
-            .build(), List.of("L1", "लोन-२"), List.of(ODD, "rule 🙂"));
+    Step unicode =
+        new Step(
+            "s0002",
+            s.kind(),
+            s.method(),
+            s.path(),
+            s.notBefore(),
+            null,
+            Json.createObjectBuilder(s.body())
+                .add("note", ODD)
+                .add("n", 12345678901L)
+                .add("x", 1.5)
+                .add(
+                    "nested",
+                    Json.createArrayBuilder()
+                        .add(ODD)
+                        .add(true)
+                        .addNull()
+                        .add(Json.createObjectBuilder()))
+                .build(),
+            List.of("L1", "लोन-२"),
+            List.of(ODD, "rule 🙂"));
     Summary sum = new Summary(7, 2, 1, 1, 3, 2, Map.of(Channel.CALL, 1, Channel.SMS, 1));
-    ExperimentResult x = new ExperimentResult("tone ₹", List.of(
-        new ExperimentResult.ArmResult("champion", 70, 5, 2, 1, 1, 1, Map.of(Channel.CALL, 2)),
-        new ExperimentResult.ArmResult("chällenger", 30, 2, 0, 0, 0, 2, Map.of())));
-    return new Plan("CAMP ₹ 🙂", base.asOf(), base.zone(), sum, List.of(s, unicode),
-        List.of(new Suppressed("L3", ODD, "paid ✓")), List.of("L4", "L5 ü"),
+    ExperimentResult x =
+        new ExperimentResult(
+            "tone ₹",
+            List.of(
+                new ExperimentResult.ArmResult(
+                    "champion", 70, 5, 2, 1, 1, 1, Map.of(Channel.CALL, 2)),
+                new ExperimentResult.ArmResult("chällenger", 30, 2, 0, 0, 0, 2, Map.of())));
+    return new Plan(
+        "CAMP ₹ 🙂",
+        base.asOf(),
+        base.zone(),
+        sum,
+        List.of(s, unicode),
+        List.of(new Suppressed("L3", ODD, "paid ✓")),
+        List.of("L4", "L5 ü"),
         List.of(new Overridden("L1", Channel.WHATSAPP, "weak", ODD, "lower priority")),
-        List.of(new Warning("TIMING_PASSED", "L2", "old", ODD), new Warning("NO_RULE", null, null, "nothing"),
+        List.of(
+            new Warning("TIMING_PASSED", "L2", "old", ODD),
+            new Warning("NO_RULE", null, null, "nothing"),
             new Warning("W", "L9", null, "")),
         List.of(x, new ExperimentResult("empty", List.of())));
   }
 
   static Plan empty() {
     Plan base = PlanJsonTest.sample();
-    return new Plan("C", base.asOf(), base.zone(), new Summary(0, 0, 0, 0, 0, 0, Map.of()), List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of());
+    return new Plan(
+        "C",
+        base.asOf(),
+        base.zone(),
+        new Summary(0, 0, 0, 0, 0, 0, Map.of()),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   static List<Plan> plans() {
-    return List.of(PlanJsonTest.sample(), TamperedPlans.full(), odd(), empty(),
+    return List.of(
+        PlanJsonTest.sample(),
+        TamperedPlans.full(),
+        odd(),
+        empty(),
         PlannerTest.PLANNER.plan(PlannerTest.book(3), PlannerTest.source(), PlannerTest.AS_OF));
   }
 
@@ -83,8 +129,10 @@ class PlanJsonStreamTest {
         PlanJson.write(plan, out);
       }
 
-      assertThat(streamed.digest()).isEqualTo(MessageDigest.getInstance("SHA-256")
-          .digest(tree(plan).getBytes(StandardCharsets.UTF_8)));
+      assertThat(streamed.digest())
+          .isEqualTo(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(tree(plan).getBytes(StandardCharsets.UTF_8)));
     }
   }
 
@@ -92,11 +140,21 @@ class PlanJsonStreamTest {
   void writingLeavesTheCallersStreamOpenAndFlushed() throws Exception {
     StringBuilder seen = new StringBuilder();
     boolean[] closed = {false};
-    java.io.Writer w = new java.io.Writer() {
-      @Override public void write(char[] c, int off, int len) { seen.append(c, off, len); }
-      @Override public void flush() {}
-      @Override public void close() { closed[0] = true; }
-    };
+    java.io.Writer w =
+        new java.io.Writer() {
+          @Override
+          public void write(char[] c, int off, int len) {
+            seen.append(c, off, len);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
 
     PlanJson.write(empty(), w);
 

@@ -19,28 +19,41 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Customers of unknown number (a cursor, a lazily read file) are planned as they arrive: the rules see them
- * in parts, and the plan is the one a list of the same customers gives.
+ * Customers of unknown number (a cursor, a lazily read file) are planned as they arrive: the rules
+ * see them in parts, and the plan is the one a list of the same customers gives.
  */
 class StreamPlanningTest {
   private static final OffsetDateTime AS_OF = OffsetDateTime.parse("2025-08-05T09:00:00+05:30");
   private static final int SIZE = 2 * Planner.PART + 1_234;
-  private static final String[] ZONES = {"Asia/Kolkata", "Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu"};
+  private static final String[] ZONES = {
+    "Asia/Kolkata", "Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu"
+  };
   private static final String[] STATUS = {"bounced", "paid", "Pending", "ÉCHU", ""};
 
   private static List<Customer> customers() {
-    return IntStream.range(0, SIZE).mapToObj(i -> Customer.builder(String.format(java.util.Locale.ROOT, "L%07d", (i * 7_919) % SIZE))
-        .paymentStatus(STATUS[i % STATUS.length]).custom("timezone", ZONES[i % ZONES.length])
-        .custom("dpd", (long) (i % 97)).build()).collect(Collectors.toList());
+    return IntStream.range(0, SIZE)
+        .mapToObj(
+            i ->
+                Customer.builder(String.format(java.util.Locale.ROOT, "L%07d", (i * 7_919) % SIZE))
+                    .paymentStatus(STATUS[i % STATUS.length])
+                    .custom("timezone", ZONES[i % ZONES.length])
+                    .custom("dpd", (long) (i % 97))
+                    .build())
+        .collect(Collectors.toList());
   }
 
-  /** Calls the bounced, texts the rest at 15:00 in their zone, leaves every 11th undecided; counts its calls. */
+  /**
+   * Calls the bounced, texts the rest at 15:00 in their zone, leaves every 11th undecided; counts
+   * its calls.
+   */
   private static final class Rules implements DecisionSource {
     final AtomicInteger calls = new AtomicInteger();
     final List<Integer> sizes = new ArrayList<>();
 
     @Override
-    public synchronized void decide(List<Customer> customers, dev.outreach.core.decision.PlanningDay day,
+    public synchronized void decide(
+        List<Customer> customers,
+        dev.outreach.core.decision.PlanningDay day,
         java.util.function.Consumer<dev.outreach.core.decision.Decision> sink) {
       calls.incrementAndGet();
       sizes.add(customers.size());
@@ -52,7 +65,12 @@ class StreamPlanningTest {
         if ("bounced".equals(c.paymentStatus())) {
           sink.accept(Decisions.call(c.loanId(), "call-bounced"));
         } else {
-          sink.accept(Decisions.sms(c.loanId(), "tpl-" + n % 3, new Timing(null, java.time.LocalTime.of(15, 0), java.time.LocalTime.of(18, 0)), "sms"));
+          sink.accept(
+              Decisions.sms(
+                  c.loanId(),
+                  "tpl-" + n % 3,
+                  new Timing(null, java.time.LocalTime.of(15, 0), java.time.LocalTime.of(18, 0)),
+                  "sms"));
         }
       }
     }
@@ -88,8 +106,9 @@ class StreamPlanningTest {
   @Test
   void aStreamIsClosedOnceThePlanIsMade() {
     AtomicInteger closed = new AtomicInteger();
-    Plan plan = planner(FilterCompiler.Mode.IDS).plan(customers().stream().onClose(closed::incrementAndGet),
-        new Rules(), AS_OF);
+    Plan plan =
+        planner(FilterCompiler.Mode.IDS)
+            .plan(customers().stream().onClose(closed::incrementAndGet), new Rules(), AS_OF);
 
     assertThat(plan.summary().customers()).isEqualTo(SIZE);
     assertThat(closed).hasValue(1);
@@ -98,7 +117,8 @@ class StreamPlanningTest {
   @Test
   void anEmptyIteratorIsAnEmptyPlan() {
     Rules rules = new Rules();
-    Plan plan = planner(FilterCompiler.Mode.COMPACT).plan(List.<Customer>of().iterator(), rules, AS_OF);
+    Plan plan =
+        planner(FilterCompiler.Mode.COMPACT).plan(List.<Customer>of().iterator(), rules, AS_OF);
 
     assertThat(plan.steps()).isEmpty();
     assertThat(plan.summary().customers()).isZero();
@@ -120,8 +140,9 @@ class StreamPlanningTest {
   @Test
   void aStreamClosedOnFailureToo() {
     AtomicInteger closed = new AtomicInteger();
-    Stream<Customer> s = Stream.of(Customer.builder("L1").build(), Customer.builder("L1").build())
-        .onClose(closed::incrementAndGet);
+    Stream<Customer> s =
+        Stream.of(Customer.builder("L1").build(), Customer.builder("L1").build())
+            .onClose(closed::incrementAndGet);
 
     assertThatThrownBy(() -> planner(FilterCompiler.Mode.IDS).plan(s, new Rules(), AS_OF))
         .isInstanceOf(IllegalArgumentException.class);

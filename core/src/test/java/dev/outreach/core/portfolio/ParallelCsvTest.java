@@ -16,22 +16,36 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CSV reader converts records on every core and shares repeated values: the customers, the problems
- * and their order must be what a plain row-by-row read gives, across chunk boundaries.
+ * The CSV reader converts records on every core and shares repeated values: the customers, the
+ * problems and their order must be what a plain row-by-row read gives, across chunk boundaries.
  */
 class ParallelCsvTest {
-  private static final String HEADER = "loan_id,phone_number,loan_amount,emi_due_date,payment_status,branch,dpd\n";
+  private static final String HEADER =
+      "loan_id,phone_number,loan_amount,emi_due_date,payment_status,branch,dpd\n";
 
-  /** {@code rows} rows; every {@code badEvery}-th has a bad amount, every {@code dupEvery}-th repeats an id. */
+  /**
+   * {@code rows} rows; every {@code badEvery}-th has a bad amount, every {@code dupEvery}-th
+   * repeats an id.
+   */
   private static String csv(int rows, int badEvery, int dupEvery) {
     StringBuilder b = new StringBuilder(HEADER);
     for (int i = 1; i <= rows; i++) {
       String id = dupEvery > 0 && i % dupEvery == 0 ? "L" + (i - 1) : "L" + i;
       String amount = badEvery > 0 && i % badEvery == 0 ? "-5" : Integer.toString(1000 * (i % 7));
-      b.append(id).append(",+91987650").append(String.format(Locale.ROOT, "%04d", i % 10_000)).append(',')
-          .append(amount).append(",2025-08-").append(String.format(Locale.ROOT, "%02d", 1 + i % 28)).append(',')
-          .append(i % 3 == 0 ? "bounced" : "pending").append(",branch_").append(i % 40).append(',')
-          .append(i % 90).append('\n');
+      b.append(id)
+          .append(",+91987650")
+          .append(String.format(Locale.ROOT, "%04d", i % 10_000))
+          .append(',')
+          .append(amount)
+          .append(",2025-08-")
+          .append(String.format(Locale.ROOT, "%02d", 1 + i % 28))
+          .append(',')
+          .append(i % 3 == 0 ? "bounced" : "pending")
+          .append(",branch_")
+          .append(i % 40)
+          .append(',')
+          .append(i % 90)
+          .append('\n');
     }
     return b.toString();
   }
@@ -60,19 +74,24 @@ class ParallelCsvTest {
   @Test
   void problemsAcrossChunksComeInFileOrderWithTheirTrueCount() {
     int rows = 2 * CsvChunks.CHUNK + 100;
-    assertThatThrownBy(() -> PortfolioReader.readCsv(new StringReader(csv(rows, 97, 1000)), "bad.csv"))
-        .isInstanceOfSatisfying(PortfolioException.class, e -> {
-          List<Long> lines = new ArrayList<>();
-          e.problems().forEach(p -> lines.add(p.line()));
-          assertThat(lines).isSorted().hasSize(Problems.KEPT);
-          // Row n is on line n + 1; the first problems: bad amounts at rows 97, 194, … and the repeat at 1000.
-          assertThat(e.problems().get(0).line()).isEqualTo(98);
-          assertThat(e.problems().get(0).field()).isEqualTo("loan_amount");
-          int bad = rows / 97;
-          int repeats = rows / 1000;
-          assertThat(e.getMessage()).contains(String.valueOf(bad + repeats));
-          assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains("\"L999\" appears again"));
-        });
+    assertThatThrownBy(
+            () -> PortfolioReader.readCsv(new StringReader(csv(rows, 97, 1000)), "bad.csv"))
+        .isInstanceOfSatisfying(
+            PortfolioException.class,
+            e -> {
+              List<Long> lines = new ArrayList<>();
+              e.problems().forEach(p -> lines.add(p.line()));
+              assertThat(lines).isSorted().hasSize(Problems.KEPT);
+              // Row n is on line n + 1; the first problems: bad amounts at rows 97, 194, … and the
+              // repeat at 1000.
+              assertThat(e.problems().get(0).line()).isEqualTo(98);
+              assertThat(e.problems().get(0).field()).isEqualTo("loan_amount");
+              int bad = rows / 97;
+              int repeats = rows / 1000;
+              assertThat(e.getMessage()).contains(String.valueOf(bad + repeats));
+              assertThat(e.problems())
+                  .anySatisfy(p -> assertThat(p.message()).contains("\"L999\" appears again"));
+            });
   }
 
   @Test
@@ -94,9 +113,13 @@ class ParallelCsvTest {
   void theDateShortcutAgreesWithTheIsoParser() {
     Random r = new Random(11);
     for (int i = 0; i < 100_000; i++) {
-      String text = String.format(Locale.ROOT, "%04d-%02d-%02d", r.nextInt(10_000), r.nextInt(14), r.nextInt(33));
+      String text =
+          String.format(
+              Locale.ROOT, "%04d-%02d-%02d", r.nextInt(10_000), r.nextInt(14), r.nextInt(33));
       if (r.nextInt(10) == 0) {
-        text = text.replace('-', r.nextBoolean() ? '/' : '-').replace('0', r.nextBoolean() ? 'O' : '0');
+        text =
+            text.replace('-', r.nextBoolean() ? '/' : '-')
+                .replace('0', r.nextBoolean() ? 'O' : '0');
       }
       LocalDate expected;
       try {
@@ -106,7 +129,9 @@ class ParallelCsvTest {
       }
       String t = text;
       if (expected == null) {
-        assertThatThrownBy(() -> Fields.date(t)).as(t).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Fields.date(t))
+            .as(t)
+            .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("is not a date");
       } else {
         assertThat(Fields.date(text)).as(text).isEqualTo(expected);

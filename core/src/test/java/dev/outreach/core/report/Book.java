@@ -42,17 +42,26 @@ public final class Book {
   /** A Saturday, 10:00 in Kolkata: under {@link #weekdays()} every contact now moves to Monday. */
   public static final OffsetDateTime SATURDAY = OffsetDateTime.parse("2025-08-09T10:00:00+05:30");
 
-  /** RBI hours, Monday to Friday, and every 50th customer of {@link #weekend} on the do-not-contact list. */
+  /**
+   * RBI hours, Monday to Friday, and every 50th customer of {@link #weekend} on the do-not-contact
+   * list.
+   */
   public static GuardrailPolicy weekdays(List<String> doNotContact) {
-    return GuardrailPolicy.defaults().toBuilder().workingDays(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY,
-        java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY)
-        .doNotContact(doNotContact).build();
+    return GuardrailPolicy.defaults().toBuilder()
+        .workingDays(
+            java.time.DayOfWeek.MONDAY,
+            java.time.DayOfWeek.TUESDAY,
+            java.time.DayOfWeek.WEDNESDAY,
+            java.time.DayOfWeek.THURSDAY,
+            java.time.DayOfWeek.FRIDAY)
+        .doNotContact(doNotContact)
+        .build();
   }
 
   /**
-   * {@code n} customers {@code LOAN-000001}… planned on {@link #SATURDAY}, each with a call (rule "High
-   * risk: call" for every third, else "Overdue: call") and an SMS ("Overdue: SMS"): all moved to Monday
-   * 08:00, except every 50th customer, who is on the do-not-contact list (both dropped).
+   * {@code n} customers {@code LOAN-000001}… planned on {@link #SATURDAY}, each with a call (rule
+   * "High risk: call" for every third, else "Overdue: call") and an SMS ("Overdue: SMS"): all moved
+   * to Monday 08:00, except every 50th customer, who is on the do-not-contact list (both dropped).
    */
   public static Plan weekend(int n) {
     List<Customer> customers = new java.util.ArrayList<>(n);
@@ -61,20 +70,28 @@ public final class Book {
     for (int i = 1; i <= n; i++) {
       String id = String.format(java.util.Locale.ROOT, "LOAN-%06d", i);
       customers.add(Customer.builder(id).build());
-      decisions.add(call(id, "agent_a", Timing.NOW, 0, i % 3 == 0 ? "High risk: call" : "Overdue: call"));
+      decisions.add(
+          call(id, "agent_a", Timing.NOW, 0, i % 3 == 0 ? "High risk: call" : "Overdue: call"));
       decisions.add(sms(id, "tpl", Timing.NOW, "Overdue: SMS"));
       if (i % 50 == 0) {
         dnc.add(id);
       }
     }
-    return Planner.builder("CAMP").zone(ZONE).guardrails(new Guardrails(weekdays(dnc), ContactHistory.empty())).build()
+    return Planner.builder("CAMP")
+        .zone(ZONE)
+        .guardrails(new Guardrails(weekdays(dnc), ContactHistory.empty()))
+        .build()
         .plan(customers, source(decisions), SATURDAY);
   }
 
   /** Plans {@code customers} with {@code decisions}, RBI hours, as of 09:00 in Kolkata. */
-  public static Plan plan(List<Customer> customers, List<? extends Decision> decisions, boolean upload) {
-    return Planner.builder("CAMP").zone(ZONE).uploadCustomers(upload)
-        .guardrails(new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty())).build()
+  public static Plan plan(
+      List<Customer> customers, List<? extends Decision> decisions, boolean upload) {
+    return Planner.builder("CAMP")
+        .zone(ZONE)
+        .uploadCustomers(upload)
+        .guardrails(new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty()))
+        .build()
         .plan(customers, source(decisions), AS_OF);
   }
 }

@@ -6,22 +6,25 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * Work started early on its own daemon thread (compiling the rules while the portfolio is read), whose result
- * or failure is taken later, as if it had run then: {@link #get()} throws what the work threw.
+ * Work started early on its own daemon thread (compiling the rules while the portfolio is read),
+ * whose result or failure is taken later, as if it had run then: {@link #get()} throws what the
+ * work threw.
  */
 final class Background<T> {
   private final FutureTask<T> task;
   private volatile long nanos;
 
   private Background(Callable<T> work) {
-    this.task = new FutureTask<>(() -> {
-      long start = System.nanoTime();
-      try {
-        return work.call();
-      } finally {
-        nanos = System.nanoTime() - start;
-      }
-    });
+    this.task =
+        new FutureTask<>(
+            () -> {
+              long start = System.nanoTime();
+              try {
+                return work.call();
+              } finally {
+                nanos = System.nanoTime() - start;
+              }
+            });
   }
 
   /** Starts {@code work} on a daemon thread named {@code name}. */

@@ -1,9 +1,9 @@
 package dev.outreach.examples.cli;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.java11.instrument.binder.jdk.MicrometerHttpClient;
@@ -33,12 +33,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A command's meters: Micrometer's Prometheus registry, served while the command runs and/or written when
- * it ends. Closing it writes the file (also after a failure: the meters say how far it got) and stops the
- * server.
+ * A command's meters: Micrometer's Prometheus registry, served while the command runs and/or
+ * written when it ends. Closing it writes the file (also after a failure: the meters say how far it
+ * got) and stops the server.
  */
 final class CliMetrics implements AutoCloseable {
-  private static final Pattern INITIATE = Pattern.compile("/api/v1/initiate/[^/]+/(calls|sms|whatsapp)");
+  private static final Pattern INITIATE =
+      Pattern.compile("/api/v1/initiate/[^/]+/(calls|sms|whatsapp)");
   private static final Pattern BATCH = Pattern.compile("/api/v1/batch-calls/[^/]+(/[^/]+)?");
 
   private final PrometheusMeterRegistry registry;
@@ -62,16 +63,24 @@ final class CliMetrics implements AutoCloseable {
     HttpServer server = null;
     if (host != null) {
       server = HttpServer.create(new InetSocketAddress(host, port), 0);
-      server.createContext("/metrics", exchange -> {
-        byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-        exchange.sendResponseHeaders("GET".equals(exchange.getRequestMethod()) ? 200 : 405, body.length);
-        try (OutputStream o = exchange.getResponseBody()) {
-          o.write(body);
-        }
-      });
+      server.createContext(
+          "/metrics",
+          exchange -> {
+            byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
+            exchange
+                .getResponseHeaders()
+                .set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            exchange.sendResponseHeaders(
+                "GET".equals(exchange.getRequestMethod()) ? 200 : 405, body.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+              o.write(body);
+            }
+          });
       server.start();
-      err.printf(Locale.ROOT, "outreach: metrics at http://%s:%d/metrics%n", hostText(host),
+      err.printf(
+          Locale.ROOT,
+          "outreach: metrics at http://%s:%d/metrics%n",
+          hostText(host),
           server.getAddress().getPort());
       err.flush();
     }
@@ -89,14 +98,17 @@ final class CliMetrics implements AutoCloseable {
   }
 
   /**
-   * {@code client} timed by Micrometer's standard {@code http.client.requests} timer, its {@code uri} tag the
-   * path template (campaign and batch ids left out), when meters are kept; {@code client} itself otherwise.
+   * {@code client} timed by Micrometer's standard {@code http.client.requests} timer, its {@code
+   * uri} tag the path template (campaign and batch ids left out), when meters are kept; {@code
+   * client} itself otherwise.
    */
   HttpClient instrument(HttpClient client) {
     if (registry == null) {
       return client;
     }
-    return MicrometerHttpClient.instrumentationBuilder(client, registry).uriMapper(CliMetrics::template).build();
+    return MicrometerHttpClient.instrumentationBuilder(client, registry)
+        .uriMapper(CliMetrics::template)
+        .build();
   }
 
   /** The path of {@code request} with its ids replaced by their names. */
@@ -137,13 +149,14 @@ final class CliMetrics implements AutoCloseable {
   }
 
   /**
-   * {@code {"meters":[{"name","type","tags":{…},"measurements":{"count":…}}]}}, meters sorted by name and
-   * tags, so two runs that did the same give the same bytes but for the times measured.
+   * {@code {"meters":[{"name","type","tags":{…},"measurements":{"count":…}}]}}, meters sorted by
+   * name and tags, so two runs that did the same give the same bytes but for the times measured.
    */
   private void writeJson(Writer w) {
     List<Meter> meters = new ArrayList<>(registry.getMeters());
-    meters.sort(Comparator.comparing((Meter m) -> m.getId().getName())
-        .thenComparing(m -> m.getId().getTags().toString()));
+    meters.sort(
+        Comparator.comparing((Meter m) -> m.getId().getName())
+            .thenComparing(m -> m.getId().getTags().toString()));
     JsonArrayBuilder all = Json.createArrayBuilder();
     for (Meter m : meters) {
       JsonObjectBuilder tags = Json.createObjectBuilder();
@@ -159,8 +172,12 @@ final class CliMetrics implements AutoCloseable {
           values.add(statistic, String.valueOf(v.getValue())); // NaN or infinite: not a JSON number
         }
       }
-      JsonObjectBuilder meter = Json.createObjectBuilder().add("name", m.getId().getName())
-          .add("type", m.getId().getType().name().toLowerCase(Locale.ROOT)).add("tags", tags).add("measurements", values);
+      JsonObjectBuilder meter =
+          Json.createObjectBuilder()
+              .add("name", m.getId().getName())
+              .add("type", m.getId().getType().name().toLowerCase(Locale.ROOT))
+              .add("tags", tags)
+              .add("measurements", values);
       if (m.getId().getBaseUnit() != null) {
         meter.add("baseUnit", m.getId().getBaseUnit());
       }
@@ -169,7 +186,8 @@ final class CliMetrics implements AutoCloseable {
       }
       all.add(meter);
     }
-    Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(w)
+    Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+        .createWriter(w)
         .writeObject(Json.createObjectBuilder().add("meters", all).build());
   }
 }

@@ -38,16 +38,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code outreach demo}: the whole path on the shipped sample, with no token and no network: rules →
- * plan → dry-run report → plan JSON → execution against the sandbox on loopback → what was initiated.
+ * {@code outreach demo}: the whole path on the shipped sample, with no token and no network: rules
+ * → plan → dry-run report → plan JSON → execution against the sandbox on loopback → what was
+ * initiated.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Plan the sample portfolio with the sample rules, then execute the plan against an "
-        + "in-process sandbox of the outreach API on loopback.")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Plan the sample portfolio with the sample rules, then execute the plan against an "
+            + "in-process sandbox of the outreach API on loopback.")
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", defaultValue = "outreach-demo-plan.json", paramLabel = "FILE",
+  @Option(
+      names = "--out",
+      defaultValue = "outreach-demo-plan.json",
+      paramLabel = "FILE",
       description = "Where to write the plan JSON (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -55,9 +62,24 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     List<Customer> customers = Sample.portfolio();
-    Plan plan = new PlanInputs(Sample.rules(), customers, Sample.CAMPAIGN, Sample.AS_OF, Sample.ZONE, List.of(),
-        new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty()), FilterCompiler.Mode.COMPACT, false).plan();
-    o.println("== Dry run: the sample rules over " + customers.size() + " customers (" + Sample.PORTFOLIO + ")");
+    Plan plan =
+        new PlanInputs(
+                Sample.rules(),
+                customers,
+                Sample.CAMPAIGN,
+                Sample.AS_OF,
+                Sample.ZONE,
+                List.of(),
+                new Guardrails(GuardrailPolicy.defaults(), ContactHistory.empty()),
+                FilterCompiler.Mode.COMPACT,
+                false)
+            .plan();
+    o.println(
+        "== Dry run: the sample rules over "
+            + customers.size()
+            + " customers ("
+            + Sample.PORTFOLIO
+            + ")");
     o.println();
     o.print(TextReport.render(plan));
     try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
@@ -73,24 +95,49 @@ final class DemoCommand implements Callable<Integer> {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (SandboxServer sandbox = SandboxServer.start(token, Map.of(Sample.CAMPAIGN, customers))) {
       o.println();
-      o.println("== Executing " + plan.steps().size() + " requests against the sandbox at " + sandbox.uri()
-          + " (as if it were " + plan.asOf() + ": notBefore times are not waited for, notAfter times are kept)");
-      ExecutionReport report = PlanExecutor.builder(OutreachClient.builder(sandbox.uri()).token(token).build())
-          .meterRegistry(registry).respectSchedule(false).clock(Clock.fixed(plan.asOf().toInstant(), ZoneOffset.UTC))
-          .build().execute(plan);
+      o.println(
+          "== Executing "
+              + plan.steps().size()
+              + " requests against the sandbox at "
+              + sandbox.uri()
+              + " (as if it were "
+              + plan.asOf()
+              + ": notBefore times are not waited for, notAfter times are kept)");
+      ExecutionReport report =
+          PlanExecutor.builder(OutreachClient.builder(sandbox.uri()).token(token).build())
+              .meterRegistry(registry)
+              .respectSchedule(false)
+              .clock(Clock.fixed(plan.asOf().toInstant(), ZoneOffset.UTC))
+              .build()
+              .execute(plan);
       o.println();
-      o.printf(Locale.ROOT, "  %-9s %9s %9s %9s %9s%n", "channel", "planned", "initiated", "failed", "unknown");
+      o.printf(
+          Locale.ROOT,
+          "  %-9s %9s %9s %9s %9s%n",
+          "channel",
+          "planned",
+          "initiated",
+          "failed",
+          "unknown");
       Map<Channel, Integer> planned = plan.summary().byChannel();
       for (Channel c : Channel.values()) {
-        ExecutionReport.ChannelTotals t = report.byChannel().getOrDefault(c, ExecutionReport.ChannelTotals.ZERO);
-        o.printf(Locale.ROOT,
-            "  %-9s %,9d %,9d %,9d %,9d%n", c, planned.get(c), t.initiated(), t.failed(), t.unknown());
+        ExecutionReport.ChannelTotals t =
+            report.byChannel().getOrDefault(c, ExecutionReport.ChannelTotals.ZERO);
+        o.printf(
+            Locale.ROOT,
+            "  %-9s %,9d %,9d %,9d %,9d%n",
+            c,
+            planned.get(c),
+            t.initiated(),
+            t.failed(),
+            t.unknown());
       }
       List<String> problems = verify(plan, sandbox.initiations());
       o.println();
       if (problems.isEmpty()) {
-        o.println("Verified against the sandbox: every planned customer was reached exactly once, on the "
-            + "planned channel, and nobody else.");
+        o.println(
+            "Verified against the sandbox: every planned customer was reached exactly once, on the "
+                + "planned channel, and nobody else.");
       } else {
         problems.forEach(p -> o.println("MISMATCH: " + p));
       }
@@ -122,8 +169,13 @@ final class DemoCommand implements Callable<Integer> {
       w.sort(null);
       g.sort(null);
       if (!w.equals(g)) {
-        problems.add(c + ": planned " + w.size() + " customers, the sandbox initiated " + g.size()
-            + (g.stream().distinct().count() != g.size() ? " (some more than once)" : ""));
+        problems.add(
+            c
+                + ": planned "
+                + w.size()
+                + " customers, the sandbox initiated "
+                + g.size()
+                + (g.stream().distinct().count() != g.size() ? " (some more than once)" : ""));
       }
     }
     return problems;

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /** Parses the execute command's {@code --rate} and duration options. */
 final class ExecuteOptions {
-  private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/\\s*(s|sec|second|min|minute))?");
+  private static final Pattern RATE =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/\\s*(s|sec|second|min|minute))?");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min)");
 
   private ExecuteOptions() {}
@@ -22,11 +23,14 @@ final class ExecuteOptions {
     }
   }
 
-  /** {@code 10}, {@code 10/s} or {@code 600/min} as requests per second; {@code 0} means no limit. */
+  /**
+   * {@code 10}, {@code 10/s} or {@code 600/min} as requests per second; {@code 0} means no limit.
+   */
   static double rate(String text) {
     Matcher m = RATE.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new IllegalArgumentException("--rate must look like 10/s or 600/min (0 for no limit), got " + text);
+      throw new IllegalArgumentException(
+          "--rate must look like 10/s or 600/min (0 for no limit), got " + text);
     }
     double n = Double.parseDouble(m.group(1));
     return m.group(2) != null && m.group(2).startsWith("m") ? n / 60 : n;
@@ -40,16 +44,19 @@ final class ExecuteOptions {
     try {
       if (m.matches()) {
         long n = Long.parseLong(m.group(1));
-        d = switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          default -> Duration.ofMinutes(n);
-        };
+        d =
+            switch (m.group(2)) {
+              case "ms" -> Duration.ofMillis(n);
+              case "s" -> Duration.ofSeconds(n);
+              default -> Duration.ofMinutes(n);
+            };
       } else {
         d = Duration.parse(text.trim());
       }
-    } catch (RuntimeException e) { // not a duration, or one too long to hold (99999999999999999999s)
-      throw new IllegalArgumentException(option + " must look like 500ms, 30s or 2m, got " + text, e);
+    } catch (
+        RuntimeException e) { // not a duration, or one too long to hold (99999999999999999999s)
+      throw new IllegalArgumentException(
+          option + " must look like 500ms, 30s or 2m, got " + text, e);
     }
     if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException(option + " must be positive, got " + text);

@@ -12,14 +12,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints an {@link ExecutionReport} for a person: totals, then every step that needs attention and what to do. */
+/**
+ * Prints an {@link ExecutionReport} for a person: totals, then every step that needs attention and
+ * what to do.
+ */
 final class ExecutionSummary {
   private static final int MAX_IDS = 20;
 
   private ExecutionSummary() {}
 
-  /** @param rerun the command line to run again; {@code followUp} the follow-up command line */
-  static void print(PrintWriter o, Plan plan, ExecutionReport report, String rerun, String followUp) {
+  /**
+   * @param rerun the command line to run again; {@code followUp} the follow-up command line
+   */
+  static void print(
+      PrintWriter o, Plan plan, ExecutionReport report, String rerun, String followUp) {
     Map<String, Integer> byOutcome = new LinkedHashMap<>();
     int fromJournal = 0;
     for (StepResult r : report.steps()) {
@@ -28,21 +34,44 @@ final class ExecutionSummary {
         fromJournal++;
       }
     }
-    o.println("Steps: " + report.steps().size() + " (" + String.join(", ", byOutcome.entrySet().stream()
-        .map(e -> e.getValue() + " " + e.getKey()).toList()) + ")"
-        + (fromJournal > 0 ? "; " + fromJournal + " settled by an earlier run, read from the journal" : ""));
-    o.printf(Locale.ROOT,
-        "  %-9s %9s %9s %9s %9s %13s%n", "channel", "planned", "initiated", "failed", "unknown", "not-attempted");
+    o.println(
+        "Steps: "
+            + report.steps().size()
+            + " ("
+            + String.join(
+                ", ",
+                byOutcome.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())
+            + ")"
+            + (fromJournal > 0
+                ? "; " + fromJournal + " settled by an earlier run, read from the journal"
+                : ""));
+    o.printf(
+        Locale.ROOT,
+        "  %-9s %9s %9s %9s %9s %13s%n",
+        "channel",
+        "planned",
+        "initiated",
+        "failed",
+        "unknown",
+        "not-attempted");
     boolean allInitiated = true;
     for (Channel c : Channel.values()) {
       ChannelTotals t = report.byChannel().get(c);
-      o.printf(Locale.ROOT, "  %-9s %,9d %,9d %,9d %,9d %,13d%n", c, report.planned(c), t.initiated(), t.failed(),
-          t.unknown(), t.notAttempted());
+      o.printf(
+          Locale.ROOT,
+          "  %-9s %,9d %,9d %,9d %,9d %,13d%n",
+          c,
+          report.planned(c),
+          t.initiated(),
+          t.failed(),
+          t.unknown(),
+          t.notAttempted());
       allInitiated &= t.failed() + t.unknown() + t.notAttempted() == 0;
     }
     if (!allInitiated) {
       o.println("  failed: the API said it did not initiate them; unknown: sent, outcome unknown;");
-      o.println("  not-attempted: never carried out (expired, stopped, refused, throttled out, not reached)");
+      o.println(
+          "  not-attempted: never carried out (expired, stopped, refused, throttled out, not reached)");
     }
     report.warnings().forEach(w -> o.println("Warning: " + w));
     report.notes().forEach(n -> o.println("Note: " + n));
@@ -55,11 +84,23 @@ final class ExecutionSummary {
     o.println();
     o.println("Needs attention (" + attention.size() + " steps):");
     for (StepResult r : attention) {
-      o.println("  " + r.stepId() + " " + r.kind() + " (" + r.customers() + " customers): " + describe(r.outcome()));
+      o.println(
+          "  "
+              + r.stepId()
+              + " "
+              + r.kind()
+              + " ("
+              + r.customers()
+              + " customers): "
+              + describe(r.outcome()));
       if (!r.failedCustomerIds().isEmpty()) {
         List<String> ids = r.failedCustomerIds();
-        o.println("      failed: " + String.join(", ", ids.subList(0, Math.min(MAX_IDS, ids.size())))
-            + (ids.size() > MAX_IDS ? " … (" + ids.size() + " in all; the journal has every one)" : ""));
+        o.println(
+            "      failed: "
+                + String.join(", ", ids.subList(0, Math.min(MAX_IDS, ids.size())))
+                + (ids.size() > MAX_IDS
+                    ? " … (" + ids.size() + " in all; the journal has every one)"
+                    : ""));
       }
       o.println("      -> " + advice(r.outcome(), rerun, followUp));
     }
@@ -67,9 +108,14 @@ final class ExecutionSummary {
 
   private static String describe(StepOutcome outcome) {
     if (outcome instanceof StepOutcome.Sent s) {
-      return s.outcome() + (s.status().isPresent() ? " (HTTP " + s.status().getAsInt() + ")" : "") + " after "
-          + s.attempts() + (s.attempts() == 1 ? " attempt" : " attempts") + (s.fromJournal() ? ", in an earlier run" : "")
-          + ": " + s.message();
+      return s.outcome()
+          + (s.status().isPresent() ? " (HTTP " + s.status().getAsInt() + ")" : "")
+          + " after "
+          + s.attempts()
+          + (s.attempts() == 1 ? " attempt" : " attempts")
+          + (s.fromJournal() ? ", in an earlier run" : "")
+          + ": "
+          + s.message();
     }
     if (outcome instanceof StepOutcome.Expired e) {
       return "expired: not sent, its window ended at " + e.notAfter();
@@ -96,7 +142,8 @@ final class ExecutionSummary {
         return "plan again for a new window";
       default: // unauthorized, throttled, failed_nothing, not_sent, not_run
         return "nothing was contacted for this step; fix the cause and run the same command again (steps already"
-            + " settled are not sent again): " + rerun;
+            + " settled are not sent again): "
+            + rerun;
     }
   }
 }

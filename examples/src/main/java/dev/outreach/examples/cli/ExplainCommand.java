@@ -21,14 +21,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code outreach explain --customer LOAN-ID}: plans the portfolio exactly as {@code plan} does, then
- * tells for one customer which rules fired, what each decision became and which request reaches them.
+ * {@code outreach explain --customer LOAN-ID}: plans the portfolio exactly as {@code plan} does,
+ * then tells for one customer which rules fired, what each decision became and which request
+ * reaches them.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-    description = "Explain the plan for one customer: the rules that fired, each decision and what became of it "
-        + "(planned, overridden, dropped, suppressed) and the request that reaches them. Takes the same inputs as plan.")
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description =
+        "Explain the plan for one customer: the rules that fired, each decision and what became of it "
+            + "(planned, overridden, dropped, suppressed) and the request that reaches them. Takes the same inputs as plan.")
 final class ExplainCommand implements Callable<Integer> {
-  enum Format { TEXT, JSON }
+  enum Format {
+    TEXT,
+    JSON
+  }
 
   @Spec CommandSpec spec;
 
@@ -38,10 +45,17 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin Progress.Option progressOption;
 
-  @Option(names = "--customer", required = true, paramLabel = "LOAN-ID", description = "The loan id to explain.")
+  @Option(
+      names = "--customer",
+      required = true,
+      paramLabel = "LOAN-ID",
+      description = "The loan id to explain.")
   String customerId;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "text|json",
       description = "text or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
@@ -50,20 +64,45 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = progressOption.to(err);
     List<Customer> portfolio = inputs.read(progress);
-    Customer customer = portfolio.stream().filter(c -> c.loanId().equals(customerId)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(String.format(Locale.ROOT,
-            "loan id %s is not in %s (%,d customers)",
-            customerId, inputs.customers, portfolio.size())));
-    RuleSet ruleSet = progress.step("compiling rules", () -> rules.load(err), r -> r.ruleNames().size() + " rules");
+    Customer customer =
+        portfolio.stream()
+            .filter(c -> c.loanId().equals(customerId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        String.format(
+                            Locale.ROOT,
+                            "loan id %s is not in %s (%,d customers)",
+                            customerId,
+                            inputs.customers,
+                            portfolio.size())));
+    RuleSet ruleSet =
+        progress.step(
+            "compiling rules", () -> rules.load(err), r -> r.ruleNames().size() + " rules");
     PlanInputs in = inputs.inputs(ruleSet, portfolio, rules, inputs.policy);
-    Plan plan = progress.step("planning", () -> in.plan(progress.evaluating(ruleSet.decisions(in.experiments()))),
-        p -> String.format(Locale.ROOT,
-            "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
+    Plan plan =
+        progress.step(
+            "planning",
+            () -> in.plan(progress.evaluating(ruleSet.decisions(in.experiments()))),
+            p ->
+                String.format(
+                    Locale.ROOT,
+                    "%,d requests for %,d customers",
+                    p.summary().steps(),
+                    p.summary().contacted()));
     // The rules reason about one customer at a time, so this customer alone decides as in the plan.
-    CustomerTrace trace = ruleSet.trace(List.of(customer), new PlanningDay(plan.asOf(), plan.zone()),
-        in.experiments()).get(0);
-    Explanation e = Explanation.of(PlanIndex.of(plan), customer, CustomerZones.zoneOf(customer, plan.zone()),
-        trace.firedRules(), trace.decisions());
+    CustomerTrace trace =
+        ruleSet
+            .trace(List.of(customer), new PlanningDay(plan.asOf(), plan.zone()), in.experiments())
+            .get(0);
+    Explanation e =
+        Explanation.of(
+            PlanIndex.of(plan),
+            customer,
+            CustomerZones.zoneOf(customer, plan.zone()),
+            trace.firedRules(),
+            trace.decisions());
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Format.JSON ? ExplainJson.write(e) : ExplainText.render(e));
     out.flush();

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A file of loan ids, one a line (UTF-8; blank lines and lines starting with {@code #} are skipped), as
- * {@code sandbox --folder} reads a contact folder.
+ * A file of loan ids, one a line (UTF-8; blank lines and lines starting with {@code #} are
+ * skipped), as {@code sandbox --folder} reads a contact folder.
  */
 final class LoanIdFile {
   private LoanIdFile() {}
@@ -34,7 +34,15 @@ final class LoanIdFile {
       }
       Integer first = firstLine.putIfAbsent(id, i + 1);
       if (first != null) {
-        problems.add(file + ":" + (i + 1) + ": loan id " + id + " is listed twice (first on line " + first + ")");
+        problems.add(
+            file
+                + ":"
+                + (i + 1)
+                + ": loan id "
+                + id
+                + " is listed twice (first on line "
+                + first
+                + ")");
       } else {
         ids.add(id);
       }

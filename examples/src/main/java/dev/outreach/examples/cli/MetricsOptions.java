@@ -9,25 +9,34 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --metrics prometheus:[HOST:]PORT} and {@code --metrics-out FILE}: where a run's meters go. Without
- * either, they go to Micrometer's global registry, as from the library (which keeps nothing unless the
- * host adds a registry to it).
+ * {@code --metrics prometheus:[HOST:]PORT} and {@code --metrics-out FILE}: where a run's meters go.
+ * Without either, they go to Micrometer's global registry, as from the library (which keeps nothing
+ * unless the host adds a registry to it).
  */
 final class MetricsOptions {
-  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
-  @Option(names = "--metrics", paramLabel = "prometheus:[HOST:]PORT",
-      description = "While the command runs, serve its meters at http://HOST:PORT/metrics in Prometheus' text"
-          + " format (HOST 127.0.0.1 unless given, 0.0.0.0 for every interface; PORT 0 picks a free one and"
-          + " prints it).")
+  @Option(
+      names = "--metrics",
+      paramLabel = "prometheus:[HOST:]PORT",
+      description =
+          "While the command runs, serve its meters at http://HOST:PORT/metrics in Prometheus' text"
+              + " format (HOST 127.0.0.1 unless given, 0.0.0.0 for every interface; PORT 0 picks a free one and"
+              + " prints it).")
   String serve;
 
-  @Option(names = "--metrics-out", paramLabel = "FILE",
-      description = "When the command ends, write its meters to FILE: JSON if FILE ends in .json, else"
-          + " Prometheus' text format.")
+  @Option(
+      names = "--metrics-out",
+      paramLabel = "FILE",
+      description =
+          "When the command ends, write its meters to FILE: JSON if FILE ends in .json, else"
+              + " Prometheus' text format.")
   Path out;
 
-  /** The registry and sinks these options ask for; {@link CliMetrics#none()} when neither is given. */
+  /**
+   * The registry and sinks these options ask for; {@link CliMetrics#none()} when neither is given.
+   */
   CliMetrics open() {
     if (serve == null && out == null) {
       return CliMetrics.none();
@@ -37,7 +46,10 @@ final class MetricsOptions {
     if (serve != null) {
       String[] parts = serve.split(":", -1);
       if (!parts[0].equals("prometheus") || parts.length < 2 || parts.length > 3) {
-        throw bad("--metrics", serve, "expected prometheus:PORT or prometheus:HOST:PORT, e.g. prometheus:9464");
+        throw bad(
+            "--metrics",
+            serve,
+            "expected prometheus:PORT or prometheus:HOST:PORT, e.g. prometheus:9464");
       }
       try {
         port = Integer.parseInt(parts[parts.length - 1]);
@@ -61,7 +73,7 @@ final class MetricsOptions {
   }
 
   private ParameterException bad(String option, String value, String why) {
-    return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '" + value
-        + "': " + why);
+    return new ParameterException(
+        spec.commandLine(), "Invalid value for option '" + option + "': '" + value + "': " + why);
   }
 }

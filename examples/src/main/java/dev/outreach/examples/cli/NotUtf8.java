@@ -13,13 +13,16 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * After a file failed to decode ({@code Input length = 1}), finds which of the command's files is not
- * UTF-8 and where, so the message names the file, line and column instead.
+ * After a file failed to decode ({@code Input length = 1}), finds which of the command's files is
+ * not UTF-8 and where, so the message names the file, line and column instead.
  */
 final class NotUtf8 {
   private NotUtf8() {}
 
-  /** The report for the first file given to the command that is not UTF-8, or {@code null} if none is found. */
+  /**
+   * The report for the first file given to the command that is not UTF-8, or {@code null} if none
+   * is found.
+   */
   static String which(ParseResult parsed) {
     if (parsed == null) {
       return null;

@@ -27,11 +27,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code outreach plan}: rules + portfolio → a plan, as a report (text or HTML) or as JSON. Sends nothing. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "Evaluate the rules over a portfolio and print the plan (a dry run: nothing is sent).")
+/**
+ * {@code outreach plan}: rules + portfolio → a plan, as a report (text or HTML) or as JSON. Sends
+ * nothing.
+ */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description =
+        "Evaluate the rules over a portfolio and print the plan (a dry run: nothing is sent).")
 final class PlanCommand implements Callable<Integer> {
-  enum Format { TEXT, JSON, HTML }
+  enum Format {
+    TEXT,
+    JSON,
+    HTML
+  }
 
   @Spec CommandSpec spec;
 
@@ -41,28 +51,39 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin Progress.Option progressOption;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|html",
-      description = "text: the dry-run report; json: the plan; html: the report as one self-contained page with "
-          + "charts and a customer search (use with --out) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "text|json|html",
+      description =
+          "text: the dry-run report; json: the plan; html: the report as one self-contained page with "
+              + "charts and a customer search (use with --out) (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE instead of standard output.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the output to FILE instead of standard output.")
   Path out;
 
-  @Option(names = "--chart-by", paramLabel = "ATTRIBUTE",
-      description = "html: chart contacts by this attribute's most frequent values (language, payment_status or a "
-          + "custom column such as branch); repeatable (default: language, and branch when the portfolio has it).")
+  @Option(
+      names = "--chart-by",
+      paramLabel = "ATTRIBUTE",
+      description =
+          "html: chart contacts by this attribute's most frequent values (language, payment_status or a "
+              + "custom column such as branch); repeatable (default: language, and branch when the portfolio has it).")
   List<String> chartBy = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = progressOption.to(err);
-    // The rules compile on another core while the portfolio is read; a bad portfolio is still reported
+    // The rules compile on another core while the portfolio is read; a bad portfolio is still
+    // reported
     // first, and compiler warnings are printed after the reading's progress, not within it.
     StringWriter warnings = new StringWriter();
-    Background<RuleSet> compiling = Background.start("outreach-compile",
-        () -> rules.load(new PrintWriter(warnings, true)));
+    Background<RuleSet> compiling =
+        Background.start("outreach-compile", () -> rules.load(new PrintWriter(warnings, true)));
     List<Customer> portfolio;
     try {
       portfolio = inputs.read(progress);
@@ -73,31 +94,56 @@ final class PlanCommand implements Callable<Integer> {
     }
     RuleSet ruleSet;
     try {
-      ruleSet = progress.step("compiling rules", compiling::get, r -> String.format(Locale.ROOT,
-          "%d rules, compiled in %.1f s while reading", r.ruleNames().size(), compiling.seconds()));
+      ruleSet =
+          progress.step(
+              "compiling rules",
+              compiling::get,
+              r ->
+                  String.format(
+                      Locale.ROOT,
+                      "%d rules, compiled in %.1f s while reading",
+                      r.ruleNames().size(),
+                      compiling.seconds()));
     } finally {
       err.print(warnings);
       err.flush();
     }
     PlanInputs in = inputs.inputs(ruleSet, portfolio, rules, inputs.policy);
     FiredRuleLog fired = format == Format.HTML ? new FiredRuleLog() : null;
-    DecisionSource source = fired == null ? ruleSet.decisions(in.experiments())
-        : ruleSet.decisions(in.experiments(), fired);
-    Plan plan = progress.step("planning", () -> in.plan(progress.evaluating(source)),
-        p -> String.format(Locale.ROOT,
-            "%,d requests for %,d customers", p.summary().steps(), p.summary().contacted()));
+    DecisionSource source =
+        fired == null
+            ? ruleSet.decisions(in.experiments())
+            : ruleSet.decisions(in.experiments(), fired);
+    Plan plan =
+        progress.step(
+            "planning",
+            () -> in.plan(progress.evaluating(source)),
+            p ->
+                String.format(
+                    Locale.ROOT,
+                    "%,d requests for %,d customers",
+                    p.summary().steps(),
+                    p.summary().contacted()));
     if (out == null) {
       write(spec.commandLine().getOut(), plan, portfolio, fired);
       spec.commandLine().getOut().flush();
       return 0;
     }
-    progress.step("writing " + out.getFileName(), () -> {
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-        write(w, plan, portfolio, fired);
-      }
-      return Files.size(out);
-    }, size -> String.format(Locale.ROOT, "%,d bytes", size));
-    err.printf(Locale.ROOT, "outreach: wrote %s (%,d requests for %,d customers)%n", out, plan.summary().steps(),
+    progress.step(
+        "writing " + out.getFileName(),
+        () -> {
+          try (Writer w =
+              new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+            write(w, plan, portfolio, fired);
+          }
+          return Files.size(out);
+        },
+        size -> String.format(Locale.ROOT, "%,d bytes", size));
+    err.printf(
+        Locale.ROOT,
+        "outreach: wrote %s (%,d requests for %,d customers)%n",
+        out,
+        plan.summary().steps(),
         plan.summary().contacted());
     return 0;
   }
@@ -113,14 +159,20 @@ final class PlanCommand implements Callable<Integer> {
     valid.addAll(known);
     for (String a : chartBy) {
       if (!valid.contains(a)) {
-        throw new ParameterException(spec.commandLine(), "Invalid value for option '--chart-by': '" + a
-            + "' is not an attribute of " + inputs.customers.getFileName() + "; chart by one of: "
-            + String.join(", ", valid));
+        throw new ParameterException(
+            spec.commandLine(),
+            "Invalid value for option '--chart-by': '"
+                + a
+                + "' is not an attribute of "
+                + inputs.customers.getFileName()
+                + "; chart by one of: "
+                + String.join(", ", valid));
       }
     }
   }
 
-  private void write(Writer w, Plan plan, List<Customer> portfolio, FiredRuleLog fired) throws Exception {
+  private void write(Writer w, Plan plan, List<Customer> portfolio, FiredRuleLog fired)
+      throws Exception {
     switch (format) {
       case JSON:
         PlanJson.write(plan, w);

@@ -13,15 +13,32 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** What a plan is made from, and the one way the commands make it. */
-record PlanInputs(RuleSet rules, List<Customer> customers, String campaignId, OffsetDateTime asOf, ZoneId zone,
-    List<Experiment> experiments, Guardrails guardrails, FilterCompiler.Mode filters, boolean upload) {
+record PlanInputs(
+    RuleSet rules,
+    List<Customer> customers,
+    String campaignId,
+    OffsetDateTime asOf,
+    ZoneId zone,
+    List<Experiment> experiments,
+    Guardrails guardrails,
+    FilterCompiler.Mode filters,
+    boolean upload) {
   Plan plan() {
     return plan(rules.decisions(experiments));
   }
 
-  /** The plan, with decisions from {@code source} (the rules, perhaps traced or watched for progress). */
+  /**
+   * The plan, with decisions from {@code source} (the rules, perhaps traced or watched for
+   * progress).
+   */
   Plan plan(DecisionSource source) {
-    return Planner.builder(campaignId).zone(zone).experiments(experiments).guardrails(guardrails).filters(filters)
-        .uploadCustomers(upload).build().plan(customers, source, asOf);
+    return Planner.builder(campaignId)
+        .zone(zone)
+        .experiments(experiments)
+        .guardrails(guardrails)
+        .filters(filters)
+        .uploadCustomers(upload)
+        .build()
+        .plan(customers, source, asOf);
   }
 }

@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * Progress of a long run on standard error: each phase (reading, compiling, evaluating, planning,
- * writing) and how long it took, and customers evaluated so far. Shown when standard error is a terminal
- * or with {@code --progress}; never on standard output, so piped output stays clean.
+ * writing) and how long it took, and customers evaluated so far. Shown when standard error is a
+ * terminal or with {@code --progress}; never on standard output, so piped output stays clean.
  */
 final class Progress {
   private static final Progress QUIET = new Progress(null, false);
@@ -27,8 +27,11 @@ final class Progress {
 
   /** The {@code --progress}/{@code --no-progress} option, as a mixin. */
   static final class Option {
-    @picocli.CommandLine.Option(names = "--progress", negatable = true,
-        description = "Show progress on standard error (default: only when standard error is a terminal).")
+    @picocli.CommandLine.Option(
+        names = "--progress",
+        negatable = true,
+        description =
+            "Show progress on standard error (default: only when standard error is a terminal).")
     Boolean progress;
 
     Progress to(PrintWriter err) {
@@ -45,7 +48,14 @@ final class Progress {
     print("outreach: " + what + " …", false);
     long start = System.nanoTime();
     T value = work.call();
-    print(String.format(Locale.ROOT, "outreach: %s: %s (%.1f s)", what, result.apply(value), (System.nanoTime() - start) / 1e9), true);
+    print(
+        String.format(
+            Locale.ROOT,
+            "outreach: %s: %s (%.1f s)",
+            what,
+            result.apply(value),
+            (System.nanoTime() - start) / 1e9),
+        true);
     return value;
   }
 
@@ -58,7 +68,8 @@ final class Progress {
       return source;
     }
     return (customers, day, sink) -> {
-      // Each part ends with every core waiting for its last batch: a terminal gets twenty, a log four.
+      // Each part ends with every core waiting for its last batch: a terminal gets twenty, a log
+      // four.
       int parts = overwrite ? 20 : 4;
       int part = Math.max(50_000, (customers.size() + parts - 1) / parts);
       AtomicLong done = new AtomicLong();
@@ -72,7 +83,12 @@ final class Progress {
         int q = (int) (4 * n / customers.size());
         if (overwrite || q > quarter) {
           quarter = q;
-          String line = String.format(Locale.ROOT, "outreach: evaluating rules: %,d of %,d customers", n, customers.size());
+          String line =
+              String.format(
+                  Locale.ROOT,
+                  "outreach: evaluating rules: %,d of %,d customers",
+                  n,
+                  customers.size());
           if (n == customers.size()) {
             line += String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - start) / 1e9);
           }

@@ -10,17 +10,29 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --max-rule-firings} and {@code --rule-timeout}: how much work rules may do before they are stopped. */
+/**
+ * {@code --max-rule-firings} and {@code --rule-timeout}: how much work rules may do before they are
+ * stopped.
+ */
 final class RuleBudgetOptions {
-  @Option(names = "--max-rule-firings", paramLabel = "N", converter = PositiveInt.class,
-      description = "Stop when rules fire more than N times per customer in a batch, naming the rule and customer "
-          + "(a rule that re-activates itself without no-loop) (default: "
-          + RuleBudget.DEFAULT_FIRINGS_PER_CUSTOMER + ").")
+  @Option(
+      names = "--max-rule-firings",
+      paramLabel = "N",
+      converter = PositiveInt.class,
+      description =
+          "Stop when rules fire more than N times per customer in a batch, naming the rule and customer "
+              + "(a rule that re-activates itself without no-loop) (default: "
+              + RuleBudget.DEFAULT_FIRINGS_PER_CUSTOMER
+              + ").")
   Integer maxFirings;
 
-  @Option(names = "--rule-timeout", paramLabel = "DURATION", converter = Timeout.class,
-      description = "Stop when a batch of customers runs longer than this, e.g. 30s, 500ms, 2m, naming the rule that "
-          + "is running and its customer (default: 30s).")
+  @Option(
+      names = "--rule-timeout",
+      paramLabel = "DURATION",
+      converter = Timeout.class,
+      description =
+          "Stop when a batch of customers runs longer than this, e.g. 30s, 500ms, 2m, naming the rule that "
+              + "is running and its customer (default: 30s).")
   Duration timeout;
 
   /** The budget these options ask for, on top of the defaults. */
@@ -60,10 +72,17 @@ final class RuleBudgetOptions {
       if (m.matches()) {
         long n = Long.parseLong(m.group(1));
         switch (m.group(2)) {
-          case "ms": d = Duration.ofMillis(n); break;
-          case "s": d = Duration.ofSeconds(n); break;
-          case "m": d = Duration.ofMinutes(n); break;
-          default: d = Duration.ofHours(n);
+          case "ms":
+            d = Duration.ofMillis(n);
+            break;
+          case "s":
+            d = Duration.ofSeconds(n);
+            break;
+          case "m":
+            d = Duration.ofMinutes(n);
+            break;
+          default:
+            d = Duration.ofHours(n);
         }
       } else if (v.startsWith("pt")) {
         try {
@@ -73,7 +92,8 @@ final class RuleBudgetOptions {
         }
       }
       if (d == null || d.isZero() || d.isNegative()) {
-        throw new TypeConversionException("'" + value + "' is not a positive duration such as 30s, 500ms, 2m or 1h");
+        throw new TypeConversionException(
+            "'" + value + "' is not a positive duration such as 30s, 500ms, 2m or 1h");
       }
       return d;
     }

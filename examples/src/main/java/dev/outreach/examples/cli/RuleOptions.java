@@ -14,18 +14,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command that evaluates rules shares: where the rules are, experiments, and how much work
- * the rules may do.
+ * The options every command that evaluates rules shares: where the rules are, experiments, and how
+ * much work the rules may do.
  */
 final class RuleOptions {
-  @Option(names = "--rules", required = true, paramLabel = "PATH",
-      description = "A .drl file, a decision table (.xlsx, .xls, .drl.csv), a folder of them, or "
-          + "classpath:NAME; repeat for more. All form one rule base.")
+  @Option(
+      names = "--rules",
+      required = true,
+      paramLabel = "PATH",
+      description =
+          "A .drl file, a decision table (.xlsx, .xls, .drl.csv), a folder of them, or "
+              + "classpath:NAME; repeat for more. All form one rule base.")
   List<String> locations;
 
-  @Option(names = "--experiment", paramLabel = "NAME=ARM:W,ARM:W", converter = OptionValues.ExperimentSpec.class,
-      description = "A champion/challenger experiment, e.g. tone=champion:80,challenger:20; each customer "
-          + "is put in one arm (an Arm fact for the rules) by a stable hash of its loan id. Repeatable.")
+  @Option(
+      names = "--experiment",
+      paramLabel = "NAME=ARM:W,ARM:W",
+      converter = OptionValues.ExperimentSpec.class,
+      description =
+          "A champion/challenger experiment, e.g. tone=champion:80,challenger:20; each customer "
+              + "is put in one arm (an Arm fact for the rules) by a stable hash of its loan id. Repeatable.")
   List<String> experimentSpecs = new ArrayList<>();
 
   @Mixin RuleBudgetOptions budget;
@@ -36,14 +44,16 @@ final class RuleOptions {
   }
 
   /**
-   * Compiles the rules at {@code locations} (as {@code --rules} takes them) within the budget of the options,
-   * printing warnings to {@code err}.
+   * Compiles the rules at {@code locations} (as {@code --rules} takes them) within the budget of
+   * the options, printing warnings to {@code err}.
    */
   RuleSet load(List<String> locations, PrintWriter err) throws IOException, RuleCompileException {
     List<RuleSource> sources = new ArrayList<>();
     for (String location : locations) {
       if (location.startsWith("classpath:")) {
-        sources.add(RuleSource.classpath(RuleOptions.class.getClassLoader(), location.substring("classpath:".length())));
+        sources.add(
+            RuleSource.classpath(
+                RuleOptions.class.getClassLoader(), location.substring("classpath:".length())));
       } else {
         sources.addAll(RuleSource.read(Path.of(location)));
       }

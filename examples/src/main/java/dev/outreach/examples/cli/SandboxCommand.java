@@ -22,42 +22,68 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code outreach sandbox}: the stateful fake of the outreach API on loopback, until the process is
- * stopped (Ctrl-C or SIGTERM close it cleanly). For trying the CLI or a client against something that
- * rings nobody.
+ * stopped (Ctrl-C or SIGTERM close it cleanly). For trying the CLI or a client against something
+ * that rings nobody.
  */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
-    description = "Serve a stateful fake of the outreach API on 127.0.0.1 until stopped (Ctrl-C). It rings "
-        + "nobody: it validates requests as the documents describe and records what it would have done.")
+@Command(
+    name = "sandbox",
+    mixinStandardHelpOptions = true,
+    description =
+        "Serve a stateful fake of the outreach API on 127.0.0.1 until stopped (Ctrl-C). It rings "
+            + "nobody: it validates requests as the documents describe and records what it would have done.")
 final class SandboxCommand implements Callable<Integer> {
   static final String DEFAULT_TOKEN_ENV = "OUTREACH_TOKEN";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "0", paramLabel = "P",
-      description = "The loopback port (default: ${DEFAULT-VALUE}, any free port; the URL is printed).")
+  @Option(
+      names = "--port",
+      defaultValue = "0",
+      paramLabel = "P",
+      description =
+          "The loopback port (default: ${DEFAULT-VALUE}, any free port; the URL is printed).")
   int port;
 
-  @Option(names = "--token-env", paramLabel = "VAR", converter = OptionValues.EnvName.class,
-      description = "The environment variable holding the Bearer token to accept (default: " + DEFAULT_TOKEN_ENV
-          + "; when that is unset, a random token is made and printed once as 'token: ...').")
+  @Option(
+      names = "--token-env",
+      paramLabel = "VAR",
+      converter = OptionValues.EnvName.class,
+      description =
+          "The environment variable holding the Bearer token to accept (default: "
+              + DEFAULT_TOKEN_ENV
+              + "; when that is unset, a random token is made and printed once as 'token: ...').")
   String tokenEnv;
 
-  @Option(names = "--campaign", paramLabel = "ID", converter = OptionValues.Campaign.class,
+  @Option(
+      names = "--campaign",
+      paramLabel = "ID",
+      converter = OptionValues.Campaign.class,
       description = "A campaign the sandbox holds: the customers of --customers, or none.")
   String campaign;
 
-  @Option(names = "--customers", paramLabel = "FILE",
+  @Option(
+      names = "--customers",
+      paramLabel = "FILE",
       description = "The campaign's customers: CSV with a header row, or JSON Lines (as for plan).")
   Path customers;
 
-  @Option(names = "--agent", paramLabel = "UUID", description = "An agent batch calls may use (repeatable).")
+  @Option(
+      names = "--agent",
+      paramLabel = "UUID",
+      description = "An agent batch calls may use (repeatable).")
   List<String> agents = List.of();
 
-  @Option(names = "--folder", paramLabel = "UUID=FILE",
+  @Option(
+      names = "--folder",
+      paramLabel = "UUID=FILE",
       description = "A contact folder for batch calls, with its loan ids one a line (repeatable).")
   Map<String, Path> folders = new LinkedHashMap<>();
 
-  @Option(names = "--latency", defaultValue = "0ms", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(
+      names = "--latency",
+      defaultValue = "0ms",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "Added before every response, e.g. 20ms or 1s (default: ${DEFAULT-VALUE}).")
   Duration latency;
 
@@ -65,20 +91,28 @@ final class SandboxCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (customers != null && campaign == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--customers needs --campaign ID");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--customers needs --campaign ID");
     }
     if (port < 0 || port > 65535) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--port': " + port
-          + " is not a port; use 1 to 65535, or 0 for any free port");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--port': "
+              + port
+              + " is not a port; use 1 to 65535, or 0 for any free port");
     }
     if (latency.isNegative()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--latency': "
-          + latency.toMillis() + "ms is negative; use e.g. 0ms, 20ms or 1s");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--latency': "
+              + latency.toMillis()
+              + "ms is negative; use e.g. 0ms, 20ms or 1s");
     }
     SandboxBuilder b = SandboxServer.builder().port(port).latency(latency);
     String generated = token(b);
     if (campaign != null) {
-      b.campaign(campaign, customers == null ? List.<Customer>of() : PortfolioReader.read(customers));
+      b.campaign(
+          campaign, customers == null ? List.<Customer>of() : PortfolioReader.read(customers));
     }
     for (String agent : agents) {
       try {
@@ -96,20 +130,30 @@ final class SandboxCommand implements Callable<Integer> {
       b.folder(f.getKey(), LoanIdFile.read(f.getValue()));
     }
     SandboxServer sandbox = b.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sandbox.close();
-      out.println("sandbox stopped");
-      out.flush();
-    }, "outreach-sandbox-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  sandbox.close();
+                  out.println("sandbox stopped");
+                  out.flush();
+                },
+                "outreach-sandbox-stop"));
     out.println("sandbox listening on " + sandbox.uri());
     if (generated != null) {
       out.println("token: " + generated);
     }
     if (campaign != null) {
-      out.println("campaign " + campaign + ": " + sandbox.customers(campaign).size() + " customers");
+      out.println(
+          "campaign " + campaign + ": " + sandbox.customers(campaign).size() + " customers");
     }
-    out.println(agents.size() + " agent(s), " + folders.size() + " contact folder(s); latency " + latency.toMillis()
-        + " ms. Ctrl-C stops it.");
+    out.println(
+        agents.size()
+            + " agent(s), "
+            + folders.size()
+            + " contact folder(s); latency "
+            + latency.toMillis()
+            + " ms. Ctrl-C stops it.");
     out.flush();
     new CountDownLatch(1).await(); // until the JVM shuts down; the hook closes the sandbox
     return 0;
@@ -124,8 +168,11 @@ final class SandboxCommand implements Callable<Integer> {
       return null;
     }
     if (tokenEnv != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "environment variable " + var
-          + " is not set: set it to the token the sandbox should accept, or leave out --token-env to get a random one");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "environment variable "
+              + var
+              + " is not set: set it to the token the sandbox should accept, or leave out --token-env to get a random one");
     }
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
@@ -151,7 +198,8 @@ final class SandboxCommand implements Callable<Integer> {
         }
         return Duration.parse(v);
       } catch (RuntimeException e) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 20ms, 2s or PT0.5S");
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a duration such as 20ms, 2s or PT0.5S");
       }
     }
   }

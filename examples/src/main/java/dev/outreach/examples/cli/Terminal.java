@@ -8,8 +8,9 @@ final class Terminal {
   private Terminal() {}
 
   /**
-   * On Linux, standard error's file descriptor is a link to its device: a terminal is {@code /dev/pts/N}
-   * or {@code /dev/ttyN}. Elsewhere, the JDK's console (standard input and output both terminals) stands in.
+   * On Linux, standard error's file descriptor is a link to its device: a terminal is {@code
+   * /dev/pts/N} or {@code /dev/ttyN}. Elsewhere, the JDK's console (standard input and output both
+   * terminals) stands in.
    */
   static boolean stderr() {
     Path fd = Path.of("/proc/self/fd/2");

@@ -16,20 +16,32 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code outreach test-rules}: runs a cases file against the rules; exit 0 when every case passes. */
-@Command(name = "test-rules", mixinStandardHelpOptions = true,
-    description = "Check the rules against a CSV of cases: customers with the outcome each should get.")
+/**
+ * {@code outreach test-rules}: runs a cases file against the rules; exit 0 when every case passes.
+ */
+@Command(
+    name = "test-rules",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check the rules against a CSV of cases: customers with the outcome each should get.")
 final class TestRulesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin RuleOptions rules;
 
-  @Option(names = "--cases", required = true, paramLabel = "FILE",
-      description = "The cases: CSV with columns case, as_of, the customer's columns, expect and expect_….")
+  @Option(
+      names = "--cases",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "The cases: CSV with columns case, as_of, the customer's columns, expect and expect_….")
   Path cases;
 
-  @Option(names = "--zone", paramLabel = "ZONE",
-      description = "The plans' time zone, e.g. Asia/Kolkata (default: the offset of each as_of, else UTC).")
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      description =
+          "The plans' time zone, e.g. Asia/Kolkata (default: the offset of each as_of, else UTC).")
   ZoneId zone;
 
   @Override

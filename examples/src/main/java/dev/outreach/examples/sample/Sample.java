@@ -15,15 +15,19 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The sample that ships in the jar: rules, a 3,000-customer portfolio, and the moment it is planned for. */
+/**
+ * The sample that ships in the jar: rules, a 3,000-customer portfolio, and the moment it is planned
+ * for.
+ */
 public final class Sample {
   /** The sample is planned as of this moment, so the demo is the same every time. */
   public static final OffsetDateTime AS_OF = OffsetDateTime.parse("2025-08-05T09:00:00+05:30");
+
   public static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
   public static final String CAMPAIGN = "CAMP-DEMO-2025-08";
   public static final String PORTFOLIO = "outreach/sample/portfolio.csv";
-  public static final List<String> RULES = List.of("00-classification.drl", "10-suppression.drl", "20-calls.drl",
-      "30-messages.drl");
+  public static final List<String> RULES =
+      List.of("00-classification.drl", "10-suppression.drl", "20-calls.drl", "30-messages.drl");
 
   private Sample() {}
 
@@ -31,7 +35,8 @@ public final class Sample {
   public static RuleSet rules() throws IOException, RuleCompileException {
     List<RuleSource> sources = new ArrayList<>();
     for (String name : RULES) {
-      sources.add(RuleSource.classpath(Sample.class.getClassLoader(), "outreach/sample/rules/" + name));
+      sources.add(
+          RuleSource.classpath(Sample.class.getClassLoader(), "outreach/sample/rules/" + name));
     }
     return RuleSet.compile(sources);
   }
@@ -42,6 +47,7 @@ public final class Sample {
     if (in == null) {
       throw new IOException("the sample portfolio " + PORTFOLIO + " is missing from the classpath");
     }
-    return PortfolioReader.readCsv(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + PORTFOLIO);
+    return PortfolioReader.readCsv(
+        new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + PORTFOLIO);
   }
 }

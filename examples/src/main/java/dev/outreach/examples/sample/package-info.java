@@ -1,2 +1,4 @@
-/** The shipped sample: a deterministic synthetic portfolio generator and the sample rules' location. */
+/**
+ * The shipped sample: a deterministic synthetic portfolio generator and the sample rules' location.
+ */
 package dev.outreach.examples.sample;

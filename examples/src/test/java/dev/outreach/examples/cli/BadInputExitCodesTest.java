@@ -14,21 +14,34 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad option values are usage errors (exit 2) naming the option and its choices; bad files exit 1. */
+/**
+ * Bad option values are usage errors (exit 2) naming the option and its choices; bad files exit 1.
+ */
 class BadInputExitCodesTest {
   static final String TOKEN = "cli-S3cret-token-4242";
 
   @TempDir Path dir;
 
   static CliTest.Run plan(String... extra) {
-    List<String> args = new ArrayList<>(List.of("plan", "--rules", RULES.toString(), "--customers",
-        PORTFOLIO.toString(), "--campaign", "C1", "--as-of", "2025-08-05T09:00:00+05:30"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "plan",
+                "--rules",
+                RULES.toString(),
+                "--customers",
+                PORTFOLIO.toString(),
+                "--campaign",
+                "C1",
+                "--as-of",
+                "2025-08-05T09:00:00+05:30"));
     args.addAll(Arrays.asList(extra));
     return CliTest.run(args.toArray(new String[0]));
   }
 
   static CliTest.Run execute(String... extra) {
-    List<String> args = new ArrayList<>(List.of("execute", "plan.json", "--journal", "never.journal"));
+    List<String> args =
+        new ArrayList<>(List.of("execute", "plan.json", "--journal", "never.journal"));
     args.addAll(Arrays.asList(extra));
     return ExecuteCommandTest.run(Map.of("OUTREACH_TOKEN", TOKEN), args.toArray(new String[0]));
   }
@@ -39,7 +52,8 @@ class BadInputExitCodesTest {
     CliTest.Run noFile = plan("--policy", "policies/strict.json");
 
     assertThat(typo.code()).isEqualTo(2);
-    assertThat(typo.err()).contains("--policy", "'rbii'", "rbi, us-reg-f, none", "policy JSON file");
+    assertThat(typo.err())
+        .contains("--policy", "'rbii'", "rbi, us-reg-f, none", "policy JSON file");
     assertThat(noFile.code()).isEqualTo(2);
     assertThat(noFile.err()).contains("--policy", "there is no file policies/strict.json");
     assertThat(plan("--policy", "US-REG-F").code()).isZero();
@@ -50,12 +64,41 @@ class BadInputExitCodesTest {
     String bogus = "bogus";
     CliTest.Run plan = plan("--experiment", bogus);
     CliTest.Run oneArm = plan("--experiment", "tone=champion:100");
-    CliTest.Run explain = CliTest.run("explain", "--rules", RULES.toString(), "--customers", PORTFOLIO.toString(),
-        "--campaign", "C1", "--customer", "LOAN-2025-00001", "--experiment", bogus);
-    CliTest.Run diff = CliTest.run("diff", "--rules", RULES.toString(), "--customers", PORTFOLIO.toString(),
-        "--campaign", "C1", "--base-policy", "none", "--experiment", bogus);
-    CliTest.Run testRules = CliTest.run("test-rules", "--rules", RULES.toString(), "--cases",
-        "src/main/resources/outreach/sample/cases.csv", "--experiment", bogus);
+    CliTest.Run explain =
+        CliTest.run(
+            "explain",
+            "--rules",
+            RULES.toString(),
+            "--customers",
+            PORTFOLIO.toString(),
+            "--campaign",
+            "C1",
+            "--customer",
+            "LOAN-2025-00001",
+            "--experiment",
+            bogus);
+    CliTest.Run diff =
+        CliTest.run(
+            "diff",
+            "--rules",
+            RULES.toString(),
+            "--customers",
+            PORTFOLIO.toString(),
+            "--campaign",
+            "C1",
+            "--base-policy",
+            "none",
+            "--experiment",
+            bogus);
+    CliTest.Run testRules =
+        CliTest.run(
+            "test-rules",
+            "--rules",
+            RULES.toString(),
+            "--cases",
+            "src/main/resources/outreach/sample/cases.csv",
+            "--experiment",
+            bogus);
 
     for (CliTest.Run r : List.of(plan, oneArm, explain, diff, testRules)) {
       assertThat(r.code()).as(r.err()).isEqualTo(2);
@@ -66,8 +109,17 @@ class BadInputExitCodesTest {
 
   @Test
   void aBadBasePolicyInDiffIsAUsageError() {
-    CliTest.Run r = CliTest.run("diff", "--rules", RULES.toString(), "--customers", PORTFOLIO.toString(),
-        "--campaign", "C1", "--base-policy", "strict");
+    CliTest.Run r =
+        CliTest.run(
+            "diff",
+            "--rules",
+            RULES.toString(),
+            "--customers",
+            PORTFOLIO.toString(),
+            "--campaign",
+            "C1",
+            "--base-policy",
+            "strict");
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--base-policy", "rbi, us-reg-f, none");
@@ -78,8 +130,12 @@ class BadInputExitCodesTest {
     CliTest.Run r = plan("--format", "html", "--chart-by", "language", "--chart-by", "nosuch");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--chart-by", "'nosuch'", "portfolio.csv",
-        "language, payment_status, branch, dnc, dpd, product_type");
+    assertThat(r.err())
+        .contains(
+            "--chart-by",
+            "'nosuch'",
+            "portfolio.csv",
+            "language, payment_status, branch, dnc, dpd, product_type");
     assertThat(r.out()).isEmpty();
     assertThat(plan("--format", "html", "--chart-by", "product_type").code()).isZero();
   }
@@ -90,43 +146,73 @@ class BadInputExitCodesTest {
     CliTest.Run asOf = plan("--as-of", "yesterday");
 
     assertThat(zone.code()).isEqualTo(2);
-    assertThat(zone.err()).contains("--zone", "'Asia/Kolkatta' is not a time zone", "Asia/Kolkata")
+    assertThat(zone.err())
+        .contains("--zone", "'Asia/Kolkatta' is not a time zone", "Asia/Kolkata")
         .doesNotContain("Exception");
     assertThat(asOf.code()).isEqualTo(2);
-    assertThat(asOf.err()).contains("--as-of", "2025-08-05T09:00:00+05:30").doesNotContain("Exception");
+    assertThat(asOf.err())
+        .contains("--as-of", "2025-08-05T09:00:00+05:30")
+        .doesNotContain("Exception");
   }
 
   @Test
   void aBaseUrlWithAUserOrPasswordIsRefusedWithCliAdviceAndNeverEchoed() {
-    CliTest.Run password = execute("--base-url", "https://ops:hunter2pw@api.example.com", "--token-env",
-        "OUTREACH_TOKEN");
-    CliTest.Run unparseable = execute("--base-url", "https://ops:hunter 2pw@api example.com", "--token-env",
-        "OUTREACH_TOKEN");
-    CliTest.Run query = execute("--base-url", "https://api.example.com/?token=hunter2pw", "--token-env",
-        "OUTREACH_TOKEN");
+    CliTest.Run password =
+        execute(
+            "--base-url", "https://ops:hunter2pw@api.example.com", "--token-env", "OUTREACH_TOKEN");
+    CliTest.Run unparseable =
+        execute(
+            "--base-url",
+            "https://ops:hunter 2pw@api example.com",
+            "--token-env",
+            "OUTREACH_TOKEN");
+    CliTest.Run query =
+        execute(
+            "--base-url",
+            "https://api.example.com/?token=hunter2pw",
+            "--token-env",
+            "OUTREACH_TOKEN");
 
     for (CliTest.Run r : List.of(password, unparseable, query)) {
       assertThat(r.code()).as(r.err()).isEqualTo(2);
-      assertThat(r.err()).contains("--base-url", "--token-env").doesNotContain("hunter", "token()", TOKEN);
+      assertThat(r.err())
+          .contains("--base-url", "--token-env")
+          .doesNotContain("hunter", "token()", TOKEN);
     }
     assertThat(password.err()).contains("must not hold a user name or password");
   }
 
   @Test
   void aTokenPastedIntoTokenEnvIsRefusedWithoutRepeatingIt() {
-    CliTest.Run r = execute("--base-url", "https://api.example.com", "--token-env", "sk-live.abc123-4242");
+    CliTest.Run r =
+        execute("--base-url", "https://api.example.com", "--token-env", "sk-live.abc123-4242");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--token-env", "NAME of an environment variable").doesNotContain("abc123");
+    assertThat(r.err())
+        .contains("--token-env", "NAME of an environment variable")
+        .doesNotContain("abc123");
   }
 
   @Test
   void executeCountsAndDurationsOutOfRangeAreUsageErrorsNamingTheOption() {
-    for (String[] bad : List.of(new String[] {"--max-in-flight", "0"}, new String[] {"--max-attempts", "0"},
-        new String[] {"--timeout", "99999999999999999999s"}, new String[] {"--max-retry-after", "-5s"})) {
-      CliTest.Run r = execute("--base-url", "https://api.example.com", "--token-env", "OUTREACH_TOKEN", bad[0], bad[1]);
+    for (String[] bad :
+        List.of(
+            new String[] {"--max-in-flight", "0"},
+            new String[] {"--max-attempts", "0"},
+            new String[] {"--timeout", "99999999999999999999s"},
+            new String[] {"--max-retry-after", "-5s"})) {
+      CliTest.Run r =
+          execute(
+              "--base-url",
+              "https://api.example.com",
+              "--token-env",
+              "OUTREACH_TOKEN",
+              bad[0],
+              bad[1]);
       assertThat(r.code()).as(r.err()).isEqualTo(2);
-      assertThat(r.err()).contains(bad[0]).doesNotContain("Exception", "maxInFlight", "maxAttempts");
+      assertThat(r.err())
+          .contains(bad[0])
+          .doesNotContain("Exception", "maxInFlight", "maxAttempts");
     }
   }
 
@@ -153,20 +239,41 @@ class BadInputExitCodesTest {
     Files.writeString(badPhone, "loan_id,phone_number\nL1,not-a-phone\n");
 
     for (Path p : List.of(headerOnly, empty)) {
-      CliTest.Run r = CliTest.run("plan", "--rules", RULES.toString(), "--customers", p.toString(), "--campaign", "C1");
+      CliTest.Run r =
+          CliTest.run(
+              "plan", "--rules", RULES.toString(), "--customers", p.toString(), "--campaign", "C1");
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.err()).contains(p.getFileName() + ":1:", "has no customers");
     }
-    CliTest.Run r = CliTest.run("plan", "--rules", RULES.toString(), "--customers", latin1.toString(),
-        "--campaign", "C1");
+    CliTest.Run r =
+        CliTest.run(
+            "plan",
+            "--rules",
+            RULES.toString(),
+            "--customers",
+            latin1.toString(),
+            "--campaign",
+            "C1");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("latin1.csv:2:", "not UTF-8", "column 7", "Latin-1").doesNotContain("Input length");
-    CliTest.Run phone = CliTest.run("plan", "--rules", RULES.toString(), "--customers", badPhone.toString(),
-        "--campaign", "C1", "--upload");
+    assertThat(r.err())
+        .contains("latin1.csv:2:", "not UTF-8", "column 7", "Latin-1")
+        .doesNotContain("Input length");
+    CliTest.Run phone =
+        CliTest.run(
+            "plan",
+            "--rules",
+            RULES.toString(),
+            "--customers",
+            badPhone.toString(),
+            "--campaign",
+            "C1",
+            "--upload");
     assertThat(phone.code()).isEqualTo(1);
-    assertThat(phone.err()).contains("phones.csv:2: phone_number: \"not-a-phone\" is not a phone number");
-    CliTest.Run missing = CliTest.run("plan", "--rules", RULES.toString(), "--customers", "nowhere.csv",
-        "--campaign", "C1");
+    assertThat(phone.err())
+        .contains("phones.csv:2: phone_number: \"not-a-phone\" is not a phone number");
+    CliTest.Run missing =
+        CliTest.run(
+            "plan", "--rules", RULES.toString(), "--customers", "nowhere.csv", "--campaign", "C1");
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("no such file: nowhere.csv");
   }
@@ -174,10 +281,19 @@ class BadInputExitCodesTest {
   @Test
   void aCampaignIdThatCannotBeInAPathIsAUsageError() {
     for (String id : List.of("", "  ", "a/b", "CAMP 1", "..", "c%2F")) {
-      CliTest.Run r = CliTest.run("plan", "--rules", RULES.toString(), "--customers", PORTFOLIO.toString(),
-          "--campaign", id);
+      CliTest.Run r =
+          CliTest.run(
+              "plan",
+              "--rules",
+              RULES.toString(),
+              "--customers",
+              PORTFOLIO.toString(),
+              "--campaign",
+              id);
       assertThat(r.code()).as(r.err()).isEqualTo(2);
-      assertThat(r.err()).contains("--campaign", "is not a campaign id").doesNotContain("campaignId must");
+      assertThat(r.err())
+          .contains("--campaign", "is not a campaign id")
+          .doesNotContain("campaignId must");
     }
   }
 
@@ -193,7 +309,9 @@ class BadInputExitCodesTest {
 
   @Test
   void aFolderGivenAsThePortfolioIsNamed() {
-    CliTest.Run r = CliTest.run("plan", "--rules", RULES.toString(), "--customers", dir.toString(), "--campaign", "C1");
+    CliTest.Run r =
+        CliTest.run(
+            "plan", "--rules", RULES.toString(), "--customers", dir.toString(), "--campaign", "C1");
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains(dir.toString(), "is a folder");
@@ -202,31 +320,48 @@ class BadInputExitCodesTest {
   @Test
   void anExperimentGivenTwiceIsAUsageError() {
     CliTest.Run plan = plan("--experiment", "tone=a:1,b:1", "--experiment", "tone=c:1,d:1");
-    CliTest.Run testRules = CliTest.run("test-rules", "--rules", RULES.toString(), "--cases",
-        "src/main/resources/outreach/sample/cases.csv", "--experiment", "tone=a:1,b:1", "--experiment", "tone=c:1,d:1");
+    CliTest.Run testRules =
+        CliTest.run(
+            "test-rules",
+            "--rules",
+            RULES.toString(),
+            "--cases",
+            "src/main/resources/outreach/sample/cases.csv",
+            "--experiment",
+            "tone=a:1,b:1",
+            "--experiment",
+            "tone=c:1,d:1");
 
     for (CliTest.Run r : List.of(plan, testRules)) {
       assertThat(r.code()).as(r.err()).isEqualTo(2);
       assertThat(r.err()).contains("--experiment", "experiment tone is given twice");
     }
-    assertThat(plan("--experiment", "tone=a:1,b:1", "--experiment", "time=c:1,d:1").code()).isZero();
+    assertThat(plan("--experiment", "tone=a:1,b:1", "--experiment", "time=c:1,d:1").code())
+        .isZero();
   }
 
   @Test
   void anyInputFileThatIsNotUtf8IsNamedWithItsLineAndColumn() throws Exception {
     Path history = dir.resolve("history.csv");
-    Files.write(history, ("loan_id,channel,timestamp,outcome\n"
-        + "LOAN-2025-00001,CALL,2025-08-01T10:00:00+05:30,r\u00e9pondu\n")
-        .getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        history,
+        ("loan_id,channel,timestamp,outcome\n"
+                + "LOAN-2025-00001,CALL,2025-08-01T10:00:00+05:30,r\u00e9pondu\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
     Path policy = dir.resolve("policy.json");
-    Files.write(policy, "{\"name\":\"strict \u00e9t\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        policy, "{\"name\":\"strict \u00e9t\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
 
     CliTest.Run h = plan("--history", history.toString());
     CliTest.Run p = plan("--policy", policy.toString());
 
     assertThat(h.code()).isEqualTo(1);
-    assertThat(h.err()).contains("history.csv:2:", "not UTF-8", "0xE9", "Latin-1").doesNotContain("Input length");
+    assertThat(h.err())
+        .contains("history.csv:2:", "not UTF-8", "0xE9", "Latin-1")
+        .doesNotContain("Input length");
     assertThat(p.code()).isEqualTo(1);
-    assertThat(p.err()).contains("policy.json:1:", "not UTF-8", "column 17").doesNotContain("Input length");
+    assertThat(p.err())
+        .contains("policy.json:1:", "not UTF-8", "column 17")
+        .doesNotContain("Input length");
   }
 }

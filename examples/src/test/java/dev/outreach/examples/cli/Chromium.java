@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Headless Chromium as a subprocess: loads a page (scripts run, a virtual 5 s pass) and gives back its
- * DOM. The browser test never skips: without Chromium it fails, saying how to install it.
+ * Headless Chromium as a subprocess: loads a page (scripts run, a virtual 5 s pass) and gives back
+ * its DOM. The browser test never skips: without Chromium it fails, saying how to install it.
  */
 final class Chromium {
-  static final String INSTALL = "the HTML report's browser test needs headless Chromium: install it with "
-      + "`apt-get update && apt-get install -y chromium` (Debian/Ubuntu; the build does this itself when run as "
-      + "root), or set CHROMIUM=/path/to/chrome";
+  static final String INSTALL =
+      "the HTML report's browser test needs headless Chromium: install it with "
+          + "`apt-get update && apt-get install -y chromium` (Debian/Ubuntu; the build does this itself when run as "
+          + "root), or set CHROMIUM=/path/to/chrome";
 
   private final String binary;
 
@@ -26,7 +27,10 @@ final class Chromium {
     this.binary = binary;
   }
 
-  /** The browser, from {@code CHROMIUM}, {@code /usr/bin/chromium} or the PATH; fails the test when absent. */
+  /**
+   * The browser, from {@code CHROMIUM}, {@code /usr/bin/chromium} or the PATH; fails the test when
+   * absent.
+   */
   static Chromium find() {
     List<String> candidates = new ArrayList<>();
     String env = System.getenv("CHROMIUM");
@@ -53,14 +57,30 @@ final class Chromium {
   }
 
   /** The DOM of {@code page} (with {@code fragment}, e.g. {@code #q=L1}) after its scripts ran. */
-  String dumpDom(Path page, String fragment, Path profile) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile, "--virtual-time-budget=5000", "--dump-dom",
-        page.toUri() + fragment));
+  String dumpDom(Path page, String fragment, Path profile)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                binary,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+                page.toUri() + fragment));
     Path out = Files.createTempFile(profile.getParent(), "dom", ".html");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(out.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(90, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       fail("chromium did not finish loading " + page + " within 90 s");

@@ -18,9 +18,16 @@ class DemoTest {
     CliTest.Run r = CliTest.run("demo", "--out", plan.toString());
 
     assertThat(r.code()).as(r.out() + r.err()).isZero();
-    assertThat(r.out()).contains("Verified against the sandbox").doesNotContain("MISMATCH")
-        .contains("outreach.http.requests").contains("outreach.customers.initiated");
+    assertThat(r.out())
+        .contains("Verified against the sandbox")
+        .doesNotContain("MISMATCH")
+        .contains("outreach.http.requests")
+        .contains("outreach.customers.initiated");
     assertThat(r.out()).doesNotContainPattern("\\+91\\d{10}");
-    assertThat(JsonText.parseObject(Files.readString(plan)).getJsonObject("summary").getInt("customers")).isEqualTo(3_000);
+    assertThat(
+            JsonText.parseObject(Files.readString(plan))
+                .getJsonObject("summary")
+                .getInt("customers"))
+        .isEqualTo(3_000);
   }
 }

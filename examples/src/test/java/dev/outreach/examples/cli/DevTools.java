@@ -25,9 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One headless Chromium tab driven over the DevTools protocol (a WebSocket, with the JDK's client): open a
- * page as a user would (its content security policy in force), wait for its script, and evaluate code in
- * it. The test harness, not the page, runs that code, so the page stays exactly as written.
+ * One headless Chromium tab driven over the DevTools protocol (a WebSocket, with the JDK's client):
+ * open a page as a user would (its content security policy in force), wait for its script, and
+ * evaluate code in it. The test harness, not the page, runs that code, so the page stays exactly as
+ * written.
  */
 final class DevTools implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://[^\\s]+)");
@@ -44,12 +45,27 @@ final class DevTools implements AutoCloseable {
 
   /** Starts {@code binary} headless with a fresh {@code profile} and connects to its one tab. */
   static DevTools start(String binary, Path profile) throws Exception {
-    Process p = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--hide-scrollbars", "--window-size=1280,1800", "--user-data-dir=" + profile, "--remote-debugging-port=0",
-        "about:blank").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(
+                binary,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--window-size=1280,1800",
+                "--user-data-dir=" + profile,
+                "--remote-debugging-port=0",
+                "about:blank")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
-      BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+      BufferedReader err =
+          new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
       String browserUrl = null;
       for (String line; browserUrl == null && (line = err.readLine()) != null; ) {
         Matcher m = LISTENING.matcher(line);
@@ -60,15 +76,24 @@ final class DevTools implements AutoCloseable {
       if (browserUrl == null) {
         fail("chromium did not open its DevTools port");
       }
-      Thread drain = new Thread(() -> err.lines().forEach(l -> { }), "chromium-stderr");
+      Thread drain = new Thread(() -> err.lines().forEach(l -> {}), "chromium-stderr");
       drain.setDaemon(true);
       drain.start();
       URI http = URI.create(browserUrl.replaceFirst("^ws://([^/]+)/.*$", "http://$1/json/list"));
       HttpClient client = HttpClient.newHttpClient();
-      String list = client.send(HttpRequest.newBuilder(http).build(), HttpResponse.BodyHandlers.ofString()).body();
-      String page = Json.createReader(new java.io.StringReader(list)).readArray().getValuesAs(JsonObject.class)
-          .stream().filter(t -> t.getString("type").equals("page")).findFirst()
-          .orElseThrow(() -> new AssertionError("no tab in " + list)).getString("webSocketDebuggerUrl");
+      String list =
+          client
+              .send(HttpRequest.newBuilder(http).build(), HttpResponse.BodyHandlers.ofString())
+              .body();
+      String page =
+          Json.createReader(new java.io.StringReader(list))
+              .readArray()
+              .getValuesAs(JsonObject.class)
+              .stream()
+              .filter(t -> t.getString("type").equals("page"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no tab in " + list))
+              .getString("webSocketDebuggerUrl");
       return new DevTools(p, client.newWebSocketBuilder(), URI.create(page));
     } catch (Exception | AssertionError e) {
       p.destroyForcibly();
@@ -81,8 +106,16 @@ final class DevTools implements AutoCloseable {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonObject> reply = new CompletableFuture<>();
     replies.put(id, reply);
-    socket.sendText(JsonText.compact(Json.createObjectBuilder().add("id", id).add("method", method)
-        .add("params", params).build()), true).get(30, TimeUnit.SECONDS);
+    socket
+        .sendText(
+            JsonText.compact(
+                Json.createObjectBuilder()
+                    .add("id", id)
+                    .add("method", method)
+                    .add("params", params)
+                    .build()),
+            true)
+        .get(30, TimeUnit.SECONDS);
     JsonObject r = reply.get(120, TimeUnit.SECONDS);
     if (r.containsKey("error")) {
       fail(method + " failed: " + r.get("error"));
@@ -90,14 +123,19 @@ final class DevTools implements AutoCloseable {
     return r.getJsonObject("result");
   }
 
-  /** Opens {@code url} and waits until the page's script has run (it marks the body {@code data-ready}). */
+  /**
+   * Opens {@code url} and waits until the page's script has run (it marks the body {@code
+   * data-ready}).
+   */
   void open(String url) throws Exception {
     // From a blank page, so that a link to the same page with another #fragment loads it afresh.
     send("Page.navigate", Json.createObjectBuilder().add("url", "about:blank").build());
     send("Page.navigate", Json.createObjectBuilder().add("url", url).build());
     for (int i = 0; i < 600; i++) {
-      if (evaluate("document.readyState === 'complete' && document.body !== null"
-          + " && document.body.getAttribute('data-ready') === 'true'").equals(JsonValue.TRUE)) {
+      if (evaluate(
+              "document.readyState === 'complete' && document.body !== null"
+                  + " && document.body.getAttribute('data-ready') === 'true'")
+          .equals(JsonValue.TRUE)) {
         return;
       }
       Thread.sleep(50);
@@ -107,8 +145,14 @@ final class DevTools implements AutoCloseable {
 
   /** Evaluates {@code expression} in the page (awaiting a promise) and returns its value. */
   JsonValue evaluate(String expression) throws Exception {
-    JsonObject r = send("Runtime.evaluate", Json.createObjectBuilder().add("expression", expression)
-        .add("awaitPromise", true).add("returnByValue", true).build());
+    JsonObject r =
+        send(
+            "Runtime.evaluate",
+            Json.createObjectBuilder()
+                .add("expression", expression)
+                .add("awaitPromise", true)
+                .add("returnByValue", true)
+                .build());
     if (r.containsKey("exceptionDetails")) {
       fail("the page threw: " + r.getJsonObject("exceptionDetails"));
     }

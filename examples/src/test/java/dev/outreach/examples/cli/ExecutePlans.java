@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Plans for executing now: {@code n} SMS steps, step {@code sNNN} for customer {@code CNNN}, due now. */
+/**
+ * Plans for executing now: {@code n} SMS steps, step {@code sNNN} for customer {@code CNNN}, due
+ * now.
+ */
 final class ExecutePlans {
   static final String CAMPAIGN = "CAMP";
   static final String PHONE = "+919876543210";
@@ -31,7 +34,11 @@ final class ExecutePlans {
   static List<Customer> customers(int n) {
     List<Customer> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(Customer.builder(String.format(Locale.ROOT, "C%03d", i)).phoneNumber(PHONE).paymentStatus("pending").build());
+      out.add(
+          Customer.builder(String.format(Locale.ROOT, "C%03d", i))
+              .phoneNumber(PHONE)
+              .paymentStatus("pending")
+              .build());
     }
     return out;
   }
@@ -45,14 +52,35 @@ final class ExecutePlans {
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String c = String.format(Locale.ROOT, "C%03d", i);
-      steps.add(new Step(String.format(Locale.ROOT, "s%03d", i), StepKind.INITIATE_SMS, "POST", StepKind.INITIATE_SMS.path(CAMPAIGN),
-          now.minusMinutes(1), now.plusHours(2), Json.createObjectBuilder().add("templateId", "tpl").add("limit", 1)
-              .add("filters", Json.createObjectBuilder().add("ids", Json.createArrayBuilder().add(c))).build(),
-          List.of(c), List.of("rule")));
+      steps.add(
+          new Step(
+              String.format(Locale.ROOT, "s%03d", i),
+              StepKind.INITIATE_SMS,
+              "POST",
+              StepKind.INITIATE_SMS.path(CAMPAIGN),
+              now.minusMinutes(1),
+              now.plusHours(2),
+              Json.createObjectBuilder()
+                  .add("templateId", "tpl")
+                  .add("limit", 1)
+                  .add(
+                      "filters",
+                      Json.createObjectBuilder().add("ids", Json.createArrayBuilder().add(c)))
+                  .build(),
+              List.of(c),
+              List.of("rule")));
     }
-    return new Plan(CAMPAIGN, now, ZoneId.of("UTC"), new Summary(n, n, 0, 0, 0, n,
-        Map.of(Channel.CALL, 0, Channel.SMS, n, Channel.WHATSAPP, 0)), steps, List.of(), List.of(), List.of(),
-        List.of(), List.of());
+    return new Plan(
+        CAMPAIGN,
+        now,
+        ZoneId.of("UTC"),
+        new Summary(n, n, 0, 0, 0, n, Map.of(Channel.CALL, 0, Channel.SMS, n, Channel.WHATSAPP, 0)),
+        steps,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /** One SMS step {@code id} to customers C000 … C(n-1). */
@@ -62,12 +90,32 @@ final class ExecutePlans {
     List<String> ids = customers(n).stream().map(Customer::loanId).toList();
     var a = Json.createArrayBuilder();
     ids.forEach(a::add);
-    Step all = new Step(id, s.kind(), s.method(), s.path(), s.notBefore(), s.notAfter(),
-        Json.createObjectBuilder().add("templateId", "tpl").add("limit", n)
-            .add("filters", Json.createObjectBuilder().add("ids", a)).build(), ids, s.rules());
-    return new Plan(CAMPAIGN, one.asOf(), one.zone(), new Summary(n, n, 0, 0, 0, 1,
-        Map.of(Channel.CALL, 0, Channel.SMS, n, Channel.WHATSAPP, 0)), List.of(all), List.of(), List.of(), List.of(),
-        List.of(), List.of());
+    Step all =
+        new Step(
+            id,
+            s.kind(),
+            s.method(),
+            s.path(),
+            s.notBefore(),
+            s.notAfter(),
+            Json.createObjectBuilder()
+                .add("templateId", "tpl")
+                .add("limit", n)
+                .add("filters", Json.createObjectBuilder().add("ids", a))
+                .build(),
+            ids,
+            s.rules());
+    return new Plan(
+        CAMPAIGN,
+        one.asOf(),
+        one.zone(),
+        new Summary(n, n, 0, 0, 0, 1, Map.of(Channel.CALL, 0, Channel.SMS, n, Channel.WHATSAPP, 0)),
+        List.of(all),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   static Path write(Plan plan, Path file) throws java.io.IOException {

@@ -19,38 +19,80 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTML report in a real browser (headless Chromium): the page's script runs, the SVG charts have a
- * size, the search box (driven by the URL fragment {@code #q=LOAN-ID}) finds customers, and axe-core finds
- * no accessibility violation in the report or the diff page.
+ * The HTML report in a real browser (headless Chromium): the page's script runs, the SVG charts
+ * have a size, the search box (driven by the URL fragment {@code #q=LOAN-ID}) finds customers, and
+ * axe-core finds no accessibility violation in the report or the diff page.
  */
 class HtmlReportBrowserTest {
-  static final String[] COMMON = {"--customers", PORTFOLIO.toString(), "--campaign", "C1", "--as-of",
-      "2025-08-05T09:00:00+05:30", "--zone", "Asia/Kolkata"};
+  static final String[] COMMON = {
+    "--customers",
+    PORTFOLIO.toString(),
+    "--campaign",
+    "C1",
+    "--as-of",
+    "2025-08-05T09:00:00+05:30",
+    "--zone",
+    "Asia/Kolkata"
+  };
 
   @TempDir static Path dir;
   static Chromium chromium;
   static Path report;
   static Path diff;
+
   /** The sample planned on a Saturday under its policy and history: warnings of several groups. */
   static Path warned;
+
   static JsonObject plan;
 
   @BeforeAll
   static void makeTheReport() throws Exception {
     chromium = Chromium.find();
     report = dir.resolve("report.html");
-    Run r = run(concat("plan", "--rules", RULES.toString(), "--format", "html", "--out", report.toString()));
+    Run r =
+        run(
+            concat(
+                "plan",
+                "--rules",
+                RULES.toString(),
+                "--format",
+                "html",
+                "--out",
+                report.toString()));
     assertThat(r.code()).as(r.err()).isZero();
     Run json = run(concat("plan", "--rules", RULES.toString(), "--format", "json"));
     plan = JsonText.parseObject(json.out());
     diff = dir.resolve("diff.html");
-    Run d = run(concat("diff", "--base-rules", RULES.toString(), "--rules", "src/test/resources/outreach/rules-change",
-        "--format", "html", "--out", diff.toString()));
+    Run d =
+        run(
+            concat(
+                "diff",
+                "--base-rules",
+                RULES.toString(),
+                "--rules",
+                "src/test/resources/outreach/rules-change",
+                "--format",
+                "html",
+                "--out",
+                diff.toString()));
     assertThat(d.code()).as(d.err()).isZero();
     warned = dir.resolve("warned.html");
     String policy = "src/main/resources/outreach/sample/policy/";
-    List<String> args = new java.util.ArrayList<>(List.of(concat("plan", "--rules", RULES.toString(), "--format", "html",
-        "--out", warned.toString(), "--policy", policy + "policy.json", "--history", policy + "history.csv")));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                concat(
+                    "plan",
+                    "--rules",
+                    RULES.toString(),
+                    "--format",
+                    "html",
+                    "--out",
+                    warned.toString(),
+                    "--policy",
+                    policy + "policy.json",
+                    "--history",
+                    policy + "history.csv")));
     args.set(args.indexOf("2025-08-05T09:00:00+05:30"), "2025-08-09T10:00:00+05:30");
     Run w = run(args.toArray(String[]::new));
     assertThat(w.code()).as(w.err()).isZero();
@@ -94,7 +136,8 @@ class HtmlReportBrowserTest {
 
   @Test
   void theSearchFindsAContactedCustomerWithTheRequestThatReachesThem() throws Exception {
-    JsonObject step = plan.getJsonArray("steps").getJsonObject(plan.getJsonArray("steps").size() - 1);
+    JsonObject step =
+        plan.getJsonArray("steps").getJsonObject(plan.getJsonArray("steps").size() - 1);
     String id = step.getJsonArray("customerIds").getString(0);
 
     String dom = load(report, "#q=" + id);
@@ -113,10 +156,13 @@ class HtmlReportBrowserTest {
     String page = load(warned, "");
     String shown = load(warned, "#q=LOAN-2025-00009");
 
-    assertThat(page).contains("<td>moved to Mon 2025-08-11 09:30</td>")
+    assertThat(page)
+        .contains("<td>moved to Mon 2025-08-11 09:30</td>")
         .contains("<a class=\"id\" href=\"#q=LOAN-2025-00009\">LOAN-2025-00009</a>");
     assertThat(tag(shown, "result")).contains("data-loan=\"LOAN-2025-00009\"");
-    assertThat(shown).contains("What changed or lost").contains("WORKING_DAYS (rule")
+    assertThat(shown)
+        .contains("What changed or lost")
+        .contains("WORKING_DAYS (rule")
         .contains("; moved to Mon 2025-08-11 09:30");
   }
 
@@ -128,8 +174,12 @@ class HtmlReportBrowserTest {
     String missing = load(report, "#q=NO-SUCH-LOAN");
 
     assertThat(tag(found, "result")).contains("data-status=\"SUPPRESSED\"");
-    assertThat(found).contains("Suppressed by rule \u201c" + suppressed.getString("rule") + "\u201d: "
-        + suppressed.getString("reason"));
+    assertThat(found)
+        .contains(
+            "Suppressed by rule \u201c"
+                + suppressed.getString("rule")
+                + "\u201d: "
+                + suppressed.getString("reason"));
     assertThat(tag(missing, "result")).contains("data-status=\"NOT_FOUND\"");
     assertThat(missing).contains("No customer with loan id \u201cNO-SUCH-LOAN\u201d in this plan.");
   }
@@ -138,14 +188,26 @@ class HtmlReportBrowserTest {
   void markupInARuleNameStaysTextInTheBrowser() throws Exception {
     Path drl = dir.resolve("evil.drl");
     String name = "<img src=x onerror=document.body.setAttribute('data-pwned','1')>";
-    Files.writeString(drl, "import dev.outreach.core.Customer;\nimport dev.outreach.rules.Decision;\n"
-        + "rule \"" + name + "\" when $c : Customer( paymentStatus == \"bounced\" ) then\n"
-        + "  insert(Decision.sms($c).template(\"t\")); end\n");
+    Files.writeString(
+        drl,
+        "import dev.outreach.core.Customer;\nimport dev.outreach.rules.Decision;\n"
+            + "rule \""
+            + name
+            + "\" when $c : Customer( paymentStatus == \"bounced\" ) then\n"
+            + "  insert(Decision.sms($c).template(\"t\")); end\n");
     Path page = dir.resolve("evil.html");
-    Run r = run(concat("plan", "--rules", drl.toString(), "--format", "html", "--out", page.toString()));
+    Run r =
+        run(
+            concat(
+                "plan", "--rules", drl.toString(), "--format", "html", "--out", page.toString()));
     assertThat(r.code()).as(r.err()).isZero();
-    String id = JsonText.parseObject(run(concat("plan", "--rules", drl.toString(), "--format", "json")).out())
-        .getJsonArray("steps").getJsonObject(0).getJsonArray("customerIds").getString(0);
+    String id =
+        JsonText.parseObject(
+                run(concat("plan", "--rules", drl.toString(), "--format", "json")).out())
+            .getJsonArray("steps")
+            .getJsonObject(0)
+            .getJsonArray("customerIds")
+            .getString(0);
 
     String dom = load(page, "#q=" + id);
 
@@ -158,21 +220,29 @@ class HtmlReportBrowserTest {
   }
 
   /**
-   * axe-core finds nothing in the report (as opened, and showing a contacted, a suppressed, an undecided and
-   * an unknown customer), in a report with warnings (their groups table, and a customer's warnings) or in
-   * the diff page: WCAG 2.1 A and AA (text contrast at least 4.5:1, …) and axe's
-   * best practices.
+   * axe-core finds nothing in the report (as opened, and showing a contacted, a suppressed, an
+   * undecided and an unknown customer), in a report with warnings (their groups table, and a
+   * customer's warnings) or in the diff page: WCAG 2.1 A and AA (text contrast at least 4.5:1, …)
+   * and axe's best practices.
    */
   @Test
   void axeFindsNoAccessibilityViolationsInTheReportAndTheDiffPage() throws Exception {
-    String contacted = plan.getJsonArray("steps").getJsonObject(0).getJsonArray("customerIds").getString(0);
+    String contacted =
+        plan.getJsonArray("steps").getJsonObject(0).getJsonArray("customerIds").getString(0);
     String suppressed = plan.getJsonArray("suppressed").getJsonObject(0).getString("customerId");
     String undecided = plan.getJsonArray("undecided").getString(0);
     java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
     try (DevTools tab = chromium.devTools(Files.createTempDirectory(dir, "profile"))) {
-      for (String page : List.of(report.toUri().toString(), report.toUri() + "#q=" + contacted,
-          report.toUri() + "#q=" + suppressed, report.toUri() + "#q=" + undecided, report.toUri() + "#q=NO-SUCH-LOAN",
-          diff.toUri().toString(), warned.toUri().toString(), warned.toUri() + "#q=LOAN-2025-00009")) {
+      for (String page :
+          List.of(
+              report.toUri().toString(),
+              report.toUri() + "#q=" + contacted,
+              report.toUri() + "#q=" + suppressed,
+              report.toUri() + "#q=" + undecided,
+              report.toUri() + "#q=NO-SUCH-LOAN",
+              diff.toUri().toString(),
+              warned.toUri().toString(),
+              warned.toUri() + "#q=LOAN-2025-00009")) {
         tab.open(page);
         found.put(page.substring(page.lastIndexOf('/') + 1), Axe.violations(tab));
       }

@@ -17,28 +17,38 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every output (plan JSON, text and HTML, explain, diff, the journal) is byte-identical whatever the
- * machine's default locale and time zone: German decimal commas, Hindi and Arabic digits, the Turkish
- * dotless i and odd-offset zones must not leak in. Each locale runs in its own JVM
- * ({@code -Duser.language=…}), as a user's machine would, since some JDK caches read the locale at startup;
- * and the {@code outreach} command itself runs once under {@code LANG=C}, where Java 17's platform charset
- * is ASCII.
+ * Every output (plan JSON, text and HTML, explain, diff, the journal) is byte-identical whatever
+ * the machine's default locale and time zone: German decimal commas, Hindi and Arabic digits, the
+ * Turkish dotless i and odd-offset zones must not leak in. Each locale runs in its own JVM ({@code
+ * -Duser.language=…}), as a user's machine would, since some JDK caches read the locale at startup;
+ * and the {@code outreach} command itself runs once under {@code LANG=C}, where Java 17's platform
+ * charset is ASCII.
  */
 class LocaleIndependenceTest {
   /** The reference (en_US, UTC), then the machines to compare with it. */
   static final Map<String, List<String>> MACHINES = new LinkedHashMap<>();
 
   static {
-    MACHINES.put("en_US UTC", List.of("-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC"));
-    MACHINES.put("de_DE Pacific/Chatham", List.of("-Duser.language=de", "-Duser.country=DE",
-        "-Duser.timezone=Pacific/Chatham"));
-    MACHINES.put("hi_IN America/St_Johns", List.of("-Duser.language=hi", "-Duser.country=IN",
-        "-Duser.timezone=America/St_Johns"));
-    MACHINES.put("ar_SA Asia/Riyadh", List.of("-Duser.language=ar", "-Duser.country=SA",
-        "-Duser.timezone=Asia/Riyadh"));
-    MACHINES.put("tr_TR, Thai digits", List.of("-Duser.language=tr", "-Duser.country=TR",
-        "-Duser.language.format=th", "-Duser.country.format=TH", "-Duser.variant.format=TH",
-        "-Duser.timezone=Asia/Kathmandu"));
+    MACHINES.put(
+        "en_US UTC", List.of("-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC"));
+    MACHINES.put(
+        "de_DE Pacific/Chatham",
+        List.of("-Duser.language=de", "-Duser.country=DE", "-Duser.timezone=Pacific/Chatham"));
+    MACHINES.put(
+        "hi_IN America/St_Johns",
+        List.of("-Duser.language=hi", "-Duser.country=IN", "-Duser.timezone=America/St_Johns"));
+    MACHINES.put(
+        "ar_SA Asia/Riyadh",
+        List.of("-Duser.language=ar", "-Duser.country=SA", "-Duser.timezone=Asia/Riyadh"));
+    MACHINES.put(
+        "tr_TR, Thai digits",
+        List.of(
+            "-Duser.language=tr",
+            "-Duser.country=TR",
+            "-Duser.language.format=th",
+            "-Duser.country.format=TH",
+            "-Duser.variant.format=TH",
+            "-Duser.timezone=Asia/Kathmandu"));
   }
 
   @TempDir Path dir;
@@ -52,11 +62,26 @@ class LocaleIndependenceTest {
       outputs.put(m.getKey(), out);
       running.put(m.getKey(), start(m.getValue(), out));
     }
-    // The real command, on a machine whose locale has no UTF-8 (LANG=C): its standard output too is UTF-8.
+    // The real command, on a machine whose locale has no UTF-8 (LANG=C): its standard output too is
+    // UTF-8.
     Path cliOut = dir.resolve("cli-plan.txt");
-    running.put("outreach plan, LANG=C de_DE", cli(cliOut, "plan", "--rules", CliTest.RULES.toString(), "--format",
-        "text", "--customers", CliTest.PORTFOLIO.toString(), "--campaign", LocaleOutputs.CAMPAIGN, "--as-of",
-        LocaleOutputs.AS_OF.toString(), "--zone", LocaleOutputs.ZONE.getId()));
+    running.put(
+        "outreach plan, LANG=C de_DE",
+        cli(
+            cliOut,
+            "plan",
+            "--rules",
+            CliTest.RULES.toString(),
+            "--format",
+            "text",
+            "--customers",
+            CliTest.PORTFOLIO.toString(),
+            "--campaign",
+            LocaleOutputs.CAMPAIGN,
+            "--as-of",
+            LocaleOutputs.AS_OF.toString(),
+            "--zone",
+            LocaleOutputs.ZONE.getId()));
     for (Map.Entry<String, Process> r : running.entrySet()) {
       Process p = r.getValue();
       String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -66,35 +91,55 @@ class LocaleIndependenceTest {
 
     Path reference = outputs.get("en_US UTC");
     List<String> names = names(reference);
-    assertThat(names).contains("plan.json", "plan.txt", "plan.html", "explain.txt", "explain.json", "diff.txt",
-        "diff.json", "diff.html", "plan.journal");
+    assertThat(names)
+        .contains(
+            "plan.json",
+            "plan.txt",
+            "plan.html",
+            "explain.txt",
+            "explain.json",
+            "diff.txt",
+            "diff.json",
+            "diff.html",
+            "plan.journal");
     assertThat(Files.readString(reference.resolve("plan.journal"))).contains("\"result\":\"done\"");
     List<String> differences = new ArrayList<>();
     for (Map.Entry<String, Path> o : outputs.entrySet()) {
       assertThat(names(o.getValue())).as(o.getKey()).isEqualTo(names);
       for (String name : names) {
         if (!Arrays.equals(bytes(o.getValue(), name), bytes(reference, name))) {
-          differences.add(name + " under " + o.getKey() + ", " + firstDifference(
-              lines(bytes(reference, name)), lines(bytes(o.getValue(), name))));
+          differences.add(
+              name
+                  + " under "
+                  + o.getKey()
+                  + ", "
+                  + firstDifference(
+                      lines(bytes(reference, name)), lines(bytes(o.getValue(), name))));
         }
       }
     }
     if (!Arrays.equals(Files.readAllBytes(cliOut), bytes(reference, "plan.txt"))) {
-      differences.add("outreach plan --format text under LANG=C, " + firstDifference(lines(bytes(reference,
-          "plan.txt")), lines(Files.readAllBytes(cliOut))));
+      differences.add(
+          "outreach plan --format text under LANG=C, "
+              + firstDifference(
+                  lines(bytes(reference, "plan.txt")), lines(Files.readAllBytes(cliOut))));
     }
     assertThat(differences).isEmpty();
   }
 
   /**
-   * The file's bytes; in the journal, the header's {@code createdAt} (when this run opened the journal, by
-   * the wall clock: the one time that genuinely differs) is blanked. Every other journal time comes from
-   * the executor's clock, fixed at the plan's {@code asOf}, so those are compared as written.
+   * The file's bytes; in the journal, the header's {@code createdAt} (when this run opened the
+   * journal, by the wall clock: the one time that genuinely differs) is blanked. Every other
+   * journal time comes from the executor's clock, fixed at the plan's {@code asOf}, so those are
+   * compared as written.
    */
   static byte[] bytes(Path dir, String name) throws IOException {
     byte[] b = Files.readAllBytes(dir.resolve(name));
-    return name.endsWith(".journal") ? new String(b, StandardCharsets.UTF_8)
-        .replaceFirst("\"createdAt\":\"[0-9T:.Z-]+\"", "\"createdAt\":\"…\"").getBytes(StandardCharsets.UTF_8) : b;
+    return name.endsWith(".journal")
+        ? new String(b, StandardCharsets.UTF_8)
+            .replaceFirst("\"createdAt\":\"[0-9T:.Z-]+\"", "\"createdAt\":\"…\"")
+            .getBytes(StandardCharsets.UTF_8)
+        : b;
   }
 
   /** Where two texts first differ: the line number and both lines. */
@@ -118,18 +163,38 @@ class LocaleIndependenceTest {
   }
 
   static Process start(List<String> properties, Path out) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC"));
     cmd.addAll(properties);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LocaleOutputs.class.getName(), out.toString()));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            LocaleOutputs.class.getName(),
+            out.toString()));
     return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 
-  /** The {@code outreach} command in a JVM under LANG=C and de_DE, its standard output going to {@code out}. */
+  /**
+   * The {@code outreach} command in a JVM under LANG=C and de_DE, its standard output going to
+   * {@code out}.
+   */
   static Process cli(Path out, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.language=de", "-Duser.country=DE", "-cp",
-        System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Duser.language=de",
+                "-Duser.country=DE",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANGUAGE"));

@@ -23,11 +23,9 @@ import dev.outreach.core.report.html.HtmlReport;
 import dev.outreach.http.client.OutreachClient;
 import dev.outreach.http.execute.PlanExecutor;
 import dev.outreach.http.journal.Journal;
-import dev.outreach.sandbox.SandboxServer;
 import dev.outreach.rules.CustomerTrace;
 import dev.outreach.rules.RuleSet;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.outreach.sandbox.SandboxServer;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,11 +38,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Run in a child JVM by {@link LocaleIndependenceTest} under some default locale and time zone: writes, for
- * the sample, what {@code plan} (JSON, text, HTML), {@code explain} (text, JSON) and {@code diff} (text,
- * JSON, HTML) write, made as those commands make them but with each rule set compiled once (to keep the
- * test fast), and the journal of executing the plan against an in-process sandbox with a clock fixed at the
- * plan's {@code asOf} (so the journal's times are the same in every run), into the directory {@code args[0]}.
+ * Run in a child JVM by {@link LocaleIndependenceTest} under some default locale and time zone:
+ * writes, for the sample, what {@code plan} (JSON, text, HTML), {@code explain} (text, JSON) and
+ * {@code diff} (text, JSON, HTML) write, made as those commands make them but with each rule set
+ * compiled once (to keep the test fast), and the journal of executing the plan against an
+ * in-process sandbox with a clock fixed at the plan's {@code asOf} (so the journal's times are the
+ * same in every run), into the directory {@code args[0]}.
  */
 final class LocaleOutputs {
   static final String CAMPAIGN = "C1";
@@ -63,36 +62,65 @@ final class LocaleOutputs {
     RuleSet changed = RuleSet.load(List.of(Path.of(CHANGED_RULES)));
 
     FiredRuleLog fired = new FiredRuleLog();
-    Plan plan = inputs(rules, portfolio, GuardrailPolicy.defaults()).plan(rules.decisions(List.of(), fired));
+    Plan plan =
+        inputs(rules, portfolio, GuardrailPolicy.defaults())
+            .plan(rules.decisions(List.of(), fired));
     write(dir, "plan.json", w -> w.write(PlanJson.write(plan)));
     write(dir, "plan.txt", w -> w.write(TextReport.render(plan)));
-    write(dir, "plan.html", w -> HtmlReport.builder(plan).customers(portfolio).firedRules(fired)
-        .chartBy(List.of("language", "payment_status")).build().write(w));
+    write(
+        dir,
+        "plan.html",
+        w ->
+            HtmlReport.builder(plan)
+                .customers(portfolio)
+                .firedRules(fired)
+                .chartBy(List.of("language", "payment_status"))
+                .build()
+                .write(w));
 
-    Customer customer = portfolio.stream().filter(c -> c.loanId().equals(LOAN)).findFirst().orElseThrow();
-    CustomerTrace trace = rules.trace(List.of(customer), new PlanningDay(plan.asOf(), plan.zone()), List.of()).get(0);
-    Explanation e = Explanation.of(PlanIndex.of(plan), customer, CustomerZones.zoneOf(customer, plan.zone()),
-        trace.firedRules(), trace.decisions());
+    Customer customer =
+        portfolio.stream().filter(c -> c.loanId().equals(LOAN)).findFirst().orElseThrow();
+    CustomerTrace trace =
+        rules.trace(List.of(customer), new PlanningDay(plan.asOf(), plan.zone()), List.of()).get(0);
+    Explanation e =
+        Explanation.of(
+            PlanIndex.of(plan),
+            customer,
+            CustomerZones.zoneOf(customer, plan.zone()),
+            trace.firedRules(),
+            trace.decisions());
     write(dir, "explain.txt", w -> w.write(ExplainText.render(e)));
     write(dir, "explain.json", w -> w.write(ExplainJson.write(e)));
 
     Plan after = inputs(changed, portfolio, GuardrailPolicy.usRegF()).plan();
-    PlanDiff diff = PlanDiff.of(plan, after, "rules sample; policy rbi", "rules change; policy us-reg-f");
+    PlanDiff diff =
+        PlanDiff.of(plan, after, "rules sample; policy rbi", "rules change; policy us-reg-f");
     write(dir, "diff.txt", w -> w.write(DiffText.render(diff, 20)));
     write(dir, "diff.json", w -> w.write(DiffJson.write(diff)));
     write(dir, "diff.html", w -> HtmlDiff.write(diff, 20, w));
 
     try (SandboxServer sandbox = SandboxServer.start(TOKEN, Map.of(CAMPAIGN, portfolio));
         Journal journal = PlanExecutor.openJournal(dir.resolve("plan.journal"), plan)) {
-      PlanExecutor.builder(OutreachClient.builder(sandbox.uri()).token(TOKEN).build()).maxInFlight(1)
-          .respectSchedule(false).clock(Clock.fixed(plan.asOf().toInstant(), ZoneOffset.UTC)).build()
+      PlanExecutor.builder(OutreachClient.builder(sandbox.uri()).token(TOKEN).build())
+          .maxInFlight(1)
+          .respectSchedule(false)
+          .clock(Clock.fixed(plan.asOf().toInstant(), ZoneOffset.UTC))
+          .build()
           .execute(plan, journal);
     }
   }
 
   static PlanInputs inputs(RuleSet rules, List<Customer> portfolio, GuardrailPolicy policy) {
-    return new PlanInputs(rules, portfolio, CAMPAIGN, AS_OF, ZONE, List.of(),
-        new Guardrails(policy, ContactHistory.empty()), FilterCompiler.Mode.COMPACT, false);
+    return new PlanInputs(
+        rules,
+        portfolio,
+        CAMPAIGN,
+        AS_OF,
+        ZONE,
+        List.of(),
+        new Guardrails(policy, ContactHistory.empty()),
+        FilterCompiler.Mode.COMPACT,
+        false);
   }
 
   interface Output {

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code plan --format json} streams the plan: on standard output and with {@code --out}, in every mode,
- * the bytes are those of the plan's JSON tree printed as before, and its journal hash is unchanged.
+ * {@code plan --format json} streams the plan: on standard output and with {@code --out}, in every
+ * mode, the bytes are those of the plan's JSON tree printed as before, and its journal hash is
+ * unchanged.
  */
 class PlanJsonStreamedTest {
   static final Path SAMPLE = Path.of("src/main/resources/outreach/sample");
@@ -28,12 +29,25 @@ class PlanJsonStreamedTest {
 
   @Test
   void theSampleInEveryModeIsWrittenByteForByteAsTheTreeWas() throws Exception {
-    List<String[]> modes = List.of(new String[0], new String[] {"--filters", "ids"}, new String[] {"--upload"},
-        new String[] {"--policy", "us-reg-f"}, new String[] {"--policy", "none", "--upload", "--filters", "ids"},
-        new String[] {"--policy", SAMPLE.resolve("policy/policy.json").toString(), "--history",
-            SAMPLE.resolve("policy/history.csv").toString()},
-        new String[] {"--rules", SAMPLE.resolve("experiments").toString(), "--experiment",
-            "tone=champion:80,challenger:20"});
+    List<String[]> modes =
+        List.of(
+            new String[0],
+            new String[] {"--filters", "ids"},
+            new String[] {"--upload"},
+            new String[] {"--policy", "us-reg-f"},
+            new String[] {"--policy", "none", "--upload", "--filters", "ids"},
+            new String[] {
+              "--policy",
+              SAMPLE.resolve("policy/policy.json").toString(),
+              "--history",
+              SAMPLE.resolve("policy/history.csv").toString()
+            },
+            new String[] {
+              "--rules",
+              SAMPLE.resolve("experiments").toString(),
+              "--experiment",
+              "tone=champion:80,challenger:20"
+            });
     int i = 0;
     for (String[] mode : modes) {
       Path out = dir.resolve("plan-" + i++ + ".json");
@@ -45,16 +59,36 @@ class PlanJsonStreamedTest {
       String tree = JsonText.pretty(PlanJson.toJson(plan));
 
       assertThat(stdout.out()).as(Arrays.toString(mode)).isEqualTo(tree);
-      assertThat(Files.readAllBytes(out)).as(Arrays.toString(mode)).isEqualTo(tree.getBytes(StandardCharsets.UTF_8));
-      assertThat(PlanExecutor.sha256(plan)).isEqualTo(HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(tree.getBytes(StandardCharsets.UTF_8))));
+      assertThat(Files.readAllBytes(out))
+          .as(Arrays.toString(mode))
+          .isEqualTo(tree.getBytes(StandardCharsets.UTF_8));
+      assertThat(PlanExecutor.sha256(plan))
+          .isEqualTo(
+              HexFormat.of()
+                  .formatHex(
+                      MessageDigest.getInstance("SHA-256")
+                          .digest(tree.getBytes(StandardCharsets.UTF_8))));
     }
   }
 
   private static CliTest.Run plan(String... more) {
-    List<String> args = new ArrayList<>(List.of("plan", "--rules", CliTest.RULES.toString(), "--customers",
-        CliTest.PORTFOLIO.toString(), "--campaign", "CAMP-DEMO-2025-08", "--as-of", "2025-08-05T09:00:00+05:30",
-        "--zone", "Asia/Kolkata", "--format", "json", "--no-progress"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "plan",
+                "--rules",
+                CliTest.RULES.toString(),
+                "--customers",
+                CliTest.PORTFOLIO.toString(),
+                "--campaign",
+                "CAMP-DEMO-2025-08",
+                "--as-of",
+                "2025-08-05T09:00:00+05:30",
+                "--zone",
+                "Asia/Kolkata",
+                "--format",
+                "json",
+                "--no-progress"));
     args.addAll(Arrays.asList(more));
     return CliTest.run(args.toArray(new String[0]));
   }

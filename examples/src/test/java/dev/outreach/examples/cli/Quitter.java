@@ -1,6 +1,9 @@
 package dev.outreach.examples.cli;
 
-/** A helper a rule can call to end the program without naming System.exit in its DRL (for the tests). */
+/**
+ * A helper a rule can call to end the program without naming System.exit in its DRL (for the
+ * tests).
+ */
 public final class Quitter {
   private Quitter() {}
 

@@ -19,23 +19,36 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * What the README and {@code docs/} tell a newcomer to open or run must exist and work: every repository
- * path they name is there, every {@code outreach} command they show either runs on the shipped sample
- * (exit 0) or, when it is a synopsis with placeholders, names a real command and real options.
+ * What the README and {@code docs/} tell a newcomer to open or run must exist and work: every
+ * repository path they name is there, every {@code outreach} command they show either runs on the
+ * shipped sample (exit 0) or, when it is a synopsis with placeholders, names a real command and
+ * real options.
  */
 class ReadmeTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  static final List<Path> DOCS = List.of(ROOT.resolve("README.md"), ROOT.resolve("docs/policy.md"),
-      ROOT.resolve("docs/DESIGN.md"));
+  static final List<Path> DOCS =
+      List.of(
+          ROOT.resolve("README.md"),
+          ROOT.resolve("docs/policy.md"),
+          ROOT.resolve("docs/DESIGN.md"));
   static final String JAR = "java -jar examples/target/outreach.jar ";
+
   /** A path inside the repository, as the documents write it. */
-  static final Pattern REPO_PATH = Pattern.compile(
-      "(?<![\\w./-])(?:examples|core|rules|http|benchmarks|docs|\\.ci)/[A-Za-z0-9_.\\-/]*[A-Za-z0-9_\\-/]");
+  static final Pattern REPO_PATH =
+      Pattern.compile(
+          "(?<![\\w./-])(?:examples|core|rules|http|benchmarks|docs|\\.ci)/[A-Za-z0-9_.\\-/]*[A-Za-z0-9_\\-/]");
+
   /** A Markdown link to a file of the repository: {@code [text](docs/DESIGN.md#anchor)}. */
   static final Pattern LINK = Pattern.compile("]\\((?!https?:|#|mailto:)([^)#\\s]+)(#[^)]*)?\\)");
+
   /** A word standing for something the reader supplies: PATH, FILE, PLAN.json, ID, … */
-  static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z_]+(\\.json)?|.*….*|rules-in-production/?|rules-proposed/?");
-  /** Commands that serve, send or run for minutes: tested elsewhere (SandboxCommandTest, ExecuteCommandTest, DemoTest). */
+  static final Pattern PLACEHOLDER =
+      Pattern.compile("[A-Z][A-Z_]+(\\.json)?|.*….*|rules-in-production/?|rules-proposed/?");
+
+  /**
+   * Commands that serve, send or run for minutes: tested elsewhere (SandboxCommandTest,
+   * ExecuteCommandTest, DemoTest).
+   */
   static final Set<String> NOT_RUN_HERE = Set.of("sandbox", "execute", "demo");
 
   @TempDir Path dir;
@@ -72,13 +85,17 @@ class ReadmeTest {
 
   @Test
   void everyCommandTheDocumentsShowRunsOnTheSampleOrNamesRealOptions() throws IOException {
-    CommandLine outreach = new CommandLine(new Main(), new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        return type == ExecuteCommand.class ? type.cast(new ExecuteCommand(Map.of()))
-            : CommandLine.defaultFactory().create(type);
-      }
-    });
+    CommandLine outreach =
+        new CommandLine(
+            new Main(),
+            new CommandLine.IFactory() {
+              @Override
+              public <K> K create(Class<K> type) throws Exception {
+                return type == ExecuteCommand.class
+                    ? type.cast(new ExecuteCommand(Map.of()))
+                    : CommandLine.defaultFactory().create(type);
+              }
+            });
     List<String> problems = new ArrayList<>();
     int ran = 0;
     for (Path doc : DOCS) {
@@ -95,13 +112,15 @@ class ReadmeTest {
             problems.add(doc.getFileName() + ": " + sub + " has no option " + a + ": " + command);
           }
         }
-        if (NOT_RUN_HERE.contains(sub) || args.stream().anyMatch(a -> PLACEHOLDER.matcher(a).matches())) {
+        if (NOT_RUN_HERE.contains(sub)
+            || args.stream().anyMatch(a -> PLACEHOLDER.matcher(a).matches())) {
           continue;
         }
         ran++;
         CliTest.Run r = CliTest.run(runnable(args).toArray(String[]::new));
         if (r.code() != 0) {
-          problems.add(doc.getFileName() + ": exit " + r.code() + " from " + command + "\n" + r.err());
+          problems.add(
+              doc.getFileName() + ": exit " + r.code() + " from " + command + "\n" + r.err());
         }
       }
     }
@@ -112,12 +131,32 @@ class ReadmeTest {
   @Test
   void theChallengerOfTheSampleExperimentGetsWhatsAppInsteadOfSms() {
     String sample = ROOT.resolve("examples/src/main/resources/outreach/sample/").toString();
-    CliTest.Run r = CliTest.run("plan", "--rules", sample + "/rules", "--rules", sample + "/experiments",
-        "--customers", sample + "/portfolio.csv", "--campaign", "CAMP-1", "--as-of", "2025-08-05T09:00:00+05:30",
-        "--zone", "Asia/Kolkata", "--experiment", "tone=champion:80,challenger:20", "--format", "json");
+    CliTest.Run r =
+        CliTest.run(
+            "plan",
+            "--rules",
+            sample + "/rules",
+            "--rules",
+            sample + "/experiments",
+            "--customers",
+            sample + "/portfolio.csv",
+            "--campaign",
+            "CAMP-1",
+            "--as-of",
+            "2025-08-05T09:00:00+05:30",
+            "--zone",
+            "Asia/Kolkata",
+            "--experiment",
+            "tone=champion:80,challenger:20",
+            "--format",
+            "json");
 
     assertThat(r.code()).as(r.err()).isZero();
-    var arms = JsonText.parseObject(r.out()).getJsonArray("experiments").getJsonObject(0).getJsonArray("arms");
+    var arms =
+        JsonText.parseObject(r.out())
+            .getJsonArray("experiments")
+            .getJsonObject(0)
+            .getJsonArray("arms");
     JsonObject champion = arms.getJsonObject(0).getJsonObject("byChannel");
     JsonObject challenger = arms.getJsonObject(1).getJsonObject("byChannel");
     assertThat(arms.getJsonObject(1).getString("arm")).isEqualTo("challenger");
@@ -126,7 +165,10 @@ class ReadmeTest {
     assertThat(champion.getInt("SMS")).isPositive();
   }
 
-  /** Every {@code outreach} command in a fenced block (continued lines joined) or an inline code span. */
+  /**
+   * Every {@code outreach} command in a fenced block (continued lines joined) or an inline code
+   * span.
+   */
   static List<String> commands(String markdown) {
     List<String> out = new ArrayList<>();
     String joined = markdown.replaceAll("\\\\\\n\\s*", " ");
@@ -172,9 +214,18 @@ class ReadmeTest {
 
   @Test
   void theCommandReaderJoinsContinuedLinesAndDropsOptionalParts() {
-    List<String> cs = commands("```\n" + JAR + "plan --rules a \\\n    --zone Z [--out FILE] # note\n```\n"
-        + "Try `" + JAR + "explain --customer L1` now.");
-    assertThat(cs).containsExactly(JAR + "plan --rules a --zone Z [--out FILE]", JAR + "explain --customer L1");
-    assertThat(words("plan --rules a [--format text|json] [--x [--y]]")).containsExactly("plan", "--rules", "a");
+    List<String> cs =
+        commands(
+            "```\n"
+                + JAR
+                + "plan --rules a \\\n    --zone Z [--out FILE] # note\n```\n"
+                + "Try `"
+                + JAR
+                + "explain --customer L1` now.");
+    assertThat(cs)
+        .containsExactly(
+            JAR + "plan --rules a --zone Z [--out FILE]", JAR + "explain --customer L1");
+    assertThat(words("plan --rules a [--format text|json] [--x [--y]]"))
+        .containsExactly("plan", "--rules", "a");
   }
 }

@@ -26,8 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** plan --format html, explain and diff, through the command line as a person runs them. */
 class ReportCommandsTest {
   static final Path CHANGE = Path.of("src/test/resources/outreach/rules-change");
-  static final String[] COMMON = {"--customers", PORTFOLIO.toString(), "--campaign", "C1", "--as-of",
-      "2025-08-05T09:00:00+05:30", "--zone", "Asia/Kolkata"};
+  static final String[] COMMON = {
+    "--customers",
+    PORTFOLIO.toString(),
+    "--campaign",
+    "C1",
+    "--as-of",
+    "2025-08-05T09:00:00+05:30",
+    "--zone",
+    "Asia/Kolkata"
+  };
 
   @TempDir Path dir;
 
@@ -49,7 +57,8 @@ class ReportCommandsTest {
     for (JsonValue v : plan.getJsonArray("steps")) {
       JsonObject s = v.asJsonObject();
       String ch = s.getString("kind").replace("INITIATE_", "").replace("CALLS", "CALL");
-      s.getJsonArray("customerIds").getValuesAs(JsonString::getString)
+      s.getJsonArray("customerIds")
+          .getValuesAs(JsonString::getString)
           .forEach(id -> out.computeIfAbsent(id, k -> new TreeSet<>()).add(ch));
     }
     return out;
@@ -59,17 +68,28 @@ class ReportCommandsTest {
   void planWritesAnHtmlReportWithThePlansNumbersAndAllItsRequests() throws Exception {
     Path html = dir.resolve("report.html");
 
-    Run r = run(args("plan", "--rules", RULES.toString(), "--format", "html", "--out", html.toString()));
+    Run r =
+        run(
+            args(
+                "plan", "--rules", RULES.toString(), "--format", "html", "--out", html.toString()));
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEmpty();
     String page = Files.readString(html);
     JsonObject plan = plan(RULES);
     JsonObject summary = plan.getJsonObject("summary");
-    assertThat(page).contains(String.format(Locale.ROOT, "<div class=\"card\" id=\"card-contacted\"><div class=\"n\">%,d</div>",
-        summary.getInt("contacted")));
-    assertThat(page).contains(String.format(Locale.ROOT, "<div class=\"card\" id=\"card-suppressed\"><div class=\"n\">%,d</div>",
-        summary.getInt("suppressed")));
+    assertThat(page)
+        .contains(
+            String.format(
+                Locale.ROOT,
+                "<div class=\"card\" id=\"card-contacted\"><div class=\"n\">%,d</div>",
+                summary.getInt("contacted")));
+    assertThat(page)
+        .contains(
+            String.format(
+                Locale.ROOT,
+                "<div class=\"card\" id=\"card-suppressed\"><div class=\"n\">%,d</div>",
+                summary.getInt("suppressed")));
     for (JsonValue v : plan.getJsonArray("steps")) {
       assertThat(page).contains("id=\"step-" + v.asJsonObject().getString("id") + "\"");
     }
@@ -83,12 +103,26 @@ class ReportCommandsTest {
   void chartByChoosesTheAttributesCharted() throws Exception {
     Path html = dir.resolve("report.html");
 
-    Run r = run(args("plan", "--rules", RULES.toString(), "--format", "html", "--out", html.toString(),
-        "--chart-by", "payment_status", "--chart-by", "product_type"));
+    Run r =
+        run(
+            args(
+                "plan",
+                "--rules",
+                RULES.toString(),
+                "--format",
+                "html",
+                "--out",
+                html.toString(),
+                "--chart-by",
+                "payment_status",
+                "--chart-by",
+                "product_type"));
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(Files.readString(html)).contains("id=\"chart-attr-payment_status\"")
-        .contains("id=\"chart-attr-product_type\"").doesNotContain("id=\"chart-attr-branch\"");
+    assertThat(Files.readString(html))
+        .contains("id=\"chart-attr-payment_status\"")
+        .contains("id=\"chart-attr-product_type\"")
+        .doesNotContain("id=\"chart-attr-branch\"");
   }
 
   @Test
@@ -99,7 +133,8 @@ class ReportCommandsTest {
     String stepId = null;
     for (JsonValue v : plan.getJsonArray("steps")) {
       JsonObject s = v.asJsonObject();
-      if (s.getJsonArray("rules").getValuesAs(JsonString::getString)
+      if (s.getJsonArray("rules")
+          .getValuesAs(JsonString::getString)
           .contains("High risk accounts get the recovery agent in the afternoon")) {
         id = s.getJsonArray("customerIds").getString(0);
         stepId = s.getString("id");
@@ -109,17 +144,24 @@ class ReportCommandsTest {
     assertThat(id).isNotNull();
 
     Run text = run(args("explain", "--rules", RULES.toString(), "--customer", id));
-    Run json = run(args("explain", "--rules", RULES.toString(), "--customer", id, "--format", "json"));
+    Run json =
+        run(args("explain", "--rules", RULES.toString(), "--customer", id, "--format", "json"));
 
     assertThat(text.code()).as(text.err()).isZero();
-    assertThat(text.out()).startsWith(id + ": contacted on CALL").contains("Rules that fired, in order")
-        .contains("High risk: ").contains("-> planned: step " + stepId)
-        .contains("-> overridden by rule \"High risk accounts get the recovery agent in the afternoon\"");
-    assertThat(text.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    assertThat(text.out())
+        .startsWith(id + ": contacted on CALL")
+        .contains("Rules that fired, in order")
+        .contains("High risk: ")
+        .contains("-> planned: step " + stepId)
+        .contains(
+            "-> overridden by rule \"High risk accounts get the recovery agent in the afternoon\"");
+    assertThat(text.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
     JsonObject e = JsonText.parseObject(json.out());
     assertThat(e.getString("status")).isEqualTo("CONTACTED");
     assertThat(e.getJsonArray("steps").getJsonObject(0).getString("id")).isEqualTo(stepId);
-    assertThat(e.getJsonArray("decisions").getValuesAs(JsonObject.class)).extracting(d -> d.getString("fate"))
+    assertThat(e.getJsonArray("decisions").getValuesAs(JsonObject.class))
+        .extracting(d -> d.getString("fate"))
         .contains("PLANNED", "OVERRIDDEN");
     assertThat(e.getJsonObject("customer").getString("phone_number")).contains("******");
   }
@@ -138,30 +180,45 @@ class ReportCommandsTest {
     Map<String, Set<String>> before = channels(plan(RULES));
     Map<String, Set<String>> after = channels(plan(CHANGE));
 
-    Run r = run(args("diff", "--base-rules", RULES.toString(), "--rules", CHANGE.toString(), "--format", "json"));
+    Run r =
+        run(
+            args(
+                "diff",
+                "--base-rules",
+                RULES.toString(),
+                "--rules",
+                CHANGE.toString(),
+                "--format",
+                "json"));
 
     assertThat(r.code()).as(r.err()).isZero();
     JsonObject d = JsonText.parseObject(r.out());
     Map<String, List<String>> byKind = new HashMap<>();
     for (JsonValue v : d.getJsonArray("changes")) {
       JsonObject c = v.asJsonObject();
-      byKind.computeIfAbsent(c.getString("kind"), k -> new ArrayList<>()).add(c.getString("customerId"));
+      byKind
+          .computeIfAbsent(c.getString("kind"), k -> new ArrayList<>())
+          .add(c.getString("customerId"));
     }
     Set<String> newly = new HashSet<>(after.keySet());
     newly.removeAll(before.keySet());
     Set<String> gone = new HashSet<>(before.keySet());
     gone.removeAll(after.keySet());
     Set<String> switched = new HashSet<>();
-    before.forEach((id, chs) -> {
-      if (after.containsKey(id) && !after.get(id).equals(chs)) {
-        switched.add(id);
-      }
-    });
+    before.forEach(
+        (id, chs) -> {
+          if (after.containsKey(id) && !after.get(id).equals(chs)) {
+            switched.add(id);
+          }
+        });
     assertThat(newly).isNotEmpty();
     assertThat(switched).isNotEmpty();
-    assertThat(byKind.getOrDefault("NEWLY_CONTACTED", List.of())).containsExactlyInAnyOrderElementsOf(newly);
-    assertThat(byKind.getOrDefault("NO_LONGER_CONTACTED", List.of())).containsExactlyInAnyOrderElementsOf(gone);
-    assertThat(byKind.getOrDefault("CHANNEL_CHANGED", List.of())).containsExactlyInAnyOrderElementsOf(switched);
+    assertThat(byKind.getOrDefault("NEWLY_CONTACTED", List.of()))
+        .containsExactlyInAnyOrderElementsOf(newly);
+    assertThat(byKind.getOrDefault("NO_LONGER_CONTACTED", List.of()))
+        .containsExactlyInAnyOrderElementsOf(gone);
+    assertThat(byKind.getOrDefault("CHANNEL_CHANGED", List.of()))
+        .containsExactlyInAnyOrderElementsOf(switched);
     // The Hindi morning call moved from 10:00 to 11:00: those customers changed time only.
     assertThat(byKind.get("TIMING_CHANGED")).isNotEmpty();
     assertThat(d.getJsonObject("counts").getInt("NEWLY_CONTACTED")).isEqualTo(newly.size());
@@ -169,17 +226,50 @@ class ReportCommandsTest {
 
   @Test
   void diffInTextAndHtmlAndOfTwoPolicies() throws Exception {
-    Run text = run(args("diff", "--base-rules", RULES.toString(), "--rules", CHANGE.toString(), "--rows", "2"));
+    Run text =
+        run(
+            args(
+                "diff",
+                "--base-rules",
+                RULES.toString(),
+                "--rules",
+                CHANGE.toString(),
+                "--rows",
+                "2"));
     Path html = dir.resolve("diff.html");
-    Run page = run(args("diff", "--base-rules", RULES.toString(), "--rules", CHANGE.toString(), "--format", "html",
-        "--out", html.toString()));
-    Run policies = run(args("diff", "--rules", RULES.toString(), "--base-policy", "rbi", "--policy", "none",
-        "--format", "json"));
+    Run page =
+        run(
+            args(
+                "diff",
+                "--base-rules",
+                RULES.toString(),
+                "--rules",
+                CHANGE.toString(),
+                "--format",
+                "html",
+                "--out",
+                html.toString()));
+    Run policies =
+        run(
+            args(
+                "diff",
+                "--rules",
+                RULES.toString(),
+                "--base-policy",
+                "rbi",
+                "--policy",
+                "none",
+                "--format",
+                "json"));
 
     assertThat(text.code()).as(text.err()).isZero();
-    assertThat(text.out()).contains("Customers whose outcome changes: ").contains("Newly contacted (")
-        .contains("… and ").contains("base:    rules " + RULES);
-    assertThat(text.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    assertThat(text.out())
+        .contains("Customers whose outcome changes: ")
+        .contains("Newly contacted (")
+        .contains("… and ")
+        .contains("base:    rules " + RULES);
+    assertThat(text.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
     assertThat(page.code()).as(page.err()).isZero();
     assertThat(Files.readString(html)).contains("<h1>Plan diff").contains("id=\"chart-kinds\"");
     assertThat(policies.code()).as(policies.err()).isZero();
@@ -207,9 +297,12 @@ class ReportCommandsTest {
     assertThat(quiet.err()).isEmpty();
     assertThat(off.err()).isEmpty();
     assertThat(loud.code()).isZero();
-    assertThat(loud.err()).contains("outreach: reading portfolio.csv: 3,000 customers")
-        .contains("outreach: compiling rules: ").contains("outreach: evaluating rules: 3,000 of 3,000 customers")
-        .contains("outreach: planning: ").doesNotContain("\r");
+    assertThat(loud.err())
+        .contains("outreach: reading portfolio.csv: 3,000 customers")
+        .contains("outreach: compiling rules: ")
+        .contains("outreach: evaluating rules: 3,000 of 3,000 customers")
+        .contains("outreach: planning: ")
+        .doesNotContain("\r");
     assertThat(loud.out()).isEqualTo(quiet.out());
   }
 }

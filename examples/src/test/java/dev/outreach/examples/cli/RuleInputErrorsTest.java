@@ -8,25 +8,35 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rules that cannot be read or parsed stop {@code outreach} with exit status 1 and a message in plain words. */
+/**
+ * Rules that cannot be read or parsed stop {@code outreach} with exit status 1 and a message in
+ * plain words.
+ */
 class RuleInputErrorsTest {
   @TempDir Path dir;
 
   Run plan(String rules) {
-    return CliTest.run("plan", "--rules", rules, "--customers", CliTest.PORTFOLIO.toString(), "--campaign", "C1");
+    return CliTest.run(
+        "plan", "--rules", rules, "--customers", CliTest.PORTFOLIO.toString(), "--campaign", "C1");
   }
 
   @Test
   void aSyntaxErrorNamesFileLineAndColumnInPlainWords() throws Exception {
     Path drl = dir.resolve("broken.drl");
-    Files.writeString(drl, "import dev.outreach.core.Customer;\n\nrule \"broken\"\nwhen\n"
-        + "  $c : Customer( paymentStatus = \"paid\" )\nthen\nend\n");
+    Files.writeString(
+        drl,
+        "import dev.outreach.core.Customer;\n\nrule \"broken\"\nwhen\n"
+            + "  $c : Customer( paymentStatus = \"paid\" )\nthen\nend\n");
 
     Run r = plan(drl.toString());
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains(drl + ":5:32: error: syntax error in rule \"broken\": unexpected \"=\": compare with"
-        + " \"==\"").doesNotContain("ERR 102", "mismatched");
+    assertThat(r.err())
+        .contains(
+            drl
+                + ":5:32: error: syntax error in rule \"broken\": unexpected \"=\": compare with"
+                + " \"==\"")
+        .doesNotContain("ERR 102", "mismatched");
   }
 
   @Test
@@ -36,11 +46,13 @@ class RuleInputErrorsTest {
     Run missing = plan("classpath:outreach/sample/rules/99-none.drl");
 
     assertThat(folder.code()).isEqualTo(1);
-    assertThat(folder.err()).contains("classpath:outreach/sample/rules: is a folder on the classpath")
+    assertThat(folder.err())
+        .contains("classpath:outreach/sample/rules: is a folder on the classpath")
         .contains("classpath:outreach/sample/rules/NAME.drl");
     assertThat(nothing.code()).isEqualTo(1);
     assertThat(nothing.err()).contains("classpath:: names no resource; write classpath:NAME");
     assertThat(missing.code()).isEqualTo(1);
-    assertThat(missing.err()).contains("classpath:outreach/sample/rules/99-none.drl: no such resource on the classpath");
+    assertThat(missing.err())
+        .contains("classpath:outreach/sample/rules/99-none.drl: no such resource on the classpath");
   }
 }

@@ -14,14 +14,30 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every plan the planner writes for the sample passes the validator the executor runs before sending. */
+/**
+ * Every plan the planner writes for the sample passes the validator the executor runs before
+ * sending.
+ */
 class SamplePlansValidateTest {
   @TempDir Path dir;
 
   static Plan plan(String... more) {
-    List<String> args = new ArrayList<>(List.of("plan", "--rules", CliTest.RULES.toString(), "--customers",
-        CliTest.PORTFOLIO.toString(), "--campaign", "CAMP-DEMO-2025-08", "--as-of", "2025-08-05T09:00:00+05:30",
-        "--zone", "Asia/Kolkata", "--format", "json"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "plan",
+                "--rules",
+                CliTest.RULES.toString(),
+                "--customers",
+                CliTest.PORTFOLIO.toString(),
+                "--campaign",
+                "CAMP-DEMO-2025-08",
+                "--as-of",
+                "2025-08-05T09:00:00+05:30",
+                "--zone",
+                "Asia/Kolkata",
+                "--format",
+                "json"));
     args.addAll(Arrays.asList(more));
     CliTest.Run r = CliTest.run(args.toArray(new String[0]));
     assertThat(r.code()).as(r.err()).isZero();
@@ -30,8 +46,13 @@ class SamplePlansValidateTest {
 
   @Test
   void theSamplePlannedInEveryModePassesTheValidator() {
-    for (String[] options : List.of(new String[0], new String[] {"--filters", "ids"}, new String[] {"--upload"},
-        new String[] {"--policy", "us-reg-f"}, new String[] {"--policy", "none", "--upload", "--filters", "ids"})) {
+    for (String[] options :
+        List.of(
+            new String[0],
+            new String[] {"--filters", "ids"},
+            new String[] {"--upload"},
+            new String[] {"--policy", "us-reg-f"},
+            new String[] {"--policy", "none", "--upload", "--filters", "ids"})) {
       Plan plan = plan(options);
 
       assertThat(plan.steps()).as(Arrays.toString(options)).isNotEmpty();
@@ -43,8 +64,13 @@ class SamplePlansValidateTest {
   void theSampleWithUploadsHasUploadStepsAndStillPasses() {
     Plan plan = plan("--upload");
 
-    assertThat(plan.steps()).extracting(s -> s.kind()).contains(StepKind.BULK_ADD_CUSTOMERS, StepKind.INITIATE_CALLS,
-        StepKind.INITIATE_SMS, StepKind.INITIATE_WHATSAPP);
+    assertThat(plan.steps())
+        .extracting(s -> s.kind())
+        .contains(
+            StepKind.BULK_ADD_CUSTOMERS,
+            StepKind.INITIATE_CALLS,
+            StepKind.INITIATE_SMS,
+            StepKind.INITIATE_WHATSAPP);
     assertThat(PlanValidation.problems(plan)).isEmpty();
   }
 

@@ -23,7 +23,8 @@ class SampleTest {
     StringWriter generated = new StringWriter();
     SamplePortfolio.write(generated, 3_000, 42L);
     String shipped;
-    try (InputStream in = Objects.requireNonNull(getClass().getClassLoader().getResourceAsStream(Sample.PORTFOLIO))) {
+    try (InputStream in =
+        Objects.requireNonNull(getClass().getClassLoader().getResourceAsStream(Sample.PORTFOLIO))) {
       shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
@@ -51,9 +52,16 @@ class SampleTest {
     List<Customer> book = Sample.portfolio();
     java.util.List<dev.outreach.core.experiment.Experiment> xs =
         List.of(dev.outreach.core.experiment.Experiment.parse("tone=champion:50,challenger:50"));
-    Planner planner = Planner.builder(Sample.CAMPAIGN).zone(Sample.ZONE).experiments(xs).uploadCustomers(true)
-        .guardrails(new dev.outreach.core.guardrail.Guardrails(dev.outreach.core.guardrail.GuardrailPolicy.usRegF(),
-            dev.outreach.core.guardrail.ContactHistory.empty())).build();
+    Planner planner =
+        Planner.builder(Sample.CAMPAIGN)
+            .zone(Sample.ZONE)
+            .experiments(xs)
+            .uploadCustomers(true)
+            .guardrails(
+                new dev.outreach.core.guardrail.Guardrails(
+                    dev.outreach.core.guardrail.GuardrailPolicy.usRegF(),
+                    dev.outreach.core.guardrail.ContactHistory.empty()))
+            .build();
     dev.outreach.rules.RuleSet rules = Sample.rules();
 
     String first = PlanJson.write(planner.plan(book, rules.decisions(100, 2), Sample.AS_OF));
@@ -69,16 +77,28 @@ class SampleTest {
 
     assertThat(plan.summary().customers()).isEqualTo(3_000);
     assertThat(plan.summary().byChannel().values()).allSatisfy(n -> assertThat(n).isPositive());
-    assertThat(plan.suppressed()).extracting(Plan.Suppressed::reason)
+    assertThat(plan.suppressed())
+        .extracting(Plan.Suppressed::reason)
         .contains("already paid", "asked not to be contacted");
-    // High-risk bounced customers get the recovery agent: the morning call was overridden by priority.
-    assertThat(plan.overrides()).anySatisfy(o -> {
-      assertThat(o.channel()).isEqualTo(Channel.CALL);
-      assertThat(o.winner()).isEqualTo("High risk accounts get the recovery agent in the afternoon");
-    });
-    Step recovery = plan.steps().stream().filter(s -> "agent_recovery_01".equals(s.body().getString("agentId", null)))
-        .findFirst().orElseThrow();
-    assertThat(PlanJson.toJson(plan).getJsonArray("steps").getJsonObject(plan.steps().indexOf(recovery))
-        .getString("notBefore")).isEqualTo("2025-08-05T15:00:00+05:30");
+    // High-risk bounced customers get the recovery agent: the morning call was overridden by
+    // priority.
+    assertThat(plan.overrides())
+        .anySatisfy(
+            o -> {
+              assertThat(o.channel()).isEqualTo(Channel.CALL);
+              assertThat(o.winner())
+                  .isEqualTo("High risk accounts get the recovery agent in the afternoon");
+            });
+    Step recovery =
+        plan.steps().stream()
+            .filter(s -> "agent_recovery_01".equals(s.body().getString("agentId", null)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            PlanJson.toJson(plan)
+                .getJsonArray("steps")
+                .getJsonObject(plan.steps().indexOf(recovery))
+                .getString("notBefore"))
+        .isEqualTo("2025-08-05T15:00:00+05:30");
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param offset where this page starts
  * @param hasMore whether another page follows
  */
-public record BatchCallPage(List<BatchCall> data, int total, int limit, int offset, boolean hasMore) {
+public record BatchCallPage(
+    List<BatchCall> data, int total, int limit, int offset, boolean hasMore) {
   public BatchCallPage {
     data = List.copyOf(data);
   }

@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The filters and page of a batch call listing. Start from {@link #all()} and narrow it:
- * {@code BatchCallQuery.all().agentId(id).status("paused").limit(100)}.
+ * The filters and page of a batch call listing. Start from {@link #all()} and narrow it: {@code
+ * BatchCallQuery.all().agentId(id).status("paused").limit(100)}.
  *
  * @param agentId only batches of this agent, when present
  * @param status only batches in this status, when present
  * @param limit page size, 1 to 100 (default 50)
  * @param offset how many matching batches to skip (default 0)
  */
-public record BatchCallQuery(Optional<String> agentId, Optional<String> status, int limit, int offset) {
+public record BatchCallQuery(
+    Optional<String> agentId, Optional<String> status, int limit, int offset) {
   /** The API's largest page. */
   public static final int MAX_LIMIT = 100;
 

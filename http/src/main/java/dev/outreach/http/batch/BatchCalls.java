@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
 
 /**
  * The batch calls endpoints, through an {@link OutreachClient} (one attempt per call, replies as
- * {@link ApiOutcome} values). The documents give no paths; these are assumed:
- * {@code GET /api/v1/batch-calls} (list), {@code GET|PATCH|DELETE /api/v1/batch-calls/{id}},
- * {@code POST /api/v1/batch-calls} (create) and {@code POST /api/v1/batch-calls/{id}/schedule|pause|resume}.
- * The API answers 422 with a message when a batch is not in a state that allows the change (e.g. updating
- * or scheduling a batch that is not a draft); that is {@link ApiOutcome.Rejected}.
+ * {@link ApiOutcome} values). The documents give no paths; these are assumed: {@code GET
+ * /api/v1/batch-calls} (list), {@code GET|PATCH|DELETE /api/v1/batch-calls/{id}}, {@code POST
+ * /api/v1/batch-calls} (create) and {@code POST /api/v1/batch-calls/{id}/schedule|pause|resume}.
+ * The API answers 422 with a message when a batch is not in a state that allows the change (e.g.
+ * updating or scheduling a batch that is not a draft); that is {@link ApiOutcome.Rejected}.
  */
 public final class BatchCalls {
   /** The collection path. */
   public static final String PATH = dev.outreach.core.plan.StepKind.BATCH_CALLS_PATH;
+
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
   private final OutreachClient client;
@@ -37,10 +38,12 @@ public final class BatchCalls {
   }
 
   /**
-   * Every batch call matching {@code query}, from its offset on, fetching pages of {@code query.limit()}
-   * as the iteration goes. Offset paging over a list that changes meanwhile may skip or repeat a batch.
+   * Every batch call matching {@code query}, from its offset on, fetching pages of {@code
+   * query.limit()} as the iteration goes. Offset paging over a list that changes meanwhile may skip
+   * or repeat a batch.
    *
-   * @return an iterable whose iterator throws {@link OutreachException} when a page cannot be fetched
+   * @return an iterable whose iterator throws {@link OutreachException} when a page cannot be
+   *     fetched
    */
   public Iterable<BatchCall> all(BatchCallQuery query) {
     Objects.requireNonNull(query, "query == null");
@@ -53,9 +56,9 @@ public final class BatchCalls {
   }
 
   /**
-   * Creates a batch call (status {@code draft}) from {@code body} (the documented create fields). The API
-   * honours {@code X-Idempotency-Key}: the same key and body give the same batch again, never a second
-   * one, so a create whose outcome is unknown may be sent again with the same key.
+   * Creates a batch call (status {@code draft}) from {@code body} (the documented create fields).
+   * The API honours {@code X-Idempotency-Key}: the same key and body give the same batch again,
+   * never a second one, so a create whose outcome is unknown may be sent again with the same key.
    */
   public ApiOutcome<BatchCall> create(byte[] body, String idempotencyKey) {
     Objects.requireNonNull(body, "body == null");
@@ -66,7 +69,8 @@ public final class BatchCalls {
   /** Changes a draft batch ({@code PATCH}); 422 unless it is a draft. */
   public ApiOutcome<BatchCall> update(String id, JsonObject changes) {
     Objects.requireNonNull(changes, "changes == null");
-    return client.exchange("PATCH", PATH + "/" + id(id), null, JsonText.compactBytes(changes), null, BatchJson::data);
+    return client.exchange(
+        "PATCH", PATH + "/" + id(id), null, JsonText.compactBytes(changes), null, BatchJson::data);
   }
 
   /** Deletes a batch; the value is the reply's JSON object (empty for 204). */
@@ -75,9 +79,9 @@ public final class BatchCalls {
   }
 
   /**
-   * Schedules (starts) a draft batch that has contacts; 422 otherwise. Not idempotent by key: when its
-   * outcome is unknown, {@link #get(String) get} the batch: a status other than {@code draft} means it
-   * took effect.
+   * Schedules (starts) a draft batch that has contacts; 422 otherwise. Not idempotent by key: when
+   * its outcome is unknown, {@link #get(String) get} the batch: a status other than {@code draft}
+   * means it took effect.
    */
   public ApiOutcome<BatchCall> schedule(String id, String idempotencyKey) {
     return transition(id, "schedule", idempotencyKey);
@@ -94,7 +98,12 @@ public final class BatchCalls {
   }
 
   private ApiOutcome<BatchCall> transition(String id, String action, String key) {
-    return client.exchange("POST", PATH + "/" + id(id) + "/" + action, null, new byte[] {'{', '}'}, key,
+    return client.exchange(
+        "POST",
+        PATH + "/" + id(id) + "/" + action,
+        null,
+        new byte[] {'{', '}'},
+        key,
         BatchJson::data);
   }
 
@@ -120,13 +129,22 @@ public final class BatchCalls {
       while (!page.hasNext() && next != null) {
         ApiOutcome<BatchCallPage> outcome = list(next);
         if (!(outcome instanceof ApiOutcome.Done<BatchCallPage> done)) {
-          throw new OutreachException("listing batch calls at offset " + next.offset() + " came to "
-              + outcome.outcome() + ": " + outcome, outcome);
+          throw new OutreachException(
+              "listing batch calls at offset "
+                  + next.offset()
+                  + " came to "
+                  + outcome.outcome()
+                  + ": "
+                  + outcome,
+              outcome);
         }
         BatchCallPage p = done.value();
         if (p.hasMore() && p.data().isEmpty()) {
-          throw new OutreachException("the server says more batch calls follow offset " + next.offset()
-              + " but returned none; stopping rather than asking forever", outcome);
+          throw new OutreachException(
+              "the server says more batch calls follow offset "
+                  + next.offset()
+                  + " but returned none; stopping rather than asking forever",
+              outcome);
         }
         page = p.data().iterator();
         next = p.hasMore() ? next.offset(next.offset() + p.data().size()) : null;

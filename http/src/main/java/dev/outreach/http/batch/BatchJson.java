@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** Reads batch call replies; throws {@link IllegalArgumentException} when a documented field is missing. */
+/**
+ * Reads batch call replies; throws {@link IllegalArgumentException} when a documented field is
+ * missing.
+ */
 final class BatchJson {
   private BatchJson() {}
 
@@ -32,13 +35,22 @@ final class BatchJson {
     if (more != JsonValue.TRUE && more != JsonValue.FALSE) {
       throw new IllegalArgumentException("pagination.has_more is not a boolean");
     }
-    return new BatchCallPage(data, integer(p, "total").orElseThrow(), integer(p, "limit").orElseThrow(),
-        integer(p, "offset").orElseThrow(), more == JsonValue.TRUE);
+    return new BatchCallPage(
+        data,
+        integer(p, "total").orElseThrow(),
+        integer(p, "limit").orElseThrow(),
+        integer(p, "offset").orElseThrow(),
+        more == JsonValue.TRUE);
   }
 
   static BatchCall batch(JsonObject o) {
-    return new BatchCall(string(o, "id", true), string(o, "name", false), string(o, "agent_id", false),
-        string(o, "status", true), integer(o, "contacts_count"), o);
+    return new BatchCall(
+        string(o, "id", true),
+        string(o, "name", false),
+        string(o, "agent_id", false),
+        string(o, "status", true),
+        integer(o, "contacts_count"),
+        o);
   }
 
   private static JsonObject object(JsonValue v, String what) {

@@ -14,13 +14,20 @@ final class ApiResponses {
 
   /**
    * @param decode reads a 2xx body into the outcome's value; throws {@link RuntimeException} (e.g.
-   *     {@code IllegalArgumentException}, {@code ClassCastException}) when the body lacks what it needs
+   *     {@code IllegalArgumentException}, {@code ClassCastException}) when the body lacks what it
+   *     needs
    * @param nothingTookEffect whether a 5xx body proves nothing took effect
    */
-  static <T> ApiOutcome<T> read(Exchange exchange, Messages messages, Clock clock,
-      Function<JsonObject, T> decode, Predicate<JsonObject> nothingTookEffect) {
+  static <T> ApiOutcome<T> read(
+      Exchange exchange,
+      Messages messages,
+      Clock clock,
+      Function<JsonObject, T> decode,
+      Predicate<JsonObject> nothingTookEffect) {
     if (exchange instanceof Exchange.NoReply n) {
-      return n.provablyNotSent() ? new ApiOutcome.NotSent<>(n.reason()) : new ApiOutcome.Unknown<>(n.reason(), OptionalInt.empty());
+      return n.provablyNotSent()
+          ? new ApiOutcome.NotSent<>(n.reason())
+          : new ApiOutcome.Unknown<>(n.reason(), OptionalInt.empty());
     }
     Exchange.Reply r = (Exchange.Reply) exchange;
     int status = r.status();
@@ -34,17 +41,24 @@ final class ApiResponses {
       return new ApiOutcome.Throttled<>(status, message, RetryAfter.of(r.headers(), clock));
     }
     if (status == 207) {
-      return new ApiOutcome.Partial<>(status, message, json == null ? Optional.empty() : decoded(json, decode));
+      return new ApiOutcome.Partial<>(
+          status, message, json == null ? Optional.empty() : decoded(json, decode));
     }
     if (status >= 200 && status < 300) {
       if (json == null) {
-        return new ApiOutcome.Unknown<>("HTTP " + status + " but " + message
-            + "; the request may or may not have taken effect", OptionalInt.of(status));
+        return new ApiOutcome.Unknown<>(
+            "HTTP " + status + " but " + message + "; the request may or may not have taken effect",
+            OptionalInt.of(status));
       }
       Optional<T> value = decoded(json, decode);
       if (value.isEmpty()) {
-        return new ApiOutcome.Unknown<>("HTTP " + status + " but " + Bodies.UNREADABLE
-            + ": it lacks the documented fields; the request may or may not have taken effect", OptionalInt.of(status));
+        return new ApiOutcome.Unknown<>(
+            "HTTP "
+                + status
+                + " but "
+                + Bodies.UNREADABLE
+                + ": it lacks the documented fields; the request may or may not have taken effect",
+            OptionalInt.of(status));
       }
       return new ApiOutcome.Done<>(status, value.get());
     }
@@ -52,7 +66,11 @@ final class ApiResponses {
       return new ApiOutcome.Failed<>(status, message, json != null && nothingTookEffect.test(json));
     }
     if (status < 400 || status >= 600) {
-      message = "unexpected HTTP " + status + " (redirects are not followed; check the base URI): " + message;
+      message =
+          "unexpected HTTP "
+              + status
+              + " (redirects are not followed; check the base URI): "
+              + message;
     }
     return new ApiOutcome.Rejected<>(status, message);
   }

@@ -73,9 +73,9 @@ final class Bodies {
   }
 
   /**
-   * One error entry: a string is a message; an object names its customer by {@code id}, {@code loan_id},
-   * {@code loanId} or {@code customerId} and says what went wrong in {@code message}, {@code error} or
-   * {@code reason} (else the whole object is the message).
+   * One error entry: a string is a message; an object names its customer by {@code id}, {@code
+   * loan_id}, {@code loanId} or {@code customerId} and says what went wrong in {@code message},
+   * {@code error} or {@code reason} (else the whole object is the message).
    */
   static CustomerError error(JsonValue item, Messages messages) {
     if (item instanceof JsonString s) {
@@ -85,7 +85,8 @@ final class Bodies {
       return new CustomerError(Optional.empty(), messages.clean(item.toString()));
     }
     Optional<String> id = first(o, ID_KEYS);
-    return new CustomerError(id, messages.clean(first(o, MESSAGE_KEYS).orElseGet(() -> JsonText.compact(o))));
+    return new CustomerError(
+        id, messages.clean(first(o, MESSAGE_KEYS).orElseGet(() -> JsonText.compact(o))));
   }
 
   static Optional<String> first(JsonObject o, List<String> keys) {

@@ -14,7 +14,13 @@ import java.util.List;
  * @param batchesProcessed batches the server split the work into
  * @param errors the server's per-record errors, in its order (read as leniently as initiate errors)
  */
-public record BulkAddResults(int total, int valid, int invalid, int successful, int failed, int batchesProcessed,
+public record BulkAddResults(
+    int total,
+    int valid,
+    int invalid,
+    int successful,
+    int failed,
+    int batchesProcessed,
     List<CustomerError> errors) {
 
   public BulkAddResults {

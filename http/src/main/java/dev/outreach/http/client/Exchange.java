@@ -9,9 +9,11 @@ sealed interface Exchange {
   /**
    * A response arrived.
    *
-   * @param body the whole body, or {@code null} when it could not be received ({@code bodyProblem} says why)
+   * @param body the whole body, or {@code null} when it could not be received ({@code bodyProblem}
+   *     says why)
    */
-  record Reply(int status, HttpHeaders headers, byte[] body, String bodyProblem) implements Exchange {
+  record Reply(int status, HttpHeaders headers, byte[] body, String bodyProblem)
+      implements Exchange {
     public Reply {
       Objects.requireNonNull(headers, "headers == null");
     }
@@ -20,7 +22,8 @@ sealed interface Exchange {
   /**
    * No response arrived.
    *
-   * @param provablyNotSent {@code true} only when the request never reached the server (no connection)
+   * @param provablyNotSent {@code true} only when the request never reached the server (no
+   *     connection)
    */
   record NoReply(boolean provablyNotSent, String reason) implements Exchange {
     public NoReply {

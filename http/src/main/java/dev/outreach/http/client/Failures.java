@@ -14,8 +14,10 @@ final class Failures {
 
   static Exchange.NoReply classify(Throwable failure, Duration timeout) {
     for (Throwable c = failure; c != null; c = c.getCause()) {
-      if (c instanceof ConnectException || c instanceof HttpConnectTimeoutException
-          || c instanceof UnknownHostException || c instanceof UnresolvedAddressException
+      if (c instanceof ConnectException
+          || c instanceof HttpConnectTimeoutException
+          || c instanceof UnknownHostException
+          || c instanceof UnresolvedAddressException
           || c instanceof SSLHandshakeException) {
         return new Exchange.NoReply(true, "no connection: " + describe(c));
       }
@@ -25,12 +27,13 @@ final class Failures {
         return timedOut(timeout);
       }
     }
-    return new Exchange.NoReply(false,
-        "I/O error after the request may have been sent: " + describe(failure));
+    return new Exchange.NoReply(
+        false, "I/O error after the request may have been sent: " + describe(failure));
   }
 
   static Exchange.NoReply timedOut(Duration timeout) {
-    return new Exchange.NoReply(false, "no response within " + timeout + "; the request may have been processed");
+    return new Exchange.NoReply(
+        false, "no response within " + timeout + "; the request may have been processed");
   }
 
   static String describe(Throwable t) {

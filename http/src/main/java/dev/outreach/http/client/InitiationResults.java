@@ -27,10 +27,10 @@ public record InitiationResults(
   }
 
   /**
-   * One entry of {@code results.errors}. The API does not document its shape, so it is read leniently: a
-   * string is a message; an object gives its customer from {@code id}, {@code loan_id}, {@code loanId} or
-   * {@code customerId} and its message from {@code message}, {@code error} or {@code reason} (else the
-   * whole object as JSON).
+   * One entry of {@code results.errors}. The API does not document its shape, so it is read
+   * leniently: a string is a message; an object gives its customer from {@code id}, {@code
+   * loan_id}, {@code loanId} or {@code customerId} and its message from {@code message}, {@code
+   * error} or {@code reason} (else the whole object as JSON).
    *
    * @param customerId the loan id the error is about, when the server named one
    * @param message what went wrong, never {@code null}

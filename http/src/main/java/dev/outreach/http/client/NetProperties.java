@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Networking properties as the JDK HTTP client reads them ({@code jdk.internal.net.http.common.Utils
- * .getNetProperty}): the system property, else {@code $JAVA_HOME/conf/net.properties} (read once).
+ * Networking properties as the JDK HTTP client reads them ({@code
+ * jdk.internal.net.http.common.Utils .getNetProperty}): the system property, else {@code
+ * $JAVA_HOME/conf/net.properties} (read once).
  */
 final class NetProperties {
   private static final Properties FILE = load();
@@ -26,7 +27,9 @@ final class NetProperties {
       return Optional.of(new Value(v, "system property"));
     }
     String f = FILE.getProperty(name);
-    return f == null ? Optional.empty() : Optional.of(new Value(f, "in $JAVA_HOME/conf/net.properties"));
+    return f == null
+        ? Optional.empty()
+        : Optional.of(new Value(f, "in $JAVA_HOME/conf/net.properties"));
   }
 
   private static Properties load() {

@@ -11,9 +11,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The {@code Retry-After} header (RFC 9110 §10.2.3): delay-seconds or an HTTP-date. A date counts from the
- * response's {@code Date} header when it has one (the server's own clock), else from {@code clock}. A
- * date in the past is a zero wait; anything unreadable is absent. Waits are capped at one day.
+ * The {@code Retry-After} header (RFC 9110 §10.2.3): delay-seconds or an HTTP-date. A date counts
+ * from the response's {@code Date} header when it has one (the server's own clock), else from
+ * {@code clock}. A date in the past is a zero wait; anything unreadable is absent. Waits are capped
+ * at one day.
  */
 final class RetryAfter {
   static final Duration MAX = Duration.ofDays(1);
@@ -44,12 +45,15 @@ final class RetryAfter {
     return Optional.of(d.isNegative() ? Duration.ZERO : min(d));
   }
 
-  /** An IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT}); a wrong day name is ignored, not fatal. */
+  /**
+   * An IMF-fixdate ({@code Sun, 06 Nov 1994 08:49:37 GMT}); a wrong day name is ignored, not fatal.
+   */
   private static Optional<Instant> date(String v) {
     String t = v.trim();
     int comma = t.indexOf(',');
     try {
-      return Optional.of(ZonedDateTime.parse(comma >= 0 ? t.substring(comma + 1).trim() : t, DATE).toInstant());
+      return Optional.of(
+          ZonedDateTime.parse(comma >= 0 ? t.substring(comma + 1).trim() : t, DATE).toInstant());
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

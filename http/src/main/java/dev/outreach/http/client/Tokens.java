@@ -11,7 +11,8 @@ final class Tokens {
       throw new IllegalArgumentException("token is required: set it with token(...)");
     }
     if (!visibleAscii(token)) {
-      throw new IllegalArgumentException("token must be visible ASCII without spaces (the value is not shown)");
+      throw new IllegalArgumentException(
+          "token must be visible ASCII without spaces (the value is not shown)");
     }
     return token;
   }

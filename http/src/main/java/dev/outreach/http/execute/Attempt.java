@@ -15,45 +15,90 @@ import java.util.OptionalInt;
  * @param succeeded customers initiated or records added, as the server reported
  * @param retryAfter the wait the server asked for
  */
-record Attempt(Result result, String outcome, OptionalInt status, String message, OptionalInt succeeded,
-    OptionalInt failed, List<String> failedIds, Optional<String> batchId, Optional<Duration> retryAfter) {
+record Attempt(
+    Result result,
+    String outcome,
+    OptionalInt status,
+    String message,
+    OptionalInt succeeded,
+    OptionalInt failed,
+    List<String> failedIds,
+    Optional<String> batchId,
+    Optional<Duration> retryAfter) {
 
   Attempt {
     failedIds = List.copyOf(failedIds);
   }
 
   static Attempt of(Result result, String outcome, OptionalInt status, String message) {
-    return new Attempt(result, outcome, status, message, OptionalInt.empty(), OptionalInt.empty(), List.of(),
-        Optional.empty(), Optional.empty());
+    return new Attempt(
+        result,
+        outcome,
+        status,
+        message,
+        OptionalInt.empty(),
+        OptionalInt.empty(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   Attempt withCounts(int succeeded, int failed, List<String> failedIds) {
-    return new Attempt(result, outcome, status, message, OptionalInt.of(succeeded), OptionalInt.of(failed), failedIds,
-        batchId, retryAfter);
+    return new Attempt(
+        result,
+        outcome,
+        status,
+        message,
+        OptionalInt.of(succeeded),
+        OptionalInt.of(failed),
+        failedIds,
+        batchId,
+        retryAfter);
   }
 
   Attempt withRetryAfter(Optional<Duration> retryAfter) {
-    return new Attempt(result, outcome, status, message, succeeded, failed, failedIds, batchId, retryAfter);
+    return new Attempt(
+        result, outcome, status, message, succeeded, failed, failedIds, batchId, retryAfter);
   }
 
   Attempt withBatchId(String id) {
-    return new Attempt(result, outcome, status, message, succeeded, failed, failedIds, Optional.of(id), retryAfter);
+    return new Attempt(
+        result,
+        outcome,
+        status,
+        message,
+        succeeded,
+        failed,
+        failedIds,
+        Optional.of(id),
+        retryAfter);
   }
 
   Attempt as(Result r) {
-    return new Attempt(r, outcome, status, message, succeeded, failed, failedIds, batchId, retryAfter);
+    return new Attempt(
+        r, outcome, status, message, succeeded, failed, failedIds, batchId, retryAfter);
   }
 
   Attempt withMessage(String m) {
-    return new Attempt(result, outcome, status, m, succeeded, failed, failedIds, batchId, retryAfter);
+    return new Attempt(
+        result, outcome, status, m, succeeded, failed, failedIds, batchId, retryAfter);
   }
 
   JournalRecord.Outcome record(String stepId, int attempt, Instant at) {
-    return new JournalRecord.Outcome(stepId, attempt, result, status, message, succeeded, failed, failedIds, batchId, at);
+    return new JournalRecord.Outcome(
+        stepId, attempt, result, status, message, succeeded, failed, failedIds, batchId, at);
   }
 
   static Attempt of(JournalRecord.Outcome o) {
-    return new Attempt(o.result(), o.result().wire(), o.status(), o.message(), o.succeeded(), o.failed(), o.failedIds(),
-        o.batchId(), Optional.empty());
+    return new Attempt(
+        o.result(),
+        o.result().wire(),
+        o.status(),
+        o.message(),
+        o.succeeded(),
+        o.failed(),
+        o.failedIds(),
+        o.batchId(),
+        Optional.empty());
   }
 }

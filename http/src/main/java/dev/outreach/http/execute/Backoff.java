@@ -3,7 +3,9 @@ package dev.outreach.http.execute;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
-/** Capped exponential backoff with "equal jitter": a random wait between half and all of the step. */
+/**
+ * Capped exponential backoff with "equal jitter": a random wait between half and all of the step.
+ */
 final class Backoff {
   private final RetryPolicy policy;
   private final RandomGenerator random;
@@ -27,8 +29,8 @@ final class Backoff {
   }
 
   /**
-   * The wait a server asked for, plus up to a tenth more (never less than it asked), so that clients
-   * throttled together do not all come back at the same instant.
+   * The wait a server asked for, plus up to a tenth more (never less than it asked), so that
+   * clients throttled together do not all come back at the same instant.
    */
   Duration after(Duration retryAfter) {
     long nanos = retryAfter.toNanos();

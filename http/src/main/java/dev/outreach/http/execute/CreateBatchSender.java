@@ -4,9 +4,9 @@ import dev.outreach.core.plan.Step;
 import dev.outreach.http.batch.BatchCalls;
 
 /**
- * Creates a batch call (a draft: it rings nobody). The API honours {@code X-Idempotency-Key} on create -
- * the same key and body give the same batch, never a second one - so a create whose outcome is unknown is
- * sent again under the same key.
+ * Creates a batch call (a draft: it rings nobody). The API honours {@code X-Idempotency-Key} on
+ * create - the same key and body give the same batch, never a second one - so a create whose
+ * outcome is unknown is sent again under the same key.
  */
 final class CreateBatchSender implements Sender {
   private final BatchCalls batches;
@@ -28,10 +28,18 @@ final class CreateBatchSender implements Sender {
   @Override
   public Attempt send(Step step, String path, String key) {
     if (!path.equals(BatchCalls.PATH)) {
-      throw new IllegalArgumentException("step " + step.id() + " creates a batch call at " + path + ", expected "
-          + BatchCalls.PATH);
+      throw new IllegalArgumentException(
+          "step "
+              + step.id()
+              + " creates a batch call at "
+              + path
+              + ", expected "
+              + BatchCalls.PATH);
     }
-    return ApiAttempts.read(batches.create(step.bodyBytes(), key),
-        (a, b) -> a.withBatchId(b.id()).withMessage("created batch call " + b.id() + " (" + b.status() + ")"));
+    return ApiAttempts.read(
+        batches.create(step.bodyBytes(), key),
+        (a, b) ->
+            a.withBatchId(b.id())
+                .withMessage("created batch call " + b.id() + " (" + b.status() + ")"));
   }
 }

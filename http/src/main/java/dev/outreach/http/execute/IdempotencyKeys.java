@@ -9,9 +9,9 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 
 /**
- * The {@code X-Idempotency-Key} of a step: derived only from the plan's campaign and {@code asOf}, the
- * step's id and a SHA-256 of its body bytes, so the same step of the same plan gets the same key in
- * every process, and a changed body gets a new one.
+ * The {@code X-Idempotency-Key} of a step: derived only from the plan's campaign and {@code asOf},
+ * the step's id and a SHA-256 of its body bytes, so the same step of the same plan gets the same
+ * key in every process, and a changed body gets a new one.
  */
 public final class IdempotencyKeys {
   private static final String PREFIX = "outreach-v1-";
@@ -28,7 +28,10 @@ public final class IdempotencyKeys {
     String bodyHash = HexFormat.of().formatHex(sha256(body));
     StringBuilder in = new StringBuilder();
     for (String part : new String[] {campaignId, asOf.toInstant().toString(), stepId, bodyHash}) {
-      in.append(part.length()).append(':').append(part).append(';'); // length-prefixed: no ambiguity
+      in.append(part.length())
+          .append(':')
+          .append(part)
+          .append(';'); // length-prefixed: no ambiguity
     }
     byte[] digest = sha256(in.toString().getBytes(StandardCharsets.UTF_8));
     return PREFIX + HexFormat.of().formatHex(digest, 0, 16);

@@ -36,10 +36,23 @@ final class InitiateSender implements Sender {
     if (o instanceof InitiationOutcome.Initiated i && i.results().isPresent()) {
       InitiationResults r = i.results().get();
       int planned = step.customerIds().size();
-      return Shortfall.check(a, planned, "customers", "initiated", "results: totalMatched "
-          + r.totalMatched() + ", customersSelected " + r.customersSelected() + ", initiated " + r.initiated()
-          + ", failed " + r.failed() + (r.totalMatched() < planned ? "; the filters matched fewer customers than"
-          + " planned: the campaign may not hold them all" : ""));
+      return Shortfall.check(
+          a,
+          planned,
+          "customers",
+          "initiated",
+          "results: totalMatched "
+              + r.totalMatched()
+              + ", customersSelected "
+              + r.customersSelected()
+              + ", initiated "
+              + r.initiated()
+              + ", failed "
+              + r.failed()
+              + (r.totalMatched() < planned
+                  ? "; the filters matched fewer customers than"
+                      + " planned: the campaign may not hold them all"
+                  : ""));
     }
     return a;
   }
@@ -64,7 +77,8 @@ final class InitiateSender implements Sender {
     }
     if (o instanceof InitiationOutcome.Failed f) {
       Result r = f.nothingTookEffect() ? Result.FAILED_NOTHING : Result.FAILED;
-      return counted(Attempt.of(r, name, status, f.message()), f.results()).withRetryAfter(f.retryAfter());
+      return counted(Attempt.of(r, name, status, f.message()), f.results())
+          .withRetryAfter(f.retryAfter());
     }
     if (o instanceof InitiationOutcome.NotSent n) {
       return Attempt.of(Result.NOT_SENT, name, status, n.reason());
@@ -73,7 +87,13 @@ final class InitiateSender implements Sender {
   }
 
   private static Attempt counted(Attempt a, Optional<InitiationResults> results) {
-    return results.map(r -> a.withCounts(r.initiated(), r.failed(),
-        r.errors().stream().flatMap(e -> e.customerId().stream()).toList())).orElse(a);
+    return results
+        .map(
+            r ->
+                a.withCounts(
+                    r.initiated(),
+                    r.failed(),
+                    r.errors().stream().flatMap(e -> e.customerId().stream()).toList()))
+        .orElse(a);
   }
 }

@@ -9,15 +9,18 @@ import java.util.regex.Pattern;
 
 /**
  * What the executor needs of a plan beyond {@link dev.outreach.core.plan.PlanValidation} (which
- * {@link PlanExecutor#execute} runs first: ids, methods, order of uploads, paths and their
- * {@code {stepId}} placeholders, bodies): a sender for every step's kind; and reading those placeholders.
+ * {@link PlanExecutor#execute} runs first: ids, methods, order of uploads, paths and their {@code
+ * {stepId}} placeholders, bodies): a sender for every step's kind; and reading those placeholders.
  */
 final class PlanChecks {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}/]+)}");
 
   private PlanChecks() {}
 
-  /** @throws IllegalArgumentException naming the first step this executor cannot send (nothing is sent) */
+  /**
+   * @throws IllegalArgumentException naming the first step this executor cannot send (nothing is
+   *     sent)
+   */
   static void check(Plan plan, Senders senders) {
     for (Step s : plan.steps()) {
       senders.of(s);

@@ -8,12 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Schedules (starts) a batch call created by an earlier step. Scheduling is not idempotent by key, so a
- * schedule whose outcome is unknown is never sent blindly: the batch is read back ({@code GET}), and a
- * status past {@code draft} means it took effect; still a draft means it did not, and it may be sent again.
+ * Schedules (starts) a batch call created by an earlier step. Scheduling is not idempotent by key,
+ * so a schedule whose outcome is unknown is never sent blindly: the batch is read back ({@code
+ * GET}), and a status past {@code draft} means it took effect; still a draft means it did not, and
+ * it may be sent again.
  */
 final class ScheduleBatchSender implements Sender {
   private static final String SUFFIX = "/schedule";
+
   /** Statuses a batch reaches only through being scheduled. */
   private static final Set<String> SCHEDULED = Set.of("scheduled", "active", "paused", "completed");
 
@@ -40,7 +42,8 @@ final class ScheduleBatchSender implements Sender {
 
   @Override
   public Attempt send(Step step, String path, String key) {
-    return ApiAttempts.read(batches.schedule(id(step, path), key),
+    return ApiAttempts.read(
+        batches.schedule(id(step, path), key),
         (a, b) -> a.withBatchId(b.id()).withMessage("batch call " + b.id() + " is " + b.status()));
   }
 
@@ -49,27 +52,57 @@ final class ScheduleBatchSender implements Sender {
     String id = id(step, path);
     ApiOutcome<BatchCall> got = batches.get(id);
     if (!(got instanceof ApiOutcome.Done<BatchCall> done)) {
-      return Optional.of(new Reconciliation(null, "GET batch call " + id + " came to " + got.outcome()
-          + (got instanceof ApiOutcome.Rejected<BatchCall> r ? " (HTTP " + r.status() + ": " + r.message() + ")" : "")));
+      return Optional.of(
+          new Reconciliation(
+              null,
+              "GET batch call "
+                  + id
+                  + " came to "
+                  + got.outcome()
+                  + (got instanceof ApiOutcome.Rejected<BatchCall> r
+                      ? " (HTTP " + r.status() + ": " + r.message() + ")"
+                      : "")));
     }
     String status = done.value().status();
     if (done.value().isDraft()) {
       return Optional.of(new Reconciliation(false, "batch call " + id + " is still a draft"));
     }
     if (SCHEDULED.contains(status)) {
-      return Optional.of(new Reconciliation(true, "checked with GET: batch call " + id + " is " + status
-          + ", so the schedule took effect"));
+      return Optional.of(
+          new Reconciliation(
+              true,
+              "checked with GET: batch call "
+                  + id
+                  + " is "
+                  + status
+                  + ", so the schedule took effect"));
     }
-    return Optional.of(new Reconciliation(null, "batch call " + id + " is " + status + "; whether this run's"
-        + " schedule started it cannot be told"));
+    return Optional.of(
+        new Reconciliation(
+            null,
+            "batch call "
+                + id
+                + " is "
+                + status
+                + "; whether this run's"
+                + " schedule started it cannot be told"));
   }
 
   /** The batch id in a resolved {@code /api/v1/batch-calls/{id}/schedule} path. */
   private static String id(Step step, String path) {
     String prefix = BatchCalls.PATH + "/";
-    if (!path.startsWith(prefix) || !path.endsWith(SUFFIX) || path.length() <= prefix.length() + SUFFIX.length()) {
-      throw new IllegalArgumentException("step " + step.id() + " schedules at " + path + ", expected "
-          + BatchCalls.PATH + "/{id}" + SUFFIX);
+    if (!path.startsWith(prefix)
+        || !path.endsWith(SUFFIX)
+        || path.length() <= prefix.length() + SUFFIX.length()) {
+      throw new IllegalArgumentException(
+          "step "
+              + step.id()
+              + " schedules at "
+              + path
+              + ", expected "
+              + BatchCalls.PATH
+              + "/{id}"
+              + SUFFIX);
     }
     return path.substring(prefix.length(), path.length() - SUFFIX.length());
   }

@@ -20,7 +20,9 @@ final class Senders {
     this.scheduleBatch = new ScheduleBatchSender(batches);
   }
 
-  /** @throws IllegalArgumentException for a kind this executor cannot send */
+  /**
+   * @throws IllegalArgumentException for a kind this executor cannot send
+   */
   Sender of(Step step) {
     StepKind kind = step.kind();
     if (kind == StepKind.BULK_ADD_CUSTOMERS) {
@@ -35,6 +37,7 @@ final class Senders {
     if (kind.channel() != null && StepKind.initiate(kind.channel()) == kind) {
       return initiate;
     }
-    throw new IllegalArgumentException("step " + step.id() + " is " + kind + ", which this executor cannot send");
+    throw new IllegalArgumentException(
+        "step " + step.id() + " is " + kind + ", which this executor cannot send");
   }
 }

@@ -3,8 +3,9 @@ package dev.outreach.http.execute;
 import dev.outreach.http.journal.Result;
 
 /**
- * Compares what a success reply says it did with what the step planned: fewer is {@link Result#SHORT}
- * (the API does not name the ones it left out); more is done, with a warning in the message.
+ * Compares what a success reply says it did with what the step planned: fewer is {@link
+ * Result#SHORT} (the API does not name the ones it left out); more is done, with a warning in the
+ * message.
  */
 final class Shortfall {
   static final String MORE = "more than the step planned";
@@ -22,13 +23,42 @@ final class Shortfall {
     }
     int done = a.succeeded().getAsInt();
     if (done < planned) {
-      return a.as(Result.SHORT).withMessage("HTTP " + a.status().orElse(0) + " but the API " + verb + " " + done
-          + " of the " + planned + " " + noun + " planned and did not name the other " + (planned - done) + " ("
-          + details + "; \"" + a.message() + "\")");
+      return a.as(Result.SHORT)
+          .withMessage(
+              "HTTP "
+                  + a.status().orElse(0)
+                  + " but the API "
+                  + verb
+                  + " "
+                  + done
+                  + " of the "
+                  + planned
+                  + " "
+                  + noun
+                  + " planned and did not name the other "
+                  + (planned - done)
+                  + " ("
+                  + details
+                  + "; \""
+                  + a.message()
+                  + "\")");
     }
     if (done > planned) {
-      return a.withMessage(a.message() + "; warning: the API reports " + done + " " + noun + " " + verb + ", " + MORE
-          + " (" + planned + "; " + details + ")");
+      return a.withMessage(
+          a.message()
+              + "; warning: the API reports "
+              + done
+              + " "
+              + noun
+              + " "
+              + verb
+              + ", "
+              + MORE
+              + " ("
+              + planned
+              + "; "
+              + details
+              + ")");
     }
     return a;
   }

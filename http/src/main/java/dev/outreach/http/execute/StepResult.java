@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param failedCustomerIds the loan ids the server reported failed (a 207), in its order
  * @param batchId the batch call a create step made
  */
-public record StepResult(String stepId, StepKind kind, int customers, String idempotencyKey, StepOutcome outcome,
-    List<String> failedCustomerIds, Optional<String> batchId) {
+public record StepResult(
+    String stepId,
+    StepKind kind,
+    int customers,
+    String idempotencyKey,
+    StepOutcome outcome,
+    List<String> failedCustomerIds,
+    Optional<String> batchId) {
   public StepResult {
     Objects.requireNonNull(stepId, "stepId == null");
     Objects.requireNonNull(kind, "kind == null");

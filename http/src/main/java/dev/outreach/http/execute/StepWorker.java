@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Sends one step: journals "sending", sends, journals the outcome, and sends again only when the attempt
- * provably had no effect or the endpoint is idempotent (RFC 9110 §9.2.2), within the retry policy, the
- * step's {@code notAfter} and the run's stop signal.
+ * Sends one step: journals "sending", sends, journals the outcome, and sends again only when the
+ * attempt provably had no effect or the endpoint is idempotent (RFC 9110 §9.2.2), within the retry
+ * policy, the step's {@code notAfter} and the run's stop signal.
  */
 final class StepWorker {
   private final Settings s;
@@ -37,7 +37,10 @@ final class StepWorker {
     this.last = history == null ? null : history.lastOutcome().map(Attempt::of).orElse(null);
   }
 
-  /** @param reconcileFirst whether an earlier attempt's outcome is unknown and must be checked before sending */
+  /**
+   * @param reconcileFirst whether an earlier attempt's outcome is unknown and must be checked
+   *     before sending
+   */
   Finished run(boolean reconcileFirst) {
     if (reconcileFirst) {
       Optional<Finished> settled = reconciled();
@@ -61,7 +64,8 @@ final class StepWorker {
       }
       Attempt a;
       try {
-        halt = beforeAttempt(); // the run may have stopped, or the window closed, while this step waited
+        halt = beforeAttempt(); // the run may have stopped, or the window closed, while this step
+        // waited
         if (halt.isPresent()) {
           return halt.get();
         }
@@ -77,9 +81,16 @@ final class StepWorker {
         Timer.Sample sample = s.meters().start();
         a = sender.send(step, path, key);
         s.meters().request(step.method(), sender.endpoint(step), a.status(), a.outcome(), sample);
-        if (a.result() == Result.UNAUTHORIZED) { // stop before the next request may take this one's permit
-          stop.set("step " + step.id() + " got HTTP " + a.status().orElse(0) + " (" + a.message()
-              + "); check the token and run again");
+        if (a.result()
+            == Result.UNAUTHORIZED) { // stop before the next request may take this one's permit
+          stop.set(
+              "step "
+                  + step.id()
+                  + " got HTTP "
+                  + a.status().orElse(0)
+                  + " ("
+                  + a.message()
+                  + "); check the token and run again");
         }
         last = a;
         try {
@@ -89,7 +100,8 @@ final class StepWorker {
           return finished();
         }
       } finally {
-        // Held until the outcome is journaled: after a crash, at most maxInFlight steps can be in doubt.
+        // Held until the outcome is journaled: after a crash, at most maxInFlight steps can be in
+        // doubt.
         s.requests().release();
       }
       if (a.result() == Result.UNAUTHORIZED) {
@@ -127,29 +139,41 @@ final class StepWorker {
   private Optional<Finished> beforeAttempt() {
     String reason = stop.reason();
     if (reason != null) {
-      return Optional.of(last == null ? new Finished(new StepOutcome.NotRun(reason), Optional.empty()) : finished());
+      return Optional.of(
+          last == null
+              ? new Finished(new StepOutcome.NotRun(reason), Optional.empty())
+              : finished());
     }
     Instant now = s.clock().instant();
     if (step.notAfter() != null && now.isAfter(step.notAfter().toInstant())) {
       if (last == null) {
-        return Optional.of(new Finished(new StepOutcome.Expired(step.notAfter(), now), Optional.empty()));
+        return Optional.of(
+            new Finished(new StepOutcome.Expired(step.notAfter(), now), Optional.empty()));
       }
-      last = last.withMessage(last.message() + "; not sent again: its notAfter " + step.notAfter() + " has passed");
+      last =
+          last.withMessage(
+              last.message() + "; not sent again: its notAfter " + step.notAfter() + " has passed");
       return Optional.of(finished());
     }
     return Optional.empty();
   }
 
   /**
-   * Asks the API whether the unknown attempt took effect: if it did, journals it as done; if it did not,
-   * lets the loop send again; if the API cannot tell, the step stays unknown.
+   * Asks the API whether the unknown attempt took effect: if it did, journals it as done; if it did
+   * not, lets the loop send again; if the API cannot tell, the step stays unknown.
    */
   private Optional<Finished> reconciled() {
     Optional<Reconciliation> r = sender.reconcile(step, path);
     if (r.isEmpty() || r.get().tookEffect() == null) {
       String why = r.map(Reconciliation::message).orElse("this endpoint cannot be checked");
-      last = Attempt.of(Result.UNKNOWN, "unknown", OptionalInt.empty(),
-          (last == null ? "" : last.message() + "; ") + "could not check whether it took effect: " + why);
+      last =
+          Attempt.of(
+              Result.UNKNOWN,
+              "unknown",
+              OptionalInt.empty(),
+              (last == null ? "" : last.message() + "; ")
+                  + "could not check whether it took effect: "
+                  + why);
       return Optional.of(finished());
     }
     if (r.get().tookEffect()) {
@@ -162,7 +186,9 @@ final class StepWorker {
       return Optional.of(finished());
     }
     if (last != null) {
-      last = last.withMessage(last.message() + "; checked: it did not take effect (" + r.get().message() + ")");
+      last =
+          last.withMessage(
+              last.message() + "; checked: it did not take effect (" + r.get().message() + ")");
     }
     return Optional.empty();
   }
@@ -176,8 +202,14 @@ final class StepWorker {
         if (a.retryAfter().isPresent()) {
           Duration wait = a.retryAfter().get();
           if (wait.compareTo(s.policy().maxRetryAfter()) > 0) {
-            last = a.withMessage(a.message() + " (the server asked to wait " + wait + ", longer than the "
-                + s.policy().maxRetryAfter() + " honoured; run again later)");
+            last =
+                a.withMessage(
+                    a.message()
+                        + " (the server asked to wait "
+                        + wait
+                        + ", longer than the "
+                        + s.policy().maxRetryAfter()
+                        + " honoured; run again later)");
             return Optional.empty();
           }
           return Optional.of(new Retry(a.result().wire(), s.backoff().after(wait)));
@@ -185,7 +217,9 @@ final class StepWorker {
         return Optional.of(new Retry(a.result().wire(), s.backoff().delay(tries)));
       case UNKNOWN:
       case FAILED:
-        return sender.idempotent(step) ? Optional.of(new Retry("idempotent", s.backoff().delay(tries))) : Optional.empty();
+        return sender.idempotent(step)
+            ? Optional.of(new Retry("idempotent", s.backoff().delay(tries)))
+            : Optional.empty();
       default:
         return Optional.empty();
     }
@@ -198,12 +232,21 @@ final class StepWorker {
   }
 
   private Finished unsent(String reason) {
-    return last == null ? new Finished(new StepOutcome.NotRun(reason), Optional.empty()) : finished();
+    return last == null
+        ? new Finished(new StepOutcome.NotRun(reason), Optional.empty())
+        : finished();
   }
 
   private Finished finished() {
-    StepOutcome.Sent sent = new StepOutcome.Sent(last.result(), last.status(), last.message(), last.succeeded(),
-        last.failed(), attempts, false);
+    StepOutcome.Sent sent =
+        new StepOutcome.Sent(
+            last.result(),
+            last.status(),
+            last.message(),
+            last.succeeded(),
+            last.failed(),
+            attempts,
+            false);
     return new Finished(sent, Optional.of(last));
   }
 

@@ -30,6 +30,7 @@ final class Tally {
   /** As the API's results say: initiated; failed, or left out of fewer initiated than planned. */
   private static ChannelTotals reported(int customers, StepOutcome.Sent s) {
     int initiated = s.succeeded().getAsInt();
-    return new ChannelTotals(initiated, Math.max(s.failed().getAsInt(), customers - initiated), 0, 0);
+    return new ChannelTotals(
+        initiated, Math.max(s.failed().getAsInt(), customers - initiated), 0, 0);
   }
 }

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A token bucket of one token refilled at {@code rate} per second (the generic cell rate algorithm):
- * sends are spaced at least {@code 1/rate} apart by the reservations it hands out, with no bursts.
- * Time comes from an injected clock and sleeper.
+ * A token bucket of one token refilled at {@code rate} per second (the generic cell rate
+ * algorithm): sends are spaced at least {@code 1/rate} apart by the reservations it hands out, with
+ * no bursts. Time comes from an injected clock and sleeper.
  */
 final class TokenBucket {
   private final Duration interval;
@@ -15,9 +15,12 @@ final class TokenBucket {
   private final Sleeper sleeper;
   private Instant next;
 
-  /** @param perSecond sends per second; {@code 0} or less means no limit */
+  /**
+   * @param perSecond sends per second; {@code 0} or less means no limit
+   */
   TokenBucket(double perSecond, Clock clock, Sleeper sleeper) {
-    this.interval = perSecond <= 0 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil(1e9 / perSecond));
+    this.interval =
+        perSecond <= 0 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil(1e9 / perSecond));
     this.clock = clock;
     this.sleeper = sleeper;
   }

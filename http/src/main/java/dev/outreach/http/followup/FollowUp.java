@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param plan one step per partly failed step of the executed plan, for exactly the customers (or
  *     upload records) the server reported failed; no steps when there were none
- * @param leftOut steps that need a person rather than a follow-up (outcome unknown, a 207 that named no
- *     customers), one line each
+ * @param leftOut steps that need a person rather than a follow-up (outcome unknown, a 207 that
+ *     named no customers), one line each
  */
 public record FollowUp(Plan plan, List<String> leftOut) {
   public FollowUp {

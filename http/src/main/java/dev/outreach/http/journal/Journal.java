@@ -16,21 +16,22 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An append-only file of {@link JournalRecord}s, one JSON object per line, that makes a run resumable.
- * {@link #append} returns only once the record is on disk ({@link FileChannel#force}); records appended
- * by several threads at once share one flush (group commit).
+ * An append-only file of {@link JournalRecord}s, one JSON object per line, that makes a run
+ * resumable. {@link #append} returns only once the record is on disk ({@link FileChannel#force});
+ * records appended by several threads at once share one flush (group commit).
  *
- * <p>{@link #open} locks the file ({@link FileChannel#tryLock}) for as long as the journal is open, so a
- * second executor on the same file fails at once; the operating system releases the lock when the
- * process ends, however it ends. A journal belongs to one plan (its header holds the plan's SHA-256 and
- * campaign) run against one API (its base URL), and is refused for any other: a journal says what was
- * sent to the API it names, and nothing about another. An incomplete last line, left by a run killed while writing it, is reported
- * and cut off, so that appending continues on a line boundary.
+ * <p>{@link #open} locks the file ({@link FileChannel#tryLock}) for as long as the journal is open,
+ * so a second executor on the same file fails at once; the operating system releases the lock when
+ * the process ends, however it ends. A journal belongs to one plan (its header holds the plan's
+ * SHA-256 and campaign) run against one API (its base URL), and is refused for any other: a journal
+ * says what was sent to the API it names, and nothing about another. An incomplete last line, left
+ * by a run killed while writing it, is reported and cut off, so that appending continues on a line
+ * boundary.
  */
 public final class Journal implements AutoCloseable {
   /**
-   * The format version written in the header: 2 records the API's base URL and may hold {@code short}
-   * outcomes. Version 1 journals are still read (and resumed; see {@link #open}).
+   * The format version written in the header: 2 records the API's base URL and may hold {@code
+   * short} outcomes. Version 1 journals are still read (and resumed; see {@link #open}).
    */
   public static final int VERSION = 2;
 
@@ -46,7 +47,8 @@ public final class Journal implements AutoCloseable {
   private long durable;
   private IOException broken;
 
-  private Journal(Path file, FileChannel channel, FileLock lock, JournalContents contents, long position) {
+  private Journal(
+      Path file, FileChannel channel, FileLock lock, JournalContents contents, long position) {
     this.file = file;
     this.channel = channel;
     this.lock = lock;
@@ -55,22 +57,24 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
-   * Opens (creating it if absent) the journal at {@code file} for the plan described by {@code header},
-   * and locks it.
+   * Opens (creating it if absent) the journal at {@code file} for the plan described by {@code
+   * header}, and locks it.
    *
-   * <p>A journal whose header records a base URL is refused when {@code header} records another one. A
-   * journal of format version 1 records none: it is accepted for any API (refusing it would leave a new
-   * journal as the only way on, which would send its settled steps again), and its header says so
-   * ({@link Header#baseUrl()} empty) for the caller to report.
+   * <p>A journal whose header records a base URL is refused when {@code header} records another
+   * one. A journal of format version 1 records none: it is accepted for any API (refusing it would
+   * leave a new journal as the only way on, which would send its settled steps again), and its
+   * header says so ({@link Header#baseUrl()} empty) for the caller to report.
    *
-   * @throws JournalException if another executor holds it, it belongs to another plan, campaign or API, it
-   *     is damaged, or it cannot be read or written
+   * @throws JournalException if another executor holds it, it belongs to another plan, campaign or
+   *     API, it is damaged, or it cannot be read or written
    */
   public static Journal open(Path file, Header header) {
     Objects.requireNonNull(header, "header == null");
     FileChannel channel;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new JournalException("cannot open journal " + file + ": " + e, e);
     }
@@ -82,8 +86,11 @@ public final class Journal implements AutoCloseable {
         lock = null;
       }
       if (lock == null) {
-        throw new JournalException("journal " + file + " is in use by another executor (it holds the file's lock);"
-            + " wait for that run to finish, or use another --journal for another plan");
+        throw new JournalException(
+            "journal "
+                + file
+                + " is in use by another executor (it holds the file's lock);"
+                + " wait for that run to finish, or use another --journal for another plan");
       }
       byte[] bytes = readAll(channel);
       JournalFile.Parsed parsed = JournalFile.parse(bytes, file);
@@ -94,7 +101,8 @@ public final class Journal implements AutoCloseable {
         channel.truncate(parsed.goodLength());
         channel.force(true);
       }
-      JournalContents contents = new JournalContents(parsed.header().orElse(header), parsed.records(), parsed.tornTail());
+      JournalContents contents =
+          new JournalContents(parsed.header().orElse(header), parsed.records(), parsed.tornTail());
       Journal j = new Journal(file, channel, lock, contents, parsed.goodLength());
       if (parsed.header().isEmpty()) {
         j.append(header);
@@ -111,7 +119,8 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
-   * Reads the journal at {@code file} without locking or changing it (e.g. to build a follow-up plan).
+   * Reads the journal at {@code file} without locking or changing it (e.g. to build a follow-up
+   * plan).
    *
    * @throws JournalException if it does not exist, is empty or is damaged
    */
@@ -125,7 +134,8 @@ public final class Journal implements AutoCloseable {
       throw new JournalException("cannot read journal " + file + ": " + e, e);
     }
     JournalFile.Parsed parsed = JournalFile.parse(bytes, file);
-    Header h = parsed.header().orElseThrow(() -> new JournalException("journal " + file + " is empty"));
+    Header h =
+        parsed.header().orElseThrow(() -> new JournalException("journal " + file + " is empty"));
     return new JournalContents(h, parsed.records(), parsed.tornTail());
   }
 
@@ -142,15 +152,20 @@ public final class Journal implements AutoCloseable {
   /**
    * Appends {@code record} and returns once it is on disk.
    *
-   * @throws JournalException if it cannot be written; the journal is then unusable, and the caller must
-   *     not send the request the record announces
+   * @throws JournalException if it cannot be written; the journal is then unusable, and the caller
+   *     must not send the request the record announces
    */
   public void append(JournalRecord record) {
     byte[] line = JournalCodec.line(record);
     long seq;
     synchronized (buffered) {
       if (broken != null) {
-        throw new JournalException("journal " + file + " could not be written earlier (" + broken + "); nothing more is sent");
+        throw new JournalException(
+            "journal "
+                + file
+                + " could not be written earlier ("
+                + broken
+                + "); nothing more is sent");
       }
       buffer.write(line, 0, line.length);
       seq = ++appended;
@@ -168,7 +183,8 @@ public final class Journal implements AutoCloseable {
       long upTo;
       synchronized (buffered) {
         if (broken != null) {
-          throw new JournalException("journal " + file + " could not be written (" + broken + "); nothing more is sent");
+          throw new JournalException(
+              "journal " + file + " could not be written (" + broken + "); nothing more is sent");
         }
         bytes = buffer.toByteArray();
         buffer.reset();
@@ -184,7 +200,8 @@ public final class Journal implements AutoCloseable {
         synchronized (buffered) {
           broken = e;
         }
-        throw new JournalException("cannot write journal " + file + " (" + e + "); nothing more is sent", e);
+        throw new JournalException(
+            "cannot write journal " + file + " (" + e + "); nothing more is sent", e);
       }
       durable = upTo;
     } finally {
@@ -207,20 +224,41 @@ public final class Journal implements AutoCloseable {
 
   private static void check(Path file, Header found, Header expected) {
     if (found.version() < 1 || found.version() > VERSION) {
-      throw new JournalException("journal " + file + " has format version " + found.version() + "; this outreach reads "
-          + "versions 1 to " + VERSION);
+      throw new JournalException(
+          "journal "
+              + file
+              + " has format version "
+              + found.version()
+              + "; this outreach reads "
+              + "versions 1 to "
+              + VERSION);
     }
     if (!found.campaignId().equals(expected.campaignId())) {
-      throw new JournalException("journal " + file + " was written for campaign " + found.campaignId() + "; this plan"
-          + " is for campaign " + expected.campaignId() + ". A journal is never applied to another campaign: use a new"
-          + " --journal file for this plan");
+      throw new JournalException(
+          "journal "
+              + file
+              + " was written for campaign "
+              + found.campaignId()
+              + "; this plan"
+              + " is for campaign "
+              + expected.campaignId()
+              + ". A journal is never applied to another campaign: use a new"
+              + " --journal file for this plan");
     }
     if (!found.planSha256().equals(expected.planSha256())) {
-      throw new JournalException("journal " + file + " belongs to another plan (sha256 " + found.planSha256()
-          + ", campaign " + found.campaignId() + "); this plan's sha256 is " + expected.planSha256()
-          + ". A journal is never applied to a different plan: use a new --journal file for this plan");
+      throw new JournalException(
+          "journal "
+              + file
+              + " belongs to another plan (sha256 "
+              + found.planSha256()
+              + ", campaign "
+              + found.campaignId()
+              + "); this plan's sha256 is "
+              + expected.planSha256()
+              + ". A journal is never applied to a different plan: use a new --journal file for this plan");
     }
-    if (found.baseUrl().isPresent() && expected.baseUrl().isPresent()
+    if (found.baseUrl().isPresent()
+        && expected.baseUrl().isPresent()
         && !found.baseUrl().get().equals(expected.baseUrl().get())) {
       throw new JournalException(mismatch(file, found.baseUrl().get(), expected.baseUrl().get()));
     }
@@ -228,10 +266,18 @@ public final class Journal implements AutoCloseable {
 
   /** Why a journal of a run against {@code recorded} is refused for a run against {@code given}. */
   public static String mismatch(Path file, String recorded, String given) {
-    return "journal " + file + " records a run against " + recorded + ", but this run is against " + given
+    return "journal "
+        + file
+        + " records a run against "
+        + recorded
+        + ", but this run is against "
+        + given
         + ". A journal says what was sent to the API it names and nothing about another (resumed here, a rehearsal's"
-        + " journal would make its steps look done and send nothing). If " + given + " is another API, use a new"
-        + " --journal file for it; if it is the same API under another name, resume with --base-url " + recorded
+        + " journal would make its steps look done and send nothing). If "
+        + given
+        + " is another API, use a new"
+        + " --journal file for it; if it is the same API under another name, resume with --base-url "
+        + recorded
         + " (a new journal would send its settled steps again)";
   }
 
@@ -247,7 +293,10 @@ public final class Journal implements AutoCloseable {
     return Arrays.copyOf(b.array(), b.position());
   }
 
-  /** Makes a new file's directory entry durable (POSIX); where directories cannot be opened, skips it. */
+  /**
+   * Makes a new file's directory entry durable (POSIX); where directories cannot be opened, skips
+   * it.
+   */
   private static void syncDirectory(Path file) {
     Path dir = file.toAbsolutePath().getParent();
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -17,22 +17,35 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** One record per line of compact JSON, e.g. {@code {"type":"sending","step":"s0001","attempt":1,…}}. */
+/**
+ * One record per line of compact JSON, e.g. {@code
+ * {"type":"sending","step":"s0001","attempt":1,…}}.
+ */
 final class JournalCodec {
   private JournalCodec() {}
 
   static byte[] line(JournalRecord r) {
     JsonObjectBuilder o = Json.createObjectBuilder();
     if (r instanceof Header h) {
-      o.add("type", "header").add("version", h.version()).add("planSha256", h.planSha256())
-          .add("campaignId", h.campaignId()).add("steps", h.steps()).add("createdAt", h.createdAt().toString());
+      o.add("type", "header")
+          .add("version", h.version())
+          .add("planSha256", h.planSha256())
+          .add("campaignId", h.campaignId())
+          .add("steps", h.steps())
+          .add("createdAt", h.createdAt().toString());
       h.baseUrl().ifPresent(u -> o.add("baseUrl", u));
     } else if (r instanceof Sending s) {
-      o.add("type", "sending").add("step", s.stepId()).add("attempt", s.attempt())
-          .add("idempotencyKey", s.idempotencyKey()).add("at", s.at().toString());
+      o.add("type", "sending")
+          .add("step", s.stepId())
+          .add("attempt", s.attempt())
+          .add("idempotencyKey", s.idempotencyKey())
+          .add("at", s.at().toString());
     } else {
       Outcome x = (Outcome) r;
-      o.add("type", "outcome").add("step", x.stepId()).add("attempt", x.attempt()).add("result", x.result().wire());
+      o.add("type", "outcome")
+          .add("step", x.stepId())
+          .add("attempt", x.attempt())
+          .add("result", x.result().wire());
       x.status().ifPresent(v -> o.add("status", v));
       o.add("message", x.message());
       x.succeeded().ifPresent(v -> o.add("succeeded", v));
@@ -48,16 +61,27 @@ final class JournalCodec {
     return (JsonText.compact(o.build()) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
-  /** @throws IllegalArgumentException saying what is wrong with the line */
+  /**
+   * @throws IllegalArgumentException saying what is wrong with the line
+   */
   static JournalRecord parse(String line) {
     JsonObject o = JsonText.parseObject(line);
     String type = str(o, "type");
     switch (type) {
       case "header":
-        return new Header(integer(o, "version"), str(o, "planSha256"), str(o, "campaignId"), integer(o, "steps"),
-            Instant.parse(str(o, "createdAt")), Optional.ofNullable(o.containsKey("baseUrl") ? str(o, "baseUrl") : null));
+        return new Header(
+            integer(o, "version"),
+            str(o, "planSha256"),
+            str(o, "campaignId"),
+            integer(o, "steps"),
+            Instant.parse(str(o, "createdAt")),
+            Optional.ofNullable(o.containsKey("baseUrl") ? str(o, "baseUrl") : null));
       case "sending":
-        return new Sending(str(o, "step"), integer(o, "attempt"), str(o, "idempotencyKey"), Instant.parse(str(o, "at")));
+        return new Sending(
+            str(o, "step"),
+            integer(o, "attempt"),
+            str(o, "idempotencyKey"),
+            Instant.parse(str(o, "at")));
       case "outcome":
         List<String> ids = new ArrayList<>();
         if (o.containsKey("failedIds")) {
@@ -65,9 +89,17 @@ final class JournalCodec {
             ids.add(((JsonString) v).getString());
           }
         }
-        return new Outcome(str(o, "step"), integer(o, "attempt"), Result.ofWire(str(o, "result")), optInt(o, "status"),
-            str(o, "message"), optInt(o, "succeeded"), optInt(o, "failed"), ids,
-            Optional.ofNullable(o.containsKey("batchId") ? str(o, "batchId") : null), Instant.parse(str(o, "at")));
+        return new Outcome(
+            str(o, "step"),
+            integer(o, "attempt"),
+            Result.ofWire(str(o, "result")),
+            optInt(o, "status"),
+            str(o, "message"),
+            optInt(o, "succeeded"),
+            optInt(o, "failed"),
+            ids,
+            Optional.ofNullable(o.containsKey("batchId") ? str(o, "batchId") : null),
+            Instant.parse(str(o, "at")));
       default:
         throw new IllegalArgumentException("unknown record type \"" + type + "\"");
     }

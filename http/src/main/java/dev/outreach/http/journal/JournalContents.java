@@ -14,10 +14,11 @@ import java.util.Optional;
  *
  * @param header the first line
  * @param records the records after the header, in file order
- * @param tornTail a description of an incomplete last line (a run killed while writing it), which is
- *     ignored; empty when the file ends cleanly
+ * @param tornTail a description of an incomplete last line (a run killed while writing it), which
+ *     is ignored; empty when the file ends cleanly
  */
-public record JournalContents(Header header, List<JournalRecord> records, Optional<String> tornTail) {
+public record JournalContents(
+    Header header, List<JournalRecord> records, Optional<String> tornTail) {
   public JournalContents {
     Objects.requireNonNull(header, "header == null");
     records = List.copyOf(records);

@@ -14,16 +14,28 @@ final class JournalFile {
   /**
    * @param goodLength the length of the whole lines (where a torn tail starts)
    */
-  record Parsed(Optional<Header> header, List<JournalRecord> records, long goodLength, Optional<String> tornTail) {}
+  record Parsed(
+      Optional<Header> header,
+      List<JournalRecord> records,
+      long goodLength,
+      Optional<String> tornTail) {}
 
   static Parsed parse(byte[] bytes, Path file) {
     int end = bytes.length;
     while (end > 0 && bytes[end - 1] != '\n') {
       end--;
     }
-    Optional<String> torn = end == bytes.length ? Optional.empty() : Optional.of(
-        "the last line of " + file + " was cut off (" + (bytes.length - end) + " bytes; a run was stopped while"
-            + " writing it) and is ignored: " + preview(bytes, end));
+    Optional<String> torn =
+        end == bytes.length
+            ? Optional.empty()
+            : Optional.of(
+                "the last line of "
+                    + file
+                    + " was cut off ("
+                    + (bytes.length - end)
+                    + " bytes; a run was stopped while"
+                    + " writing it) and is ignored: "
+                    + preview(bytes, end));
     Header header = null;
     List<JournalRecord> records = new ArrayList<>();
     int line = 0;
@@ -39,16 +51,25 @@ final class JournalFile {
       try {
         r = JournalCodec.parse(text);
       } catch (RuntimeException e) {
-        throw new JournalException("journal " + file + " line " + line + " is not a journal record ("
-            + e.getMessage() + "); the file is damaged: do not run with it, keep it to find out what was sent", e);
+        throw new JournalException(
+            "journal "
+                + file
+                + " line "
+                + line
+                + " is not a journal record ("
+                + e.getMessage()
+                + "); the file is damaged: do not run with it, keep it to find out what was sent",
+            e);
       }
       if (line == 1) {
         if (!(r instanceof Header h)) {
-          throw new JournalException("journal " + file + " line 1 is not a header: not a journal written by outreach");
+          throw new JournalException(
+              "journal " + file + " line 1 is not a header: not a journal written by outreach");
         }
         header = h;
       } else if (r instanceof Header) {
-        throw new JournalException("journal " + file + " line " + line + " is a second header; the file is damaged");
+        throw new JournalException(
+            "journal " + file + " line " + line + " is a second header; the file is damaged");
       } else {
         records.add(r);
       }

@@ -14,11 +14,17 @@ public sealed interface JournalRecord {
    *
    * @param planSha256 hex SHA-256 of the plan's canonical JSON
    * @param steps how many steps the plan has
-   * @param baseUrl the API's base URL, normalised ({@code scheme://host:port/path}, never credentials);
-   *     empty in journals of format version 1, which did not record it
+   * @param baseUrl the API's base URL, normalised ({@code scheme://host:port/path}, never
+   *     credentials); empty in journals of format version 1, which did not record it
    */
-  record Header(int version, String planSha256, String campaignId, int steps, Instant createdAt,
-      Optional<String> baseUrl) implements JournalRecord {
+  record Header(
+      int version,
+      String planSha256,
+      String campaignId,
+      int steps,
+      Instant createdAt,
+      Optional<String> baseUrl)
+      implements JournalRecord {
     public Header {
       Objects.requireNonNull(planSha256, "planSha256 == null");
       Objects.requireNonNull(campaignId, "campaignId == null");
@@ -33,7 +39,8 @@ public sealed interface JournalRecord {
   }
 
   /** Written and made durable before attempt {@code attempt} (from 1) of a step is sent. */
-  record Sending(String stepId, int attempt, String idempotencyKey, Instant at) implements JournalRecord {
+  record Sending(String stepId, int attempt, String idempotencyKey, Instant at)
+      implements JournalRecord {
     public Sending {
       Objects.requireNonNull(stepId, "stepId == null");
       Objects.requireNonNull(idempotencyKey, "idempotencyKey == null");
@@ -42,8 +49,8 @@ public sealed interface JournalRecord {
   }
 
   /**
-   * Written after attempt {@code attempt} of a step came back (or, on resume, for an attempt whose run
-   * stopped before recording it).
+   * Written after attempt {@code attempt} of a step came back (or, on resume, for an attempt whose
+   * run stopped before recording it).
    *
    * @param status the HTTP status, when a response arrived
    * @param message the server's message or what went wrong (phone numbers masked)
@@ -52,8 +59,17 @@ public sealed interface JournalRecord {
    * @param failedIds the loan ids the server named as failed, in its order
    * @param batchId the batch call id a create returned
    */
-  record Outcome(String stepId, int attempt, Result result, OptionalInt status, String message,
-      OptionalInt succeeded, OptionalInt failed, List<String> failedIds, Optional<String> batchId, Instant at)
+  record Outcome(
+      String stepId,
+      int attempt,
+      Result result,
+      OptionalInt status,
+      String message,
+      OptionalInt succeeded,
+      OptionalInt failed,
+      List<String> failedIds,
+      Optional<String> batchId,
+      Instant at)
       implements JournalRecord {
     public Outcome {
       Objects.requireNonNull(stepId, "stepId == null");

@@ -9,16 +9,22 @@ public enum Result {
   /** HTTP 207: some customers or records failed; the journal names them when the server did. */
   PARTIAL(true),
   /**
-   * A success reply (200, 201) whose {@code results} say fewer customers were initiated (records added)
-   * than the step planned, without naming the others: never sent again, and no follow-up can select the
-   * missing ones by id.
+   * A success reply (200, 201) whose {@code results} say fewer customers were initiated (records
+   * added) than the step planned, without naming the others: never sent again, and no follow-up can
+   * select the missing ones by id.
    */
   SHORT(true),
-  /** HTTP 4xx: the server refused the request; nothing took effect. Re-sending the same request is pointless. */
+  /**
+   * HTTP 4xx: the server refused the request; nothing took effect. Re-sending the same request is
+   * pointless.
+   */
   REJECTED(true),
   /** HTTP 5xx without proof that nothing took effect: some customers may have been contacted. */
   FAILED(true),
-  /** No usable response after the request may have been sent: some customers may have been contacted. */
+  /**
+   * No usable response after the request may have been sent: some customers may have been
+   * contacted.
+   */
   UNKNOWN(true),
   /** HTTP 401/403: refused for the token; nothing took effect, so a later run may send it. */
   UNAUTHORIZED(false),
@@ -36,8 +42,8 @@ public enum Result {
   }
 
   /**
-   * Whether the step is finished with this result: never sent again, by this run or a later one. The
-   * others prove nothing took effect, so sending again is safe.
+   * Whether the step is finished with this result: never sent again, by this run or a later one.
+   * The others prove nothing took effect, so sending again is safe.
    */
   public boolean settled() {
     return settled;

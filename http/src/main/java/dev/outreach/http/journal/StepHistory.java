@@ -10,9 +10,11 @@ import java.util.Optional;
  *
  * @param attempts how many attempts were journaled as sending
  * @param lastSending the last attempt's sending record
- * @param lastOutcome the last outcome record (it may be for an earlier attempt than {@code lastSending})
+ * @param lastOutcome the last outcome record (it may be for an earlier attempt than {@code
+ *     lastSending})
  */
-public record StepHistory(String stepId, int attempts, Optional<Sending> lastSending, Optional<Outcome> lastOutcome) {
+public record StepHistory(
+    String stepId, int attempts, Optional<Sending> lastSending, Optional<Outcome> lastOutcome) {
   public StepHistory {
     Objects.requireNonNull(stepId, "stepId == null");
     Objects.requireNonNull(lastSending, "lastSending == null");
@@ -20,15 +22,18 @@ public record StepHistory(String stepId, int attempts, Optional<Sending> lastSen
   }
 
   /**
-   * Whether the last attempt was journaled as sending with no outcome after it: the run stopped while
-   * the request may have been on its way. Such a request may have taken effect.
+   * Whether the last attempt was journaled as sending with no outcome after it: the run stopped
+   * while the request may have been on its way. Such a request may have taken effect.
    */
   public boolean interrupted() {
     return lastSending.isPresent()
         && (lastOutcome.isEmpty() || lastOutcome.get().attempt() < lastSending.get().attempt());
   }
 
-  /** Whether the step is finished: its last outcome is {@link Result#settled() settled} and nothing followed it. */
+  /**
+   * Whether the step is finished: its last outcome is {@link Result#settled() settled} and nothing
+   * followed it.
+   */
   public boolean settled() {
     return !interrupted() && lastOutcome.map(o -> o.result().settled()).orElse(false);
   }

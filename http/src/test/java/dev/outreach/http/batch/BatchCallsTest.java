@@ -36,7 +36,10 @@ class BatchCallsTest {
   }
 
   static String batch(String id, String status) {
-    return "{\"id\":\"" + id + "\",\"name\":\"EMI reminders\",\"agent_id\":\"3f0c\",\"status\":\"" + status
+    return "{\"id\":\""
+        + id
+        + "\",\"name\":\"EMI reminders\",\"agent_id\":\"3f0c\",\"status\":\""
+        + status
         + "\",\"contact_source\":\"folder\",\"contacts_count\":12}";
   }
 
@@ -45,15 +48,23 @@ class BatchCallsTest {
     for (String id : ids) {
       data.add(batch(id, "draft"));
     }
-    return "{\"data\":[" + String.join(",", data) + "],\"pagination\":{\"total\":" + total + ",\"limit\":2,\"offset\":"
-        + offset + ",\"has_more\":" + more + "}}";
+    return "{\"data\":["
+        + String.join(",", data)
+        + "],\"pagination\":{\"total\":"
+        + total
+        + ",\"limit\":2,\"offset\":"
+        + offset
+        + ",\"has_more\":"
+        + more
+        + "}}";
   }
 
   @Test
   void listSendsTheQueryAndReadsThePage() throws Exception {
     server.enqueue(Response.json(200, page(3, 0, true, "a", "b")));
 
-    ApiOutcome<BatchCallPage> outcome = batches.list(BatchCallQuery.all().agentId("ag ent").status("draft").limit(2));
+    ApiOutcome<BatchCallPage> outcome =
+        batches.list(BatchCallQuery.all().agentId("ag ent").status("draft").limit(2));
 
     BatchCallPage p = ((ApiOutcome.Done<BatchCallPage>) outcome).value();
     assertThat(p.data()).extracting(BatchCall::id).containsExactly("a", "b");
@@ -75,7 +86,11 @@ class BatchCallsTest {
     batches.all(BatchCallQuery.all().limit(2)).forEach(b -> ids.add(b.id()));
 
     assertThat(ids).containsExactly("a", "b", "c", "d", "e");
-    assertThat(List.of(server.takeRequest().query(), server.takeRequest().query(), server.takeRequest().query()))
+    assertThat(
+            List.of(
+                server.takeRequest().query(),
+                server.takeRequest().query(),
+                server.takeRequest().query()))
         .containsExactly("limit=2&offset=0", "limit=2&offset=2", "limit=2&offset=4");
   }
 
@@ -86,12 +101,15 @@ class BatchCallsTest {
     var it = batches.all(BatchCallQuery.all().limit(2)).iterator();
     it.next();
     it.next();
-    assertThatThrownBy(it::hasNext).isInstanceOf(OutreachException.class).hasMessageContaining("offset 2")
+    assertThatThrownBy(it::hasNext)
+        .isInstanceOf(OutreachException.class)
+        .hasMessageContaining("offset 2")
         .hasMessageContaining("throttled");
 
     server.enqueue(Response.json(200, page(5, 0, true)));
     assertThatThrownBy(() -> batches.all(BatchCallQuery.all()).iterator().hasNext())
-        .isInstanceOf(OutreachException.class).hasMessageContaining("returned none");
+        .isInstanceOf(OutreachException.class)
+        .hasMessageContaining("returned none");
   }
 
   @Test
@@ -104,15 +122,18 @@ class BatchCallsTest {
     assertThat(b.isDraft()).isFalse();
     assertThat(b.contactsCount()).isEqualTo(OptionalInt.of(12));
     assertThat(b.json().getString("contact_source")).isEqualTo("folder");
-    assertThat(batches.get("nope")).isEqualTo(new ApiOutcome.Rejected<>(404, "batch call not found"));
+    assertThat(batches.get("nope"))
+        .isEqualTo(new ApiOutcome.Rejected<>(404, "batch call not found"));
     assertThat(server.takeRequest().path()).isEqualTo("/api/v1/batch-calls/" + ID);
-    assertThatThrownBy(() -> batches.get("../customers")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> batches.get("../customers"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void createSendsTheBodyUnderTheIdempotencyKey() throws Exception {
     server.enqueue(Response.json(201, "{\"data\":" + batch(ID, "draft") + ",\"meta\":{}}"));
-    byte[] body = "{\"name\":\"EMI reminders\",\"agent_id\":\"3f0c\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"name\":\"EMI reminders\",\"agent_id\":\"3f0c\"}".getBytes(StandardCharsets.UTF_8);
 
     ApiOutcome<BatchCall> created = batches.create(body, "outreach-v1-abc");
 
@@ -131,9 +152,15 @@ class BatchCallsTest {
     server.enqueue(Response.json(200, "{\"data\":" + batch(ID, "active") + "}"));
     server.enqueue(Response.json(204, ""));
 
-    assertThat(batches.update(ID, JsonText.parseObject("{\"name\":\"new\"}")).content().orElseThrow().name())
+    assertThat(
+            batches
+                .update(ID, JsonText.parseObject("{\"name\":\"new\"}"))
+                .content()
+                .orElseThrow()
+                .name())
         .isEqualTo("EMI reminders");
-    assertThat(batches.schedule(ID, "k")).isEqualTo(new ApiOutcome.Rejected<>(422, "batch is not in draft"));
+    assertThat(batches.schedule(ID, "k"))
+        .isEqualTo(new ApiOutcome.Rejected<>(422, "batch is not in draft"));
     assertThat(batches.pause(ID).content().orElseThrow().status()).isEqualTo("paused");
     assertThat(batches.resume(ID).content().orElseThrow().status()).isEqualTo("active");
     assertThat(batches.delete(ID)).isInstanceOf(ApiOutcome.Done.class);
@@ -143,8 +170,13 @@ class BatchCallsTest {
       calls.add(r.method() + " " + r.path());
     }
     String base = "/api/v1/batch-calls/" + ID;
-    assertThat(calls).containsExactly("PATCH " + base, "POST " + base + "/schedule", "POST " + base + "/pause",
-        "POST " + base + "/resume", "DELETE " + base);
+    assertThat(calls)
+        .containsExactly(
+            "PATCH " + base,
+            "POST " + base + "/schedule",
+            "POST " + base + "/pause",
+            "POST " + base + "/resume",
+            "DELETE " + base);
   }
 
   @Test

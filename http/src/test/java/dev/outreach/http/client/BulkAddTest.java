@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class BulkAddTest {
   static final String TOKEN = "bulk-T0ken";
-  static final byte[] BODY = "{\"campaignId\":\"C\",\"records\":[{\"loan_id\":\"L1\"},{\"loan_id\":\"L2\"}]}"
-      .getBytes(StandardCharsets.UTF_8);
+  static final byte[] BODY =
+      "{\"campaignId\":\"C\",\"records\":[{\"loan_id\":\"L1\"},{\"loan_id\":\"L2\"}]}"
+          .getBytes(StandardCharsets.UTF_8);
 
   FakeServer server;
   OutreachClient client;
@@ -33,18 +34,28 @@ class BulkAddTest {
   }
 
   static String results(int successful, int failed, String errors) {
-    return "{\"total\":2,\"valid\":2,\"invalid\":0,\"successful\":" + successful + ",\"failed\":" + failed
-        + ",\"batchesProcessed\":1,\"errors\":" + errors + "}";
+    return "{\"total\":2,\"valid\":2,\"invalid\":0,\"successful\":"
+        + successful
+        + ",\"failed\":"
+        + failed
+        + ",\"batchesProcessed\":1,\"errors\":"
+        + errors
+        + "}";
   }
 
   @Test
   void createdIsDoneWithTheCountsAndTheBodyGoesOutUnchanged() throws Exception {
-    server.enqueue(Response.json(201, "{\"success\":true,\"message\":\"Added 2 of 2 records\",\"results\":"
-        + results(2, 0, "[]") + "}"));
+    server.enqueue(
+        Response.json(
+            201,
+            "{\"success\":true,\"message\":\"Added 2 of 2 records\",\"results\":"
+                + results(2, 0, "[]")
+                + "}"));
 
     ApiOutcome<BulkAddResults> outcome = client.bulkAdd(BODY, "key-1");
 
-    assertThat(outcome).isEqualTo(new ApiOutcome.Done<>(201, new BulkAddResults(2, 2, 0, 2, 0, 1, List.of())));
+    assertThat(outcome)
+        .isEqualTo(new ApiOutcome.Done<>(201, new BulkAddResults(2, 2, 0, 2, 0, 1, List.of())));
     Recorded r = server.takeRequest();
     assertThat(r.method()).isEqualTo("POST");
     assertThat(r.path()).isEqualTo("/api/v1/customers/add/bulk");
@@ -54,10 +65,15 @@ class BulkAddTest {
 
   @Test
   void multiStatusIsPartialWithTheFailedRecordsByLoanId() {
-    server.enqueue(Response.json(207, "{\"success\":false,\"message\":\"Added 1 of 2 records\",\"results\":"
-        + results(1, 1, "[{\"loan_id\":\"L2\",\"error\":\"phone_number invalid\"}]") + "}"));
+    server.enqueue(
+        Response.json(
+            207,
+            "{\"success\":false,\"message\":\"Added 1 of 2 records\",\"results\":"
+                + results(1, 1, "[{\"loan_id\":\"L2\",\"error\":\"phone_number invalid\"}]")
+                + "}"));
 
-    ApiOutcome.Partial<BulkAddResults> partial = (ApiOutcome.Partial<BulkAddResults>) client.bulkAdd(BODY, "k");
+    ApiOutcome.Partial<BulkAddResults> partial =
+        (ApiOutcome.Partial<BulkAddResults>) client.bulkAdd(BODY, "k");
 
     assertThat(partial.message()).isEqualTo("Added 1 of 2 records");
     assertThat(partial.content().orElseThrow().failedCustomerIds()).containsExactly("L2");
@@ -69,19 +85,23 @@ class BulkAddTest {
   void badRequestIsRejectedWithTheServersMessage() {
     server.enqueue(Response.json(400, "{\"success\":false,\"message\":\"All records failed\"}"));
 
-    assertThat(client.bulkAdd(BODY, "k")).isEqualTo(new ApiOutcome.Rejected<>(400, "All records failed"));
+    assertThat(client.bulkAdd(BODY, "k"))
+        .isEqualTo(new ApiOutcome.Rejected<>(400, "All records failed"));
   }
 
   @Test
   void serverErrorProvesNothingHappenedOnlyWhenNoRecordWasAdded() {
-    server.enqueue(Response.json(500, "{\"message\":\"db down\",\"results\":" + results(0, 2, "[]") + "}"));
-    server.enqueue(Response.json(500, "{\"message\":\"db down\",\"results\":" + results(1, 1, "[]") + "}"));
+    server.enqueue(
+        Response.json(500, "{\"message\":\"db down\",\"results\":" + results(0, 2, "[]") + "}"));
+    server.enqueue(
+        Response.json(500, "{\"message\":\"db down\",\"results\":" + results(1, 1, "[]") + "}"));
     server.enqueue(Response.json(500, "oops"));
 
     assertThat(client.bulkAdd(BODY, "k")).isEqualTo(new ApiOutcome.Failed<>(500, "db down", true));
     assertThat(client.bulkAdd(BODY, "k")).isEqualTo(new ApiOutcome.Failed<>(500, "db down", false));
-    assertThat(client.bulkAdd(BODY, "k")).isEqualTo(
-        new ApiOutcome.Failed<>(500, "unreadable response body: not a JSON object", false));
+    assertThat(client.bulkAdd(BODY, "k"))
+        .isEqualTo(
+            new ApiOutcome.Failed<>(500, "unreadable response body: not a JSON object", false));
   }
 
   @Test

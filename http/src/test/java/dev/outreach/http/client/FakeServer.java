@@ -18,12 +18,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A loopback HTTP server with MockWebServer's verbs: enqueue a response, take the recorded request. Public
- * for the tests of other packages.
+ * A loopback HTTP server with MockWebServer's verbs: enqueue a response, take the recorded request.
+ * Public for the tests of other packages.
  */
 public final class FakeServer implements AutoCloseable {
   /** How a response is delivered. */
-  public enum Mode { NORMAL, CUT_OFF_BODY, NEVER_ANSWER, DROP }
+  public enum Mode {
+    NORMAL,
+    CUT_OFF_BODY,
+    NEVER_ANSWER,
+    DROP
+  }
 
   /** A response to enqueue. */
   public record Response(int status, String body, Map<String, String> headers, Mode mode) {
@@ -43,7 +48,8 @@ public final class FakeServer implements AutoCloseable {
   }
 
   /** A request as received. */
-  public record Recorded(String method, String path, String query, String protocol, Headers headers, byte[] body) {
+  public record Recorded(
+      String method, String path, String query, String protocol, Headers headers, byte[] body) {
     public String header(String name) {
       return headers.getFirst(name);
     }
@@ -56,7 +62,9 @@ public final class FakeServer implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
 
   public FakeServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
+    server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -85,8 +93,14 @@ public final class FakeServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       byte[] body = ex.getRequestBody().readAllBytes();
-      requests.add(new Recorded(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-          ex.getProtocol(), ex.getRequestHeaders(), body));
+      requests.add(
+          new Recorded(
+              ex.getRequestMethod(),
+              ex.getRequestURI().getPath(),
+              ex.getRequestURI().getRawQuery(),
+              ex.getProtocol(),
+              ex.getRequestHeaders(),
+              body));
       Response r = responses.poll();
       if (r == null) {
         r = Response.json(500, "{\"success\":false,\"message\":\"nothing enqueued\"}");
@@ -101,7 +115,8 @@ public final class FakeServer implements AutoCloseable {
       r.headers().forEach(ex.getResponseHeaders()::set);
       byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
       boolean cut = r.mode() == Mode.CUT_OFF_BODY;
-      ex.sendResponseHeaders(r.status(), bytes.length == 0 && !cut ? -1 : bytes.length + (cut ? 100 : 0));
+      ex.sendResponseHeaders(
+          r.status(), bytes.length == 0 && !cut ? -1 : bytes.length + (cut ? 100 : 0));
       OutputStream out = ex.getResponseBody();
       out.write(bytes);
       out.flush();

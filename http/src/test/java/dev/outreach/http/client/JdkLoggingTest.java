@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,13 +11,23 @@ class JdkLoggingTest {
   static final String TOKEN = "t0ken-logged";
 
   @ParameterizedTest
-  @ValueSource(strings = {"headers", "all", "HEADERS", "All", "errors,headers", "requests, headers ", "frames,all"})
+  @ValueSource(
+      strings = {
+        "headers",
+        "all",
+        "HEADERS",
+        "All",
+        "errors,headers",
+        "requests, headers ",
+        "frames,all"
+      })
   void refusesToBuildOrSendWhileTheJdkWouldLogHeaders(String value) throws Exception {
     try (FakeServer server = new FakeServer()) {
       OutreachClient client = OutreachClient.builder(server.uri()).token(TOKEN).build();
       System.setProperty(JdkLogging.LOG, value);
       try {
-        assertThatThrownBy(() -> OutreachClient.builder(URI.create("http://127.0.0.1:9")).token(TOKEN).build())
+        assertThatThrownBy(
+                () -> OutreachClient.builder(URI.create("http://127.0.0.1:9")).token(TOKEN).build())
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("jdk.httpclient.HttpClient.log=" + value)
             .hasMessageContaining("token")
@@ -33,11 +42,21 @@ class JdkLoggingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"errors", "requests", "errors,requests,ssl", "content", "frames:all", "trace,channel", ""})
+  @ValueSource(
+      strings = {
+        "errors",
+        "requests",
+        "errors,requests,ssl",
+        "content",
+        "frames:all",
+        "trace,channel",
+        ""
+      })
   void logsThatNeverShowHeadersAreAllowed(String value) {
     System.setProperty(JdkLogging.LOG, value);
     try {
-      assertThat(OutreachClient.builder(URI.create("http://127.0.0.1:9")).token(TOKEN).build()).isNotNull();
+      assertThat(OutreachClient.builder(URI.create("http://127.0.0.1:9")).token(TOKEN).build())
+          .isNotNull();
     } finally {
       System.clearProperty(JdkLogging.LOG);
     }
@@ -48,11 +67,13 @@ class JdkLoggingTest {
   void refusesTheClientsInternalDebugOutput(String property) {
     System.setProperty(property, "true");
     try {
-      assertThatThrownBy(() -> OutreachClient.builder(URI.create("http://127.0.0.1:9")).token(TOKEN).build())
+      assertThatThrownBy(
+              () -> OutreachClient.builder(URI.create("http://127.0.0.1:9")).token(TOKEN).build())
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(property + "=true");
       System.setProperty(property, "false");
-      assertThat(OutreachClient.builder(URI.create("http://127.0.0.1:9")).token(TOKEN).build()).isNotNull();
+      assertThat(OutreachClient.builder(URI.create("http://127.0.0.1:9")).token(TOKEN).build())
+          .isNotNull();
     } finally {
       System.clearProperty(property);
     }

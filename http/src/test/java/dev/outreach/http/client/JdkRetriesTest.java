@@ -13,7 +13,11 @@ class JdkRetriesTest {
       OutreachClient client = OutreachClient.builder(server.uri()).token("t0ken-x").build();
       System.setProperty(JdkRetries.PROPERTY, "true");
       try {
-        assertThatThrownBy(() -> OutreachClient.builder(URI.create("http://127.0.0.1:9")).token("t0ken-x").build())
+        assertThatThrownBy(
+                () ->
+                    OutreachClient.builder(URI.create("http://127.0.0.1:9"))
+                        .token("t0ken-x")
+                        .build())
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("jdk.httpclient.enableAllMethodRetry")
             .hasMessageContaining("re-send POST");

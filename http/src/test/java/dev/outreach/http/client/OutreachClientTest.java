@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OutreachClientTest {
   static final String TOKEN = "s3cr3t-T0ken";
   static final String PATH = "/api/v1/initiate/CAMP-1/calls";
-  static final String OK = "{\"success\":true,\"message\":\"Calls initiated for 2 customers\",\"results\":"
-      + "{\"totalMatched\":3,\"customersSelected\":2,\"initiated\":2,\"failed\":0,\"batchesProcessed\":1,\"errors\":[]}}";
+  static final String OK =
+      "{\"success\":true,\"message\":\"Calls initiated for 2 customers\",\"results\":"
+          + "{\"totalMatched\":3,\"customersSelected\":2,\"initiated\":2,\"failed\":0,\"batchesProcessed\":1,\"errors\":[]}}";
 
   FakeServer server;
   OutreachClient client;
@@ -37,7 +38,11 @@ class OutreachClientTest {
   @BeforeEach
   void start() throws Exception {
     server = new FakeServer();
-    client = OutreachClient.builder(server.uri()).token(TOKEN).requestTimeout(Duration.ofSeconds(5)).build();
+    client =
+        OutreachClient.builder(server.uri())
+            .token(TOKEN)
+            .requestTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   @AfterEach
@@ -52,7 +57,9 @@ class OutreachClientTest {
   @Test
   void sendsOnePostWithHeadersAndTheExactBody() throws Exception {
     server.enqueue(Response.json(200, OK));
-    byte[] body = "{\"agentId\":\"agent_ü\",  \"dispositionId\":\"d\",\"limit\":2}".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"agentId\":\"agent_ü\",  \"dispositionId\":\"d\",\"limit\":2}"
+            .getBytes(StandardCharsets.UTF_8);
 
     InitiationOutcome outcome = client.send(PATH, body, "outreach-v1-abc");
 
@@ -64,8 +71,12 @@ class OutreachClientTest {
     assertThat(r.header("Content-Type")).isEqualTo("application/json");
     assertThat(r.body()).isEqualTo(body);
     assertThat(server.requestCount()).isZero();
-    assertThat(outcome).isEqualTo(new Initiated(200, "Calls initiated for 2 customers",
-        Optional.of(new InitiationResults(3, 2, 2, 0, 1, List.of()))));
+    assertThat(outcome)
+        .isEqualTo(
+            new Initiated(
+                200,
+                "Calls initiated for 2 customers",
+                Optional.of(new InitiationResults(3, 2, 2, 0, 1, List.of()))));
     assertThat(outcome.outcome()).isEqualTo("initiated");
     assertThat(outcome.httpStatus()).hasValue(200);
   }
@@ -73,7 +84,8 @@ class OutreachClientTest {
   @Test
   void keepsABasePathPrefix() throws Exception {
     server.enqueue(Response.json(200, OK));
-    OutreachClient prefixed = OutreachClient.builder(URI.create(server.uri() + "/gateway/")).token(TOKEN).build();
+    OutreachClient prefixed =
+        OutreachClient.builder(URI.create(server.uri() + "/gateway/")).token(TOKEN).build();
 
     prefixed.send(PATH, new byte[] {'{', '}'}, "k");
 
@@ -82,10 +94,13 @@ class OutreachClientTest {
 
   @Test
   void partialParsesPerCustomerErrorsOfAnyShape() {
-    server.enqueue(Response.json(207, "{\"success\":false,\"message\":\"Calls initiated for 2 of 6 customers\","
-        + "\"results\":{\"totalMatched\":6,\"customersSelected\":6,\"initiated\":2,\"failed\":4,"
-        + "\"batchesProcessed\":1,\"errors\":[{\"loan_id\":\"L2\",\"error\":\"no active number\"},"
-        + "\"L3: busy\",{\"id\":42,\"message\":\"invalid\"},{\"customerId\":\"L5\",\"code\":7},7]}}"));
+    server.enqueue(
+        Response.json(
+            207,
+            "{\"success\":false,\"message\":\"Calls initiated for 2 of 6 customers\","
+                + "\"results\":{\"totalMatched\":6,\"customersSelected\":6,\"initiated\":2,\"failed\":4,"
+                + "\"batchesProcessed\":1,\"errors\":[{\"loan_id\":\"L2\",\"error\":\"no active number\"},"
+                + "\"L3: busy\",{\"id\":42,\"message\":\"invalid\"},{\"customerId\":\"L5\",\"code\":7},7]}}"));
 
     var partial = (InitiationOutcome.Partial) send();
 
@@ -93,12 +108,14 @@ class OutreachClientTest {
     InitiationResults results = partial.results().orElseThrow();
     assertThat(results.initiated()).isEqualTo(2);
     assertThat(results.failed()).isEqualTo(4);
-    assertThat(results.errors()).containsExactly(
-        new InitiationResults.CustomerError(Optional.of("L2"), "no active number"),
-        new InitiationResults.CustomerError(Optional.empty(), "L3: busy"),
-        new InitiationResults.CustomerError(Optional.of("42"), "invalid"),
-        new InitiationResults.CustomerError(Optional.of("L5"), "{\"customerId\":\"L5\",\"code\":7}"),
-        new InitiationResults.CustomerError(Optional.empty(), "7"));
+    assertThat(results.errors())
+        .containsExactly(
+            new InitiationResults.CustomerError(Optional.of("L2"), "no active number"),
+            new InitiationResults.CustomerError(Optional.empty(), "L3: busy"),
+            new InitiationResults.CustomerError(Optional.of("42"), "invalid"),
+            new InitiationResults.CustomerError(
+                Optional.of("L5"), "{\"customerId\":\"L5\",\"code\":7}"),
+            new InitiationResults.CustomerError(Optional.empty(), "7"));
     assertThat(partial.failedCustomerIds()).containsExactly("L2", "42", "L5");
   }
 
@@ -112,28 +129,35 @@ class OutreachClientTest {
 
   @Test
   void tooManyRequestsIsThrottledWithRetryAfterInSeconds() {
-    server.enqueue(Response.json(429, "{\"success\":false,\"message\":\"slow down\"}").header("Retry-After", "7"));
+    server.enqueue(
+        Response.json(429, "{\"success\":false,\"message\":\"slow down\"}")
+            .header("Retry-After", "7"));
 
-    assertThat(send()).isEqualTo(new Throttled(429, "slow down", Optional.of(Duration.ofSeconds(7))));
+    assertThat(send())
+        .isEqualTo(new Throttled(429, "slow down", Optional.of(Duration.ofSeconds(7))));
   }
 
   @Test
   void serviceUnavailableIsThrottledWithRetryAfterAsAnHttpDateCountedFromTheServersDate() {
-    // The loopback server stamps its own Date header: the wait is counted from it, whatever the client's clock.
-    String in90s = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(90));
+    // The loopback server stamps its own Date header: the wait is counted from it, whatever the
+    // client's clock.
+    String in90s =
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(90));
     server.enqueue(Response.json(503, "{\"message\":\"down\"}").header("Retry-After", in90s));
 
     Throttled t = (Throttled) send();
 
     assertThat(t.message()).isEqualTo("down");
-    assertThat(t.retryAfter().orElseThrow()).isBetween(Duration.ofSeconds(88), Duration.ofSeconds(91));
+    assertThat(t.retryAfter().orElseThrow())
+        .isBetween(Duration.ofSeconds(88), Duration.ofSeconds(91));
   }
 
   @Test
   void opaqueServerErrorIsFailedWithoutProofThatNothingHappened() {
-    server.enqueue(Response.json(500, "{\"success\":false,\"message\":\"All calls failed\"}")
-        .header("Retry-After", "30"));
+    server.enqueue(
+        Response.json(500, "{\"success\":false,\"message\":\"All calls failed\"}")
+            .header("Retry-After", "30"));
 
     Failed failed = (Failed) send();
 
@@ -146,10 +170,16 @@ class OutreachClientTest {
 
   @Test
   void serverErrorWhoseResultsShowNobodyInitiatedProvesNothingHappened() {
-    server.enqueue(Response.json(500, "{\"success\":false,\"message\":\"All calls failed\",\"results\":"
-        + "{\"totalMatched\":2,\"customersSelected\":2,\"initiated\":0,\"failed\":2,\"batchesProcessed\":1,\"errors\":[]}}"));
-    server.enqueue(Response.json(500, "{\"success\":false,\"message\":\"Some calls failed\",\"results\":"
-        + "{\"totalMatched\":2,\"customersSelected\":2,\"initiated\":1,\"failed\":1,\"batchesProcessed\":1,\"errors\":[]}}"));
+    server.enqueue(
+        Response.json(
+            500,
+            "{\"success\":false,\"message\":\"All calls failed\",\"results\":"
+                + "{\"totalMatched\":2,\"customersSelected\":2,\"initiated\":0,\"failed\":2,\"batchesProcessed\":1,\"errors\":[]}}"));
+    server.enqueue(
+        Response.json(
+            500,
+            "{\"success\":false,\"message\":\"Some calls failed\",\"results\":"
+                + "{\"totalMatched\":2,\"customersSelected\":2,\"initiated\":1,\"failed\":1,\"batchesProcessed\":1,\"errors\":[]}}"));
 
     assertThat(((Failed) send()).nothingTookEffect()).isTrue();
     assertThat(((Failed) send()).nothingTookEffect()).isFalse();
@@ -196,11 +226,16 @@ class OutreachClientTest {
 
   @Test
   void phoneNumbersInServerMessagesAreMasked() {
-    server.enqueue(Response.json(400, "{\"message\":\"invalid phone_number +919876543210 for LOAN-2025-00123\"}"));
-    server.enqueue(Response.json(400, "{\"message\":\"98765 43210 and 9876543210 are not reachable\"}"));
+    server.enqueue(
+        Response.json(
+            400, "{\"message\":\"invalid phone_number +919876543210 for LOAN-2025-00123\"}"));
+    server.enqueue(
+        Response.json(400, "{\"message\":\"98765 43210 and 9876543210 are not reachable\"}"));
 
-    assertThat(((Rejected) send()).message()).isEqualTo("invalid phone_number +91******3210 for LOAN-2025-00123");
-    assertThat(((Rejected) send()).message()).isEqualTo("*****-*3210 and ******3210 are not reachable".replace("-", " "));
+    assertThat(((Rejected) send()).message())
+        .isEqualTo("invalid phone_number +91******3210 for LOAN-2025-00123");
+    assertThat(((Rejected) send()).message())
+        .isEqualTo("*****-*3210 and ******3210 are not reachable".replace("-", " "));
   }
 
   @Test
@@ -214,14 +249,18 @@ class OutreachClientTest {
 
   @Test
   void aSuccessWhoseResultsLackTheDocumentedCountsIsUnknownNeverSuccess() {
-    // Results that cannot be read could hide fewer initiated than asked for ({"initiated":0} from a mock).
-    server.enqueue(Response.json(200, "{\"success\":true,\"message\":\"ok\",\"results\":{\"initiated\":\"2\"}}"));
+    // Results that cannot be read could hide fewer initiated than asked for ({"initiated":0} from a
+    // mock).
+    server.enqueue(
+        Response.json(
+            200, "{\"success\":true,\"message\":\"ok\",\"results\":{\"initiated\":\"2\"}}"));
     server.enqueue(Response.json(200, "{\"success\":true,\"message\":\"ok\"}"));
 
     Unknown u = (Unknown) send();
     assertThat(u.status()).hasValue(200);
     assertThat(u.reason()).contains("not the documented counts", "unreadable response body");
-    assertThat(send()).isEqualTo(new Initiated(200, "ok", Optional.empty())); // no results at all: as documented
+    assertThat(send())
+        .isEqualTo(new Initiated(200, "ok", Optional.empty())); // no results at all: as documented
   }
 
   @Test
@@ -242,7 +281,8 @@ class OutreachClientTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    OutreachClient closed = OutreachClient.builder(URI.create("http://127.0.0.1:" + port)).token(TOKEN).build();
+    OutreachClient closed =
+        OutreachClient.builder(URI.create("http://127.0.0.1:" + port)).token(TOKEN).build();
 
     InitiationOutcome outcome = closed.send(PATH, new byte[] {'{', '}'}, "k");
 
@@ -254,8 +294,11 @@ class OutreachClientTest {
   @Test
   void noAnswerWithinTheTimeoutIsUnknown() throws Exception {
     server.enqueue(Response.json(200, OK).mode(Mode.NEVER_ANSWER));
-    OutreachClient impatient = OutreachClient.builder(server.uri()).token(TOKEN)
-        .requestTimeout(Duration.ofMillis(300)).build();
+    OutreachClient impatient =
+        OutreachClient.builder(server.uri())
+            .token(TOKEN)
+            .requestTimeout(Duration.ofMillis(300))
+            .build();
 
     long start = System.nanoTime();
     InitiationOutcome outcome = impatient.send(PATH, new byte[] {'{', '}'}, "k");
@@ -281,6 +324,8 @@ class OutreachClientTest {
   void successResponseComparesAsJson() {
     server.enqueue(Response.json(200, JsonText.pretty(JsonText.parseObject(OK))));
 
-    assertThat(((Initiated) send()).results()).map(InitiationResults::customersSelected).contains(2);
+    assertThat(((Initiated) send()).results())
+        .map(InitiationResults::customersSelected)
+        .contains(2);
   }
 }

@@ -27,8 +27,14 @@ class RetryAfterTest {
   void secondsOrAnHttpDate() {
     assertThat(of("Retry-After", "7")).contains(Duration.ofSeconds(7));
     assertThat(of("Retry-After", "Tue, 21 Oct 2025 07:30:00 GMT")).contains(Duration.ofMinutes(2));
-    assertThat(of("Retry-After", "Wed, 21 Oct 2025 07:30:00 GMT")).contains(Duration.ofMinutes(2)); // wrong day name
-    assertThat(of("Date", "Tue, 21 Oct 2025 07:29:30 GMT", "Retry-After", "Tue, 21 Oct 2025 07:30:00 GMT"))
+    assertThat(of("Retry-After", "Wed, 21 Oct 2025 07:30:00 GMT"))
+        .contains(Duration.ofMinutes(2)); // wrong day name
+    assertThat(
+            of(
+                "Date",
+                "Tue, 21 Oct 2025 07:29:30 GMT",
+                "Retry-After",
+                "Tue, 21 Oct 2025 07:30:00 GMT"))
         .contains(Duration.ofSeconds(30)); // the server's clock, not ours
   }
 

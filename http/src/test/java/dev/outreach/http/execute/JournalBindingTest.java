@@ -38,8 +38,12 @@ class JournalBindingTest {
   }
 
   PlanExecutor executor(URI api) {
-    return PlanExecutor.builder(OutreachClient.builder(api).token(TOKEN).build()).meterRegistry(new SimpleMeterRegistry())
-        .clock(clock).respectSchedule(false).sleeper(clock::advance).build();
+    return PlanExecutor.builder(OutreachClient.builder(api).token(TOKEN).build())
+        .meterRegistry(new SimpleMeterRegistry())
+        .clock(clock)
+        .respectSchedule(false)
+        .sleeper(clock::advance)
+        .build();
   }
 
   ExecutionReport run(Plan plan, Path journal, URI journalApi, URI api) {
@@ -58,12 +62,19 @@ class JournalBindingTest {
     String recorded = OutreachClient.apiUrl(rehearsal.uri());
     String given = OutreachClient.apiUrl(real.uri());
 
-    assertThatThrownBy(() -> run(plan, journal, real.uri(), real.uri())).isInstanceOf(JournalException.class)
-        .hasMessageContaining(journal.toString()).hasMessageContaining(recorded).hasMessageContaining(given)
-        .hasMessageContaining("new --journal").hasMessageContaining("resume with --base-url " + recorded);
-    // A journal bound to one API, handed to an executor whose client sends to another, is refused too.
+    assertThatThrownBy(() -> run(plan, journal, real.uri(), real.uri()))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining(journal.toString())
+        .hasMessageContaining(recorded)
+        .hasMessageContaining(given)
+        .hasMessageContaining("new --journal")
+        .hasMessageContaining("resume with --base-url " + recorded);
+    // A journal bound to one API, handed to an executor whose client sends to another, is refused
+    // too.
     assertThatThrownBy(() -> run(plan, journal, rehearsal.uri(), real.uri()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(recorded).hasMessageContaining(given);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(recorded)
+        .hasMessageContaining(given);
 
     assertThat(real.requests()).isEmpty();
     assertThat(rehearsal.requests()).hasSize(3);
@@ -77,7 +88,8 @@ class JournalBindingTest {
     int port = real.uri().getPort();
     run(plan, journal, real.uri(), real.uri());
 
-    ExecutionReport again = run(plan, journal, URI.create("HTTP://127.0.0.1:" + port + "/"), real.uri());
+    ExecutionReport again =
+        run(plan, journal, URI.create("HTTP://127.0.0.1:" + port + "/"), real.uri());
 
     assertThat(again.allDone()).isTrue();
     assertThat(again.notes()).isEmpty();
@@ -85,14 +97,19 @@ class JournalBindingTest {
     JournalRecord.Header h = Journal.read(journal).header();
     assertThat(h.baseUrl()).hasValue("http://127.0.0.1:" + port);
     assertThat(h.campaignId()).isEqualTo(Plans.CAMPAIGN);
-    assertThat(OutreachClient.apiUrl(URI.create("https://API.example.com/v1/"))).isEqualTo("https://api.example.com:443/v1");
+    assertThat(OutreachClient.apiUrl(URI.create("https://API.example.com/v1/")))
+        .isEqualTo("https://api.example.com:443/v1");
   }
 
   @Test
   void aBaseUrlWithCredentialsIsRefusedBeforeAJournalIsWritten() {
     Path journal = dir.resolve("run.journal");
-    assertThatThrownBy(() -> PlanExecutor.openJournal(journal, Plans.sms(1), URI.create("https://user:pa55word@api.example.com")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("pa55word");
+    assertThatThrownBy(
+            () ->
+                PlanExecutor.openJournal(
+                    journal, Plans.sms(1), URI.create("https://user:pa55word@api.example.com")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("pa55word");
     assertThat(journal).doesNotExist();
   }
 
@@ -102,18 +119,29 @@ class JournalBindingTest {
     Plan plan = Plans.sms(2);
     Path journal = dir.resolve("old.journal");
     String key = IdempotencyKeys.of(plan, plan.steps().get(0));
-    Files.writeString(journal, String.join("\n",
-        "{\"type\":\"header\",\"version\":1,\"planSha256\":\"" + PlanExecutor.sha256(plan) + "\",\"campaignId\":\"CAMP\","
-            + "\"steps\":2,\"createdAt\":\"2025-08-05T03:30:00Z\"}",
-        "{\"type\":\"sending\",\"step\":\"s000\",\"attempt\":1,\"idempotencyKey\":\"" + key + "\",\"at\":\"2025-08-05T03:30:00Z\"}",
-        "{\"type\":\"outcome\",\"step\":\"s000\",\"attempt\":1,\"result\":\"done\",\"status\":200,\"message\":\"ok\","
-            + "\"succeeded\":1,\"failed\":0,\"at\":\"2025-08-05T03:30:01Z\"}") + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        journal,
+        String.join(
+                "\n",
+                "{\"type\":\"header\",\"version\":1,\"planSha256\":\""
+                    + PlanExecutor.sha256(plan)
+                    + "\",\"campaignId\":\"CAMP\","
+                    + "\"steps\":2,\"createdAt\":\"2025-08-05T03:30:00Z\"}",
+                "{\"type\":\"sending\",\"step\":\"s000\",\"attempt\":1,\"idempotencyKey\":\""
+                    + key
+                    + "\",\"at\":\"2025-08-05T03:30:00Z\"}",
+                "{\"type\":\"outcome\",\"step\":\"s000\",\"attempt\":1,\"result\":\"done\",\"status\":200,\"message\":\"ok\","
+                    + "\"succeeded\":1,\"failed\":0,\"at\":\"2025-08-05T03:30:01Z\"}")
+            + "\n",
+        StandardCharsets.UTF_8);
 
     ExecutionReport report = run(plan, journal, real.uri(), real.uri());
 
     assertThat(report.allDone()).isTrue();
     assertThat(real.requests()).hasSize(1); // s001 only: s000 is settled in the journal
-    assertThat(report.notes()).singleElement().asString().contains(journal.toString(), "does not record which API",
-        "new --journal");
+    assertThat(report.notes())
+        .singleElement()
+        .asString()
+        .contains(journal.toString(), "does not record which API", "new --journal");
   }
 }

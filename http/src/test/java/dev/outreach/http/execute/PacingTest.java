@@ -27,16 +27,21 @@ class PacingTest {
     bucket.acquire();
 
     for (int i = 1; i < 5; i++) {
-      assertThat(Duration.between(sends.get(i - 1), sends.get(i))).isEqualTo(Duration.ofMillis(250));
+      assertThat(Duration.between(sends.get(i - 1), sends.get(i)))
+          .isEqualTo(Duration.ofMillis(250));
     }
     assertThat(Duration.between(afterIdle, clock.instant())).isEqualTo(Duration.ofMillis(250));
   }
 
   @Test
   void noRateMeansNoWaiting() throws Exception {
-    TokenBucket bucket = new TokenBucket(0, java.time.Clock.systemUTC(), d -> {
-      throw new AssertionError("slept " + d);
-    });
+    TokenBucket bucket =
+        new TokenBucket(
+            0,
+            java.time.Clock.systemUTC(),
+            d -> {
+              throw new AssertionError("slept " + d);
+            });
     for (int i = 0; i < 100; i++) {
       bucket.acquire();
     }
@@ -44,7 +49,8 @@ class PacingTest {
 
   @Test
   void backoffDoublesUpToTheCapWithEqualJitterAndHonoursRetryAfterNeverLess() {
-    RetryPolicy p = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(60));
+    RetryPolicy p =
+        new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(60));
     Backoff b = new Backoff(p, new SplittableRandom(42));
 
     for (int retry = 1; retry <= 8; retry++) {
@@ -54,7 +60,8 @@ class PacingTest {
       }
     }
     for (int i = 0; i < 50; i++) {
-      assertThat(b.after(Duration.ofSeconds(10))).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(11));
+      assertThat(b.after(Duration.ofSeconds(10)))
+          .isBetween(Duration.ofSeconds(10), Duration.ofSeconds(11));
     }
     Backoff same = new Backoff(p, new SplittableRandom(42));
     Backoff again = new Backoff(p, new SplittableRandom(42));

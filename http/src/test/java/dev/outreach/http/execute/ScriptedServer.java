@@ -30,14 +30,30 @@ final class ScriptedServer implements AutoCloseable {
   record Request(String method, String path, String key, String body, long arrivedNanos) {}
 
   /** How to answer; {@code processed} says whether the request took effect. */
-  record Answer(int status, String body, Map<String, String> headers, Duration delay, boolean drop, boolean processed) {
+  record Answer(
+      int status,
+      String body,
+      Map<String, String> headers,
+      Duration delay,
+      boolean drop,
+      boolean processed) {
     static Answer of(int status, String body) {
-      return new Answer(status, body, Map.of(), Duration.ZERO, false, status >= 200 && status < 300);
+      return new Answer(
+          status, body, Map.of(), Duration.ZERO, false, status >= 200 && status < 300);
     }
 
     static Answer initiated(int n) {
-      return of(200, "{\"success\":true,\"message\":\"Initiated " + n + "\",\"results\":{\"totalMatched\":" + n
-          + ",\"customersSelected\":" + n + ",\"initiated\":" + n + ",\"failed\":0,\"batchesProcessed\":1,\"errors\":[]}}");
+      return of(
+          200,
+          "{\"success\":true,\"message\":\"Initiated "
+              + n
+              + "\",\"results\":{\"totalMatched\":"
+              + n
+              + ",\"customersSelected\":"
+              + n
+              + ",\"initiated\":"
+              + n
+              + ",\"failed\":0,\"batchesProcessed\":1,\"errors\":[]}}");
     }
 
     static Answer dropped(boolean processed) {
@@ -61,7 +77,9 @@ final class ScriptedServer implements AutoCloseable {
 
   @FunctionalInterface
   interface Script {
-    /** @param nth how many requests with this idempotency key arrived so far, this one included */
+    /**
+     * @param nth how many requests with this idempotency key arrived so far, this one included
+     */
     Answer answer(Request r, int nth);
   }
 
@@ -80,7 +98,9 @@ final class ScriptedServer implements AutoCloseable {
 
   ScriptedServer(Script script, int port) throws IOException {
     this.script = script;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 50);
+    server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 50);
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
@@ -108,8 +128,13 @@ final class ScriptedServer implements AutoCloseable {
     maxInFlight.accumulateAndGet(now, Math::max);
     try (ex) {
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Request r = new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(),
-          ex.getRequestHeaders().getFirst("X-Idempotency-Key"), body, System.nanoTime());
+      Request r =
+          new Request(
+              ex.getRequestMethod(),
+              ex.getRequestURI().getPath(),
+              ex.getRequestHeaders().getFirst("X-Idempotency-Key"),
+              body,
+              System.nanoTime());
       int nth;
       synchronized (this) {
         requests.add(r);

@@ -28,8 +28,17 @@ class JournalTest {
   @TempDir Path dir;
 
   static Outcome outcome(String step, int attempt, Result r, String... failed) {
-    return new Outcome(step, attempt, r, OptionalInt.of(207), "2 of 3", OptionalInt.of(2), OptionalInt.of(1),
-        List.of(failed), Optional.empty(), T);
+    return new Outcome(
+        step,
+        attempt,
+        r,
+        OptionalInt.of(207),
+        "2 of 3",
+        OptionalInt.of(2),
+        OptionalInt.of(1),
+        List.of(failed),
+        Optional.empty(),
+        T);
   }
 
   @Test
@@ -62,8 +71,10 @@ class JournalTest {
     Path file = dir.resolve("j.jsonl");
     try (Journal j = Journal.open(file, HEADER)) {
       assertThat(j.file()).isEqualTo(file);
-      assertThatThrownBy(() -> Journal.open(file, HEADER)).isInstanceOf(JournalException.class)
-          .hasMessageContaining("in use by another executor").hasMessageContaining(file.toString());
+      assertThatThrownBy(() -> Journal.open(file, HEADER))
+          .isInstanceOf(JournalException.class)
+          .hasMessageContaining("in use by another executor")
+          .hasMessageContaining(file.toString());
     }
     Journal.open(file, HEADER).close(); // released on close
   }
@@ -74,22 +85,48 @@ class JournalTest {
     Journal.open(file, HEADER).close();
 
     assertThatThrownBy(() -> Journal.open(file, new Header(Journal.VERSION, "ff99", "CAMP", 3, T)))
-        .isInstanceOf(JournalException.class).hasMessageContaining("belongs to another plan")
-        .hasMessageContaining("ab12").hasMessageContaining("ff99");
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("belongs to another plan")
+        .hasMessageContaining("ab12")
+        .hasMessageContaining("ff99");
   }
 
   @Test
   void aJournalIsNeverAppliedToAnotherCampaignOrApi() {
     Path file = dir.resolve("j.jsonl");
-    Header bound = new Header(Journal.VERSION, "ab12", "CAMP", 3, T, Optional.of("http://127.0.0.1:8080"));
+    Header bound =
+        new Header(Journal.VERSION, "ab12", "CAMP", 3, T, Optional.of("http://127.0.0.1:8080"));
     Journal.open(file, bound).close();
 
-    assertThatThrownBy(() -> Journal.open(file, new Header(Journal.VERSION, "ab12", "OTHER", 3, T,
-        Optional.of("http://127.0.0.1:8080")))).isInstanceOf(JournalException.class)
-        .hasMessageContaining("campaign CAMP").hasMessageContaining("campaign OTHER").hasMessageContaining("new --journal");
-    assertThatThrownBy(() -> Journal.open(file, new Header(Journal.VERSION, "ab12", "CAMP", 3, T,
-        Optional.of("https://api.agents.timepay.ai:443")))).isInstanceOf(JournalException.class)
-        .hasMessageContaining("http://127.0.0.1:8080").hasMessageContaining("https://api.agents.timepay.ai:443")
+    assertThatThrownBy(
+            () ->
+                Journal.open(
+                    file,
+                    new Header(
+                        Journal.VERSION,
+                        "ab12",
+                        "OTHER",
+                        3,
+                        T,
+                        Optional.of("http://127.0.0.1:8080"))))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("campaign CAMP")
+        .hasMessageContaining("campaign OTHER")
+        .hasMessageContaining("new --journal");
+    assertThatThrownBy(
+            () ->
+                Journal.open(
+                    file,
+                    new Header(
+                        Journal.VERSION,
+                        "ab12",
+                        "CAMP",
+                        3,
+                        T,
+                        Optional.of("https://api.agents.timepay.ai:443"))))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("http://127.0.0.1:8080")
+        .hasMessageContaining("https://api.agents.timepay.ai:443")
         .hasMessageContaining("new --journal");
     assertThat(Journal.read(file).header()).isEqualTo(bound);
   }
@@ -100,11 +137,14 @@ class JournalTest {
     try (Journal j = Journal.open(file, HEADER)) {
       j.append(new Sending("s1", 1, "k1", T));
     }
-    Files.write(file, "{\"type\":\"outcome\",\"step\":\"s1\",\"att".getBytes(StandardCharsets.UTF_8),
+    Files.write(
+        file,
+        "{\"type\":\"outcome\",\"step\":\"s1\",\"att".getBytes(StandardCharsets.UTF_8),
         StandardOpenOption.APPEND);
 
     try (Journal j = Journal.open(file, HEADER)) {
-      assertThat(j.contents().tornTail()).hasValueSatisfying(t -> assertThat(t).contains("cut off", "\"type\":\"outcome\""));
+      assertThat(j.contents().tornTail())
+          .hasValueSatisfying(t -> assertThat(t).contains("cut off", "\"type\":\"outcome\""));
       assertThat(j.contents().steps().get("s1").interrupted()).isTrue();
       j.append(outcome("s1", 1, Result.UNKNOWN));
     }
@@ -118,12 +158,18 @@ class JournalTest {
   void aDamagedLineInTheMiddleIsRefusedWithItsLineNumber() throws Exception {
     Path file = dir.resolve("j.jsonl");
     Journal.open(file, HEADER).close();
-    Files.write(file, "garbage\n{\"type\":\"sending\",\"step\":\"s1\",\"attempt\":1,\"idempotencyKey\":\"k\",\"at\":\"2025-08-05T03:30:00Z\"}\n"
-        .getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    Files.write(
+        file,
+        "garbage\n{\"type\":\"sending\",\"step\":\"s1\",\"attempt\":1,\"idempotencyKey\":\"k\",\"at\":\"2025-08-05T03:30:00Z\"}\n"
+            .getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.APPEND);
 
-    assertThatThrownBy(() -> Journal.open(file, HEADER)).isInstanceOf(JournalException.class)
-        .hasMessageContaining("line 2").hasMessageContaining("damaged");
-    assertThatThrownBy(() -> Journal.read(dir.resolve("absent.jsonl"))).hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> Journal.open(file, HEADER))
+        .isInstanceOf(JournalException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("damaged");
+    assertThatThrownBy(() -> Journal.read(dir.resolve("absent.jsonl")))
+        .hasMessageContaining("does not exist");
   }
 
   @Test
@@ -134,13 +180,15 @@ class JournalTest {
       List<Future<?>> fs = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int thread = t;
-        fs.add(pool.submit(() -> {
-          for (int i = 0; i < 50; i++) {
-            String step = "t" + thread + "-" + i;
-            j.append(new Sending(step, 1, "k", T));
-            j.append(outcome(step, 1, Result.DONE));
-          }
-        }));
+        fs.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 50; i++) {
+                    String step = "t" + thread + "-" + i;
+                    j.append(new Sending(step, 1, "k", T));
+                    j.append(outcome(step, 1, Result.DONE));
+                  }
+                }));
       }
       for (Future<?> f : fs) {
         f.get();

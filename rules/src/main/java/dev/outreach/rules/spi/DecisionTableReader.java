@@ -2,9 +2,9 @@ package dev.outreach.rules.spi;
 
 /**
  * Turns a decision table into DRL. {@link dev.outreach.rules.RuleSet} finds the implementation with
- * {@link java.util.ServiceLoader}: the artifact {@code dev.outreach:outreach-decisiontables} provides one
- * (Drools' spreadsheet support, which brings Apache POI), so a DRL-only application does not carry POI.
- * Without one, a decision table is refused with a message naming that artifact.
+ * {@link java.util.ServiceLoader}: the artifact {@code dev.outreach:outreach-decisiontables}
+ * provides one (Drools' spreadsheet support, which brings Apache POI), so a DRL-only application
+ * does not carry POI. Without one, a decision table is refused with a message naming that artifact.
  */
 public interface DecisionTableReader {
   /**

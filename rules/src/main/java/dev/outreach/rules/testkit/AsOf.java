@@ -9,15 +9,15 @@ import java.time.format.DateTimeParseException;
 
 /**
  * A case's {@code as_of} cell: a moment with an offset ({@code 2025-08-05T09:00:00+05:30}), a local
- * date-time ({@code 2025-08-05T09:00}) or a date ({@code 2025-08-05}, the start of that day), the last
- * two in the plan's zone.
+ * date-time ({@code 2025-08-05T09:00}) or a date ({@code 2025-08-05}, the start of that day), the
+ * last two in the plan's zone.
  *
  * @param zone the plan's zone: the given one, else the cell's offset, else UTC
  * @param problem what is wrong with the cell, or {@code null}
  */
 record AsOf(OffsetDateTime moment, ZoneId zone, String problem) {
-  private static final String FORMS = "write e.g. 2025-08-05T09:00:00+05:30, or a date 2025-08-05 for the start"
-      + " of that day";
+  private static final String FORMS =
+      "write e.g. 2025-08-05T09:00:00+05:30, or a date 2025-08-05 for the start" + " of that day";
 
   static AsOf parse(String text, ZoneId zone) {
     if (text == null) {

@@ -3,7 +3,10 @@ package dev.outreach.rules.testkit;
 import java.util.List;
 import java.util.Locale;
 
-/** The columns of a cases file that are not the customer's: the case's name, its moment, what it expects. */
+/**
+ * The columns of a cases file that are not the customer's: the case's name, its moment, what it
+ * expects.
+ */
 final class CaseColumns {
   private CaseColumns() {}
 
@@ -19,12 +22,18 @@ final class CaseColumns {
   /** Every expectation column, in the order the documentation lists them. */
   static final List<String> EXPECTATIONS = List.of(EXPECT, CALL, SMS, WHATSAPP, REASON, NOT_BEFORE);
 
-  /** A header as a portfolio keys its custom attribute: without byte order mark and surrounding space. */
+  /**
+   * A header as a portfolio keys its custom attribute: without byte order mark and surrounding
+   * space.
+   */
   static String key(String header) {
     return header.replace("\uFEFF", "").strip();
   }
 
-  /** A header's case-column name: snake case, lower case ({@code As_Of}, {@code asOf} → {@code as_of}). */
+  /**
+   * A header's case-column name: snake case, lower case ({@code As_Of}, {@code asOf} → {@code
+   * as_of}).
+   */
   static String normal(String header) {
     return key(header).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }

@@ -22,23 +22,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a cases file: CSV with a header row and one case per row. The columns {@code case} (its name),
- * {@code as_of} (its moment) and {@code expect…} belong to the case; every other column is the
- * customer's, read exactly as in a portfolio ({@link PortfolioReader}: {@code loan_id} required and
- * unique, record fields by wire name, the rest custom attributes). Every problem in the file is
+ * Reads a cases file: CSV with a header row and one case per row. The columns {@code case} (its
+ * name), {@code as_of} (its moment) and {@code expect…} belong to the case; every other column is
+ * the customer's, read exactly as in a portfolio ({@link PortfolioReader}: {@code loan_id} required
+ * and unique, record fields by wire name, the rest custom attributes). Every problem in the file is
  * reported at once, with line and column.
  */
 public final class CaseFile {
   private CaseFile() {}
 
   /** One row's case cells before they become a {@link RuleCase}. */
-  private record Row(long line, String name, OffsetDateTime asOf, ZoneId zone, Expectation expected) {}
+  private record Row(
+      long line, String name, OffsetDateTime asOf, ZoneId zone, Expectation expected) {}
 
   /**
    * Reads the cases in {@code file}.
    *
-   * @param zone the plans' zone; {@code null} means each case's {@code as_of} offset, or UTC when its
-   *     {@code as_of} has none
+   * @param zone the plans' zone; {@code null} means each case's {@code as_of} offset, or UTC when
+   *     its {@code as_of} has none
    * @throws CaseFileException listing every problem (no case is returned when any row is bad)
    * @throws IOException when the file cannot be read
    */
@@ -52,8 +53,11 @@ public final class CaseFile {
     Map<String, String> caseKeys = new HashMap<>();
     boolean empty = readCaseCells(file, zone, problems, rows, caseKeys);
     if (empty) {
-      problems.add(1, null, "the file is empty; expected a header row (case, as_of, loan_id, …, expect)"
-          + " and one row per case");
+      problems.add(
+          1,
+          null,
+          "the file is empty; expected a header row (case, as_of, loan_id, …, expect)"
+              + " and one row per case");
       problems.throwIfAny(source);
     }
     List<Customer> customers = List.of();
@@ -67,24 +71,36 @@ public final class CaseFile {
     }
     problems.throwIfAny(source);
     if (customers.size() != rows.size()) {
-      throw new IllegalStateException(source + ": read " + rows.size() + " cases but " + customers.size()
-          + " customers");
+      throw new IllegalStateException(
+          source + ": read " + rows.size() + " cases but " + customers.size() + " customers");
     }
     List<RuleCase> cases = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
-      cases.add(new RuleCase(r.name(), source, r.line(), r.asOf(), r.zone(),
-          withoutCaseColumns(customers.get(i), caseKeys), r.expected()));
+      cases.add(
+          new RuleCase(
+              r.name(),
+              source,
+              r.line(),
+              r.asOf(),
+              r.zone(),
+              withoutCaseColumns(customers.get(i), caseKeys),
+              r.expected()));
     }
     return cases;
   }
 
   /** Reads the case cells of every row into {@code rows}; returns whether the file is empty. */
-  private static boolean readCaseCells(Path file, ZoneId zone, CaseProblems problems, List<Row> rows,
-      Map<String, String> caseKeys) throws IOException {
+  private static boolean readCaseCells(
+      Path file, ZoneId zone, CaseProblems problems, List<Row> rows, Map<String, String> caseKeys)
+      throws IOException {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
-            .ignoreDifferentFieldCount(true).ofCsvRecord(in)) {
+        CsvReader<CsvRecord> csv =
+            CsvReader.builder()
+                .detectBomHeader(true)
+                .skipEmptyLines(true)
+                .ignoreDifferentFieldCount(true)
+                .ofCsvRecord(in)) {
       Iterator<CsvRecord> it = csv.iterator();
       if (!it.hasNext()) {
         return true;
@@ -93,9 +109,12 @@ public final class CaseFile {
       problems.columns(header.getFields());
       Map<Integer, String> columns = header(header, problems, caseKeys);
       Map<String, String> headers = new HashMap<>();
-      columns.forEach((i, normal) -> headers.putIfAbsent(normal, CaseColumns.key(header.getField(i))));
-      boolean complete = headers.keySet().containsAll(List.of(CaseColumns.CASE, CaseColumns.AS_OF,
-          CaseColumns.EXPECT));
+      columns.forEach(
+          (i, normal) -> headers.putIfAbsent(normal, CaseColumns.key(header.getField(i))));
+      boolean complete =
+          headers
+              .keySet()
+              .containsAll(List.of(CaseColumns.CASE, CaseColumns.AS_OF, CaseColumns.EXPECT));
       Map<String, Long> lineOfName = new HashMap<>();
       while (it.hasNext()) {
         CsvRecord r = it.next();
@@ -103,13 +122,16 @@ public final class CaseFile {
           continue; // the portfolio reader reports it
         }
         Map<String, String> cells = new LinkedHashMap<>();
-        columns.forEach((i, normal) -> {
-          if (!r.getField(i).isBlank()) {
-            cells.put(normal, r.getField(i).strip());
-          }
-        });
+        columns.forEach(
+            (i, normal) -> {
+              if (!r.getField(i).isBlank()) {
+                cells.put(normal, r.getField(i).strip());
+              }
+            });
         if (complete) {
-          Row row = new CaseRow(r.getStartingLineNumber(), cells, headers, zone, problems).read(lineOfName);
+          Row row =
+              new CaseRow(r.getStartingLineNumber(), cells, headers, zone, problems)
+                  .read(lineOfName);
           if (row != null) {
             rows.add(row);
           }
@@ -124,7 +146,8 @@ public final class CaseFile {
   }
 
   /** The case columns by index and normal name; reports missing and unknown ones. */
-  private static Map<Integer, String> header(CsvRecord header, CaseProblems problems, Map<String, String> caseKeys) {
+  private static Map<Integer, String> header(
+      CsvRecord header, CaseProblems problems, Map<String, String> caseKeys) {
     Map<Integer, String> columns = new LinkedHashMap<>();
     for (int i = 0; i < header.getFieldCount(); i++) {
       String normal = CaseColumns.normal(header.getField(i));
@@ -134,37 +157,66 @@ public final class CaseFile {
       columns.put(i, normal);
       caseKeys.put(CaseColumns.key(header.getField(i)), normal);
       if (normal.startsWith(CaseColumns.EXPECT) && !CaseColumns.EXPECTATIONS.contains(normal)) {
-        problems.add(header.getStartingLineNumber(), CaseColumns.key(header.getField(i)),
-            "is not an expectation column; expected one of " + String.join(", ", CaseColumns.EXPECTATIONS)
-            + " (columns starting with \"expect\" belong to the case, not the customer)");
+        problems.add(
+            header.getStartingLineNumber(),
+            CaseColumns.key(header.getField(i)),
+            "is not an expectation column; expected one of "
+                + String.join(", ", CaseColumns.EXPECTATIONS)
+                + " (columns starting with \"expect\" belong to the case, not the customer)");
       }
     }
     if (header.getFieldCount() == 1 && header.getField(0).contains(";")) {
-      problems.add(header.getStartingLineNumber(), null, "the columns are separated by ; but a cases file"
-          + " separates them by , (save the spreadsheet as CSV with commas)");
+      problems.add(
+          header.getStartingLineNumber(),
+          null,
+          "the columns are separated by ; but a cases file"
+              + " separates them by , (save the spreadsheet as CSV with commas)");
     }
     List<String> found = List.copyOf(columns.values());
     missing(found, CaseColumns.CASE, "the name of each case", header, problems);
-    missing(found, CaseColumns.AS_OF, "the moment each case is planned for, e.g. 2025-08-05T09:00:00+05:30",
-        header, problems);
-    missing(found, CaseColumns.EXPECT, "what each case expects: none, suppress, or call, sms, whatsapp joined by +",
-        header, problems);
+    missing(
+        found,
+        CaseColumns.AS_OF,
+        "the moment each case is planned for, e.g. 2025-08-05T09:00:00+05:30",
+        header,
+        problems);
+    missing(
+        found,
+        CaseColumns.EXPECT,
+        "what each case expects: none, suppress, or call, sms, whatsapp joined by +",
+        header,
+        problems);
     return columns;
   }
 
-  private static void missing(List<String> found, String column, String what, CsvRecord header,
-      CaseProblems problems) {
+  private static void missing(
+      List<String> found, String column, String what, CsvRecord header, CaseProblems problems) {
     if (!found.contains(column)) {
-      problems.add(header.getStartingLineNumber(), null, "the header has no " + column + " column (" + what + ")");
+      problems.add(
+          header.getStartingLineNumber(),
+          null,
+          "the header has no " + column + " column (" + what + ")");
     }
   }
 
   private static Customer withoutCaseColumns(Customer c, Map<String, String> caseKeys) {
     Map<String, Object> custom = new HashMap<>(c.custom());
     custom.keySet().removeAll(caseKeys.keySet());
-    return new Customer(c.loanId(), c.firstName(), c.lastName(), c.phoneNumber(), c.loanAmount(), c.emiAmount(),
-        c.loanPeriod(), c.currentEmi(), c.emiDueDate(), c.paymentStatus(), c.language(), c.leadId(),
-        c.leadDate(), custom);
+    return new Customer(
+        c.loanId(),
+        c.firstName(),
+        c.lastName(),
+        c.phoneNumber(),
+        c.loanAmount(),
+        c.emiAmount(),
+        c.loanPeriod(),
+        c.currentEmi(),
+        c.emiDueDate(),
+        c.paymentStatus(),
+        c.language(),
+        c.leadId(),
+        c.leadDate(),
+        custom);
   }
 
   /** One row's case cells: its name, its moment and its expectation. */
@@ -175,7 +227,11 @@ public final class CaseFile {
     private final ZoneId zone;
     private final CaseProblems problems;
 
-    CaseRow(long line, Map<String, String> cells, Map<String, String> headers, ZoneId zone,
+    CaseRow(
+        long line,
+        Map<String, String> cells,
+        Map<String, String> headers,
+        ZoneId zone,
         CaseProblems problems) {
       this.line = line;
       this.cells = cells;
@@ -191,8 +247,14 @@ public final class CaseFile {
       } else {
         Long first = lineOfName.putIfAbsent(name, line);
         if (first != null) {
-          problems.add(line, headers.get(CaseColumns.CASE),
-              "\"" + name + "\" names another case too (line " + first + "); give each case its own name");
+          problems.add(
+              line,
+              headers.get(CaseColumns.CASE),
+              "\""
+                  + name
+                  + "\" names another case too (line "
+                  + first
+                  + "); give each case its own name");
         }
       }
       AsOf asOf = AsOf.parse(cells.get(CaseColumns.AS_OF), zone);
@@ -200,7 +262,8 @@ public final class CaseFile {
         problems.add(line, headers.get(CaseColumns.AS_OF), asOf.problem());
       }
       Expectation expected = new ExpectationReader(line, cells, headers, problems).read();
-      return name == null || asOf.problem() != null || expected == null ? null
+      return name == null || asOf.problem() != null || expected == null
+          ? null
           : new Row(line, name, asOf.moment(), asOf.zone(), expected);
     }
   }

@@ -5,8 +5,8 @@ import dev.outreach.core.portfolio.PortfolioException.Problem;
 import java.util.List;
 
 /**
- * A cases file could not be read. The message lists every problem found (up to a cap), each with the
- * file, line and column, so a whole file can be fixed in one pass; no case is run.
+ * A cases file could not be read. The message lists every problem found (up to a cap), each with
+ * the file, line and column, so a whole file can be fixed in one pass; no case is run.
  */
 public final class CaseFileException extends Exception {
   private static final long serialVersionUID = 1L;

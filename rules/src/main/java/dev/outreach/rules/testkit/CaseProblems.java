@@ -37,9 +37,15 @@ final class CaseProblems {
   void throwIfAny(String source) throws CaseFileException {
     if (!all.isEmpty()) {
       List<Problem> sorted = new ArrayList<>(all);
-      sorted.sort(Comparator.comparingLong(Problem::line)
-          .thenComparingInt(p -> p.field() == null ? -1 : columnIndex.getOrDefault(p.field(), Integer.MAX_VALUE)));
-      throw new CaseFileException(source, sorted.subList(0, Math.min(KEPT, sorted.size())), sorted.size());
+      sorted.sort(
+          Comparator.comparingLong(Problem::line)
+              .thenComparingInt(
+                  p ->
+                      p.field() == null
+                          ? -1
+                          : columnIndex.getOrDefault(p.field(), Integer.MAX_VALUE)));
+      throw new CaseFileException(
+          source, sorted.subList(0, Math.min(KEPT, sorted.size())), sorted.size());
     }
   }
 }

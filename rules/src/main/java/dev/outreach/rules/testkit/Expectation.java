@@ -18,12 +18,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a case expects: nothing, a suppression (optionally with its reason), or contacts on exactly a
- * set of channels (optionally with their agent, template and earliest time). Read from a cases file by
- * {@link CaseFile}; {@link #toString()} says it in the file's words.
+ * What a case expects: nothing, a suppression (optionally with its reason), or contacts on exactly
+ * a set of channels (optionally with their agent, template and earliest time). Read from a cases
+ * file by {@link CaseFile}; {@link #toString()} says it in the file's words.
  */
 public final class Expectation {
-  enum Kind { NONE, SUPPRESS, CONTACT }
+  enum Kind {
+    NONE,
+    SUPPRESS,
+    CONTACT
+  }
 
   /** A time of day ({@code date == null}) or a moment, to the minute, in the plan's zone. */
   record Time(LocalDate date, LocalTime time) {
@@ -44,11 +48,16 @@ public final class Expectation {
   private final Map<Channel, List<String>> ids;
   private final Map<Channel, Time> notBefore;
 
-  Expectation(Kind kind, Set<Channel> channels, String reason, Map<Channel, List<String>> ids,
+  Expectation(
+      Kind kind,
+      Set<Channel> channels,
+      String reason,
+      Map<Channel, List<String>> ids,
       Map<Channel, Time> notBefore) {
     this.kind = Objects.requireNonNull(kind, "kind == null");
-    this.channels = Collections.unmodifiableSet(channels.isEmpty() ? EnumSet.noneOf(Channel.class)
-        : EnumSet.copyOf(channels));
+    this.channels =
+        Collections.unmodifiableSet(
+            channels.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(channels));
     this.reason = reason;
     this.ids = ids.isEmpty() ? Map.of() : new EnumMap<>(ids);
     this.notBefore = notBefore.isEmpty() ? Map.of() : new EnumMap<>(notBefore);
@@ -61,7 +70,10 @@ public final class Expectation {
   public List<String> mismatches(Outcome actual) {
     List<String> out = new ArrayList<>();
     Optional<Plan.Suppressed> s = actual.suppression();
-    String got = s.isPresent() ? "a suppression" : actual.channels().isEmpty() ? "nothing" : words(actual.channels());
+    String got =
+        s.isPresent()
+            ? "a suppression"
+            : actual.channels().isEmpty() ? "nothing" : words(actual.channels());
     switch (kind) {
       case NONE:
         if (s.isPresent() || !actual.channels().isEmpty()) {
@@ -93,8 +105,15 @@ public final class Expectation {
     List<String> want = ids.get(ch);
     List<String> have = ids(c);
     if (want != null && !have.subList(0, Math.min(want.size(), have.size())).equals(want)) {
-      out.add(name(ch) + ": expected " + String.join("/", want) + ", got " + String.join("/", have)
-          + (ch == Channel.WHATSAPP && have.size() == 1 && want.size() > 1 ? " (no conversation)" : ""));
+      out.add(
+          name(ch)
+              + ": expected "
+              + String.join("/", want)
+              + ", got "
+              + String.join("/", have)
+              + (ch == Channel.WHATSAPP && have.size() == 1 && want.size() > 1
+                  ? " (no conversation)"
+                  : ""));
     }
     Time t = notBefore.get(ch);
     if (t != null && !t.matches(c.notBefore())) {
@@ -110,7 +129,8 @@ public final class Expectation {
       case SMS:
         return List.of(c.templateId());
       case WHATSAPP:
-        return c.conversationAgentId() == null ? List.of(c.templateId())
+        return c.conversationAgentId() == null
+            ? List.of(c.templateId())
             : List.of(c.templateId(), c.conversationAgentId(), c.conversationDispositionId());
       default:
         throw new AssertionError(c.channel());
@@ -134,9 +154,12 @@ public final class Expectation {
       case SUPPRESS:
         return reason == null ? "suppress" : "suppress \"" + reason + "\"";
       default:
-        return channels.stream().map(ch -> name(ch)
-            + (ids.containsKey(ch) ? " " + String.join("/", ids.get(ch)) : "")
-            + (notBefore.containsKey(ch) ? " not before " + notBefore.get(ch) : ""))
+        return channels.stream()
+            .map(
+                ch ->
+                    name(ch)
+                        + (ids.containsKey(ch) ? " " + String.join("/", ids.get(ch)) : "")
+                        + (notBefore.containsKey(ch) ? " not before " + notBefore.get(ch) : ""))
             .collect(Collectors.joining(" + "));
     }
   }

@@ -15,8 +15,10 @@ import java.util.Set;
 /** Reads one row's expectation columns, naming every problem by line and column. */
 final class ExpectationReader {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", Locale.ROOT);
-  private static final String WORDS = "write none, suppress, or call, sms, whatsapp joined by + (e.g. call+sms)";
+  private static final DateTimeFormatter MOMENT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", Locale.ROOT);
+  private static final String WORDS =
+      "write none, suppress, or call, sms, whatsapp joined by + (e.g. call+sms)";
 
   private final long line;
   private final Map<String, String> cells;
@@ -28,7 +30,8 @@ final class ExpectationReader {
    * @param cells the row's non-blank case cells by {@link CaseColumns#normal} name, stripped
    * @param headers each column's header as written, by normal name (for messages)
    */
-  ExpectationReader(long line, Map<String, String> cells, Map<String, String> headers, CaseProblems problems) {
+  ExpectationReader(
+      long line, Map<String, String> cells, Map<String, String> headers, CaseProblems problems) {
     this.line = line;
     this.cells = cells;
     this.headers = headers;
@@ -51,7 +54,9 @@ final class ExpectationReader {
       if (word.equals("none") || word.equals("suppress")) {
         kind = word.equals("none") ? Expectation.Kind.NONE : Expectation.Kind.SUPPRESS;
         if (words.length > 1) {
-          problem(CaseColumns.EXPECT, "\"" + text + "\": " + word + " stands alone, it cannot be joined with +");
+          problem(
+              CaseColumns.EXPECT,
+              "\"" + text + "\": " + word + " stands alone, it cannot be joined with +");
         }
       } else if (word.isEmpty()) {
         problem(CaseColumns.EXPECT, "\"" + text + "\" has an empty word; " + WORDS);
@@ -67,17 +72,32 @@ final class ExpectationReader {
     Map<Channel, List<String>> ids = new EnumMap<>(Channel.class);
     ids(Channel.CALL, CaseColumns.CALL, channels, ids, "AGENT/DISPOSITION or AGENT", 1, 2);
     ids(Channel.SMS, CaseColumns.SMS, channels, ids, "TEMPLATE", 1, 1);
-    ids(Channel.WHATSAPP, CaseColumns.WHATSAPP, channels, ids, "TEMPLATE or TEMPLATE/AGENT/DISPOSITION", 1, 3);
+    ids(
+        Channel.WHATSAPP,
+        CaseColumns.WHATSAPP,
+        channels,
+        ids,
+        "TEMPLATE or TEMPLATE/AGENT/DISPOSITION",
+        1,
+        3);
     String reason = cells.get(CaseColumns.REASON);
     if (reason != null && kind != Expectation.Kind.SUPPRESS) {
-      problem(CaseColumns.REASON, "gives a suppression reason, but expect is \"" + text + "\", not suppress");
+      problem(
+          CaseColumns.REASON,
+          "gives a suppression reason, but expect is \"" + text + "\", not suppress");
     }
     Map<Channel, Expectation.Time> notBefore = notBefore(channels);
     return ok ? new Expectation(kind, channels, reason, ids, notBefore) : null;
   }
 
-  private void ids(Channel ch, String column, Set<Channel> expected, Map<Channel, List<String>> ids, String form,
-      int size, int otherSize) {
+  private void ids(
+      Channel ch,
+      String column,
+      Set<Channel> expected,
+      Map<Channel, List<String>> ids,
+      String form,
+      int size,
+      int otherSize) {
     String text = cells.get(column);
     if (text == null) {
       return;
@@ -110,12 +130,19 @@ final class ExpectationReader {
       Channel ch = at < 0 ? null : channel(it.substring(0, at).strip().toLowerCase(Locale.ROOT));
       Expectation.Time t = at < 0 ? null : time(it.substring(at + 1).strip());
       if (ch == null || t == null) {
-        problem(CaseColumns.NOT_BEFORE, "\"" + it + "\" should be CHANNEL@HH:mm or CHANNEL@YYYY-MM-DDTHH:mm"
-            + " (e.g. call@10:00), several separated by ;");
+        problem(
+            CaseColumns.NOT_BEFORE,
+            "\""
+                + it
+                + "\" should be CHANNEL@HH:mm or CHANNEL@YYYY-MM-DDTHH:mm"
+                + " (e.g. call@10:00), several separated by ;");
       } else if (!expected.contains(ch)) {
-        problem(CaseColumns.NOT_BEFORE, "\"" + it + "\": expect does not include " + Expectation.name(ch));
+        problem(
+            CaseColumns.NOT_BEFORE,
+            "\"" + it + "\": expect does not include " + Expectation.name(ch));
       } else if (out.putIfAbsent(ch, t) != null) {
-        problem(CaseColumns.NOT_BEFORE, "\"" + text + "\" names " + Expectation.name(ch) + " twice");
+        problem(
+            CaseColumns.NOT_BEFORE, "\"" + text + "\" names " + Expectation.name(ch) + " twice");
       }
     }
     return out;
@@ -134,7 +161,10 @@ final class ExpectationReader {
     }
   }
 
-  /** The channel a word of a cases file names ({@code call}, {@code sms}, {@code whatsapp}), or null. */
+  /**
+   * The channel a word of a cases file names ({@code call}, {@code sms}, {@code whatsapp}), or
+   * null.
+   */
   static Channel channel(String word) {
     for (Channel ch : Channel.values()) {
       if (Expectation.name(ch).equals(word)) {

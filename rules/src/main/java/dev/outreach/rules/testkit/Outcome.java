@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the planner will finally do for one customer, after its policy: a suppression, or at most one
- * contact per channel, or nothing.
+ * What the planner will finally do for one customer, after its policy: a suppression, or at most
+ * one contact per channel, or nothing.
  *
  * @param firedRules every rule that fired with this customer in its match, in firing order
  * @param suppression the suppression that won (its reason and rule), or empty
@@ -33,8 +33,9 @@ public record Outcome(
     Objects.requireNonNull(customerId, "customerId == null");
     Objects.requireNonNull(suppression, "suppression == null");
     firedRules = List.copyOf(firedRules);
-    contacts = Collections.unmodifiableMap(contacts.isEmpty()
-        ? new EnumMap<>(Channel.class) : new EnumMap<>(contacts));
+    contacts =
+        Collections.unmodifiableMap(
+            contacts.isEmpty() ? new EnumMap<>(Channel.class) : new EnumMap<>(contacts));
     overrides = List.copyOf(overrides);
     warnings = List.copyOf(warnings);
   }
@@ -44,9 +45,12 @@ public record Outcome(
     return Optional.ofNullable(contacts.get(channel));
   }
 
-  /** The channels the customer will be contacted on, in channel order; empty when suppressed or undecided. */
+  /**
+   * The channels the customer will be contacted on, in channel order; empty when suppressed or
+   * undecided.
+   */
   public Set<Channel> channels() {
-    return Collections.unmodifiableSet(contacts.isEmpty() ? EnumSet.noneOf(Channel.class)
-        : EnumSet.copyOf(contacts.keySet()));
+    return Collections.unmodifiableSet(
+        contacts.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(contacts.keySet()));
   }
 }

@@ -5,11 +5,13 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 
 /**
- * A contact the planner will make: the winning decision on its channel, as its request will carry it.
+ * A contact the planner will make: the winning decision on its channel, as its request will carry
+ * it.
  *
  * @param agentId the calling agent ({@link Channel#CALL} only, else {@code null})
  * @param dispositionId the call's disposition ({@link Channel#CALL} only, else {@code null})
- * @param templateId the message template ({@link Channel#SMS} and {@link Channel#WHATSAPP}, else {@code null})
+ * @param templateId the message template ({@link Channel#SMS} and {@link Channel#WHATSAPP}, else
+ *     {@code null})
  * @param conversationAgentId the agent a WhatsApp message hands over to, or {@code null}
  * @param conversationDispositionId that conversation's disposition, or {@code null}
  * @param notBefore the earliest moment the request may be sent, in the plan's zone

@@ -17,7 +17,13 @@ import java.util.Objects;
  * @param zone the plan's zone
  * @param customer the customer, without the case's own columns
  */
-public record RuleCase(String name, String file, long line, OffsetDateTime asOf, ZoneId zone, Customer customer,
+public record RuleCase(
+    String name,
+    String file,
+    long line,
+    OffsetDateTime asOf,
+    ZoneId zone,
+    Customer customer,
     Expectation expected) {
 
   public RuleCase {
@@ -30,8 +36,8 @@ public record RuleCase(String name, String file, long line, OffsetDateTime asOf,
   }
 
   /**
-   * Plans the customer under {@code rules} and compares the outcome with the expectation. A rule that
-   * fails while it runs fails the case (with its message); it does not stop the other cases.
+   * Plans the customer under {@code rules} and compares the outcome with the expectation. A rule
+   * that fails while it runs fails the case (with its message); it does not stop the other cases.
    */
   public CaseResult run(RuleSet rules) {
     return run(rules, List.of());
@@ -40,7 +46,8 @@ public record RuleCase(String name, String file, long line, OffsetDateTime asOf,
   /** Runs this case, with the customer placed in the arms of {@code experiments}. */
   public CaseResult run(RuleSet rules, List<dev.outreach.core.experiment.Experiment> experiments) {
     try {
-      Outcome actual = RuleCheck.of(rules).asOf(asOf).zone(zone).experiments(experiments).decide(customer);
+      Outcome actual =
+          RuleCheck.of(rules).asOf(asOf).zone(zone).experiments(experiments).decide(customer);
       return new CaseResult(this, actual, expected.mismatches(actual), null);
     } catch (RuleEvaluationException | InvalidDecisionException e) {
       return new CaseResult(this, null, List.of(), e.getMessage());

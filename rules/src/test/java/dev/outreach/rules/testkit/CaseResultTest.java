@@ -19,7 +19,9 @@ class CaseResultTest {
 
   @Test
   void matchingCasesPassWithOneLine() throws Exception {
-    List<CaseResult> results = run("""
+    List<CaseResult> results =
+        run(
+            """
         case,as_of,loan_id,payment_status,emi_due_date,dpd,dnc,expect,expect_call,expect_whatsapp,expect_reason,expect_not_before
         recovery,2025-08-05T09:00:00+05:30,L1,bounced,,45,,call,agent_recovery_01/disp_recovery,,,call@15:00
         morning,2025-08-05T14:00:00+05:30,L2,bounced,,,,call,agent_abc123,,,call@2025-08-06T10:00
@@ -34,13 +36,17 @@ class CaseResultTest {
 
   @Test
   void aFailingCaseShowsWhatWasExpectedWhatHappensAndWhichRulesFired() throws Exception {
-    CaseResult r = run("""
+    CaseResult r =
+        run("""
         case,as_of,loan_id,payment_status,dpd,expect,expect_call,expect_not_before
         far behind,2025-08-05T09:00:00+05:30,L1,bounced,45,call+sms,agent_abc123/disp_xyz789,call@10:00
-        """).get(0);
+        """)
+            .get(0);
 
     assertThat(r.passed()).isFalse();
-    assertThat(r.report()).isEqualTo("""
+    assertThat(r.report())
+        .isEqualTo(
+            """
         FAIL far behind (cases.csv:2)
           expected: call agent_abc123/disp_xyz789 not before 10:00 + sms
           actual:   call agent_recovery_01/disp_recovery not before 2025-08-05T15:00+05:30 until 2025-08-05T19:00+05:30 (rule "Bounced and far behind: recovery call")
@@ -53,7 +59,9 @@ class CaseResultTest {
 
   @Test
   void aSuppressionWithAnotherReasonAndARuleThatFailsAreFailures() throws Exception {
-    List<CaseResult> results = run("""
+    List<CaseResult> results =
+        run(
+            """
         case,as_of,loan_id,payment_status,dnc,expect,expect_reason
         dnc,2025-08-05T09:00:00+05:30,L1,pending,true,suppress,already paid
         broken,2025-08-05T09:00:00+05:30,L2,broken,,none,
@@ -61,9 +69,13 @@ class CaseResultTest {
 
     assertThat(results.get(0).report())
         .contains("expected: suppress \"already paid\"")
-        .contains("actual:   suppress \"asked not to be contacted\" (rule \"Asked not to be contacted\")")
+        .contains(
+            "actual:   suppress \"asked not to be contacted\" (rule \"Asked not to be contacted\")")
         .contains("differs:  reason: expected \"already paid\", got \"asked not to be contacted\"");
     assertThat(results.get(1).passed()).isFalse();
-    assertThat(results.get(1).report()).startsWith("FAIL broken (cases.csv:3)").contains("error:").contains("Broken");
+    assertThat(results.get(1).report())
+        .startsWith("FAIL broken (cases.csv:3)")
+        .contains("error:")
+        .contains("Broken");
   }
 }

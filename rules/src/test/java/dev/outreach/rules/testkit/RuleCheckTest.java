@@ -16,7 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RuleCheckTest {
-  static final String DRL = """
+  static final String DRL =
+      """
       import dev.outreach.core.Customer;
       import dev.outreach.rules.Today;
       import dev.outreach.rules.Decision;
@@ -80,14 +81,17 @@ class RuleCheckTest {
   void aSuppressionBeatsACall() {
     Outcome o = check.decide(bounced("L1").custom("dnc", true).build());
 
-    assertThat(o.suppression()).hasValueSatisfying(s -> {
-      assertThat(s.reason()).isEqualTo("asked not to be contacted");
-      assertThat(s.rule()).isEqualTo("Asked not to be contacted");
-    });
+    assertThat(o.suppression())
+        .hasValueSatisfying(
+            s -> {
+              assertThat(s.reason()).isEqualTo("asked not to be contacted");
+              assertThat(s.rule()).isEqualTo("Asked not to be contacted");
+            });
     assertThat(o.channels()).isEmpty();
     assertThat(o.contact(Channel.CALL)).isEmpty();
     assertThat(o.firedRules()).contains("Bounced: morning call", "Asked not to be contacted");
-    assertThat(o.overrides()).singleElement()
+    assertThat(o.overrides())
+        .singleElement()
         .satisfies(x -> assertThat(x.rule()).isEqualTo("Bounced: morning call"));
   }
 
@@ -96,29 +100,44 @@ class RuleCheckTest {
     Outcome o = check.decide(bounced("L2").custom("dpd", new BigDecimal("45")).build());
 
     assertThat(o.channels()).containsExactly(Channel.CALL);
-    assertThat(o.contact(Channel.CALL)).hasValueSatisfying(c -> {
-      assertThat(c.agentId()).isEqualTo("agent_recovery_01");
-      assertThat(c.dispositionId()).isEqualTo("disp_recovery");
-      assertThat(c.notBefore()).isEqualTo(OffsetDateTime.parse("2025-08-05T15:00+05:30"));
-      assertThat(c.rule()).isEqualTo("Bounced and far behind: recovery call");
-    });
-    assertThat(o.overrides()).singleElement().satisfies(x -> {
-      assertThat(x.rule()).isEqualTo("Bounced: morning call");
-      assertThat(x.winner()).isEqualTo("Bounced and far behind: recovery call");
-    });
+    assertThat(o.contact(Channel.CALL))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.agentId()).isEqualTo("agent_recovery_01");
+              assertThat(c.dispositionId()).isEqualTo("disp_recovery");
+              assertThat(c.notBefore()).isEqualTo(OffsetDateTime.parse("2025-08-05T15:00+05:30"));
+              assertThat(c.rule()).isEqualTo("Bounced and far behind: recovery call");
+            });
+    assertThat(o.overrides())
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.rule()).isEqualTo("Bounced: morning call");
+              assertThat(x.winner()).isEqualTo("Bounced and far behind: recovery call");
+            });
   }
 
   @Test
   void aWindowBecomesNotBeforeAndNotAfterAndMovesToTomorrowOnceClosed() {
     Customer c = bounced("L3").language("hindi").build();
 
-    assertThat(check.decide(c).contact(Channel.CALL)).hasValueSatisfying(call -> {
-      assertThat(call.agentId()).isEqualTo("agent_abc123");
-      assertThat(call.notBefore()).isEqualTo(OffsetDateTime.parse("2025-08-05T10:00+05:30"));
-      assertThat(call.notAfter()).isEqualTo(OffsetDateTime.parse("2025-08-05T13:00+05:30"));
-    });
-    assertThat(check.asOf(OffsetDateTime.parse("2025-08-05T14:00:00+05:30")).decide(c).contact(Channel.CALL))
-        .hasValueSatisfying(call -> assertThat(call.notBefore()).isEqualTo(OffsetDateTime.parse("2025-08-06T10:00+05:30")));
+    assertThat(check.decide(c).contact(Channel.CALL))
+        .hasValueSatisfying(
+            call -> {
+              assertThat(call.agentId()).isEqualTo("agent_abc123");
+              assertThat(call.notBefore())
+                  .isEqualTo(OffsetDateTime.parse("2025-08-05T10:00+05:30"));
+              assertThat(call.notAfter()).isEqualTo(OffsetDateTime.parse("2025-08-05T13:00+05:30"));
+            });
+    assertThat(
+            check
+                .asOf(OffsetDateTime.parse("2025-08-05T14:00:00+05:30"))
+                .decide(c)
+                .contact(Channel.CALL))
+        .hasValueSatisfying(
+            call ->
+                assertThat(call.notBefore())
+                    .isEqualTo(OffsetDateTime.parse("2025-08-06T10:00+05:30")));
   }
 
   @Test
@@ -126,31 +145,46 @@ class RuleCheckTest {
     Customer c = bounced("L4").build();
 
     assertThat(RuleCheck.of(RULES).asOf(NINE_AM).decide(c).contact(Channel.CALL))
-        .hasValueSatisfying(call -> assertThat(call.notBefore()).hasToString("2025-08-05T10:00+05:30"));
-    assertThat(RuleCheck.of(RULES).asOf(NINE_AM).zone(ZoneId.of("UTC")).decide(c).contact(Channel.CALL))
+        .hasValueSatisfying(
+            call -> assertThat(call.notBefore()).hasToString("2025-08-05T10:00+05:30"));
+    assertThat(
+            RuleCheck.of(RULES)
+                .asOf(NINE_AM)
+                .zone(ZoneId.of("UTC"))
+                .decide(c)
+                .contact(Channel.CALL))
         .hasValueSatisfying(call -> assertThat(call.notBefore()).hasToString("2025-08-05T10:00Z"));
   }
 
   @Test
   void aWhatsAppCarriesItsConversationAndAPassedDateIsAWarningNotAContact() {
-    Customer c = Customer.builder("L5").paymentStatus("pending").emiDueDate(LocalDate.of(2025, 8, 7)).build();
+    Customer c =
+        Customer.builder("L5")
+            .paymentStatus("pending")
+            .emiDueDate(LocalDate.of(2025, 8, 7))
+            .build();
 
     Outcome o = check.decide(c);
 
     assertThat(o.channels()).containsExactly(Channel.WHATSAPP);
-    assertThat(o.contact(Channel.WHATSAPP)).hasValueSatisfying(w -> {
-      assertThat(w.templateId()).isEqualTo("hfu7VL6sBhI6NPm");
-      assertThat(w.conversationAgentId()).isEqualTo("PPTnLQAvGlLtVgRbpcFn");
-      assertThat(w.conversationDispositionId()).isEqualTo("XaYnpMfmTumXNSgOSIZB");
-      assertThat(w.agentId()).isNull();
-      assertThat(w.notBefore()).isEqualTo(NINE_AM);
-      // No window of its own: the default guardrails (RBI hours) end it at 19:00 local.
-      assertThat(w.notAfter()).isEqualTo(OffsetDateTime.parse("2025-08-05T19:00+05:30"));
-    });
-    assertThat(o.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.code()).isEqualTo("TIMING_PASSED");
-      assertThat(w.message()).startsWith("SMS not planned");
-    });
+    assertThat(o.contact(Channel.WHATSAPP))
+        .hasValueSatisfying(
+            w -> {
+              assertThat(w.templateId()).isEqualTo("hfu7VL6sBhI6NPm");
+              assertThat(w.conversationAgentId()).isEqualTo("PPTnLQAvGlLtVgRbpcFn");
+              assertThat(w.conversationDispositionId()).isEqualTo("XaYnpMfmTumXNSgOSIZB");
+              assertThat(w.agentId()).isNull();
+              assertThat(w.notBefore()).isEqualTo(NINE_AM);
+              // No window of its own: the default guardrails (RBI hours) end it at 19:00 local.
+              assertThat(w.notAfter()).isEqualTo(OffsetDateTime.parse("2025-08-05T19:00+05:30"));
+            });
+    assertThat(o.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.code()).isEqualTo("TIMING_PASSED");
+              assertThat(w.message()).startsWith("SMS not planned");
+            });
   }
 
   @Test

@@ -21,7 +21,10 @@ public record Change(String customerId, Kind kind, Side before, Side after) {
     CHANNEL_CHANGED("channel changed"),
     /** Same channels, another time slot on at least one. */
     TIMING_CHANGED("timing changed"),
-    /** Same channels and times, another agent or template (or a batch campaign's daily window, days or retries). */
+    /**
+     * Same channels and times, another agent or template (or a batch campaign's daily window, days
+     * or retries).
+     */
     REQUEST_CHANGED("agent or template changed"),
     /** Not contacted in either, for another reason (say undecided before, suppressed now). */
     STATUS_CHANGED("other status change");
@@ -38,7 +41,10 @@ public record Change(String customerId, Kind kind, Side before, Side after) {
     }
   }
 
-  /** The kind of change between {@code a} and {@code b}, or {@code null} when the outcome is the same. */
+  /**
+   * The kind of change between {@code a} and {@code b}, or {@code null} when the outcome is the
+   * same.
+   */
   static Kind classify(Side a, Side b) {
     if (!a.contacted() && b.contacted()) {
       return Kind.NEWLY_CONTACTED;
@@ -47,7 +53,9 @@ public record Change(String customerId, Kind kind, Side before, Side after) {
       return Kind.NO_LONGER_CONTACTED;
     }
     if (!a.contacted()) {
-      return a.status() == b.status() && Objects.equals(a.reason(), b.reason()) ? null : Kind.STATUS_CHANGED;
+      return a.status() == b.status() && Objects.equals(a.reason(), b.reason())
+          ? null
+          : Kind.STATUS_CHANGED;
     }
     if (a.contacts().size() != b.contacts().size()) {
       return Kind.CHANNEL_CHANGED;

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /** A {@link PlanDiff} as JSON, every changed customer included; keys in a fixed order. */
 public final class DiffJson {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
   private DiffJson() {}
 
@@ -29,12 +30,20 @@ public final class DiffJson {
     JsonArrayBuilder moves = Json.createArrayBuilder();
     for (Map.Entry<String, Integer> m : d.transitions()) {
       String[] fromTo = m.getKey().split(" -> ");
-      moves.add(Json.createObjectBuilder().add("from", fromTo[0]).add("to", fromTo[1]).add("customers", m.getValue()));
+      moves.add(
+          Json.createObjectBuilder()
+              .add("from", fromTo[0])
+              .add("to", fromTo[1])
+              .add("customers", m.getValue()));
     }
     JsonArrayBuilder changes = Json.createArrayBuilder();
     for (Change c : d.changes()) {
-      changes.add(Json.createObjectBuilder().add("customerId", c.customerId()).add("kind", c.kind().name())
-          .add("before", side(c.before())).add("after", side(c.after())));
+      changes.add(
+          Json.createObjectBuilder()
+              .add("customerId", c.customerId())
+              .add("kind", c.kind().name())
+              .add("before", side(c.before()))
+              .add("after", side(c.after())));
     }
     return Json.createObjectBuilder()
         .add("campaignId", d.changed().campaignId())
@@ -54,18 +63,31 @@ public final class DiffJson {
     for (Channel c : Channel.values()) {
       ch.add(c.name(), s.byChannel().get(c));
     }
-    return Json.createObjectBuilder().add("label", label).add("summary", Json.createObjectBuilder()
-        .add("customers", s.customers()).add("contacted", s.contacted()).add("suppressed", s.suppressed())
-        .add("undecided", s.undecided()).add("dropped", s.dropped()).add("steps", s.steps()).add("byChannel", ch));
+    return Json.createObjectBuilder()
+        .add("label", label)
+        .add(
+            "summary",
+            Json.createObjectBuilder()
+                .add("customers", s.customers())
+                .add("contacted", s.contacted())
+                .add("suppressed", s.suppressed())
+                .add("undecided", s.undecided())
+                .add("dropped", s.dropped())
+                .add("steps", s.steps())
+                .add("byChannel", ch));
   }
 
   private static JsonObjectBuilder side(Side s) {
-    JsonObjectBuilder o = Json.createObjectBuilder().add("status", s.status() == null ? "NONE" : s.status().name());
+    JsonObjectBuilder o =
+        Json.createObjectBuilder().add("status", s.status() == null ? "NONE" : s.status().name());
     if (!s.contacts().isEmpty()) {
       JsonArrayBuilder a = Json.createArrayBuilder();
       for (Side.Reach r : s.contacts()) {
-        JsonObjectBuilder x = Json.createObjectBuilder().add("channel", r.channel().name()).add("step", r.stepId())
-            .add("notBefore", TIME.format(r.notBefore()));
+        JsonObjectBuilder x =
+            Json.createObjectBuilder()
+                .add("channel", r.channel().name())
+                .add("step", r.stepId())
+                .add("notBefore", TIME.format(r.notBefore()));
         if (r.notAfter() != null) {
           x.add("notAfter", TIME.format(r.notAfter()));
         }

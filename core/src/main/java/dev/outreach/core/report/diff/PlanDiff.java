@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * How two plans of the same portfolio differ, customer by customer: the review of a rules (or policy)
- * change before it is deployed. Customers whose outcome is the same in both are not listed.
+ * How two plans of the same portfolio differ, customer by customer: the review of a rules (or
+ * policy) change before it is deployed. Customers whose outcome is the same in both are not listed.
  *
  * <pre>{@code
  * PlanDiff d = PlanDiff.of(planUnderCurrentRules, planUnderProposedRules, "current rules", "proposed rules");
@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * @param changedLabel what the changed plan was made with
  * @param changes every customer whose outcome differs, by kind, then loan id
  */
-public record PlanDiff(Plan base, Plan changed, String baseLabel, String changedLabel, List<Change> changes) {
+public record PlanDiff(
+    Plan base, Plan changed, String baseLabel, String changedLabel, List<Change> changes) {
   public PlanDiff {
     Objects.requireNonNull(base, "base == null");
     Objects.requireNonNull(changed, "changed == null");
@@ -47,7 +48,11 @@ public record PlanDiff(Plan base, Plan changed, String baseLabel, String changed
         changes.add(new Change(id, kind, before, after));
       }
     }
-    changes.sort((x, y) -> x.kind() != y.kind() ? x.kind().compareTo(y.kind()) : x.customerId().compareTo(y.customerId()));
+    changes.sort(
+        (x, y) ->
+            x.kind() != y.kind()
+                ? x.kind().compareTo(y.kind())
+                : x.customerId().compareTo(y.customerId()));
     return new PlanDiff(base, changed, baseLabel, changedLabel, changes);
   }
 
@@ -64,11 +69,12 @@ public record PlanDiff(Plan base, Plan changed, String baseLabel, String changed
   /** The changes of one kind, by loan id. */
   public List<Change> changes(Change.Kind kind) {
     List<Change> out = new ArrayList<>();
-    changes.forEach(c -> {
-      if (c.kind() == kind) {
-        out.add(c);
-      }
-    });
+    changes.forEach(
+        c -> {
+          if (c.kind() == kind) {
+            out.add(c);
+          }
+        });
     return out;
   }
 
@@ -84,7 +90,10 @@ public record PlanDiff(Plan base, Plan changed, String baseLabel, String changed
       }
     }
     List<Map.Entry<String, Integer>> out = new ArrayList<>(n.entrySet());
-    out.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    out.sort(
+        Map.Entry.<String, Integer>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
     return out;
   }
 

@@ -7,9 +7,11 @@ import java.util.Objects;
 /**
  * What became of one decision a rule made for the customer.
  *
- * @param why for {@link Fate#OVERRIDDEN} the reason it lost, for {@link Fate#DROPPED} the warning, for
- *     {@link Fate#PLANNED} what a guardrail changed (or {@code null}), for a suppression its reason
- * @param otherRule the rule that won over it ({@link Fate#OVERRIDDEN}, {@link Fate#SUPERSEDED}), else {@code null}
+ * @param why for {@link Fate#OVERRIDDEN} the reason it lost, for {@link Fate#DROPPED} the warning,
+ *     for {@link Fate#PLANNED} what a guardrail changed (or {@code null}), for a suppression its
+ *     reason
+ * @param otherRule the rule that won over it ({@link Fate#OVERRIDDEN}, {@link Fate#SUPERSEDED}),
+ *     else {@code null}
  * @param step the request that carries it ({@link Fate#PLANNED}), else {@code null}
  */
 public record DecisionFate(Decision decision, Fate fate, String why, String otherRule, Step step) {
@@ -20,7 +22,9 @@ public record DecisionFate(Decision decision, Fate fate, String why, String othe
 
   /** The fates a decision can meet. */
   public enum Fate {
-    /** A contact carried out by {@link #step()} (perhaps moved by a guardrail: see {@link #why()}). */
+    /**
+     * A contact carried out by {@link #step()} (perhaps moved by a guardrail: see {@link #why()}).
+     */
     PLANNED,
     /** A contact that lost to a suppression or to a stronger decision on its channel. */
     OVERRIDDEN,

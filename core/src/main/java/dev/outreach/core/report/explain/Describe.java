@@ -14,7 +14,9 @@ import java.util.TreeMap;
 final class Describe {
   private Describe() {}
 
-  /** {@code CALL agent_abc123 / disp_xyz789, window 10:00-13:00}, or {@code suppress: already paid}. */
+  /**
+   * {@code CALL agent_abc123 / disp_xyz789, window 10:00-13:00}, or {@code suppress: already paid}.
+   */
   static String decision(Decision d) {
     if (d instanceof Suppression) {
       return "suppress: " + ((Suppression) d).reason();
@@ -37,8 +39,13 @@ final class Describe {
       return c.agentId() + " / " + c.dispositionId();
     }
     String t = "template " + c.templateId();
-    return c.conversation() == null ? t
-        : t + " -> conversation " + c.conversation().agentId() + " / " + c.conversation().dispositionId();
+    return c.conversation() == null
+        ? t
+        : t
+            + " -> conversation "
+            + c.conversation().agentId()
+            + " / "
+            + c.conversation().dispositionId();
   }
 
   static String timing(Timing t) {
@@ -50,8 +57,8 @@ final class Describe {
   }
 
   /**
-   * The customer's fields that rules read, by their column names, phone masked; names are left out (a
-   * report needs no more personal data than that).
+   * The customer's fields that rules read, by their column names, phone masked; names are left out
+   * (a report needs no more personal data than that).
    */
   static Map<String, String> fields(Customer c) {
     Map<String, String> m = new LinkedHashMap<>();

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /** An {@link Explanation} as JSON, for tools: the same facts as the text, keys in a fixed order. */
 public final class ExplainJson {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
   private ExplainJson() {}
 
@@ -36,8 +37,10 @@ public final class ExplainJson {
         d.add("decision", "SUPPRESS").add("reason", ((Suppression) f.decision()).reason());
       } else {
         Contact c = (Contact) f.decision();
-        d.add("decision", c.channel().name()).add("target", Describe.target(c))
-            .add("timing", Describe.timing(c.timing())).add("priority", c.priority());
+        d.add("decision", c.channel().name())
+            .add("target", Describe.target(c))
+            .add("timing", Describe.timing(c.timing()))
+            .add("priority", c.priority());
       }
       d.add("fate", f.fate().name());
       if (f.why() != null) d.add("why", f.why());
@@ -47,8 +50,13 @@ public final class ExplainJson {
     }
     JsonArrayBuilder steps = Json.createArrayBuilder();
     for (Step s : e.steps()) {
-      JsonObjectBuilder o = Json.createObjectBuilder().add("id", s.id()).add("kind", s.kind().name())
-          .add("method", s.method()).add("path", s.path()).add("notBefore", TIME.format(s.notBefore()));
+      JsonObjectBuilder o =
+          Json.createObjectBuilder()
+              .add("id", s.id())
+              .add("kind", s.kind().name())
+              .add("method", s.method())
+              .add("path", s.path())
+              .add("notBefore", TIME.format(s.notBefore()));
       if (s.notAfter() != null) o.add("notAfter", TIME.format(s.notAfter()));
       steps.add(o.add("customers", s.customerIds().size()).add("contacts", s.kind().contacts()));
     }
@@ -58,20 +66,25 @@ public final class ExplainJson {
       if (w.rule() != null) o.add("rule", w.rule());
       warnings.add(o.add("message", w.message()));
     }
-    JsonObjectBuilder root = Json.createObjectBuilder()
-        .add("customerId", e.customer().loanId())
-        .add("status", e.status().name())
-        .add("summary", ExplainText.verdict(e))
-        .add("campaignId", e.plan().campaignId())
-        .add("asOf", TIME.format(e.plan().asOf()))
-        .add("zone", e.plan().zone().getId())
-        .add("customerZone", e.zone().getId())
-        .add("customer", customer)
-        .add("firedRules", fired)
-        .add("decisions", decisions)
-        .add("steps", steps);
-    e.suppression().ifPresent(s -> root.add("suppression",
-        Json.createObjectBuilder().add("reason", s.reason()).add("rule", s.rule())));
+    JsonObjectBuilder root =
+        Json.createObjectBuilder()
+            .add("customerId", e.customer().loanId())
+            .add("status", e.status().name())
+            .add("summary", ExplainText.verdict(e))
+            .add("campaignId", e.plan().campaignId())
+            .add("asOf", TIME.format(e.plan().asOf()))
+            .add("zone", e.plan().zone().getId())
+            .add("customerZone", e.zone().getId())
+            .add("customer", customer)
+            .add("firedRules", fired)
+            .add("decisions", decisions)
+            .add("steps", steps);
+    e.suppression()
+        .ifPresent(
+            s ->
+                root.add(
+                    "suppression",
+                    Json.createObjectBuilder().add("reason", s.reason()).add("rule", s.rule())));
     return root.add("warnings", warnings).build();
   }
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Why a plan does what it does for one customer: every rule that fired for them, every decision those
- * rules made and what became of it, and the requests that will reach them.
+ * Why a plan does what it does for one customer: every rule that fired for them, every decision
+ * those rules made and what became of it, and the requests that will reach them.
  *
  * <pre>{@code
  * CustomerTrace t = rules.trace(List.of(customer), day, experiments).get(0);
@@ -57,7 +57,11 @@ public record Explanation(
    *
    * @throws IllegalArgumentException when the plan does not know the customer
    */
-  public static Explanation of(PlanIndex index, Customer customer, ZoneId zone, List<String> firedRules,
+  public static Explanation of(
+      PlanIndex index,
+      Customer customer,
+      ZoneId zone,
+      List<String> firedRules,
       List<Decision> decisions) {
     String id = customer.loanId();
     PlanIndex.Status status = index.status(id);
@@ -70,19 +74,27 @@ public record Explanation(
     for (Decision d : decisions) {
       if (d instanceof Suppression) {
         Suppression s = (Suppression) d;
-        boolean reported = suppression.isPresent() && suppression.get().rule().equals(s.rule())
-            && suppression.get().reason().equals(s.reason());
-        fates.add(new DecisionFate(d, reported ? DecisionFate.Fate.SUPPRESSES : DecisionFate.Fate.SUPERSEDED,
-            s.reason(), reported ? null : suppression.map(Plan.Suppressed::rule).orElse(null), null));
+        boolean reported =
+            suppression.isPresent()
+                && suppression.get().rule().equals(s.rule())
+                && suppression.get().reason().equals(s.reason());
+        fates.add(
+            new DecisionFate(
+                d,
+                reported ? DecisionFate.Fate.SUPPRESSES : DecisionFate.Fate.SUPERSEDED,
+                s.reason(),
+                reported ? null : suppression.map(Plan.Suppressed::rule).orElse(null),
+                null));
       } else {
         fates.add(fate((Contact) d, steps, overrides, unused));
       }
     }
-    return new Explanation(index.plan(), customer, status, zone, firedRules, fates, steps, suppression, warnings);
+    return new Explanation(
+        index.plan(), customer, status, zone, firedRules, fates, steps, suppression, warnings);
   }
 
-  private static DecisionFate fate(Contact c, List<Step> steps, List<Plan.Overridden> overrides,
-      List<Plan.Warning> warnings) {
+  private static DecisionFate fate(
+      Contact c, List<Step> steps, List<Plan.Overridden> overrides, List<Plan.Warning> warnings) {
     for (Plan.Overridden o : overrides) {
       if (o.channel() == c.channel() && o.rule().equals(c.rule())) {
         overrides.remove(o);
@@ -93,11 +105,14 @@ public record Explanation(
     for (Plan.Warning w : warnings) {
       if (c.rule().equals(w.rule()) && w.message().startsWith(dropped)) {
         warnings.remove(w);
-        return new DecisionFate(c, DecisionFate.Fate.DROPPED, w.code() + ": " + w.message(), null, null);
+        return new DecisionFate(
+            c, DecisionFate.Fate.DROPPED, w.code() + ": " + w.message(), null, null);
       }
     }
     for (Step s : steps) {
-      if (s.kind().contacts() && s.kind().channel() == c.channel() && s.rules().contains(c.rule())) {
+      if (s.kind().contacts()
+          && s.kind().channel() == c.channel()
+          && s.rules().contains(c.rule())) {
         List<String> moved = new ArrayList<>();
         for (Plan.Warning w : List.copyOf(warnings)) {
           if (c.rule().equals(w.rule()) && !w.message().contains("not planned")) {
@@ -105,8 +120,12 @@ public record Explanation(
             warnings.remove(w);
           }
         }
-        return new DecisionFate(c, DecisionFate.Fate.PLANNED, moved.isEmpty() ? null : String.join("; ", moved),
-            null, s);
+        return new DecisionFate(
+            c,
+            DecisionFate.Fate.PLANNED,
+            moved.isEmpty() ? null : String.join("; ", moved),
+            null,
+            s);
       }
     }
     return new DecisionFate(c, DecisionFate.Fate.UNMATCHED, null, null, null);

@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A {@link PlanDiff} as one self-contained HTML page: the two plans' counts side by side, a chart of
- * the changes by kind, the moves between statuses, and the changed customers of each kind (capped at
- * {@code maxRows} per kind; the JSON diff lists every one).
+ * A {@link PlanDiff} as one self-contained HTML page: the two plans' counts side by side, a chart
+ * of the changes by kind, the moves between statuses, and the changed customers of each kind
+ * (capped at {@code maxRows} per kind; the JSON diff lists every one).
  */
 public final class HtmlDiff {
   private HtmlDiff() {}
@@ -43,14 +43,26 @@ public final class HtmlDiff {
 
   private static void page(Out o, PlanDiff d, int maxRows) {
     Page.open(o, "Outreach plan diff: " + d.changed().campaignId());
-    o.raw("<header><h1>Plan diff <span class=\"campaign\">").text(d.changed().campaignId()).raw("</span></h1>\n")
-        .raw("<p class=\"sub\">").text("As of " + PlanPage.WHEN.format(d.changed().asOf()) + " ("
-            + d.changed().zone().getId() + "). Base: " + d.baseLabel() + ". Changed: " + d.changedLabel() + ".")
+    o.raw("<header><h1>Plan diff <span class=\"campaign\">")
+        .text(d.changed().campaignId())
+        .raw("</span></h1>\n")
+        .raw("<p class=\"sub\">")
+        .text(
+            "As of "
+                + PlanPage.WHEN.format(d.changed().asOf())
+                + " ("
+                + d.changed().zone().getId()
+                + "). Base: "
+                + d.baseLabel()
+                + ". Changed: "
+                + d.changedLabel()
+                + ".")
         .raw("</p></header>\n");
     Page.section(o, "summary", "Counts");
-    o.raw("<table class=\"counts\"><thead><tr><th scope=\"col\"><span class=\"vh\">Count</span></th>"
-        + "<th scope=\"col\" class=\"num\">Base</th><th scope=\"col\" class=\"num\">Changed</th>"
-        + "<th scope=\"col\" class=\"num\">Change</th></tr></thead><tbody>\n");
+    o.raw(
+        "<table class=\"counts\"><thead><tr><th scope=\"col\"><span class=\"vh\">Count</span></th>"
+            + "<th scope=\"col\" class=\"num\">Base</th><th scope=\"col\" class=\"num\">Changed</th>"
+            + "<th scope=\"col\" class=\"num\">Change</th></tr></thead><tbody>\n");
     Summary a = d.base().summary();
     Summary b = d.changed().summary();
     row(o, "Customers", a.customers(), b.customers());
@@ -65,7 +77,10 @@ public final class HtmlDiff {
     o.raw("</tbody></table>\n");
     Page.endSection(o);
 
-    Page.section(o, "changes", String.format(Locale.ROOT, "Customers whose outcome changes: %,d", d.changes().size()));
+    Page.section(
+        o,
+        "changes",
+        String.format(Locale.ROOT, "Customers whose outcome changes: %,d", d.changes().size()));
     List<Bar> bars = new ArrayList<>();
     for (Map.Entry<Change.Kind, Integer> e : d.counts().entrySet()) {
       bars.add(new Bar(e.getKey().words(), new long[] {e.getValue()}));
@@ -74,12 +89,18 @@ public final class HtmlDiff {
     Charts.bars(o, "chart-kinds", "By kind of change", null, List.of("customers"), bars);
     o.raw("</div>\n");
     if (!d.transitions().isEmpty()) {
-      o.raw("<h3>From one status to another</h3><table class=\"counts\"><thead><tr><th class=\"num\">Customers</th>"
-          + "<th>From</th><th>To</th></tr></thead><tbody>\n");
+      o.raw(
+          "<h3>From one status to another</h3><table class=\"counts\"><thead><tr><th class=\"num\">Customers</th>"
+              + "<th>From</th><th>To</th></tr></thead><tbody>\n");
       for (Map.Entry<String, Integer> m : d.transitions()) {
         String[] fromTo = m.getKey().split(" -> ");
-        o.raw("<tr><td class=\"num\">").num(m.getValue()).raw("</td><td>").text(fromTo[0].toLowerCase(Locale.ROOT))
-            .raw("</td><td>").text(fromTo[1].toLowerCase(Locale.ROOT)).raw("</td></tr>\n");
+        o.raw("<tr><td class=\"num\">")
+            .num(m.getValue())
+            .raw("</td><td>")
+            .text(fromTo[0].toLowerCase(Locale.ROOT))
+            .raw("</td><td>")
+            .text(fromTo[1].toLowerCase(Locale.ROOT))
+            .raw("</td></tr>\n");
       }
       o.raw("</tbody></table>\n");
     }
@@ -90,14 +111,24 @@ public final class HtmlDiff {
       if (list.isEmpty()) {
         continue;
       }
-      Page.section(o, "kind-" + k.name(), String.format(Locale.ROOT, "%s: %,d", capital(k.words()), list.size()));
-      o.raw("<table class=\"rows\"><thead><tr><th>Loan id</th><th>Base</th><th>Changed</th></tr></thead><tbody>\n");
+      Page.section(
+          o,
+          "kind-" + k.name(),
+          String.format(Locale.ROOT, "%s: %,d", capital(k.words()), list.size()));
+      o.raw(
+          "<table class=\"rows\"><thead><tr><th>Loan id</th><th>Base</th><th>Changed</th></tr></thead><tbody>\n");
       for (Change c : list.subList(0, Math.min(maxRows, list.size()))) {
-        o.raw("<tr><td class=\"id\">").text(c.customerId()).raw("</td><td class=\"removed\">")
-            .text(c.before().describe()).raw("</td><td class=\"added\">").text(c.after().describe()).raw("</td></tr>\n");
+        o.raw("<tr><td class=\"id\">")
+            .text(c.customerId())
+            .raw("</td><td class=\"removed\">")
+            .text(c.before().describe())
+            .raw("</td><td class=\"added\">")
+            .text(c.after().describe())
+            .raw("</td></tr>\n");
       }
       o.raw("</tbody></table>\n");
-      Page.more(o, list.size(), Math.min(maxRows, list.size()), "are in the JSON diff (--format json)");
+      Page.more(
+          o, list.size(), Math.min(maxRows, list.size()), "are in the JSON diff (--format json)");
       Page.endSection(o);
     }
     if (d.changes().isEmpty()) {
@@ -107,9 +138,14 @@ public final class HtmlDiff {
   }
 
   private static void row(Out o, String label, long a, long b) {
-    o.raw("<tr><th scope=\"row\">").text(label).raw("</th><td class=\"num\">").num(a)
-        .raw("</td><td class=\"num\">").num(b)
-        .raw("</td><td class=\"num\">").text(a == b ? "" : String.format(Locale.ROOT, "%+,d", b - a))
+    o.raw("<tr><th scope=\"row\">")
+        .text(label)
+        .raw("</th><td class=\"num\">")
+        .num(a)
+        .raw("</td><td class=\"num\">")
+        .num(b)
+        .raw("</td><td class=\"num\">")
+        .text(a == b ? "" : String.format(Locale.ROOT, "%+,d", b - a))
         .raw("</td></tr>\n");
   }
 

@@ -17,10 +17,10 @@ import java.util.function.Function;
 /**
  * The dry-run report as one self-contained HTML page (inline style, script and SVG charts; it loads
  * nothing): the summary, charts of contacts by channel, rule, hour, language and other attributes,
- * every request with its body, suppressed, dropped and undecided customers, warnings, and a search box
- * that tells, for a loan id, which rules fired, what the customer gets and why not. Phone numbers are
- * masked and every text is escaped. Detail tables are capped ({@link Builder#maxRows}); the search
- * covers every customer, so the page stays usable for a million of them.
+ * every request with its body, suppressed, dropped and undecided customers, warnings, and a search
+ * box that tells, for a loan id, which rules fired, what the customer gets and why not. Phone
+ * numbers are masked and every text is escaped. Detail tables are capped ({@link Builder#maxRows});
+ * the search covers every customer, so the page stays usable for a million of them.
  *
  * <pre>{@code
  * HtmlReport.builder(plan).customers(portfolio).build().write(writer);
@@ -45,8 +45,14 @@ public final class HtmlReport {
     List<String> attributes = b.chartBy != null ? b.chartBy : defaultAttributes(b.customers);
     PlanIndex index = PlanIndex.of(b.plan);
     try {
-      new PlanPage(new Out(to), b.plan, index, Tallies.of(b.plan, byId, attributes, b.top), b.maxRows,
-          b.firedRules).write();
+      new PlanPage(
+              new Out(to),
+              b.plan,
+              index,
+              Tallies.of(b.plan, byId, attributes, b.top),
+              b.maxRows,
+              b.firedRules)
+          .write();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -90,8 +96,8 @@ public final class HtmlReport {
     }
 
     /**
-     * The planned portfolio, for charts by attribute and by each customer's local hour (its
-     * {@code timezone} attribute). Default: none, so no attribute charts and hours in the plan's zone.
+     * The planned portfolio, for charts by attribute and by each customer's local hour (its {@code
+     * timezone} attribute). Default: none, so no attribute charts and hours in the plan's zone.
      */
     public Builder customers(List<Customer> customers) {
       this.customers = List.copyOf(customers);
@@ -99,8 +105,9 @@ public final class HtmlReport {
     }
 
     /**
-     * Which rules fired for a customer (by loan id; {@code null} when unknown), shown by the search.
-     * Default: none, and the search shows the rules the plan names (winners, suppressions, overridden).
+     * Which rules fired for a customer (by loan id; {@code null} when unknown), shown by the
+     * search. Default: none, and the search shows the rules the plan names (winners, suppressions,
+     * overridden).
      */
     public Builder firedRules(Function<String, List<String>> firedRules) {
       this.firedRules = Objects.requireNonNull(firedRules, "firedRules == null");
@@ -108,8 +115,8 @@ public final class HtmlReport {
     }
 
     /**
-     * The attributes to chart contacts by, e.g. {@code language}, {@code payment_status} or a custom
-     * attribute such as {@code branch}; each chart shows the most frequent values. Default:
+     * The attributes to chart contacts by, e.g. {@code language}, {@code payment_status} or a
+     * custom attribute such as {@code branch}; each chart shows the most frequent values. Default:
      * {@code language}, and {@code branch} when the customers carry it.
      */
     public Builder chartBy(List<String> attributes) {
@@ -117,7 +124,10 @@ public final class HtmlReport {
       return this;
     }
 
-    /** Rows shown per detail table (suppressed, dropped, undecided, warnings) and elements per body array. Default: 200. */
+    /**
+     * Rows shown per detail table (suppressed, dropped, undecided, warnings) and elements per body
+     * array. Default: 200.
+     */
     public Builder maxRows(int maxRows) {
       if (maxRows < 1) {
         throw new IllegalArgumentException("maxRows must be at least 1: " + maxRows);

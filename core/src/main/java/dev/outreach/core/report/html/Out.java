@@ -50,12 +50,23 @@ final class Out {
       char c = s.charAt(i);
       String r;
       switch (c) {
-        case '&': r = "&amp;"; break;
-        case '<': r = "&lt;"; break;
-        case '>': r = "&gt;"; break;
-        case '"': r = "&quot;"; break;
-        case '\'': r = "&#39;"; break;
-        default: r = null;
+        case '&':
+          r = "&amp;";
+          break;
+        case '<':
+          r = "&lt;";
+          break;
+        case '>':
+          r = "&gt;";
+          break;
+        case '"':
+          r = "&quot;";
+          break;
+        case '\'':
+          r = "&#39;";
+          break;
+        default:
+          r = null;
       }
       if (r != null) {
         if (sb == null) {

@@ -7,13 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The frame every page shares: one self-contained document whose style and script are inline, with a
- * content security policy that lets it load nothing from anywhere.
+ * The frame every page shares: one self-contained document whose style and script are inline, with
+ * a content security policy that lets it load nothing from anywhere.
  */
 final class Page {
   /** No fetch of any kind; only the inline style and script. */
-  private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-      + "img-src data:";
+  private static final String POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+          + "img-src data:";
 
   private Page() {}
 
@@ -21,13 +22,20 @@ final class Page {
     o.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"" + POLICY + "\">\n")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .raw("<title>").text(title).raw("</title>\n<style>\n").raw(resource("report.css")).raw("</style>\n</head>\n")
+        .raw("<title>")
+        .text(title)
+        .raw("</title>\n<style>\n")
+        .raw(resource("report.css"))
+        .raw("</style>\n</head>\n")
         .raw("<body>\n<main>\n");
   }
 
   static void close(Out o) {
-    o.raw("<footer>Made by Outreach. Phone numbers are masked. Nothing here was sent.</footer>\n</main>\n")
-        .raw("<script>\n").raw(resource("report.js")).raw("</script>\n</body>\n</html>\n");
+    o.raw(
+            "<footer>Made by Outreach. Phone numbers are masked. Nothing here was sent.</footer>\n</main>\n")
+        .raw("<script>\n")
+        .raw(resource("report.js"))
+        .raw("</script>\n</body>\n</html>\n");
   }
 
   /** {@code <section id=…><h2>title</h2>}. */
@@ -42,9 +50,16 @@ final class Page {
   /** "Showing the first N of M" under a capped table. */
   static void more(Out o, long total, long shown, String where) {
     if (total > shown) {
-      o.raw("<p class=\"more\">").text(String.format(Locale.ROOT,
-          "Showing the first %,d of %,d; %,d more %s.", shown, total,
-          total - shown, where)).raw("</p>\n");
+      o.raw("<p class=\"more\">")
+          .text(
+              String.format(
+                  Locale.ROOT,
+                  "Showing the first %,d of %,d; %,d more %s.",
+                  shown,
+                  total,
+                  total - shown,
+                  where))
+          .raw("</p>\n");
     }
   }
 

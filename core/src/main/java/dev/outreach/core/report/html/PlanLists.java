@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The plan report's detail lists: suppressed, overridden, dropped, undecided and warnings, each capped. */
+/**
+ * The plan report's detail lists: suppressed, overridden, dropped, undecided and warnings, each
+ * capped.
+ */
 final class PlanLists {
   private final Out o;
   private final Plan plan;
@@ -38,32 +41,52 @@ final class PlanLists {
   }
 
   private void suppressed() {
-    Page.section(o, "suppressed", String.format(Locale.ROOT, "Suppressed: %,d", plan.suppressed().size()));
+    Page.section(
+        o, "suppressed", String.format(Locale.ROOT, "Suppressed: %,d", plan.suppressed().size()));
     if (plan.suppressed().isEmpty()) {
       o.raw("<p class=\"empty\">No rule suppressed anyone.</p>\n");
     } else {
       counts(plan.suppressed(), s -> List.of(s.reason(), s.rule()), "Reason", "Rule");
-      o.raw("<details><summary>Customers</summary><table class=\"rows\"><thead><tr><th>Loan id</th><th>Reason</th>"
-          + "<th>Rule</th></tr></thead><tbody>\n");
+      o.raw(
+          "<details><summary>Customers</summary><table class=\"rows\"><thead><tr><th>Loan id</th><th>Reason</th>"
+              + "<th>Rule</th></tr></thead><tbody>\n");
       for (Plan.Suppressed s : first(plan.suppressed())) {
-        o.raw("<tr><td class=\"id\">").text(s.customerId()).raw("</td><td>").text(s.reason()).raw("</td><td>")
-            .text(s.rule()).raw("</td></tr>\n");
+        o.raw("<tr><td class=\"id\">")
+            .text(s.customerId())
+            .raw("</td><td>")
+            .text(s.reason())
+            .raw("</td><td>")
+            .text(s.rule())
+            .raw("</td></tr>\n");
       }
       o.raw("</tbody></table>");
-      Page.more(o, plan.suppressed().size(), first(plan.suppressed()).size(), "are in the plan JSON; search finds any");
+      Page.more(
+          o,
+          plan.suppressed().size(),
+          first(plan.suppressed()).size(),
+          "are in the plan JSON; search finds any");
       o.raw("</details>\n");
     }
     Page.endSection(o);
   }
 
   private void overrides() {
-    Page.section(o, "overrides", String.format(Locale.ROOT, "Overridden decisions: %,d", plan.overrides().size()));
-    o.raw("<p class=\"hint\">Decisions that lost to a suppression or to a stronger decision on the same channel.</p>\n");
+    Page.section(
+        o,
+        "overrides",
+        String.format(Locale.ROOT, "Overridden decisions: %,d", plan.overrides().size()));
+    o.raw(
+        "<p class=\"hint\">Decisions that lost to a suppression or to a stronger decision on the same channel.</p>\n");
     if (plan.overrides().isEmpty()) {
       o.raw("<p class=\"empty\">None.</p>\n");
     } else {
-      counts(plan.overrides(), v -> List.of(v.channel().name(), v.rule(), v.winner(), v.why()), "Channel",
-          "Rule that lost", "Rule that won", "Why");
+      counts(
+          plan.overrides(),
+          v -> List.of(v.channel().name(), v.rule(), v.winner(), v.why()),
+          "Channel",
+          "Rule that lost",
+          "Rule that won",
+          "Why");
     }
     Page.endSection(o);
   }
@@ -71,13 +94,15 @@ final class PlanLists {
   private void dropped() {
     Set<String> ids = new LinkedHashSet<>();
     for (Plan.Warning w : plan.warnings()) {
-      if (w.customerId() != null && index.contains(w.customerId())
+      if (w.customerId() != null
+          && index.contains(w.customerId())
           && index.status(w.customerId()) == PlanIndex.Status.DROPPED) {
         ids.add(w.customerId());
       }
     }
     Page.section(o, "dropped", String.format(Locale.ROOT, "Dropped: %,d", ids.size()));
-    o.raw("<p class=\"hint\">Rules chose to contact them, but no contact could be scheduled.</p>\n");
+    o.raw(
+        "<p class=\"hint\">Rules chose to contact them, but no contact could be scheduled.</p>\n");
     if (ids.isEmpty()) {
       o.raw("<p class=\"empty\">None.</p>\n");
     } else {
@@ -97,8 +122,10 @@ final class PlanLists {
   }
 
   private void undecided() {
-    Page.section(o, "undecided", String.format(Locale.ROOT, "Undecided: %,d", plan.undecided().size()));
-    o.raw("<p class=\"hint\">No rule decided anything for them, so they will not be contacted.</p>\n");
+    Page.section(
+        o, "undecided", String.format(Locale.ROOT, "Undecided: %,d", plan.undecided().size()));
+    o.raw(
+        "<p class=\"hint\">No rule decided anything for them, so they will not be contacted.</p>\n");
     if (plan.undecided().isEmpty()) {
       o.raw("<p class=\"empty\">None.</p>\n");
     } else {
@@ -114,7 +141,8 @@ final class PlanLists {
   }
 
   private void warnings() {
-    Page.section(o, "warnings", String.format(Locale.ROOT, "Warnings: %,d", plan.warnings().size()));
+    Page.section(
+        o, "warnings", String.format(Locale.ROOT, "Warnings: %,d", plan.warnings().size()));
     if (plan.warnings().isEmpty()) {
       o.raw("<p class=\"empty\">None: every decision was planned as the rules asked.</p>\n");
     } else {
@@ -132,32 +160,56 @@ final class PlanLists {
     if (list.isEmpty()) {
       return;
     }
-    o.raw("<h3>About batches</h3><table class=\"rows\"><thead><tr><th scope=\"col\">Code</th>"
-        + "<th scope=\"col\">Rule</th><th scope=\"col\">What to do</th></tr></thead><tbody>\n");
+    o.raw(
+        "<h3>About batches</h3><table class=\"rows\"><thead><tr><th scope=\"col\">Code</th>"
+            + "<th scope=\"col\">Rule</th><th scope=\"col\">What to do</th></tr></thead><tbody>\n");
     for (Plan.Warning w : first(list)) {
-      o.raw("<tr><td>").el("span", "code", w.code()).raw("</td><td>").text(w.rule() == null ? "" : w.rule())
-          .raw("</td><td>").text(w.message()).raw("</td></tr>\n");
+      o.raw("<tr><td>")
+          .el("span", "code", w.code())
+          .raw("</td><td>")
+          .text(w.rule() == null ? "" : w.rule())
+          .raw("</td><td>")
+          .text(w.message())
+          .raw("</td></tr>\n");
     }
     o.raw("</tbody></table>\n");
     Page.more(o, list.size(), first(list).size(), "are in the plan JSON");
   }
 
-  /** The warnings about customers, by code, rule, channel and outcome, with example loan ids to search. */
+  /**
+   * The warnings about customers, by code, rule, channel and outcome, with example loan ids to
+   * search.
+   */
   private void groups(List<WarningGroups.Group> groups) {
-    o.raw("<h3>About customers</h3><p class=\"hint\">Grouped by code, rule, channel and outcome (moves in the "
-        + "customer's local time). Search a loan id for that customer's warnings; the plan JSON and "
-        + "<code>explain</code> have every one.</p>\n");
-    o.raw("<table class=\"counts\"><thead><tr><th scope=\"col\" class=\"num\">Warnings</th>"
-        + "<th scope=\"col\">Code</th><th scope=\"col\">Rule</th><th scope=\"col\">Channel</th>"
-        + "<th scope=\"col\">Outcome</th><th scope=\"col\">For example</th></tr></thead><tbody>\n");
+    o.raw(
+        "<h3>About customers</h3><p class=\"hint\">Grouped by code, rule, channel and outcome (moves in the "
+            + "customer's local time). Search a loan id for that customer's warnings; the plan JSON and "
+            + "<code>explain</code> have every one.</p>\n");
+    o.raw(
+        "<table class=\"counts\"><thead><tr><th scope=\"col\" class=\"num\">Warnings</th>"
+            + "<th scope=\"col\">Code</th><th scope=\"col\">Rule</th><th scope=\"col\">Channel</th>"
+            + "<th scope=\"col\">Outcome</th><th scope=\"col\">For example</th></tr></thead><tbody>\n");
     List<WarningGroups.Group> shown = first(groups);
     for (WarningGroups.Group g : shown) {
-      o.raw("<tr><td class=\"num\">").num(g.warnings()).raw("</td><td>").el("span", "code", g.code())
-          .raw("</td><td>").text(g.rule()).raw("</td><td>").text(g.channel()).raw("</td><td>").text(g.outcome())
+      o.raw("<tr><td class=\"num\">")
+          .num(g.warnings())
+          .raw("</td><td>")
+          .el("span", "code", g.code())
+          .raw("</td><td>")
+          .text(g.rule())
+          .raw("</td><td>")
+          .text(g.channel())
+          .raw("</td><td>")
+          .text(g.outcome())
           .raw("</td><td>");
       for (int i = 0; i < g.examples().size(); i++) {
         String id = g.examples().get(i);
-        o.raw(i == 0 ? "" : " ").raw("<a class=\"id\" href=\"#q=").text(hash(id)).raw("\">").text(id).raw("</a>");
+        o.raw(i == 0 ? "" : " ")
+            .raw("<a class=\"id\" href=\"#q=")
+            .text(hash(id))
+            .raw("\">")
+            .text(id)
+            .raw("</a>");
       }
       o.raw("</td></tr>\n");
     }
@@ -167,8 +219,14 @@ final class PlanLists {
       for (WarningGroups.Group g : groups.subList(shown.size(), groups.size())) {
         rest += g.warnings();
       }
-      o.raw("<p class=\"more\">").text(String.format(Locale.ROOT, "%,d more groups (%,d warnings); every warning "
-          + "is in the plan JSON and explain, and search finds any customer's.", groups.size() - shown.size(), rest))
+      o.raw("<p class=\"more\">")
+          .text(
+              String.format(
+                  Locale.ROOT,
+                  "%,d more groups (%,d warnings); every warning "
+                      + "is in the plan JSON and explain, and search finds any customer's.",
+                  groups.size() - shown.size(),
+                  rest))
           .raw("</p>\n");
     }
   }
@@ -183,8 +241,10 @@ final class PlanLists {
     Map<List<String>, Integer> n = new LinkedHashMap<>();
     items.forEach(i -> n.merge(key.apply(i), 1, Integer::sum));
     List<Map.Entry<List<String>, Integer>> rows = new ArrayList<>(n.entrySet());
-    rows.sort(Map.Entry.<List<String>, Integer>comparingByValue().reversed()
-        .thenComparing(e -> String.join("\u0000", e.getKey()), Comparator.naturalOrder()));
+    rows.sort(
+        Map.Entry.<List<String>, Integer>comparingByValue()
+            .reversed()
+            .thenComparing(e -> String.join("\u0000", e.getKey()), Comparator.naturalOrder()));
     o.raw("<table class=\"counts\"><thead><tr><th class=\"num\">Customers</th>");
     for (String h : headers) {
       o.raw("<th>").text(h).raw("</th>");

@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /** The plan report's page: header, summary, search, charts, requests, then the detail lists. */
 final class PlanPage {
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
   private static final int MAX_STEPS = 500;
 
@@ -28,7 +29,13 @@ final class PlanPage {
   private final int maxRows;
   private final Function<String, List<String>> fired;
 
-  PlanPage(Out o, Plan plan, PlanIndex index, Tallies tallies, int maxRows, Function<String, List<String>> fired) {
+  PlanPage(
+      Out o,
+      Plan plan,
+      PlanIndex index,
+      Tallies tallies,
+      int maxRows,
+      Function<String, List<String>> fired) {
     this.o = o;
     this.plan = plan;
     this.index = index;
@@ -39,9 +46,17 @@ final class PlanPage {
 
   void write() {
     Page.open(o, "Outreach plan: " + plan.campaignId());
-    o.raw("<header><h1>Outreach plan <span class=\"campaign\">").text(plan.campaignId()).raw("</span></h1>\n")
-        .raw("<p class=\"sub\">").text("As of " + WHEN.format(plan.asOf()) + " (" + plan.zone().getId()
-            + "). A dry run: nothing has been sent.").raw("</p></header>\n");
+    o.raw("<header><h1>Outreach plan <span class=\"campaign\">")
+        .text(plan.campaignId())
+        .raw("</span></h1>\n")
+        .raw("<p class=\"sub\">")
+        .text(
+            "As of "
+                + WHEN.format(plan.asOf())
+                + " ("
+                + plan.zone().getId()
+                + "). A dry run: nothing has been sent.")
+        .raw("</p></header>\n");
     summary();
     search();
     charts();
@@ -74,8 +89,11 @@ final class PlanPage {
   }
 
   private void card(String id, String label, long n, String note) {
-    o.raw("<div class=\"card\" id=\"card-" + id + "\"><div class=\"n\">").num(n).raw("</div><div class=\"l\">")
-        .text(label).raw("</div>");
+    o.raw("<div class=\"card\" id=\"card-" + id + "\"><div class=\"n\">")
+        .num(n)
+        .raw("</div><div class=\"l\">")
+        .text(label)
+        .raw("</div>");
     if (note != null) {
       o.raw("<div class=\"note\">").text(note).raw("</div>");
     }
@@ -88,8 +106,10 @@ final class PlanPage {
 
   private void search() {
     Page.section(o, "find", "Find a customer");
-    o.raw("<form id=\"search\" autocomplete=\"off\"><input id=\"q\" type=\"search\" placeholder=\"Loan id, e.g. ")
-        .text(example()).raw("\" aria-label=\"Loan id\"><button type=\"submit\">Explain</button></form>\n")
+    o.raw(
+            "<form id=\"search\" autocomplete=\"off\"><input id=\"q\" type=\"search\" placeholder=\"Loan id, e.g. ")
+        .text(example())
+        .raw("\" aria-label=\"Loan id\"><button type=\"submit\">Explain</button></form>\n")
         .raw("<div id=\"result\" aria-live=\"polite\"></div>\n");
     Page.endSection(o);
   }
@@ -105,16 +125,32 @@ final class PlanPage {
 
   private void charts() {
     Page.section(o, "charts", "Contacts");
-    o.raw("<p class=\"hint\">A contact is one customer on one channel. Hover over a bar for its numbers.</p>\n")
+    o.raw(
+            "<p class=\"hint\">A contact is one customer on one channel. Hover over a bar for its numbers.</p>\n")
         .raw("<div class=\"grid\">\n");
     Charts.bars(o, "chart-channel", "By channel", null, Tallies.SERIES, tallies.byChannel);
-    Charts.columns(o, "chart-hour", "By hour of not-before",
-        tallies.localTimes ? "in each customer's local time" : "in " + plan.zone().getId(), Tallies.SERIES,
+    Charts.columns(
+        o,
+        "chart-hour",
+        "By hour of not-before",
+        tallies.localTimes ? "in each customer's local time" : "in " + plan.zone().getId(),
+        Tallies.SERIES,
         tallies.byHour);
-    Charts.bars(o, "chart-rule", "By rule", "the rule whose decision the request carries", Tallies.SERIES,
-        tallies.byRule, Charts.WIDE);
+    Charts.bars(
+        o,
+        "chart-rule",
+        "By rule",
+        "the rule whose decision the request carries",
+        Tallies.SERIES,
+        tallies.byRule,
+        Charts.WIDE);
     for (Map.Entry<String, List<Bar>> e : tallies.byAttribute.entrySet()) {
-      Charts.bars(o, "chart-attr-" + slug(e.getKey()), "By " + e.getKey().replace('_', ' '), null, Tallies.SERIES,
+      Charts.bars(
+          o,
+          "chart-attr-" + slug(e.getKey()),
+          "By " + e.getKey().replace('_', ' '),
+          null,
+          Tallies.SERIES,
           e.getValue());
     }
     o.raw("</div>\n");
@@ -127,8 +163,11 @@ final class PlanPage {
 
   private void steps() {
     Page.section(o, "steps", "Requests, in the order they will be sent");
-    o.raw("<p class=\"hint\">Each body is exactly what will be sent, except that phone numbers are masked and a "
-        + "long list shows its first ").num(maxRows).raw(" entries.</p>\n");
+    o.raw(
+            "<p class=\"hint\">Each body is exactly what will be sent, except that phone numbers are masked and a "
+                + "long list shows its first ")
+        .num(maxRows)
+        .raw(" entries.</p>\n");
     List<Step> steps = plan.steps();
     if (steps.isEmpty()) {
       o.raw("<p class=\"empty\">No requests: nobody will be contacted.</p>\n");
@@ -142,23 +181,50 @@ final class PlanPage {
 
   private void step(Step s) {
     String channel = s.kind().channel() == null ? "NONE" : s.kind().channel().name();
-    o.raw("<details class=\"step\" id=\"step-").text(s.id()).raw("\"><summary>")
-        .raw("<span class=\"sid\">").text(s.id()).raw("</span> ")
-        .raw("<span class=\"kind ch-" + channel + "\">").text(s.kind().name()).raw("</span> ")
-        .raw("<span class=\"when\">").text(when(s.notBefore(), s.notAfter())).raw("</span> ")
-        .raw("<span class=\"count\">").text(String.format(Locale.ROOT, "%,d customers", s.customerIds().size()))
+    o.raw("<details class=\"step\" id=\"step-")
+        .text(s.id())
+        .raw("\"><summary>")
+        .raw("<span class=\"sid\">")
+        .text(s.id())
         .raw("</span> ")
-        .raw("<span class=\"rules\">").text(String.join("; ", s.rules())).raw("</span></summary>\n")
-        .raw("<p class=\"req\"><code>").text(s.method() + " " + s.path()).raw("</code> <span class=\"note\">")
-        .text(String.format(Locale.ROOT, "body %,d bytes%s%s", s.bodyBytes().length,
-            s.kind().contacts() ? "" : "; contacts nobody by itself",
-            s.referencedStepId().map(r -> "; {" + r + "} is the id that step " + r + " returns").orElse("")))
-        .raw("</span></p>\n<pre class=\"body\">").text(BodyJson.pretty(s.body(), maxRows)).raw("</pre></details>\n");
+        .raw("<span class=\"kind ch-" + channel + "\">")
+        .text(s.kind().name())
+        .raw("</span> ")
+        .raw("<span class=\"when\">")
+        .text(when(s.notBefore(), s.notAfter()))
+        .raw("</span> ")
+        .raw("<span class=\"count\">")
+        .text(String.format(Locale.ROOT, "%,d customers", s.customerIds().size()))
+        .raw("</span> ")
+        .raw("<span class=\"rules\">")
+        .text(String.join("; ", s.rules()))
+        .raw("</span></summary>\n")
+        .raw("<p class=\"req\"><code>")
+        .text(s.method() + " " + s.path())
+        .raw("</code> <span class=\"note\">")
+        .text(
+            String.format(
+                Locale.ROOT,
+                "body %,d bytes%s%s",
+                s.bodyBytes().length,
+                s.kind().contacts() ? "" : "; contacts nobody by itself",
+                s.referencedStepId()
+                    .map(r -> "; {" + r + "} is the id that step " + r + " returns")
+                    .orElse("")))
+        .raw("</span></p>\n<pre class=\"body\">")
+        .text(BodyJson.pretty(s.body(), maxRows))
+        .raw("</pre></details>\n");
   }
 
   static String when(OffsetDateTime notBefore, OffsetDateTime notAfter) {
-    return "not before " + WHEN.format(notBefore) + (notAfter == null ? "" : ", until "
-        + (notAfter.toLocalDate().equals(notBefore.toLocalDate()) ? HOUR.format(notAfter) : WHEN.format(notAfter)));
+    return "not before "
+        + WHEN.format(notBefore)
+        + (notAfter == null
+            ? ""
+            : ", until "
+                + (notAfter.toLocalDate().equals(notBefore.toLocalDate())
+                    ? HOUR.format(notAfter)
+                    : WHEN.format(notAfter)));
   }
 
   private void experiments() {
@@ -167,16 +233,22 @@ final class PlanPage {
     }
     Page.section(o, "experiments", "Experiments");
     for (ExperimentResult x : plan.experiments()) {
-      o.raw("<h3>").text(x.experiment()).raw("</h3>\n<table><thead><tr><th>Arm</th><th class=\"num\">Weight</th>"
-          + "<th class=\"num\">Customers</th><th class=\"num\">Contacted</th><th class=\"num\">Suppressed</th>"
-          + "<th class=\"num\">Undecided</th><th class=\"num\">Dropped</th>");
+      o.raw("<h3>")
+          .text(x.experiment())
+          .raw(
+              "</h3>\n<table><thead><tr><th>Arm</th><th class=\"num\">Weight</th>"
+                  + "<th class=\"num\">Customers</th><th class=\"num\">Contacted</th><th class=\"num\">Suppressed</th>"
+                  + "<th class=\"num\">Undecided</th><th class=\"num\">Dropped</th>");
       for (Channel c : Channel.values()) {
         o.raw("<th class=\"num\">").text(c.name()).raw("</th>");
       }
       o.raw("</tr></thead><tbody>\n");
       for (ExperimentResult.ArmResult a : x.arms()) {
         o.raw("<tr><td>").text(a.arm()).raw("</td>");
-        for (long n : new long[] {a.weight(), a.customers(), a.contacted(), a.suppressed(), a.undecided(), a.dropped()}) {
+        for (long n :
+            new long[] {
+              a.weight(), a.customers(), a.contacted(), a.suppressed(), a.undecided(), a.dropped()
+            }) {
           o.raw("<td class=\"num\">").num(n).raw("</td>");
         }
         for (Channel c : Channel.values()) {

@@ -21,11 +21,12 @@ import java.util.function.Function;
  * What the page's search box looks customers up in, kept small enough for a million customers:
  * customers with the same outcome (status, steps, fired rules, suppression, overrides and warnings)
  * share one <em>profile</em>, written once; each profile lists its loan ids sorted and front-coded
- * (the first character says how many leading characters repeat the previous id, {@code '0'} + n, the
- * rest is the new tail). Rule names and texts are written once and referred to by index.
+ * (the first character says how many leading characters repeat the previous id, {@code '0'} + n,
+ * the rest is the new tail). Rule names and texts are written once and referred to by index.
  */
 final class SearchData {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", Locale.ROOT);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", Locale.ROOT);
   private static final int MAX_PREFIX = 40;
 
   private final Map<String, Integer> rules = new HashMap<>();
@@ -40,7 +41,8 @@ final class SearchData {
   private SearchData() {}
 
   /** Writes the search data of {@code index} as JSON safe inside a {@code <script>} element. */
-  static void write(Writer to, PlanIndex index, Function<String, List<String>> fired) throws IOException {
+  static void write(Writer to, PlanIndex index, Function<String, List<String>> fired)
+      throws IOException {
     SearchData d = new SearchData();
     for (String id : index.customerIds()) {
       d.add(index, id, fired.apply(id));
@@ -55,13 +57,19 @@ final class SearchData {
     for (int s : index.stepIndexes(id)) {
       key.append(s).append(',');
     }
-    int f = fired == null ? -1 : firedSets.computeIfAbsent(fired, k -> {
-      int[] ids = k.stream().mapToInt(this::rule).toArray();
-      firedList.add(ids);
-      return firedList.size() - 1;
-    });
+    int f =
+        fired == null
+            ? -1
+            : firedSets.computeIfAbsent(
+                fired,
+                k -> {
+                  int[] ids = k.stream().mapToInt(this::rule).toArray();
+                  firedList.add(ids);
+                  return firedList.size() - 1;
+                });
     key.append('|').append(f).append('|');
-    int[] suppression = index.suppression(id).map(s -> new int[] {text(s.reason()), rule(s.rule())}).orElse(null);
+    int[] suppression =
+        index.suppression(id).map(s -> new int[] {text(s.reason()), rule(s.rule())}).orElse(null);
     if (suppression != null) {
       key.append(suppression[0]).append(',').append(suppression[1]);
     }
@@ -70,7 +78,14 @@ final class SearchData {
     for (Plan.Overridden o : index.overrides(id)) {
       Object[] v = {o.channel().name(), rule(o.rule()), rule(o.winner()), text(o.why())};
       overrides.add(v);
-      key.append(v[0]).append(',').append(v[1]).append(',').append(v[2]).append(',').append(v[3]).append(';');
+      key.append(v[0])
+          .append(',')
+          .append(v[1])
+          .append(',')
+          .append(v[2])
+          .append(',')
+          .append(v[3])
+          .append(';');
     }
     key.append('|');
     List<int[]> warnings = new ArrayList<>();
@@ -79,25 +94,33 @@ final class SearchData {
       warnings.add(v);
       key.append(v[0]).append(',').append(v[1]).append(',').append(v[2]).append(';');
     }
-    int p = profileKeys.computeIfAbsent(key.toString(), k -> {
-      profiles.add(new Profile(status, index.stepIndexes(id), f, suppression, overrides, warnings));
-      return profiles.size() - 1;
-    });
+    int p =
+        profileKeys.computeIfAbsent(
+            key.toString(),
+            k -> {
+              profiles.add(
+                  new Profile(status, index.stepIndexes(id), f, suppression, overrides, warnings));
+              return profiles.size() - 1;
+            });
     profiles.get(p).add(id);
   }
 
   private int rule(String name) {
-    return rules.computeIfAbsent(name, k -> {
-      ruleList.add(k);
-      return ruleList.size() - 1;
-    });
+    return rules.computeIfAbsent(
+        name,
+        k -> {
+          ruleList.add(k);
+          return ruleList.size() - 1;
+        });
   }
 
   private int text(String t) {
-    return texts.computeIfAbsent(t, k -> {
-      textList.add(k);
-      return textList.size() - 1;
-    });
+    return texts.computeIfAbsent(
+        t,
+        k -> {
+          textList.add(k);
+          return textList.size() - 1;
+        });
   }
 
   private void emit(Writer to, Plan plan) {
@@ -110,8 +133,12 @@ final class SearchData {
     g.writeStartArray("steps");
     int r = 0;
     for (Step s : plan.steps()) {
-      g.writeStartObject().write("id", s.id()).write("kind", s.kind().name()).write("method", s.method())
-          .write("path", s.path()).write("notBefore", WHEN.format(s.notBefore()));
+      g.writeStartObject()
+          .write("id", s.id())
+          .write("kind", s.kind().name())
+          .write("method", s.method())
+          .write("path", s.path())
+          .write("notBefore", WHEN.format(s.notBefore()));
       if (s.kind().channel() != null) {
         g.write("channel", s.kind().channel().name());
       }
@@ -144,7 +171,11 @@ final class SearchData {
       if (!p.overrides.isEmpty()) {
         g.writeStartArray("ov");
         for (Object[] o : p.overrides) {
-          g.writeStartArray().write((String) o[0]).write((Integer) o[1]).write((Integer) o[2]).write((Integer) o[3])
+          g.writeStartArray()
+              .write((String) o[0])
+              .write((Integer) o[1])
+              .write((Integer) o[2])
+              .write((Integer) o[3])
               .writeEnd();
         }
         g.writeEnd();
@@ -195,7 +226,12 @@ final class SearchData {
     final List<String> ids = new ArrayList<>();
     private String previous = "";
 
-    Profile(PlanIndex.Status status, int[] steps, int fired, int[] suppression, List<Object[]> overrides,
+    Profile(
+        PlanIndex.Status status,
+        int[] steps,
+        int fired,
+        int[] suppression,
+        List<Object[]> overrides,
         List<int[]> warnings) {
       this.status = status;
       this.steps = steps;
@@ -217,7 +253,10 @@ final class SearchData {
     }
   }
 
-  /** JSON inside a script element must not contain {@code </script>}: {@code <} only occurs in strings. */
+  /**
+   * JSON inside a script element must not contain {@code </script>}: {@code <} only occurs in
+   * strings.
+   */
   private static final class ScriptSafe extends FilterWriter {
     ScriptSafe(Writer out) {
       super(out);

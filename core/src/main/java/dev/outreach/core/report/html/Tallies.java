@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The charts' numbers: contacts (a customer on a channel) counted by channel, rule, hour and attribute. */
+/**
+ * The charts' numbers: contacts (a customer on a channel) counted by channel, rule, hour and
+ * attribute.
+ */
 final class Tallies {
   static final List<String> SERIES = channelNames();
 
@@ -31,8 +34,8 @@ final class Tallies {
   }
 
   /**
-   * Counts over the contacting steps of {@code plan}; {@code customers} (by loan id, may be empty) give
-   * each customer's zone and attributes.
+   * Counts over the contacting steps of {@code plan}; {@code customers} (by loan id, may be empty)
+   * give each customer's zone and attributes.
    */
   static Tallies of(Plan plan, Map<String, Customer> customers, List<String> attributes, int top) {
     int n = Channel.values().length;
@@ -41,7 +44,8 @@ final class Tallies {
     Map<String, long[]> rules = new HashMap<>();
     List<Map<String, long[]>> attrs = new ArrayList<>();
     attributes.forEach(a -> attrs.add(new HashMap<>()));
-    boolean local = customers.values().stream().anyMatch(c -> c.attribute(CustomerZones.ATTRIBUTE) != null);
+    boolean local =
+        customers.values().stream().anyMatch(c -> c.attribute(CustomerZones.ATTRIBUTE) != null);
     Map<String, OffsetDateTime> campaignStarts = new HashMap<>();
     for (Step st : plan.steps()) {
       if (st.body().containsKey("scheduled_at")) {
@@ -96,8 +100,10 @@ final class Tallies {
    */
   static String value(Customer c, String attribute) {
     switch (attribute) {
-      case "language": return c.language();
-      case "payment_status": return c.paymentStatus();
+      case "language":
+        return c.language();
+      case "payment_status":
+        return c.paymentStatus();
       default:
         Object v = c.attribute(attribute);
         return v == null ? null : v.toString();
