@@ -2,10 +2,10 @@ package dev.outreach.examples.cli;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.plan.Plan;
-import dev.outreach.core.report.diff.DiffJson;
-import dev.outreach.core.report.diff.DiffText;
-import dev.outreach.core.report.diff.PlanDiff;
-import dev.outreach.core.report.html.HtmlDiff;
+import dev.outreach.report.diff.DiffJson;
+import dev.outreach.report.diff.DiffText;
+import dev.outreach.report.diff.PlanDiff;
+import dev.outreach.report.html.HtmlDiff;
 import dev.outreach.rules.RuleSet;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class LocaleSensitiveCallsTest {
   static final List<String> MODULES =
-      List.of("core", "rules", "decisiontables", "http", "sandbox", "examples", "benchmarks");
+      List.of(
+          "core", "report", "rules", "decisiontables", "http", "sandbox", "examples", "benchmarks");
 
   /** What is flagged, each with why. */
   static final List<Check> CHECKS =

@@ -1,7 +1,0 @@
-/**
- * Dry-run reports of a {@link dev.outreach.core.plan.Plan} for people; phone numbers never appear.
- * The text report is here, with {@link dev.outreach.core.report.PlanIndex} (where each customer
- * ended up); the HTML pages, per-customer explanations and plan diffs are in the sub-packages
- * {@code html}, {@code explain} and {@code diff}.
- */
-package dev.outreach.core.report;
