@@ -2,7 +2,7 @@ package dev.outreach.benchmarks;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.filter.FilterCompiler;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.PlanJson;
 import dev.outreach.core.plan.Planner;

@@ -1,6 +1,7 @@
 package dev.outreach.core;
 
 import dev.outreach.core.internal.ColumnMap;
+import dev.outreach.core.internal.Phones;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

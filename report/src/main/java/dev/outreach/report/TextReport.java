@@ -5,6 +5,7 @@ import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
 import dev.outreach.core.plan.StepKind;
 import dev.outreach.core.plan.Summary;
+import dev.outreach.report.internal.Wrap;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

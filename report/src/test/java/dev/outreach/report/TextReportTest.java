@@ -9,6 +9,7 @@ import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.Timing;
 import dev.outreach.core.plan.Plan;
+import dev.outreach.report.internal.Wrap;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

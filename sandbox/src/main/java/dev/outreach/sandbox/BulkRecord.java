@@ -1,7 +1,7 @@
 package dev.outreach.sandbox;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.Phones;
+import dev.outreach.core.internal.Phones;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -1,6 +1,6 @@
 package dev.outreach.sandbox;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,7 +1,7 @@
 package dev.outreach.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.outreach.core.guardrail;
 
 import dev.outreach.core.Channel;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

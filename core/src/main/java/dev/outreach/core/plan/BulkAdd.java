@@ -1,7 +1,7 @@
 package dev.outreach.core.plan;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.Phones;
+import dev.outreach.core.internal.Phones;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

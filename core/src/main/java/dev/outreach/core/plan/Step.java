@@ -1,6 +1,6 @@
 package dev.outreach.core.plan;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.outreach.core.plan;
 
-import dev.outreach.core.Phones;
+import dev.outreach.core.internal.Phones;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -5,7 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.util.Limits;
 import dev.outreach.core.Customer;
-import dev.outreach.core.Phones;
+import dev.outreach.core.internal.Phones;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.outreach.core.portfolio;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.Phones;
+import dev.outreach.core.internal.Phones;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package dev.outreach.core.portfolio;
 
-import dev.outreach.core.Phones;
+import dev.outreach.core.internal.Phones;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

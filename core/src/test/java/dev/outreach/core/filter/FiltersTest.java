@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outreach.core.Customer;
+import dev.outreach.core.internal.CustomerZones;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.outreach.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.core.Channel;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.Plan.Overridden;
 import dev.outreach.core.plan.Plan.Suppressed;
 import dev.outreach.core.plan.Plan.Warning;

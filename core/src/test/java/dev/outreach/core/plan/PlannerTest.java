@@ -12,7 +12,7 @@ import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.Timing;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.outreach.core.plan;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
 import dev.outreach.core.decision.Timing;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -2,7 +2,7 @@ package dev.outreach.examples.cli;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.PlanningDay;
-import dev.outreach.core.guardrail.CustomerZones;
+import dev.outreach.core.internal.CustomerZones;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.report.PlanIndex;
 import dev.outreach.report.explain.ExplainJson;

@@ -70,7 +70,7 @@ class CliMetricsTest {
       assertThat(execute(sandbox, plan, "--metrics-out", json.toString()).code()).isZero();
     }
     List<JsonObject> meters =
-        dev.outreach.core.json.JsonText.parseObject(Files.readString(json))
+        dev.outreach.core.internal.JsonText.parseObject(Files.readString(json))
             .getJsonArray("meters")
             .getValuesAs(JsonObject.class);
     assertThat(meters)

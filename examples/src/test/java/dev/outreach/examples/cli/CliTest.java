@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.filter.FilterJson;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.portfolio.PortfolioReader;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -2,7 +2,7 @@ package dev.outreach.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

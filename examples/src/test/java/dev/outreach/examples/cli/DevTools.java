@@ -2,7 +2,7 @@ package dev.outreach.examples.cli;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -286,7 +286,7 @@ class ExecuteCommandTest {
     Path plan = dir.resolve("tampered.json");
     Files.writeString(
         plan,
-        dev.outreach.core.json.JsonText.pretty(
+        dev.outreach.core.internal.JsonText.pretty(
             Json.createObjectBuilder(json).add("steps", steps).build()));
     Path journal = dir.resolve("plan.journal");
     try (SandboxServer sandbox = ExecutePlans.sandbox(TOKEN, 3)) {

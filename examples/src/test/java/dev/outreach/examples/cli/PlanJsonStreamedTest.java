@@ -2,7 +2,7 @@ package dev.outreach.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.PlanJson;
 import dev.outreach.http.execute.PlanExecutor;

@@ -5,7 +5,7 @@ import static dev.outreach.examples.cli.CliTest.RULES;
 import static dev.outreach.examples.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.examples.cli.CliTest.Run;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

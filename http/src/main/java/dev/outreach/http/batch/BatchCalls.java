@@ -1,6 +1,6 @@
 package dev.outreach.http.batch;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.http.client.ApiOutcome;
 import dev.outreach.http.client.OutreachClient;
 import dev.outreach.http.client.OutreachException;

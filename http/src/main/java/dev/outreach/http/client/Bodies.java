@@ -1,6 +1,6 @@
 package dev.outreach.http.client;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.http.client.InitiationResults.CustomerError;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package dev.outreach.http.client;
 
-import dev.outreach.core.Phones;
+import dev.outreach.core.internal.Phones;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

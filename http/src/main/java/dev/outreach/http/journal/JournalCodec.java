@@ -1,6 +1,6 @@
 package dev.outreach.http.journal;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.http.journal.JournalRecord.Header;
 import dev.outreach.http.journal.JournalRecord.Outcome;
 import dev.outreach.http.journal.JournalRecord.Sending;

@@ -3,7 +3,7 @@ package dev.outreach.http.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.http.client.ApiOutcome;
 import dev.outreach.http.client.FakeServer;
 import dev.outreach.http.client.FakeServer.Recorded;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.http.client.InitiationOutcome.Initiated;
 import dev.outreach.http.client.InitiationOutcome.Rejected;
 import dev.outreach.sandbox.Initiation;

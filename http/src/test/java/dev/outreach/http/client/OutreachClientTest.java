@@ -2,7 +2,7 @@ package dev.outreach.http.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.http.client.FakeServer.Mode;
 import dev.outreach.http.client.FakeServer.Recorded;
 import dev.outreach.http.client.FakeServer.Response;

@@ -4,7 +4,7 @@ import static dev.outreach.http.execute.Plans.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.InvalidPlanException;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.PlanProblem;

@@ -1,7 +1,7 @@
 package dev.outreach.report.diff;
 
 import dev.outreach.core.Channel;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.Summary;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -2,7 +2,7 @@ package dev.outreach.report.diff;
 
 import dev.outreach.core.Channel;
 import dev.outreach.core.plan.Summary;
-import dev.outreach.report.Wrap;
+import dev.outreach.report.internal.Wrap;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package dev.outreach.report.explain;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.Phones;
 import dev.outreach.core.decision.Contact;
 import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.decision.Timing;
+import dev.outreach.core.internal.Phones;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

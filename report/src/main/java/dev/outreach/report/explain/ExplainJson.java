@@ -2,7 +2,7 @@ package dev.outreach.report.explain;
 
 import dev.outreach.core.decision.Contact;
 import dev.outreach.core.decision.Suppression;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
 import jakarta.json.Json;

@@ -3,7 +3,7 @@ package dev.outreach.report.explain;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
 import dev.outreach.core.plan.StepKind;
-import dev.outreach.report.Wrap;
+import dev.outreach.report.internal.Wrap;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

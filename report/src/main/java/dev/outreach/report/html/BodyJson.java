@@ -1,6 +1,6 @@
 package dev.outreach.report.html;
 
-import dev.outreach.core.Phones;
+import dev.outreach.core.internal.Phones;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -2,7 +2,7 @@ package dev.outreach.report.html;
 
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
-import dev.outreach.core.guardrail.CustomerZones;
+import dev.outreach.core.internal.CustomerZones;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
 import java.time.OffsetDateTime;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.Timing;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.report.Book;
 import dev.outreach.report.PlanIndex;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.Timing;
-import dev.outreach.core.json.JsonText;
+import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.report.Book;
 import dev.outreach.report.PlanIndex;
@@ -121,7 +121,7 @@ class HtmlReportTest {
 
     assertThat(html)
         .contains("BULK_ADD_CUSTOMERS")
-        .contains(dev.outreach.core.Phones.mask("+919876500001"));
+        .contains(dev.outreach.core.internal.Phones.mask("+919876500001"));
     for (Customer c : book) {
       assertThat(html).doesNotContain(c.phoneNumber());
     }

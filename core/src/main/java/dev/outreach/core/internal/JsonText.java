@@ -1,4 +1,4 @@
-package dev.outreach.core.json;
+package dev.outreach.core.internal;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;

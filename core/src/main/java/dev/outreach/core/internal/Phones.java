@@ -1,4 +1,4 @@
-package dev.outreach.core;
+package dev.outreach.core.internal;
 
 /**
  * Phone numbers: what Outreach accepts as one, and masking for reports and logs (only the country

@@ -1,4 +1,4 @@
-package dev.outreach.core.guardrail;
+package dev.outreach.core.internal;
 
 import dev.outreach.core.Customer;
 import java.time.DateTimeException;

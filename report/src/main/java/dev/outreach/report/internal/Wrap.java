@@ -1,4 +1,4 @@
-package dev.outreach.report;
+package dev.outreach.report.internal;
 
 /** Word wrapping for terminal reports, which should fit 100 columns. */
 public final class Wrap {

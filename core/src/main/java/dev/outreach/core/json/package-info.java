@@ -1,2 +1,0 @@
-/** Deterministic JSON text (compact for the wire, pretty for people) over Jakarta JSON-P. */
-package dev.outreach.core.json;
