@@ -27,21 +27,10 @@ class CliMetricsTest {
   @TempDir Path dir;
 
   private CliTest.Run execute(SandboxServer sandbox, Path plan, String... more) {
-    String[] base = {
-      "execute",
-      plan.toString(),
-      "--base-url",
-      sandbox.uri().toString(),
-      "--token-env",
-      "OUTREACH_TOKEN",
-      "--journal",
-      dir.resolve("j-" + more.length + "-" + System.nanoTime()).toString(),
-      "--rate",
-      "0"
-    };
-    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
-    System.arraycopy(more, 0, all, base.length, more.length);
-    return ExecuteCommandTest.run(Map.of("OUTREACH_TOKEN", ExecuteCommandTest.TOKEN), all);
+    Path journal = dir.resolve("j-" + System.nanoTime());
+    return ExecuteCommandTest.run(
+        Map.of("OUTREACH_TOKEN", ExecuteCommandTest.TOKEN),
+        ExecuteCommandTest.args(plan, journal, sandbox, more));
   }
 
   @Test

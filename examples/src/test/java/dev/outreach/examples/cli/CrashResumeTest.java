@@ -81,7 +81,11 @@ class CrashResumeTest {
    * Waits (up to 60 s) until {@code reached} holds while {@code p} runs, then kills {@code p} with
    * SIGKILL.
    */
-  static void killWhen(Process p, BooleanSupplier reached, String what) throws Exception {
+  /**
+   * Waits (up to 60 s) until {@code reached} holds while {@code p} runs; fails, killing {@code p},
+   * if it never does.
+   */
+  static void await(Process p, BooleanSupplier reached, String what) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!reached.getAsBoolean()) {
       if (!p.isAlive() || System.nanoTime() > deadline) {
@@ -95,6 +99,11 @@ class CrashResumeTest {
       }
       Thread.sleep(20);
     }
+  }
+
+  /** {@link #await}, then kills {@code p} with SIGKILL. */
+  static void killWhen(Process p, BooleanSupplier reached, String what) throws Exception {
+    await(p, reached, what);
     p.destroyForcibly();
     assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(137); // 128 + SIGKILL
@@ -252,11 +261,7 @@ class CrashResumeTest {
               .afterPassing(1)); // s001 done, its answer withheld
       Process first = start(sandbox, plan, journal);
       try {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!contacted(sandbox, "C001") && first.isAlive() && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
-        assertThat(contacted(sandbox, "C001")).as("the first executor is waiting on s001").isTrue();
+        await(first, () -> contacted(sandbox, "C001"), "s001 carried out");
 
         CliTest.Run second =
             ExecuteCommandTest.run(

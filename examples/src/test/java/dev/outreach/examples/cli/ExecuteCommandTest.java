@@ -28,7 +28,7 @@ class ExecuteCommandTest {
     return new CliTest.Run(code, out.toString(), err.toString());
   }
 
-  String[] args(Path plan, Path journal, SandboxServer sandbox, String... more) {
+  static String[] args(Path plan, Path journal, SandboxServer sandbox, String... more) {
     String[] base = {
       "execute",
       plan.toString(),
