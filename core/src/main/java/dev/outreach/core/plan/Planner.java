@@ -14,7 +14,6 @@ import dev.outreach.core.guardrail.ContactHistory;
 import dev.outreach.core.guardrail.GuardrailPolicy;
 import dev.outreach.core.guardrail.Guardrails;
 import dev.outreach.core.guardrail.Verdict;
-import dev.outreach.core.guardrail.Wanted;
 import dev.outreach.core.internal.CustomerZones;
 import dev.outreach.core.plan.Plan.Overridden;
 import dev.outreach.core.plan.Plan.Suppressed;
@@ -279,15 +278,16 @@ public final class Planner {
             excludeFromBatch(c, "lost to rule \"" + winner.rule() + "\" (" + lost.why() + ")", out);
             continue;
           }
-          Object slot = TimingResolver.resolve(c.timing(), localNow, local);
-          if (slot instanceof TimingResolver.Passed) {
-            String why = ((TimingResolver.Passed) slot).why();
+          TimingResolver.Resolution slot = TimingResolver.resolve(c.timing(), localNow, local);
+          if (slot instanceof TimingResolver.Passed passed) {
+            String why = passed.why();
             out.warning(
                 new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: " + why));
             excludeFromBatch(c, why, out);
             continue;
           }
-          Verdict v = guardrails.check(id, c.channel(), local, (Wanted) slot);
+          Verdict v =
+              guardrails.check(id, c.channel(), local, ((TimingResolver.Slot) slot).wanted());
           ZonedDateTime notBefore;
           ZonedDateTime notAfter;
           if (v instanceof Verdict.Blocked) {

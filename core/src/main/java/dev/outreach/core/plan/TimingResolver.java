@@ -28,8 +28,17 @@ import java.time.ZonedDateTime;
 final class TimingResolver {
   private TimingResolver() {}
 
-  /** A {@link Wanted} for {@code t}, or a {@link Passed} explaining why there is none. */
-  static Object resolve(Timing t, ZonedDateTime now, ZoneId zone) {
+  /** What a timing resolves to: a slot to ask the guardrails for, or why there is none. */
+  sealed interface Resolution permits Slot, Passed {}
+
+  /** The timing asks the guardrails for {@code wanted}. */
+  record Slot(Wanted wanted) implements Resolution {}
+
+  /** The timing cannot be honoured any more. */
+  record Passed(String why) implements Resolution {}
+
+  /** A {@link Slot} for {@code t}, or a {@link Passed} explaining why there is none. */
+  static Resolution resolve(Timing t, ZonedDateTime now, ZoneId zone) {
     LocalDate today = now.toLocalDate();
     LocalDate day = t.date() == null ? today : t.date();
     boolean fixed = t.date() != null;
@@ -38,7 +47,8 @@ final class TimingResolver {
     }
     Wanted w = new Wanted(now, t.start(), t.end(), fixed);
     if (t.start() == null) {
-      return day.equals(today) ? w : new Wanted(day.atStartOfDay(zone), null, null, fixed);
+      return new Slot(
+          day.equals(today) ? w : new Wanted(day.atStartOfDay(zone), null, null, fixed));
     }
     ZonedDateTime start = w.startOn(day, zone);
     ZonedDateTime end = w.endOn(day, zone);
@@ -60,9 +70,6 @@ final class TimingResolver {
       }
       start = w.startOn(day.plusDays(1), zone);
     }
-    return new Wanted(start.isBefore(now) ? now : start, t.start(), t.end(), fixed);
+    return new Slot(new Wanted(start.isBefore(now) ? now : start, t.start(), t.end(), fixed));
   }
-
-  /** The timing cannot be honoured any more. */
-  record Passed(String why) {}
 }
