@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * start from a preset ({@link #defaults()}, {@link #usRegF()}, {@link #none()}) and change it with
  * {@link #toBuilder()}, or {@link #read(Path) read} a policy file.
  *
- * <p>Days and hours are the customer's local ones (see {@link CustomerZones}).
+ * <p>Days and hours are the customer's local ones (its {@code timezone} attribute, else the plan's
+ * zone).
  *
  * @param hours the allowed local hours per channel; a channel without an entry may be used at any
  *     hour

@@ -70,8 +70,8 @@ public final class Guardrails {
    * is reached when they jump past it (03:00); a time they show twice (autumn) is its first
    * occurrence.
    *
-   * @param customerZone the customer's zone (see {@link CustomerZones}); days and hours are read in
-   *     it
+   * @param customerZone the customer's zone (its {@code timezone} attribute, else the plan's zone);
+   *     days and hours are read in it
    * @throws IllegalArgumentException when {@code wanted.notBefore()} is at or after the end of the
    *     decision's window on its local day, or the clocks skip that whole window that day
    */
