@@ -41,6 +41,15 @@ final class MetricsOptions {
     if (serve == null && out == null) {
       return CliMetrics.none();
     }
+    if (out != null) { // refused before anything is sent, not after the run
+      Path folder = out.toAbsolutePath().getParent();
+      if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+        throw bad("--metrics-out", out.toString(), "the folder " + folder + " does not exist");
+      }
+      if (java.nio.file.Files.isDirectory(out)) {
+        throw bad("--metrics-out", out.toString(), "it is a folder; name a file");
+      }
+    }
     InetAddress host = null;
     int port = -1;
     if (serve != null) {

@@ -116,6 +116,12 @@ class CliMetricsTest {
         assertThat(run.code()).as(bad).isEqualTo(2);
         assertThat(run.err()).as(bad).contains("--metrics", bad);
       }
+      for (String bad :
+          new String[] {dir.resolve("no-such-folder/m.prom").toString(), dir.toString()}) {
+        CliTest.Run run = execute(sandbox, plan, "--metrics-out", bad);
+        assertThat(run.code()).as(bad).isEqualTo(2);
+        assertThat(run.err()).as(bad).contains("--metrics-out", bad);
+      }
       assertThat(sandbox.initiations()).isEmpty();
     }
   }
