@@ -166,19 +166,7 @@ class CrashResumeTest {
       CliTest.Run run =
           ExecuteCommandTest.run(
               Map.of("OUTREACH_TOKEN", TOKEN),
-              "execute",
-              plan.toString(),
-              "--base-url",
-              sandbox.uri().toString(),
-              "--token-env",
-              "OUTREACH_TOKEN",
-              "--journal",
-              reference.toString(),
-              "--max-in-flight",
-              "1",
-              "--rate",
-              "0",
-              "--now");
+              ExecuteCommandTest.args(plan, reference, sandbox, "--max-in-flight", "1", "--now"));
       assertThat(run.code()).as(run.out() + run.err()).isZero();
     }
     for (String line : Files.readAllLines(reference, StandardCharsets.UTF_8)) {
@@ -266,15 +254,7 @@ class CrashResumeTest {
         CliTest.Run second =
             ExecuteCommandTest.run(
                 Map.of("OUTREACH_TOKEN", TOKEN),
-                "execute",
-                plan.toString(),
-                "--base-url",
-                sandbox.uri().toString(),
-                "--token-env",
-                "OUTREACH_TOKEN",
-                "--journal",
-                journal.toString(),
-                "--now");
+                ExecuteCommandTest.args(plan, journal, sandbox, "--now"));
 
         assertThat(second.code()).isEqualTo(1);
         assertThat(second.err()).contains("journal " + journal + " is in use by another executor");
