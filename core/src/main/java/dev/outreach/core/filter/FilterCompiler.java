@@ -114,7 +114,7 @@ public final class FilterCompiler {
     if (audience.isEmpty()) {
       throw new IllegalArgumentException("an empty audience needs no request");
     }
-    List<Compiled> byIds = byIds(audience);
+    List<Compiled> byIds = byIds(audience.stream().map(Customer::loanId).toList());
     if (mode == Mode.IDS) {
       return byIds;
     }
@@ -229,7 +229,7 @@ public final class FilterCompiler {
           members[k++] = positions[i];
         }
       }
-      List<Compiled> ids = byIds(members);
+      List<Compiled> ids = byIds(loanIds(members));
       Compiled compact = compact(members, key.membersOf(values.get(v)), budget);
       if (compact != null) {
         compact = new Compiled(keep(compact.filters(), members), compact.customerIds());
@@ -293,28 +293,23 @@ public final class FilterCompiler {
     return true;
   }
 
-  private List<Compiled> byIds(List<Customer> audience) {
+  /** Requests listing {@code ids} in their order, at most {@code maxIds} each. */
+  private List<Compiled> byIds(List<String> ids) {
     List<Compiled> out = new ArrayList<>();
-    for (int from = 0; from < audience.size(); from += maxIds) {
-      List<String> ids = new ArrayList<>();
-      for (Customer c : audience.subList(from, Math.min(audience.size(), from + maxIds))) {
-        ids.add(c.loanId());
-      }
-      out.add(new Compiled(Filters.ids(ids), ids));
+    for (int from = 0; from < ids.size(); from += maxIds) {
+      List<String> part = ids.subList(from, Math.min(ids.size(), from + maxIds));
+      out.add(new Compiled(Filters.ids(part), part));
     }
     return out;
   }
 
-  private List<Compiled> byIds(int[] positions) {
-    List<Compiled> out = new ArrayList<>();
-    for (int from = 0; from < positions.length; from += maxIds) {
-      List<String> ids = new ArrayList<>();
-      for (int i = from; i < Math.min(positions.length, from + maxIds); i++) {
-        ids.add(index.customer(positions[i]).loanId());
-      }
-      out.add(new Compiled(Filters.ids(ids), ids));
+  /** The loan ids of the snapshot's customers at {@code positions}, in that order. */
+  private List<String> loanIds(int[] positions) {
+    List<String> ids = new ArrayList<>(positions.length);
+    for (int p : positions) {
+      ids.add(index.customer(p).loanId());
     }
-    return out;
+    return ids;
   }
 
   /** A candidate constraint with its customers in the snapshot. */
@@ -336,10 +331,7 @@ public final class FilterCompiler {
         (long) positions.length * (4 + index.customer(positions[0]).custom().size()))) {
       return null;
     }
-    List<String> ids = new ArrayList<>(positions.length);
-    for (int p : positions) {
-      ids.add(index.customer(p).loanId());
-    }
+    List<String> ids = loanIds(positions);
     int[] members = positions.clone();
     java.util.Arrays.sort(members);
     List<Probe> candidates = new ArrayList<>();
