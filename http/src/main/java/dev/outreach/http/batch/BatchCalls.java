@@ -138,7 +138,7 @@ public final class BatchCalls {
                   + outcome,
               outcome);
         }
-        BatchCallPage p = done.value();
+        BatchCallPage p = done.content().orElseThrow();
         if (p.hasMore() && p.data().isEmpty()) {
           throw new OutreachException(
               "the server says more batch calls follow offset "

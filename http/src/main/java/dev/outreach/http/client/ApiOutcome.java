@@ -6,15 +6,28 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What became of one request to an endpoint other than initiate (bulk add, batch calls), with the
- * reply's readable content as a {@code T}. A reply of any status is a value here, never an
- * exception.
+ * What became of one request to the outreach API, for every endpoint: initiate ({@code T} is {@link
+ * InitiationResults}), bulk add ({@link BulkAddResults}) and batch calls. A reply of any status is
+ * a value here, never an exception, and the client, the executor, its journal and the reports all
+ * read this one type.
  *
- * <p>Only {@link NotSent}, {@link Throttled} and a {@link Failed} with {@code nothingTookEffect}
- * prove the request had no effect. A 2xx whose body cannot be read is {@link Unknown}, never {@link
- * Done}.
+ * <p>Two questions decide what a caller may do next, and every case answers them:
  *
- * @param <T> what a successful reply carries, e.g. a {@code BatchCall}
+ * <ul>
+ *   <li>{@link #provablyNoEffect()}: the request certainly changed nothing (no phone rang, no
+ *       record was added). True for {@link NotSent}, {@link Throttled}, {@link Unauthorized},
+ *       {@link Rejected}, and a {@link Failed} whose body proves it.
+ *   <li>{@link #safeToResend()}: sending the same request again cannot do anything twice and might
+ *       succeed: {@link NotSent}, {@link Throttled}, {@link Unauthorized} (with another token) and
+ *       a {@link Failed} with proof. A {@link Rejected} request had no effect, but sending it again
+ *       is pointless.
+ * </ul>
+ *
+ * <p>{@link Unknown} means it may have taken effect, entirely, partly or not at all: re-sending
+ * could contact customers twice, so check with the API first. A 2xx whose body cannot be read (not
+ * JSON, cut off, or without the documented fields) is {@link Unknown}, never {@link Done}.
+ *
+ * @param <T> what a readable reply carries, e.g. {@link InitiationResults} or a batch call
  */
 public sealed interface ApiOutcome<T> {
 
@@ -24,20 +37,49 @@ public sealed interface ApiOutcome<T> {
    */
   String outcome();
 
-  /** The HTTP status the server answered with, or empty when no response arrived. */
+  /** The HTTP status the server answered with, or empty when no usable response arrived. */
   OptionalInt httpStatus();
 
+  /** The server's {@code message}, or what went wrong (phone numbers masked, never the token). */
+  String message();
+
   /**
-   * The successful reply's content: present for {@link Done}, and for a readable {@link Partial}.
+   * The reply's readable content: always present in a {@link Done} from an endpoint whose reply
+   * must carry it (bulk add, batch calls); for initiate, the {@code results} when the body held
+   * them. Also for a {@link Partial} or {@link Failed} whose body could be read.
    */
   default Optional<T> content() {
     return Optional.empty();
   }
 
-  /** HTTP 200, 201 or 204 (any 2xx but 207) with a readable body: the request took effect. */
-  record Done<T>(int status, T value) implements ApiOutcome<T> {
+  /** The server's {@code Retry-After}, as a wait, when it sent one. */
+  default Optional<Duration> retryAfter() {
+    return Optional.empty();
+  }
+
+  /** Whether it is certain that the request changed nothing: no customer was contacted. */
+  boolean provablyNoEffect();
+
+  /** Whether the same request may be sent again without doing anything twice. */
+  default boolean safeToResend() {
+    return provablyNoEffect() && !(this instanceof Rejected);
+  }
+
+  /**
+   * A 2xx other than 207: the request took effect (every selected customer was initiated; the
+   * records were added; the batch call was created or changed).
+   *
+   * @param content the reply's readable content (see {@link ApiOutcome#content()})
+   */
+  record Done<T>(int status, String message, Optional<T> content) implements ApiOutcome<T> {
     public Done {
-      Objects.requireNonNull(value, "value == null");
+      Objects.requireNonNull(message, "message == null");
+      Objects.requireNonNull(content, "content == null");
+    }
+
+    /** A 2xx with {@code value} as its content. */
+    public Done(int status, T value) {
+      this(status, "HTTP " + status, Optional.of(value));
     }
 
     @Override
@@ -51,13 +93,14 @@ public sealed interface ApiOutcome<T> {
     }
 
     @Override
-    public Optional<T> content() {
-      return Optional.of(value);
+    public boolean provablyNoEffect() {
+      return false;
     }
   }
 
   /**
-   * HTTP 207: the request partly took effect (e.g. some records added, some failed).
+   * HTTP 207: the request partly took effect (some customers initiated or records added, some
+   * failed; the content's errors say which, when the server names them).
    *
    * @param content the reply's content; empty when the body could not be read
    */
@@ -76,15 +119,30 @@ public sealed interface ApiOutcome<T> {
     public OptionalInt httpStatus() {
       return OptionalInt.of(status);
     }
+
+    @Override
+    public boolean provablyNoEffect() {
+      return false;
+    }
   }
 
   /**
-   * HTTP 400, 404, 409, 422 or another 4xx (not 401, 403, 429), or a status the API never uses such
-   * as a redirect: the server refused the request and nothing took effect.
+   * HTTP 4xx other than 401, 403 and 429 (validation error, campaign or customers not found, batch
+   * not a draft), or a status the API never uses such as a redirect: the server refused the request
+   * and nothing took effect. Sending it again unchanged is pointless.
+   *
+   * @param retryAfter the {@code Retry-After} header, when present
    */
-  record Rejected<T>(int status, String message) implements ApiOutcome<T> {
+  record Rejected<T>(int status, String message, Optional<Duration> retryAfter)
+      implements ApiOutcome<T> {
     public Rejected {
       Objects.requireNonNull(message, "message == null");
+      Objects.requireNonNull(retryAfter, "retryAfter == null");
+    }
+
+    /** A refusal without {@code Retry-After}. */
+    public Rejected(int status, String message) {
+      this(status, message, Optional.empty());
     }
 
     @Override
@@ -95,6 +153,11 @@ public sealed interface ApiOutcome<T> {
     @Override
     public OptionalInt httpStatus() {
       return OptionalInt.of(status);
+    }
+
+    @Override
+    public boolean provablyNoEffect() {
+      return true;
     }
   }
 
@@ -113,12 +176,21 @@ public sealed interface ApiOutcome<T> {
     public OptionalInt httpStatus() {
       return OptionalInt.of(status);
     }
+
+    @Override
+    public boolean provablyNoEffect() {
+      return true;
+    }
   }
 
   /**
-   * HTTP 429 or 503: not processed; it may be sent again, no sooner than {@code retryAfter}.
+   * HTTP 429, or 503 (service unavailable) where it proves the request was not processed: it may be
+   * sent again, no sooner than {@code retryAfter}. For initiate, only a 503 with {@code
+   * Retry-After} proves it; without one it is what gateways answer when the upstream dropped the
+   * connection, perhaps after taking the request, and is {@link Failed}.
    *
-   * @param retryAfter the {@code Retry-After} header as a wait, when present
+   * @param retryAfter the {@code Retry-After} header (seconds or an HTTP-date, as a wait), when
+   *     present
    */
   record Throttled<T>(int status, String message, Optional<Duration> retryAfter)
       implements ApiOutcome<T> {
@@ -136,17 +208,39 @@ public sealed interface ApiOutcome<T> {
     public OptionalInt httpStatus() {
       return OptionalInt.of(status);
     }
+
+    @Override
+    public boolean provablyNoEffect() {
+      return true;
+    }
   }
 
   /**
-   * HTTP 5xx other than 503.
+   * HTTP 5xx that is not {@link Throttled}: the work failed, or the server (or a gateway in front
+   * of it) did.
    *
-   * @param nothingTookEffect whether the body proves nothing took effect (e.g. a bulk add reporting
-   *     no record added); otherwise the server may have done part of the work before failing
+   * @param content the body's readable content (e.g. initiate's {@code results}), when any
+   * @param nothingTookEffect whether the body proves nothing took effect (initiate's {@code
+   *     results.initiated == 0}, a bulk add reporting no record added); otherwise the server may
+   *     have done part of the work before failing
+   * @param retryAfter the {@code Retry-After} header, when present
    */
-  record Failed<T>(int status, String message, boolean nothingTookEffect) implements ApiOutcome<T> {
+  record Failed<T>(
+      int status,
+      String message,
+      Optional<T> content,
+      boolean nothingTookEffect,
+      Optional<Duration> retryAfter)
+      implements ApiOutcome<T> {
     public Failed {
       Objects.requireNonNull(message, "message == null");
+      Objects.requireNonNull(content, "content == null");
+      Objects.requireNonNull(retryAfter, "retryAfter == null");
+    }
+
+    /** A failure without readable content or {@code Retry-After}. */
+    public Failed(int status, String message, boolean nothingTookEffect) {
+      this(status, message, Optional.empty(), nothingTookEffect, Optional.empty());
     }
 
     @Override
@@ -158,9 +252,17 @@ public sealed interface ApiOutcome<T> {
     public OptionalInt httpStatus() {
       return OptionalInt.of(status);
     }
+
+    @Override
+    public boolean provablyNoEffect() {
+      return nothingTookEffect;
+    }
   }
 
-  /** The request provably never reached the server (no connection): sending it again is safe. */
+  /**
+   * The request provably never reached the server (connection refused, host unknown, connect
+   * timeout, TLS handshake failed): nothing took effect, so sending it again is safe.
+   */
   record NotSent<T>(String reason) implements ApiOutcome<T> {
     public NotSent {
       Objects.requireNonNull(reason, "reason == null");
@@ -175,11 +277,22 @@ public sealed interface ApiOutcome<T> {
     public OptionalInt httpStatus() {
       return OptionalInt.empty();
     }
+
+    @Override
+    public String message() {
+      return reason;
+    }
+
+    @Override
+    public boolean provablyNoEffect() {
+      return true;
+    }
   }
 
   /**
    * No usable reply: a timeout or I/O error after the request may have been sent, or a 2xx whose
-   * body could not be read. The request may or may not have taken effect.
+   * body could not be read. The server may have done all of it, some or none: never re-send it
+   * blindly.
    *
    * @param status the HTTP status when a response arrived but its body was unreadable, else empty
    */
@@ -187,6 +300,11 @@ public sealed interface ApiOutcome<T> {
     public Unknown {
       Objects.requireNonNull(reason, "reason == null");
       Objects.requireNonNull(status, "status == null");
+    }
+
+    /** No response arrived. */
+    public Unknown(String reason) {
+      this(reason, OptionalInt.empty());
     }
 
     @Override
@@ -197,6 +315,16 @@ public sealed interface ApiOutcome<T> {
     @Override
     public OptionalInt httpStatus() {
       return status;
+    }
+
+    @Override
+    public String message() {
+      return reason;
+    }
+
+    @Override
+    public boolean provablyNoEffect() {
+      return false;
     }
   }
 }

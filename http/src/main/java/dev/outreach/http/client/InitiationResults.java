@@ -26,6 +26,11 @@ public record InitiationResults(
     errors = List.copyOf(errors);
   }
 
+  /** The loan ids the server reported errors for, in its order; empty when it named none. */
+  public List<String> failedCustomerIds() {
+    return errors.stream().flatMap(e -> e.customerId().stream()).toList();
+  }
+
   /**
    * One entry of {@code results.errors}. The API does not document its shape, so it is read
    * leniently: a string is a message; an object gives its customer from {@code id}, {@code

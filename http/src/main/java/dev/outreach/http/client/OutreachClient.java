@@ -17,7 +17,7 @@ import java.util.function.Function;
  * The outreach API over the JDK {@link HttpClient}: initiate calls, SMS and WhatsApp ({@link
  * #send(String, byte[], String)}), bulk add customers ({@link #bulkAdd(byte[], String)}) and any
  * other JSON endpoint ({@link #exchange}, which {@code dev.outreach.http.batch.BatchCalls} builds
- * on). Every reply is a value ({@link InitiationOutcome}, {@link ApiOutcome}), never an exception.
+ * on). Every reply is a value, one {@link ApiOutcome} for every endpoint, never an exception.
  *
  * <p>Each call makes exactly one attempt: this client never retries, never follows redirects and
  * pins HTTP/1.1, so one call sends a request at most once (retrying is the executor's decision,
@@ -32,13 +32,15 @@ import java.util.function.Function;
  * OutreachClient client = OutreachClient.builder(URI.create("https://api.agents.timepay.ai"))
  *     .token(System.getenv("OUTREACH_TOKEN"))
  *     .build();
- * InitiationOutcome outcome = client.send(step, key);
+ * ApiOutcome<InitiationResults> outcome = client.send(step, key);
  * }</pre>
  */
 public final class OutreachClient {
   /** The bulk add endpoint's path. */
   public static final String BULK_ADD_PATH = dev.outreach.core.plan.StepKind.BULK_ADD_PATH;
 
+  private static final List<String> INITIATE_COUNTS =
+      List.of("totalMatched", "customersSelected", "initiated", "failed", "batchesProcessed");
   private static final List<String> BULK_COUNTS =
       List.of("total", "valid", "invalid", "successful", "failed", "batchesProcessed");
 
@@ -47,6 +49,7 @@ public final class OutreachClient {
   private final Transport transport;
   private final Messages messages;
   private final Clock clock;
+  private final Reading<InitiationResults> initiation;
 
   /**
    * The JDK client an {@code OutreachClient} sends with unless given one: HTTP/1.1, never following
@@ -80,6 +83,7 @@ public final class OutreachClient {
     this.transport = new Transport(BaseUris.check(b.baseUri), token, http, b.requestTimeout);
     this.messages = new Messages(token);
     this.clock = b.clock;
+    this.initiation = initiationReading();
   }
 
   /** Starts a client for the API at {@code baseUri}, e.g. {@code https://api.agents.timepay.ai}. */
@@ -125,7 +129,7 @@ public final class OutreachClient {
    * @throws IllegalArgumentException if the step is not an {@code INITIATE_*} POST (nothing is
    *     sent)
    */
-  public InitiationOutcome send(Step step, String idempotencyKey) {
+  public ApiOutcome<InitiationResults> send(Step step, String idempotencyKey) {
     Objects.requireNonNull(step, "step == null");
     StepKind kind = step.kind();
     if (kind.channel() == null
@@ -152,11 +156,11 @@ public final class OutreachClient {
    * @throws IllegalStateException if {@code jdk.httpclient.enableAllMethodRetry} is set (nothing is
    *     sent)
    */
-  public InitiationOutcome send(String path, byte[] body, String idempotencyKey) {
+  public ApiOutcome<InitiationResults> send(String path, byte[] body, String idempotencyKey) {
     Objects.requireNonNull(body, "body == null");
     Tokens.checkKey(idempotencyKey);
-    return Responses.initiation(
-        transport.send("POST", path, null, body, idempotencyKey), messages, clock);
+    return Replies.read(
+        transport.send("POST", path, null, body, idempotencyKey), initiation, messages, clock);
   }
 
   /**
@@ -167,12 +171,13 @@ public final class OutreachClient {
   public ApiOutcome<BulkAddResults> bulkAdd(byte[] body, String idempotencyKey) {
     Objects.requireNonNull(body, "body == null");
     Tokens.checkKey(idempotencyKey);
-    return ApiResponses.read(
+    return Replies.read(
         transport.send("POST", BULK_ADD_PATH, null, body, idempotencyKey),
+        Reading.of(
+            json -> bulkResults(json).orElseThrow(),
+            json -> bulkResults(json).map(r -> r.successful() == 0).orElse(false)),
         messages,
-        clock,
-        json -> bulkResults(json).orElseThrow(),
-        json -> bulkResults(json).map(r -> r.successful() == 0).orElse(false));
+        clock);
   }
 
   /**
@@ -194,12 +199,39 @@ public final class OutreachClient {
       Function<JsonObject, T> decode) {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(decode, "decode == null");
-    return ApiResponses.read(
+    return Replies.read(
         transport.send(method, path, query, body, idempotencyKey),
+        Reading.of(decode, json -> false),
         messages,
-        clock,
-        decode,
-        json -> false);
+        clock);
+  }
+
+  /**
+   * Initiate replies: {@code results} with all five counts, or none at all; a 5xx whose results say
+   * {@code initiated == 0} proves nobody was contacted.
+   */
+  private Reading<InitiationResults> initiationReading() {
+    return new Reading<>(
+        json ->
+            json.containsKey("results")
+                ? Optional.of(initiationResults(json).orElseThrow())
+                : Optional.empty(),
+        json -> initiationResults(json).map(r -> r.initiated() == 0).orElse(false),
+        true,
+        false,
+        "its results are not the documented counts (totalMatched, customersSelected, initiated,"
+            + " failed, batchesProcessed as integers)",
+        "the server may have initiated every customer, some or none");
+  }
+
+  private Optional<InitiationResults> initiationResults(JsonObject json) {
+    JsonValue v = json.get("results");
+    int[] c = Bodies.counts(v, INITIATE_COUNTS);
+    return c == null
+        ? Optional.empty()
+        : Optional.of(
+            new InitiationResults(
+                c[0], c[1], c[2], c[3], c[4], Bodies.errors(v.asJsonObject(), messages)));
   }
 
   private Optional<BulkAddResults> bulkResults(JsonObject json) {

@@ -1,5 +1,6 @@
 package dev.outreach.http.execute;
 
+import dev.outreach.http.client.ApiOutcome;
 import dev.outreach.http.journal.JournalRecord;
 import dev.outreach.http.journal.Result;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 
 /**
  * One attempt's result, the same for every endpoint.
@@ -28,6 +30,37 @@ record Attempt(
 
   Attempt {
     failedIds = List.copyOf(failedIds);
+  }
+
+  /**
+   * Reads what one call came to, for every endpoint.
+   *
+   * @param withContent adds what a readable reply says (counts, batch id) to the attempt
+   */
+  static <T> Attempt of(ApiOutcome<T> o, BiFunction<Attempt, T, Attempt> withContent) {
+    Attempt a =
+        of(result(o), o.outcome(), o.httpStatus(), o.message()).withRetryAfter(o.retryAfter());
+    return o.content().map(c -> withContent.apply(a, c)).orElse(a);
+  }
+
+  /** The journal's name for an outcome. */
+  static Result result(ApiOutcome<?> o) {
+    if (o instanceof ApiOutcome.Done<?>) {
+      return Result.DONE;
+    } else if (o instanceof ApiOutcome.Partial<?>) {
+      return Result.PARTIAL;
+    } else if (o instanceof ApiOutcome.Rejected<?>) {
+      return Result.REJECTED;
+    } else if (o instanceof ApiOutcome.Unauthorized<?>) {
+      return Result.UNAUTHORIZED;
+    } else if (o instanceof ApiOutcome.Throttled<?>) {
+      return Result.THROTTLED;
+    } else if (o instanceof ApiOutcome.Failed<?>) {
+      return o.provablyNoEffect() ? Result.FAILED_NOTHING : Result.FAILED;
+    } else if (o instanceof ApiOutcome.NotSent<?>) {
+      return Result.NOT_SENT;
+    }
+    return Result.UNKNOWN;
   }
 
   static Attempt of(Result result, String outcome, OptionalInt status, String message) {

@@ -43,9 +43,9 @@ final class BulkAddSender implements Sender {
               + OutreachClient.BULK_ADD_PATH);
     }
     ApiOutcome<BulkAddResults> o = client.bulkAdd(step.bodyBytes(), key);
-    Attempt a = ApiAttempts.read(o, BulkAddSender::count);
-    if (o instanceof ApiOutcome.Done<BulkAddResults> d) {
-      BulkAddResults r = d.value();
+    Attempt a = Attempt.of(o, BulkAddSender::count);
+    if (o instanceof ApiOutcome.Done<BulkAddResults> d && d.content().isPresent()) {
+      BulkAddResults r = d.content().get();
       return Shortfall.check(
           a,
           step.body().getJsonArray("records").size(),

@@ -36,7 +36,7 @@ final class CreateBatchSender implements Sender {
               + ", expected "
               + BatchCalls.PATH);
     }
-    return ApiAttempts.read(
+    return Attempt.of(
         batches.create(step.bodyBytes(), key),
         (a, b) ->
             a.withBatchId(b.id())

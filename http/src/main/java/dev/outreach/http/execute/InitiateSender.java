@@ -1,12 +1,9 @@
 package dev.outreach.http.execute;
 
 import dev.outreach.core.plan.Step;
-import dev.outreach.http.client.InitiationOutcome;
+import dev.outreach.http.client.ApiOutcome;
 import dev.outreach.http.client.InitiationResults;
 import dev.outreach.http.client.OutreachClient;
-import dev.outreach.http.journal.Result;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Initiate calls, SMS and WhatsApp. The documents promise no idempotency for these endpoints, so a
@@ -31,10 +28,10 @@ final class InitiateSender implements Sender {
 
   @Override
   public Attempt send(Step step, String path, String key) {
-    InitiationOutcome o = client.send(path, step.bodyBytes(), key);
-    Attempt a = read(o);
-    if (o instanceof InitiationOutcome.Initiated i && i.results().isPresent()) {
-      InitiationResults r = i.results().get();
+    ApiOutcome<InitiationResults> o = client.send(path, step.bodyBytes(), key);
+    Attempt a = Attempt.of(o, InitiateSender::counted);
+    if (o instanceof ApiOutcome.Done<InitiationResults> d && d.content().isPresent()) {
+      InitiationResults r = d.content().get();
       int planned = step.customerIds().size();
       return Shortfall.check(
           a,
@@ -57,43 +54,7 @@ final class InitiateSender implements Sender {
     return a;
   }
 
-  static Attempt read(InitiationOutcome o) {
-    String name = o.outcome();
-    OptionalInt status = o.httpStatus();
-    if (o instanceof InitiationOutcome.Initiated i) {
-      return counted(Attempt.of(Result.DONE, name, status, i.message()), i.results());
-    }
-    if (o instanceof InitiationOutcome.Partial p) {
-      return counted(Attempt.of(Result.PARTIAL, name, status, p.message()), p.results());
-    }
-    if (o instanceof InitiationOutcome.Rejected r) {
-      return Attempt.of(Result.REJECTED, name, status, r.message());
-    }
-    if (o instanceof InitiationOutcome.Unauthorized u) {
-      return Attempt.of(Result.UNAUTHORIZED, name, status, u.message());
-    }
-    if (o instanceof InitiationOutcome.Throttled t) {
-      return Attempt.of(Result.THROTTLED, name, status, t.message()).withRetryAfter(t.retryAfter());
-    }
-    if (o instanceof InitiationOutcome.Failed f) {
-      Result r = f.nothingTookEffect() ? Result.FAILED_NOTHING : Result.FAILED;
-      return counted(Attempt.of(r, name, status, f.message()), f.results())
-          .withRetryAfter(f.retryAfter());
-    }
-    if (o instanceof InitiationOutcome.NotSent n) {
-      return Attempt.of(Result.NOT_SENT, name, status, n.reason());
-    }
-    return Attempt.of(Result.UNKNOWN, name, status, ((InitiationOutcome.Unknown) o).reason());
-  }
-
-  private static Attempt counted(Attempt a, Optional<InitiationResults> results) {
-    return results
-        .map(
-            r ->
-                a.withCounts(
-                    r.initiated(),
-                    r.failed(),
-                    r.errors().stream().flatMap(e -> e.customerId().stream()).toList()))
-        .orElse(a);
+  private static Attempt counted(Attempt a, InitiationResults r) {
+    return a.withCounts(r.initiated(), r.failed(), r.failedCustomerIds());
   }
 }

@@ -42,7 +42,7 @@ final class ScheduleBatchSender implements Sender {
 
   @Override
   public Attempt send(Step step, String path, String key) {
-    return ApiAttempts.read(
+    return Attempt.of(
         batches.schedule(id(step, path), key),
         (a, b) -> a.withBatchId(b.id()).withMessage("batch call " + b.id() + " is " + b.status()));
   }
@@ -63,8 +63,9 @@ final class ScheduleBatchSender implements Sender {
                       ? " (HTTP " + r.status() + ": " + r.message() + ")"
                       : "")));
     }
-    String status = done.value().status();
-    if (done.value().isDraft()) {
+    BatchCall batch = done.content().orElseThrow();
+    String status = batch.status();
+    if (batch.isDraft()) {
       return Optional.of(new Reconciliation(false, "batch call " + id + " is still a draft"));
     }
     if (SCHEDULED.contains(status)) {

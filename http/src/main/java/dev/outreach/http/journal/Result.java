@@ -2,7 +2,12 @@ package dev.outreach.http.journal;
 
 import java.util.Locale;
 
-/** What one attempt at a step came to, as the journal records it. */
+/**
+ * What one attempt at a step came to, as the journal records it: the name of the call's {@link
+ * dev.outreach.http.client.ApiOutcome}, with two verdicts the executor adds: {@link #SHORT} (a
+ * success reporting fewer customers than the step planned) and {@link #FAILED_NOTHING} (a {@code
+ * failed} whose body proves nothing took effect).
+ */
 public enum Result {
   /** Everything the step asked for happened (initiated, added, created, scheduled). */
   DONE(true),

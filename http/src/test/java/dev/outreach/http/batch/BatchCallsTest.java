@@ -66,7 +66,7 @@ class BatchCallsTest {
     ApiOutcome<BatchCallPage> outcome =
         batches.list(BatchCallQuery.all().agentId("ag ent").status("draft").limit(2));
 
-    BatchCallPage p = ((ApiOutcome.Done<BatchCallPage>) outcome).value();
+    BatchCallPage p = outcome.content().orElseThrow();
     assertThat(p.data()).extracting(BatchCall::id).containsExactly("a", "b");
     assertThat(p.total()).isEqualTo(3);
     assertThat(p.hasMore()).isTrue();

@@ -55,7 +55,11 @@ class BulkAddTest {
     ApiOutcome<BulkAddResults> outcome = client.bulkAdd(BODY, "key-1");
 
     assertThat(outcome)
-        .isEqualTo(new ApiOutcome.Done<>(201, new BulkAddResults(2, 2, 0, 2, 0, 1, List.of())));
+        .isEqualTo(
+            new ApiOutcome.Done<>(
+                201,
+                "Added 2 of 2 records",
+                Optional.of(new BulkAddResults(2, 2, 0, 2, 0, 1, List.of()))));
     Recorded r = server.takeRequest();
     assertThat(r.method()).isEqualTo("POST");
     assertThat(r.path()).isEqualTo("/api/v1/customers/add/bulk");
@@ -97,9 +101,19 @@ class BulkAddTest {
         Response.json(500, "{\"message\":\"db down\",\"results\":" + results(1, 1, "[]") + "}"));
     server.enqueue(Response.json(500, "oops"));
 
-    assertThat(client.bulkAdd(BODY, "k")).isEqualTo(new ApiOutcome.Failed<>(500, "db down", true));
-    assertThat(client.bulkAdd(BODY, "k")).isEqualTo(new ApiOutcome.Failed<>(500, "db down", false));
-    assertThat(client.bulkAdd(BODY, "k"))
+    ApiOutcome<BulkAddResults> noneAdded = client.bulkAdd(BODY, "k");
+    ApiOutcome<BulkAddResults> oneAdded = client.bulkAdd(BODY, "k");
+    ApiOutcome<BulkAddResults> opaque = client.bulkAdd(BODY, "k");
+
+    assertThat(noneAdded).isInstanceOf(ApiOutcome.Failed.class);
+    assertThat(noneAdded.message()).isEqualTo("db down");
+    assertThat(noneAdded.content().orElseThrow().successful()).isZero();
+    assertThat(noneAdded.provablyNoEffect()).isTrue();
+    assertThat(noneAdded.safeToResend()).isTrue();
+    assertThat(oneAdded.content().orElseThrow().successful()).isEqualTo(1);
+    assertThat(oneAdded.provablyNoEffect()).isFalse();
+    assertThat(oneAdded.safeToResend()).isFalse();
+    assertThat(opaque)
         .isEqualTo(
             new ApiOutcome.Failed<>(500, "unreadable response body: not a JSON object", false));
   }

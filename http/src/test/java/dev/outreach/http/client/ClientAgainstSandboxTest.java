@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.internal.JsonText;
-import dev.outreach.http.client.InitiationOutcome.Initiated;
-import dev.outreach.http.client.InitiationOutcome.Rejected;
+import dev.outreach.http.client.ApiOutcome.Done;
+import dev.outreach.http.client.ApiOutcome.Rejected;
 import dev.outreach.sandbox.Initiation;
 import dev.outreach.sandbox.SandboxServer;
 import java.math.BigDecimal;
@@ -70,15 +70,15 @@ class ClientAgainstSandboxTest {
     sandbox.close();
   }
 
-  InitiationOutcome post(String path, String body) {
+  ApiOutcome<InitiationResults> post(String path, String body) {
     return client.send(
         path, body.getBytes(StandardCharsets.UTF_8), "key-" + sandbox.initiations().size());
   }
 
   List<String> selected(String filtersAndLimit) {
     int before = sandbox.initiations().size();
-    InitiationOutcome outcome = post(CALLS, "{" + AGENT + filtersAndLimit + "}");
-    if (!(outcome instanceof Initiated)) {
+    ApiOutcome<InitiationResults> outcome = post(CALLS, "{" + AGENT + filtersAndLimit + "}");
+    if (!(outcome instanceof Done)) {
       return List.of();
     }
     return sandbox.initiations().subList(before, sandbox.initiations().size()).stream()
@@ -116,7 +116,8 @@ class ClientAgainstSandboxTest {
 
   @Test
   void noMatchIs404AndRecordsNothing() {
-    InitiationOutcome outcome = post(CALLS, "{" + AGENT + ",\"filters\":{\"ids\":[\"nobody\"]}}");
+    ApiOutcome<InitiationResults> outcome =
+        post(CALLS, "{" + AGENT + ",\"filters\":{\"ids\":[\"nobody\"]}}");
 
     assertThat(outcome).isInstanceOf(Rejected.class);
     assertThat(((Rejected) outcome).status()).isEqualTo(404);
@@ -185,7 +186,7 @@ class ClientAgainstSandboxTest {
         "whatsapp|{\"templateId\":\"t\",\"conversationSettings\":{\"agentId\":\"a\"}}|conversationSettings.dispositionId is required",
       })
   void invalidBodiesAre400NamingTheProblem(String channel, String body, String expected) {
-    InitiationOutcome outcome = post("/api/v1/initiate/CAMP/" + channel, body);
+    ApiOutcome<InitiationResults> outcome = post("/api/v1/initiate/CAMP/" + channel, body);
 
     assertThat(outcome).isInstanceOf(Rejected.class);
     assertThat(((Rejected) outcome).status()).isEqualTo(400);
@@ -197,7 +198,7 @@ class ClientAgainstSandboxTest {
   void wrongOrMissingTokenIs401() throws Exception {
     OutreachClient wrong = OutreachClient.builder(sandbox.uri()).token("other").build();
     assertThat(wrong.send(CALLS, ("{" + AGENT + "}").getBytes(StandardCharsets.UTF_8), "k"))
-        .isInstanceOf(InitiationOutcome.Unauthorized.class);
+        .isInstanceOf(ApiOutcome.Unauthorized.class);
 
     HttpResponse<String> r = raw("POST", CALLS, null, "{" + AGENT + "}");
     assertThat(r.statusCode()).isEqualTo(401);
@@ -210,7 +211,7 @@ class ClientAgainstSandboxTest {
   @Test
   void unknownCampaignAndPathAre404AndOtherMethods405() throws Exception {
     assertThat(post("/api/v1/initiate/NOPE/calls", "{" + AGENT + "}"))
-        .isEqualTo(new Rejected(404, "campaign not found: NOPE", java.util.Optional.empty()));
+        .isEqualTo(new Rejected<>(404, "campaign not found: NOPE", java.util.Optional.empty()));
     assertThat(post("/api/v1/initiate/EMPTY/calls", "{" + AGENT + "}"))
         .isInstanceOf(Rejected.class);
     assertThat(((Rejected) post("/api/v1/initiate/CAMP/fax", "{}")).status()).isEqualTo(404);

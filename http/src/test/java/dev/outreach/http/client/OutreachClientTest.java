@@ -3,16 +3,16 @@ package dev.outreach.http.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.core.internal.JsonText;
+import dev.outreach.http.client.ApiOutcome.Done;
+import dev.outreach.http.client.ApiOutcome.Failed;
+import dev.outreach.http.client.ApiOutcome.NotSent;
+import dev.outreach.http.client.ApiOutcome.Rejected;
+import dev.outreach.http.client.ApiOutcome.Throttled;
+import dev.outreach.http.client.ApiOutcome.Unauthorized;
+import dev.outreach.http.client.ApiOutcome.Unknown;
 import dev.outreach.http.client.FakeServer.Mode;
 import dev.outreach.http.client.FakeServer.Recorded;
 import dev.outreach.http.client.FakeServer.Response;
-import dev.outreach.http.client.InitiationOutcome.Failed;
-import dev.outreach.http.client.InitiationOutcome.Initiated;
-import dev.outreach.http.client.InitiationOutcome.NotSent;
-import dev.outreach.http.client.InitiationOutcome.Rejected;
-import dev.outreach.http.client.InitiationOutcome.Throttled;
-import dev.outreach.http.client.InitiationOutcome.Unauthorized;
-import dev.outreach.http.client.InitiationOutcome.Unknown;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ class OutreachClientTest {
     server.close();
   }
 
-  InitiationOutcome send() {
+  ApiOutcome<InitiationResults> send() {
     return client.send(PATH, "{\"agentId\":\"a\"}".getBytes(StandardCharsets.UTF_8), "key-1");
   }
 
@@ -61,7 +61,7 @@ class OutreachClientTest {
         "{\"agentId\":\"agent_ü\",  \"dispositionId\":\"d\",\"limit\":2}"
             .getBytes(StandardCharsets.UTF_8);
 
-    InitiationOutcome outcome = client.send(PATH, body, "outreach-v1-abc");
+    ApiOutcome<InitiationResults> outcome = client.send(PATH, body, "outreach-v1-abc");
 
     Recorded r = server.takeRequest();
     assertThat(r.method()).isEqualTo("POST");
@@ -73,11 +73,11 @@ class OutreachClientTest {
     assertThat(server.requestCount()).isZero();
     assertThat(outcome)
         .isEqualTo(
-            new Initiated(
+            new Done<>(
                 200,
                 "Calls initiated for 2 customers",
                 Optional.of(new InitiationResults(3, 2, 2, 0, 1, List.of()))));
-    assertThat(outcome.outcome()).isEqualTo("initiated");
+    assertThat(outcome.outcome()).isEqualTo("done");
     assertThat(outcome.httpStatus()).hasValue(200);
   }
 
@@ -102,10 +102,10 @@ class OutreachClientTest {
                 + "\"batchesProcessed\":1,\"errors\":[{\"loan_id\":\"L2\",\"error\":\"no active number\"},"
                 + "\"L3: busy\",{\"id\":42,\"message\":\"invalid\"},{\"customerId\":\"L5\",\"code\":7},7]}}"));
 
-    var partial = (InitiationOutcome.Partial) send();
+    var partial = (ApiOutcome.Partial<InitiationResults>) send();
 
     assertThat(partial.status()).isEqualTo(207);
-    InitiationResults results = partial.results().orElseThrow();
+    InitiationResults results = partial.content().orElseThrow();
     assertThat(results.initiated()).isEqualTo(2);
     assertThat(results.failed()).isEqualTo(4);
     assertThat(results.errors())
@@ -116,7 +116,8 @@ class OutreachClientTest {
             new InitiationResults.CustomerError(
                 Optional.of("L5"), "{\"customerId\":\"L5\",\"code\":7}"),
             new InitiationResults.CustomerError(Optional.empty(), "7"));
-    assertThat(partial.failedCustomerIds()).containsExactly("L2", "42", "L5");
+    assertThat(partial.content().orElseThrow().failedCustomerIds())
+        .containsExactly("L2", "42", "L5");
   }
 
   @ParameterizedTest
@@ -124,7 +125,7 @@ class OutreachClientTest {
   void otherClientErrorsAreRejectedWithTheServersMessage(int status) {
     server.enqueue(Response.json(status, "{\"success\":false,\"message\":\"Campaign not found\"}"));
 
-    assertThat(send()).isEqualTo(new Rejected(status, "Campaign not found", Optional.empty()));
+    assertThat(send()).isEqualTo(new Rejected<>(status, "Campaign not found", Optional.empty()));
   }
 
   @Test
@@ -134,7 +135,7 @@ class OutreachClientTest {
             .header("Retry-After", "7"));
 
     assertThat(send())
-        .isEqualTo(new Throttled(429, "slow down", Optional.of(Duration.ofSeconds(7))));
+        .isEqualTo(new Throttled<>(429, "slow down", Optional.of(Duration.ofSeconds(7))));
   }
 
   @Test
@@ -146,11 +147,38 @@ class OutreachClientTest {
             java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(90));
     server.enqueue(Response.json(503, "{\"message\":\"down\"}").header("Retry-After", in90s));
 
-    Throttled t = (Throttled) send();
+    Throttled<InitiationResults> t = (Throttled<InitiationResults>) send();
 
     assertThat(t.message()).isEqualTo("down");
     assertThat(t.retryAfter().orElseThrow())
         .isBetween(Duration.ofSeconds(88), Duration.ofSeconds(91));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "200, done, false, false",
+    "207, partial, false, false",
+    "400, rejected, true, false",
+    "401, unauthorized, true, true",
+    "429, throttled, true, true",
+    "500, failed, false, false",
+    "503, failed, false, false"
+  })
+  void everyOutcomeSaysWhetherPhonesMayHaveRungAndWhetherSendingAgainIsSafe(
+      int status, String name, boolean noEffect, boolean resend) {
+    server.enqueue(
+        Response.json(
+            status,
+            "{\"message\":\"m\",\"results\":{\"totalMatched\":2,\"customersSelected\":2,"
+                + "\"initiated\":1,\"failed\":1,\"batchesProcessed\":1,\"errors\":[]}}"));
+
+    ApiOutcome<InitiationResults> o = send();
+
+    assertThat(o.outcome()).isEqualTo(name);
+    assertThat(o.httpStatus()).hasValue(status);
+    assertThat(o.message()).isEqualTo("m");
+    assertThat(o.provablyNoEffect()).isEqualTo(noEffect);
+    assertThat(o.safeToResend()).isEqualTo(resend);
   }
 
   @Test
@@ -159,12 +187,12 @@ class OutreachClientTest {
         Response.json(500, "{\"success\":false,\"message\":\"All calls failed\"}")
             .header("Retry-After", "30"));
 
-    Failed failed = (Failed) send();
+    Failed<InitiationResults> failed = (Failed<InitiationResults>) send();
 
     assertThat(failed.status()).isEqualTo(500);
     assertThat(failed.message()).isEqualTo("All calls failed");
     assertThat(failed.retryAfter()).contains(Duration.ofSeconds(30));
-    assertThat(failed.results()).isEmpty();
+    assertThat(failed.content()).isEmpty();
     assertThat(failed.nothingTookEffect()).isFalse();
   }
 
@@ -181,8 +209,8 @@ class OutreachClientTest {
             "{\"success\":false,\"message\":\"Some calls failed\",\"results\":"
                 + "{\"totalMatched\":2,\"customersSelected\":2,\"initiated\":1,\"failed\":1,\"batchesProcessed\":1,\"errors\":[]}}"));
 
-    assertThat(((Failed) send()).nothingTookEffect()).isTrue();
-    assertThat(((Failed) send()).nothingTookEffect()).isFalse();
+    assertThat(((Failed<InitiationResults>) send()).nothingTookEffect()).isTrue();
+    assertThat(((Failed<InitiationResults>) send()).nothingTookEffect()).isFalse();
   }
 
   @ParameterizedTest
@@ -190,7 +218,7 @@ class OutreachClientTest {
   void authFailuresAreUnauthorized(int status) {
     server.enqueue(Response.json(status, "{\"success\":false,\"message\":\"invalid token\"}"));
 
-    assertThat(send()).isEqualTo(new Unauthorized(status, "invalid token"));
+    assertThat(send()).isEqualTo(new Unauthorized<>(status, "invalid token"));
   }
 
   @ParameterizedTest
@@ -198,7 +226,7 @@ class OutreachClientTest {
   void unreadableSuccessBodyIsUnknownNeverSuccess(String body) {
     server.enqueue(Response.json(200, body));
 
-    Unknown outcome = (Unknown) send();
+    Unknown<InitiationResults> outcome = (Unknown<InitiationResults>) send();
 
     assertThat(outcome.reason()).contains("HTTP 200 but unreadable response body");
     assertThat(outcome.httpStatus()).hasValue(200);
@@ -208,7 +236,7 @@ class OutreachClientTest {
   void unreadableErrorBodyKeepsTheStatusCase() {
     server.enqueue(Response.json(400, "<html>Bad Request</html>"));
 
-    Rejected r = (Rejected) send();
+    Rejected<InitiationResults> r = (Rejected<InitiationResults>) send();
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.message()).startsWith("unreadable response body");
@@ -218,7 +246,7 @@ class OutreachClientTest {
   void successBodyCutOffMidStreamIsUnknown() {
     server.enqueue(Response.json(200, OK.substring(0, 40)).mode(Mode.CUT_OFF_BODY));
 
-    Unknown outcome = (Unknown) send();
+    Unknown<InitiationResults> outcome = (Unknown<InitiationResults>) send();
 
     assertThat(outcome.reason()).contains("unreadable response body: body cut off");
     assertThat(outcome.httpStatus()).hasValue(200);
@@ -232,9 +260,9 @@ class OutreachClientTest {
     server.enqueue(
         Response.json(400, "{\"message\":\"98765 43210 and 9876543210 are not reachable\"}"));
 
-    assertThat(((Rejected) send()).message())
+    assertThat(((Rejected<InitiationResults>) send()).message())
         .isEqualTo("invalid phone_number +91******3210 for LOAN-2025-00123");
-    assertThat(((Rejected) send()).message())
+    assertThat(((Rejected<InitiationResults>) send()).message())
         .isEqualTo("*****-*3210 and ******3210 are not reachable".replace("-", " "));
   }
 
@@ -256,18 +284,18 @@ class OutreachClientTest {
             200, "{\"success\":true,\"message\":\"ok\",\"results\":{\"initiated\":\"2\"}}"));
     server.enqueue(Response.json(200, "{\"success\":true,\"message\":\"ok\"}"));
 
-    Unknown u = (Unknown) send();
+    Unknown<InitiationResults> u = (Unknown<InitiationResults>) send();
     assertThat(u.status()).hasValue(200);
     assertThat(u.reason()).contains("not the documented counts", "unreadable response body");
     assertThat(send())
-        .isEqualTo(new Initiated(200, "ok", Optional.empty())); // no results at all: as documented
+        .isEqualTo(new Done<>(200, "ok", Optional.empty())); // no results at all: as documented
   }
 
   @Test
   void redirectIsNotFollowed() throws Exception {
     server.enqueue(Response.json(302, "").header("Location", "https://elsewhere.example/"));
 
-    Rejected r = (Rejected) send();
+    Rejected<InitiationResults> r = (Rejected<InitiationResults>) send();
 
     assertThat(r.status()).isEqualTo(302);
     assertThat(r.message()).contains("unexpected HTTP 302");
@@ -284,11 +312,11 @@ class OutreachClientTest {
     OutreachClient closed =
         OutreachClient.builder(URI.create("http://127.0.0.1:" + port)).token(TOKEN).build();
 
-    InitiationOutcome outcome = closed.send(PATH, new byte[] {'{', '}'}, "k");
+    ApiOutcome<InitiationResults> outcome = closed.send(PATH, new byte[] {'{', '}'}, "k");
 
     assertThat(outcome).isInstanceOf(NotSent.class);
     assertThat(outcome.outcome()).isEqualTo("not_sent");
-    assertThat(((NotSent) outcome).reason()).doesNotContain(TOKEN);
+    assertThat(((NotSent<InitiationResults>) outcome).reason()).doesNotContain(TOKEN);
   }
 
   @Test
@@ -301,10 +329,10 @@ class OutreachClientTest {
             .build();
 
     long start = System.nanoTime();
-    InitiationOutcome outcome = impatient.send(PATH, new byte[] {'{', '}'}, "k");
+    ApiOutcome<InitiationResults> outcome = impatient.send(PATH, new byte[] {'{', '}'}, "k");
 
     assertThat(outcome).isInstanceOf(Unknown.class);
-    assertThat(((Unknown) outcome).reason()).contains("may have been processed");
+    assertThat(((Unknown<InitiationResults>) outcome).reason()).contains("may have been processed");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     assertThat(server.takeRequest().body()).isEqualTo(new byte[] {'{', '}'});
   }
@@ -324,7 +352,7 @@ class OutreachClientTest {
   void successResponseComparesAsJson() {
     server.enqueue(Response.json(200, JsonText.pretty(JsonText.parseObject(OK))));
 
-    assertThat(((Initiated) send()).results())
+    assertThat(((Done<InitiationResults>) send()).content())
         .map(InitiationResults::customersSelected)
         .contains(2);
   }

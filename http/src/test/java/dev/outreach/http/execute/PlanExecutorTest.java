@@ -94,7 +94,7 @@ class PlanExecutorTest {
                       "status",
                       "200",
                       "outcome",
-                      "initiated")
+                      "done")
                   .timer()
                   .count())
           .isEqualTo(Long.parseLong(e[1]));
