@@ -93,7 +93,7 @@ public final class WarningsBenchmark {
       String id = String.format(Locale.ROOT, "LOAN-%07d", i);
       customers.add(Customer.builder(id).build());
       decisions.add(
-          new Contact(
+          Contact.of(
               id,
               Channel.CALL,
               "agent_a",
@@ -104,7 +104,7 @@ public final class WarningsBenchmark {
               0,
               i % 3 == 0 ? "High risk: call" : "Overdue: call"));
       decisions.add(
-          new Contact(
+          Contact.of(
               id, Channel.SMS, null, null, "tpl_reminder", null, Timing.NOW, 0, "Overdue: SMS"));
       if (i % 50 == 0) {
         dnc.add(id);

@@ -31,16 +31,16 @@ class BatchReportTest {
 
   static List<Decision> batched(String agent) {
     return List.of(
-        new Contact(
+        Contact.of(
             "L1", Channel.CALL, agent, null, null, null, Timing.NOW, 0, 0, "batch rule", WEEK),
-        new Contact(
+        Contact.of(
             "L2", Channel.CALL, agent, null, null, null, Timing.NOW, 0, 0, "batch rule", WEEK));
   }
 
   static List<Decision> batchedIn(Timing window) {
     return List.of(
-        new Contact("L1", Channel.CALL, AGENT, null, null, null, window, 0, 0, "batch rule", WEEK),
-        new Contact("L2", Channel.CALL, AGENT, null, null, null, window, 0, 0, "batch rule", WEEK));
+        Contact.of("L1", Channel.CALL, AGENT, null, null, null, window, 0, 0, "batch rule", WEEK),
+        Contact.of("L2", Channel.CALL, AGENT, null, null, null, window, 0, 0, "batch rule", WEEK));
   }
 
   @Test

@@ -24,11 +24,11 @@ public final class Book {
   private Book() {}
 
   public static Contact call(String id, String agent, Timing t, int priority, String rule) {
-    return new Contact(id, Channel.CALL, agent, "disp", null, null, t, priority, rule);
+    return Contact.of(id, Channel.CALL, agent, "disp", null, null, t, priority, rule);
   }
 
   public static Contact sms(String id, String template, Timing t, String rule) {
-    return new Contact(id, Channel.SMS, null, null, template, null, t, 0, rule);
+    return Contact.of(id, Channel.SMS, null, null, template, null, t, 0, rule);
   }
 
   public static Suppression suppress(String id, String reason, String rule) {

@@ -288,7 +288,7 @@ public record Decision(
     if (channel == null) {
       return new Suppression(customerId, reason, rule);
     }
-    return new Contact(
+    return Contact.of(
         customerId,
         channel,
         agentId,

@@ -44,11 +44,11 @@ class PlanAgainstSandboxTest {
     BatchCampaign week = BatchCampaign.of("Pre-due week", FOLDER).concurrency(20).retries(2);
     List<Contact> decisions =
         List.of(
-            new Contact(
+            Contact.of(
                 "L1", Channel.CALL, AGENT, null, null, null, Timing.NOW, 0, 0, "batch", week),
-            new Contact(
+            Contact.of(
                 "L2", Channel.CALL, AGENT, null, null, null, Timing.NOW, 0, 0, "batch", week),
-            new Contact(
+            Contact.of(
                 "L3",
                 Channel.CALL,
                 "agent_abc123",
@@ -58,8 +58,8 @@ class PlanAgainstSandboxTest {
                 Timing.NOW,
                 0,
                 "call"),
-            new Contact("L4", Channel.SMS, null, null, "tpl_sms", null, Timing.NOW, 0, "sms"),
-            new Contact("L6", Channel.WHATSAPP, null, null, "tpl_wa", null, Timing.NOW, 0, "wa"));
+            Contact.of("L4", Channel.SMS, null, null, "tpl_sms", null, Timing.NOW, 0, "sms"),
+            Contact.of("L6", Channel.WHATSAPP, null, null, "tpl_wa", null, Timing.NOW, 0, "wa"));
     Plan plan =
         Planner.builder("CAMP")
             .zone(ZoneId.of("Asia/Kolkata"))

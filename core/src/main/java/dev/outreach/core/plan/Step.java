@@ -41,14 +41,27 @@ public record Step(
   }
 
   /**
-   * The id of the earlier step whose response this step's path refers to: a {@link
-   * StepKind#SCHEDULE_BATCH_CALL} step's path {@code /api/v1/batch-calls/{s0007}/schedule} names
+   * The id of the earlier step whose response this step's path refers to. Only a {@link
+   * StepKind#SCHEDULE_BATCH_CALL} step refers to one, and only through the exact path {@link
+   * StepKind#schedulePath(String)} prescribes: {@code /api/v1/batch-calls/{s0007}/schedule} names
    * step {@code s0007}, whose response's {@code data.id} replaces {@code {s0007}} when it is sent.
+   * Any other path, or any other kind, refers to none (plan validation then names the path).
    */
   public Optional<String> referencedStepId() {
-    int open = path.indexOf('{');
-    int close = path.indexOf('}', open + 1);
-    return open < 0 || close < 0 ? Optional.empty() : Optional.of(path.substring(open + 1, close));
+    if (kind != StepKind.SCHEDULE_BATCH_CALL) {
+      return Optional.empty();
+    }
+    String prefix = StepKind.BATCH_CALLS_PATH + "/{";
+    String suffix = "}/schedule";
+    if (!path.startsWith(prefix)
+        || !path.endsWith(suffix)
+        || path.length() <= prefix.length() + suffix.length()) {
+      return Optional.empty();
+    }
+    String ref = path.substring(prefix.length(), path.length() - suffix.length());
+    return StepKind.schedulePath(ref).equals(path) && ref.indexOf('{') < 0 && ref.indexOf('}') < 0
+        ? Optional.of(ref)
+        : Optional.empty();
   }
 
   /** This step's path with the referenced step's returned id in place of {@code {stepId}}. */

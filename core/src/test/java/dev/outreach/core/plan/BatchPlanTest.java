@@ -26,7 +26,7 @@ class BatchPlanTest {
       BatchCampaign.of("Pre-due week", FOLDER).concurrency(20).retries(2);
 
   static Contact batched(String id, Timing t, BatchCampaign b, String rule) {
-    return new Contact(id, Channel.CALL, AGENT, null, null, null, t, 0, 0, rule, b);
+    return Contact.of(id, Channel.CALL, AGENT, null, null, null, t, 0, 0, rule, b);
   }
 
   @Test
@@ -264,18 +264,18 @@ class BatchPlanTest {
 
     assertThatThrownBy(
             () ->
-                new Contact(
+                Contact.of(
                     "L1", Channel.CALL, AGENT, "disp", null, null, Timing.NOW, 0, 0, "r", WEEK))
         .hasMessageContaining("rule \"r\"")
         .hasMessageContaining("takes no disposition");
     assertThatThrownBy(
             () ->
-                new Contact(
+                Contact.of(
                     "L1", Channel.CALL, "agent_abc", null, null, null, Timing.NOW, 0, 0, "r", WEEK))
         .hasMessageContaining("agent(...) as a UUID");
     assertThatThrownBy(
             () ->
-                new Contact(
+                Contact.of(
                     "L1",
                     Channel.CALL,
                     AGENT,
@@ -289,8 +289,7 @@ class BatchPlanTest {
                     WEEK))
         .hasMessageContaining("daily window");
     assertThatThrownBy(
-            () ->
-                new Contact("L1", Channel.SMS, null, null, "t", null, Timing.NOW, 0, 0, "r", WEEK))
+            () -> Contact.of("L1", Channel.SMS, null, null, "t", null, Timing.NOW, 0, 0, "r", WEEK))
         .hasMessageContaining("only calls");
   }
 
@@ -391,5 +390,45 @@ class BatchPlanTest {
     assertThat(schedule.resolvedPath("b7e4")).isEqualTo("/api/v1/batch-calls/b7e4/schedule");
     assertThatThrownBy(() -> schedule.resolvedPath("../x/y")).hasMessageContaining("step s0001");
     assertThatThrownBy(() -> schedule.resolvedPath(null)).hasMessageContaining("s0002");
+  }
+
+  @Test
+  void onlyAScheduleStepWithItsExactPathRefersToAnEarlierStep() {
+    java.util.function.BiFunction<StepKind, String, Step> step =
+        (kind, path) ->
+            new Step(
+                "s0002",
+                kind,
+                "POST",
+                path,
+                PlannerTest.AS_OF,
+                null,
+                jakarta.json.Json.createObjectBuilder().build(),
+                List.of("L1"),
+                List.of("r"));
+
+    assertThat(
+            step.apply(StepKind.SCHEDULE_BATCH_CALL, StepKind.schedulePath("s0001"))
+                .referencedStepId())
+        .contains("s0001");
+    assertThat(
+            step.apply(StepKind.CREATE_BATCH_CALL, StepKind.schedulePath("s0001"))
+                .referencedStepId())
+        .isEmpty();
+    assertThat(
+            step.apply(StepKind.INITIATE_CALLS, "/api/v1/initiate/{s0001}/calls")
+                .referencedStepId())
+        .isEmpty();
+    for (String odd :
+        List.of(
+            "/api/v1/batch-calls/{s0001}/schedule/x",
+            "/api/v2/batch-calls/{s0001}/schedule",
+            "/api/v1/batch-calls/{s0001}{s0003}/schedule",
+            "/api/v1/batch-calls/{}/schedule",
+            "/api/v1/batch-calls/s0001/schedule")) {
+      Step s = step.apply(StepKind.SCHEDULE_BATCH_CALL, odd);
+      assertThat(s.referencedStepId()).as(odd).isEmpty();
+      assertThat(s.resolvedPath("b1")).as(odd).isEqualTo(odd);
+    }
   }
 }

@@ -11,7 +11,7 @@ final class Decisions {
   private Decisions() {}
 
   static Contact call(String id, String agent, Timing t, int priority, String rule) {
-    return new Contact(id, Channel.CALL, agent, "disp", null, null, t, priority, rule);
+    return Contact.of(id, Channel.CALL, agent, "disp", null, null, t, priority, rule);
   }
 
   static Contact call(String id, String rule) {
@@ -19,11 +19,11 @@ final class Decisions {
   }
 
   static Contact sms(String id, String template, Timing t, String rule) {
-    return new Contact(id, Channel.SMS, null, null, template, null, t, 0, rule);
+    return Contact.of(id, Channel.SMS, null, null, template, null, t, 0, rule);
   }
 
   static Contact whatsapp(String id, String template, String rule) {
-    return new Contact(
+    return Contact.of(
         id,
         Channel.WHATSAPP,
         null,

@@ -44,10 +44,10 @@ class NextAllowedSlotTest {
 
   static Contact contact(Channel channel, String id, Timing t) {
     if (channel == Channel.CALL) {
-      return new Contact(id, channel, "agent", "disp", null, null, t, 0, "rule");
+      return Contact.of(id, channel, "agent", "disp", null, null, t, 0, "rule");
     }
     Conversation conversation = channel == Channel.WHATSAPP ? new Conversation("ca", "cd") : null;
-    return new Contact(id, channel, null, null, "tpl", conversation, t, 0, "rule");
+    return Contact.of(id, channel, null, null, "tpl", conversation, t, 0, "rule");
   }
 
   static Customer londoner(String id) {
@@ -357,9 +357,9 @@ class NextAllowedSlotTest {
   void aBatchCampaignIsScheduledForTheStartOfTheWindowOnTheDayItsLastCustomerMayBeCalled() {
     BatchCampaign campaign = BatchCampaign.of("Week", FOLDER);
     Contact capped =
-        new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", campaign);
+        Contact.of("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", campaign);
     Contact free =
-        new Contact("L2", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", campaign);
+        Contact.of("L2", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", campaign);
 
     Plan plan =
         plan(
@@ -383,9 +383,9 @@ class NextAllowedSlotTest {
     BatchCampaign weekdays = BatchCampaign.of("Week", FOLDER).days(1, 2, 3, 4, 5);
     OffsetDateTime saturday = OffsetDateTime.parse("2025-10-04T12:30:00+01:00");
     Contact call =
-        new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", weekdays);
+        Contact.of("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", weekdays);
     Contact sameDay =
-        new Contact(
+        Contact.of(
             "L1",
             Channel.CALL,
             AGENT,
@@ -425,7 +425,7 @@ class NextAllowedSlotTest {
     GuardrailPolicy policy =
         GuardrailPolicy.defaults().toBuilder().holiday(LocalDate.of(2025, 10, 7)).build();
     Contact call =
-        new Contact("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", tuesdays);
+        Contact.of("L1", Channel.CALL, AGENT, null, null, null, MORNING, 0, 0, "batch", tuesdays);
 
     Plan plan = plan(LONDON, policy, List.of(), List.of(londoner("L1")), MON_1230, call);
 

@@ -44,10 +44,10 @@ class OpenApiBodiesTest {
             .collect(Collectors.toList());
     List<Decision> ds = new ArrayList<>();
     ds.add(
-        new Contact(
+        Contact.of(
             "LOAN-0", Channel.CALL, "agent_abc123", "disp_xyz789", null, null, Timing.NOW, 0, "c"));
     ds.add(
-        new Contact(
+        Contact.of(
             "LOAN-1",
             Channel.SMS,
             null,
@@ -58,7 +58,7 @@ class OpenApiBodiesTest {
             0,
             "s"));
     ds.add(
-        new Contact(
+        Contact.of(
             "LOAN-2",
             Channel.WHATSAPP,
             null,
@@ -68,7 +68,7 @@ class OpenApiBodiesTest {
             Timing.NOW,
             0,
             "w"));
-    ds.add(new Contact("LOAN-3", Channel.WHATSAPP, null, null, "tpl", null, Timing.NOW, 0, "w2"));
+    ds.add(Contact.of("LOAN-3", Channel.WHATSAPP, null, null, "tpl", null, Timing.NOW, 0, "w2"));
 
     Plan plan = PlannerTest.PLANNER.plan(book, (c, d, sink) -> ds.forEach(sink), PlannerTest.AS_OF);
 
@@ -86,7 +86,7 @@ class OpenApiBodiesTest {
                 List.of(Customer.builder("L").build()),
                 (c, d, sink) ->
                     sink.accept(
-                        new Contact("L", Channel.SMS, null, null, "t", null, Timing.NOW, 0, "r")),
+                        Contact.of("L", Channel.SMS, null, null, "t", null, Timing.NOW, 0, "r")),
                 PlannerTest.AS_OF)
             .steps()
             .get(0);

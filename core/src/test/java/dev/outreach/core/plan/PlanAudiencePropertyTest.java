@@ -70,12 +70,12 @@ class PlanAudiencePropertyTest {
         // Attribute-shaped rules (as real ones are), plus random noise decisions.
         if ("bounced".equals(c.paymentStatus())) {
           decisions.add(
-              new Contact(
+              Contact.of(
                   c.loanId(), Channel.CALL, "agent-b", "d", null, null, Timing.NOW, 0, "bounced"));
         }
         if ("hindi".equals(c.language()) && "pending".equals(c.paymentStatus())) {
           decisions.add(
-              new Contact(
+              Contact.of(
                   c.loanId(), Channel.SMS, null, null, "sms-hi", null, Timing.NOW, 0, "hindi"));
         }
         int k = rnd.nextInt(3);
@@ -179,11 +179,11 @@ class PlanAudiencePropertyTest {
     int p = rnd.nextInt(3);
     switch (rnd.nextInt(3)) {
       case 0:
-        return new Contact(id, Channel.CALL, "agent" + rnd.nextInt(3), "d", null, null, t, p, rule);
+        return Contact.of(id, Channel.CALL, "agent" + rnd.nextInt(3), "d", null, null, t, p, rule);
       case 1:
-        return new Contact(id, Channel.SMS, null, null, "sms" + rnd.nextInt(3), null, t, p, rule);
+        return Contact.of(id, Channel.SMS, null, null, "sms" + rnd.nextInt(3), null, t, p, rule);
       default:
-        return new Contact(
+        return Contact.of(
             id,
             Channel.WHATSAPP,
             null,

@@ -89,7 +89,7 @@ public final class SampleRulesByHand implements DecisionSource {
       long days = ChronoUnit.DAYS.between(today, c.emiDueDate());
       if (days >= 0 && days <= 3) {
         sink.accept(
-            new Contact(
+            Contact.of(
                 id,
                 Channel.WHATSAPP,
                 null,
@@ -101,7 +101,7 @@ public final class SampleRulesByHand implements DecisionSource {
                 "Pending and due within 3 days: WhatsApp with a conversation agent"));
       } else if (days >= 4 && days <= 7) {
         sink.accept(
-            new Contact(
+            Contact.of(
                 id,
                 Channel.SMS,
                 null,
@@ -115,7 +115,7 @@ public final class SampleRulesByHand implements DecisionSource {
     }
     if (partial) {
       sink.accept(
-          new Contact(
+          Contact.of(
               id,
               Channel.SMS,
               null,
@@ -130,6 +130,6 @@ public final class SampleRulesByHand implements DecisionSource {
 
   private static Contact call(
       String id, String agent, String disposition, Timing t, int priority, String rule) {
-    return new Contact(id, Channel.CALL, agent, disposition, null, null, t, priority, rule);
+    return Contact.of(id, Channel.CALL, agent, disposition, null, null, t, priority, rule);
   }
 }

@@ -74,11 +74,11 @@ class SandboxEndToEndTest {
     BatchCampaign week = BatchCampaign.of("Pre-due week", FOLDER).concurrency(20).retries(2);
     List<Contact> decisions =
         List.of(
-            new Contact(
+            Contact.of(
                 "L1", Channel.CALL, AGENT, null, null, null, Timing.NOW, 0, 0, "batch", week),
-            new Contact(
+            Contact.of(
                 "L2", Channel.CALL, AGENT, null, null, null, Timing.NOW, 0, 0, "batch", week),
-            new Contact(
+            Contact.of(
                 "L3",
                 Channel.CALL,
                 "agent_abc123",
@@ -88,9 +88,9 @@ class SandboxEndToEndTest {
                 Timing.NOW,
                 0,
                 "call"),
-            new Contact("L4", Channel.SMS, null, null, "tpl_sms", null, Timing.NOW, 0, "sms"),
-            new Contact("L5", Channel.SMS, null, null, "tpl_sms", null, Timing.NOW, 0, "sms"),
-            new Contact("L6", Channel.WHATSAPP, null, null, "tpl_wa", null, Timing.NOW, 0, "wa"));
+            Contact.of("L4", Channel.SMS, null, null, "tpl_sms", null, Timing.NOW, 0, "sms"),
+            Contact.of("L5", Channel.SMS, null, null, "tpl_sms", null, Timing.NOW, 0, "sms"),
+            Contact.of("L6", Channel.WHATSAPP, null, null, "tpl_wa", null, Timing.NOW, 0, "wa"));
     return Planner.builder("CAMP")
         .zone(ZoneId.of("Asia/Kolkata"))
         .uploadCustomers(true)
