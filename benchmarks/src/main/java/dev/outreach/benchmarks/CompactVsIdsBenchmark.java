@@ -1,9 +1,9 @@
 package dev.outreach.benchmarks;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.filter.FilterCompiler;
 import dev.outreach.core.guardrail.ContactHistory;
 import dev.outreach.core.guardrail.GuardrailPolicy;
@@ -69,7 +69,7 @@ public final class CompactVsIdsBenchmark {
         new Guardrails(
             GuardrailPolicy.read(dir.resolve("policy.json")),
             ContactHistory.read(dir.resolve("history.csv")));
-    List<Decision> decided = Collections.synchronizedList(new ArrayList<>());
+    List<Ruling> decided = Collections.synchronizedList(new ArrayList<>());
     long t0 = System.nanoTime();
     rules.decide(customers, new PlanningDay(MessyPortfolio.AS_OF, ZONE), decided::add);
     double rulesSeconds = (System.nanoTime() - t0) / 1e9;

@@ -1,9 +1,9 @@
 package dev.outreach.benchmarks;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.filter.FilterCompiler;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Planner;
@@ -34,7 +34,7 @@ public final class PlanBenchmark {
     DecisionSource rules = Sample.rules().decisions();
 
     // Decide once, then replay: the planner's own work is what is measured here.
-    List<Decision> decided = Collections.synchronizedList(new ArrayList<>());
+    List<Ruling> decided = Collections.synchronizedList(new ArrayList<>());
     long t0 = System.nanoTime();
     rules.decide(customers, new PlanningDay(Sample.AS_OF, Sample.ZONE), decided::add);
     double rulesSeconds = (System.nanoTime() - t0) / 1e9;

@@ -3,8 +3,8 @@ package dev.outreach.benchmarks;
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
-import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Timing;
 import dev.outreach.core.guardrail.ContactHistory;
 import dev.outreach.core.guardrail.GuardrailPolicy;
@@ -87,7 +87,7 @@ public final class WarningsBenchmark {
   /** {@code size} customers, each with a call and an SMS decided on a Saturday. */
   static Plan plan(int size) {
     List<Customer> customers = new ArrayList<>(size);
-    List<Decision> decisions = new ArrayList<>(2 * size);
+    List<Ruling> decisions = new ArrayList<>(2 * size);
     List<String> dnc = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
       String id = String.format(Locale.ROOT, "LOAN-%07d", i);

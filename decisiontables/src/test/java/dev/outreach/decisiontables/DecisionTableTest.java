@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
-import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.rules.RuleCompileException;
 import dev.outreach.rules.RuleSet;
 import java.io.ByteArrayOutputStream;
@@ -31,8 +31,8 @@ class DecisionTableTest {
           java.time.OffsetDateTime.parse("2025-08-05T09:00:00+05:30"),
           java.time.ZoneId.of("Asia/Kolkata"));
 
-  static List<Decision> decide(RuleSet rules, List<Customer> customers) {
-    List<Decision> out = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  static List<Ruling> decide(RuleSet rules, List<Customer> customers) {
+    List<Ruling> out = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     rules.decisions().decide(customers, DAY, out::add);
     return out;
   }
@@ -50,7 +50,7 @@ class DecisionTableTest {
     return decide(rules, CUSTOMERS).stream()
         .collect(
             Collectors.toMap(
-                Decision::customerId, d -> ((Contact) d).templateId() + " by " + d.rule()));
+                Ruling::customerId, d -> ((Contact) d).templateId() + " by " + d.rule()));
   }
 
   @Test
@@ -78,7 +78,7 @@ class DecisionTableTest {
         HEADER
             + "rule \"no tamil\" when $c : Customer( language == \"tamil\" ) then insert(Decision.suppress($c, \"no agent\")); end\n");
 
-    List<Decision> ds = decide(RuleSet.load(List.of(xlsx, drl)), CUSTOMERS);
+    List<Ruling> ds = decide(RuleSet.load(List.of(xlsx, drl)), CUSTOMERS);
 
     assertThat(ds)
         .filteredOn(d -> d instanceof Contact)
@@ -86,7 +86,7 @@ class DecisionTableTest {
         .containsExactlyInAnyOrder("B-HI:agent_hi", "B-TA:agent_ta");
     assertThat(ds)
         .filteredOn(d -> !(d instanceof Contact))
-        .extracting(Decision::customerId)
+        .extracting(Ruling::customerId)
         .containsExactly("B-TA");
   }
 

@@ -6,7 +6,7 @@ import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.BatchCampaign;
 import dev.outreach.core.decision.Contact;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Timing;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
@@ -29,7 +29,7 @@ class BatchReportTest {
   static final List<Customer> BOOK =
       List.of(Customer.builder("L1").build(), Customer.builder("L2").build());
 
-  static List<Decision> batched(String agent) {
+  static List<Ruling> batched(String agent) {
     return List.of(
         Contact.of(
             "L1", Channel.CALL, agent, null, null, null, Timing.NOW, 0, 0, "batch rule", WEEK),
@@ -37,7 +37,7 @@ class BatchReportTest {
             "L2", Channel.CALL, agent, null, null, null, Timing.NOW, 0, 0, "batch rule", WEEK));
   }
 
-  static List<Decision> batchedIn(Timing window) {
+  static List<Ruling> batchedIn(Timing window) {
     return List.of(
         Contact.of("L1", Channel.CALL, AGENT, null, null, null, window, 0, 0, "batch rule", WEEK),
         Contact.of("L2", Channel.CALL, AGENT, null, null, null, window, 0, 0, "batch rule", WEEK));

@@ -3,8 +3,8 @@ package dev.outreach.report;
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
-import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.decision.Timing;
 import dev.outreach.core.guardrail.ContactHistory;
@@ -35,7 +35,7 @@ public final class Book {
     return new Suppression(id, reason, rule);
   }
 
-  public static DecisionSource source(List<? extends Decision> decisions) {
+  public static DecisionSource source(List<? extends Ruling> decisions) {
     return (customers, day, sink) -> decisions.forEach(sink);
   }
 
@@ -65,7 +65,7 @@ public final class Book {
    */
   public static Plan weekend(int n) {
     List<Customer> customers = new java.util.ArrayList<>(n);
-    List<Decision> decisions = new java.util.ArrayList<>(2 * n);
+    List<Ruling> decisions = new java.util.ArrayList<>(2 * n);
     List<String> dnc = new java.util.ArrayList<>();
     for (int i = 1; i <= n; i++) {
       String id = String.format(java.util.Locale.ROOT, "LOAN-%06d", i);
@@ -86,7 +86,7 @@ public final class Book {
 
   /** Plans {@code customers} with {@code decisions}, RBI hours, as of 09:00 in Kolkata. */
   public static Plan plan(
-      List<Customer> customers, List<? extends Decision> decisions, boolean upload) {
+      List<Customer> customers, List<? extends Ruling> decisions, boolean upload) {
     return Planner.builder("CAMP")
         .zone(ZONE)
         .uploadCustomers(upload)

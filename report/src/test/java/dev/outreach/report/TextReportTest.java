@@ -6,7 +6,7 @@ import static dev.outreach.report.Book.suppress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Timing;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.report.internal.Wrap;
@@ -24,7 +24,7 @@ class TextReportTest {
   @Test
   void everyLineFitsAHundredColumnTerminalWhateverTheRuleNames() {
     List<Customer> book = new ArrayList<>();
-    List<Decision> decisions = new ArrayList<>();
+    List<Ruling> decisions = new ArrayList<>();
     for (int i = 1; i <= 40; i++) {
       String id = "LOAN-2025-" + String.format(Locale.ROOT, "%05d", i);
       book.add(Customer.builder(id).build());

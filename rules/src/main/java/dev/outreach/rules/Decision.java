@@ -284,7 +284,7 @@ public record Decision(
   }
 
   /** The planner's form of this decision. */
-  dev.outreach.core.decision.Decision toCore() {
+  dev.outreach.core.decision.Ruling toCore() {
     if (channel == null) {
       return new Suppression(customerId, reason, rule);
     }

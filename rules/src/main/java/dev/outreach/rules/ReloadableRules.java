@@ -1,9 +1,9 @@
 package dev.outreach.rules;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.experiment.Experiment;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -94,7 +94,7 @@ public final class ReloadableRules implements DecisionSource {
   }
 
   @Override
-  public void decide(List<Customer> customers, PlanningDay day, Consumer<Decision> sink) {
+  public void decide(List<Customer> customers, PlanningDay day, Consumer<Ruling> sink) {
     current.get().decisions(experiments).decide(customers, day, sink);
   }
 

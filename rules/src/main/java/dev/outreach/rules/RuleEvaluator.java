@@ -1,10 +1,10 @@
 package dev.outreach.rules;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.InvalidDecisionException;
 import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.experiment.Experiment;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,10 +112,10 @@ final class RuleEvaluator implements DecisionSource {
       BatchWatch w,
       List<Customer> batch,
       Today today,
-      Consumer<Decision> sink,
+      Consumer<Ruling> sink,
       Consumer<CustomerTrace> to) {
     FiredRules fired = new FiredRules();
-    Map<String, List<Decision>> decided = new HashMap<>();
+    Map<String, List<Ruling>> decided = new HashMap<>();
     run(
         w,
         batch,
@@ -123,14 +123,14 @@ final class RuleEvaluator implements DecisionSource {
         d -> decided.computeIfAbsent(d.customerId(), k -> new ArrayList<>()).add(d),
         fired);
     for (Customer c : batch) {
-      List<Decision> mine = decided.getOrDefault(c.loanId(), List.of());
+      List<Ruling> mine = decided.getOrDefault(c.loanId(), List.of());
       mine.forEach(sink);
       to.accept(new CustomerTrace(c.loanId(), fired.of(c.loanId()), mine));
     }
   }
 
   @Override
-  public void decide(List<Customer> customers, PlanningDay day, Consumer<Decision> sink) {
+  public void decide(List<Customer> customers, PlanningDay day, Consumer<Ruling> sink) {
     Today today = new Today(day.date(), day.zone());
     runAll(batches(customers), threads, (i, w) -> evaluate(w, today, sink));
   }
@@ -281,7 +281,7 @@ final class RuleEvaluator implements DecisionSource {
     return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
   }
 
-  private void evaluate(BatchWatch w, Today today, Consumer<Decision> sink) {
+  private void evaluate(BatchWatch w, Today today, Consumer<Ruling> sink) {
     try {
       if (traces != null) {
         traced(w, w.customers(), today, sink, traces);
@@ -395,7 +395,7 @@ final class RuleEvaluator implements DecisionSource {
       BatchWatch w,
       List<Customer> batch,
       Today today,
-      Consumer<Decision> sink,
+      Consumer<Ruling> sink,
       AgendaEventListener extra) {
     KieSession session = base.newKieSession();
     List<dev.outreach.rules.Decision> made = new ArrayList<>();

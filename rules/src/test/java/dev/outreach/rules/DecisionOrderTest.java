@@ -3,7 +3,7 @@ package dev.outreach.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -40,11 +40,11 @@ class DecisionOrderTest {
     for (int run = 0; run < 20; run++) {
       traced.add(
           rules.trace(List.of(c), RuleSetTest.DAY, List.of()).get(0).decisions().stream()
-              .map(Decision::rule)
+              .map(Ruling::rule)
               .collect(Collectors.toList()));
       decided.add(
           RuleSetTest.decide(rules, List.of(c)).stream()
-              .map(Decision::rule)
+              .map(Ruling::rule)
               .collect(Collectors.toList()));
     }
 

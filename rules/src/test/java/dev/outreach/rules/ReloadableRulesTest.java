@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ class ReloadableRulesTest {
   }
 
   static List<String> templates(ReloadableRules rules, List<Customer> customers) {
-    List<Decision> out = Collections.synchronizedList(new ArrayList<>());
+    List<Ruling> out = Collections.synchronizedList(new ArrayList<>());
     rules.decide(customers, RuleSetTest.DAY, out::add);
     return out.stream()
         .map(d -> ((Contact) d).templateId())

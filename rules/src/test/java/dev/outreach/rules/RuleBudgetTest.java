@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,9 +53,9 @@ class RuleBudgetTest {
         .collect(Collectors.toList());
   }
 
-  static List<Decision> decide(
+  static List<Ruling> decide(
       dev.outreach.core.decision.DecisionSource source, List<Customer> customers) {
-    List<Decision> out = Collections.synchronizedList(new ArrayList<>());
+    List<Ruling> out = Collections.synchronizedList(new ArrayList<>());
     source.decide(customers, RuleSetTest.DAY, out::add);
     return out;
   }
@@ -193,7 +193,7 @@ class RuleBudgetTest {
     RuleSet rules = rules("rules/ok.drl", SMS).withBudget(new RuleBudget(1, Duration.ofSeconds(5)));
 
     assertThat(decide(rules.decisions(7, 3), customers(50, 20)))
-        .extracting(Decision::customerId)
+        .extracting(Ruling::customerId)
         .containsExactly("L0020");
   }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
-import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Suppression;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -56,8 +56,8 @@ class RuleSetTest {
   static final PlanningDay DAY =
       new PlanningDay(OffsetDateTime.parse("2025-08-05T09:00:00+05:30"), ZoneId.of("Asia/Kolkata"));
 
-  static List<Decision> decide(RuleSet rules, List<Customer> customers) {
-    List<Decision> out = Collections.synchronizedList(new ArrayList<>());
+  static List<Ruling> decide(RuleSet rules, List<Customer> customers) {
+    List<Ruling> out = Collections.synchronizedList(new ArrayList<>());
     rules.decisions().decide(customers, DAY, out::add);
     return out;
   }
@@ -81,8 +81,8 @@ class RuleSetTest {
                 .paymentStatus("pending")
                 .build()); // no due date: not selected, no error
 
-    Map<String, List<Decision>> byCustomer =
-        decide(rules, customers).stream().collect(Collectors.groupingBy(Decision::customerId));
+    Map<String, List<Ruling>> byCustomer =
+        decide(rules, customers).stream().collect(Collectors.groupingBy(Ruling::customerId));
 
     assertThat(byCustomer).containsOnlyKeys("L1", "L2", "L4");
     Contact call = (Contact) byCustomer.get("L1").get(0);
@@ -125,7 +125,7 @@ class RuleSetTest {
         decide(rules, customers).stream()
             .collect(
                 Collectors.groupingBy(
-                    Decision::customerId,
+                    Ruling::customerId,
                     Collectors.mapping(d -> ((Contact) d).templateId(), Collectors.toList())));
 
     assertThat(templates).containsOnlyKeys("A", "B", "C");
@@ -144,7 +144,7 @@ class RuleSetTest {
             + "  insert(Decision.sms($c).template(\"t\")); end\n";
     RuleSet rules = RuleSet.compile(List.of(new RuleSource("x.drl", drl)));
 
-    List<Decision> ds =
+    List<Ruling> ds =
         decide(
             rules,
             List.of(
@@ -167,12 +167,12 @@ class RuleSetTest {
                         .paymentStatus(i % 2 == 0 ? "bounced" : "paid")
                         .build())
             .collect(Collectors.toList());
-    List<Decision> out = Collections.synchronizedList(new ArrayList<>());
+    List<Ruling> out = Collections.synchronizedList(new ArrayList<>());
 
     rules.decisions(100, 2).decide(customers, DAY, out::add);
 
     assertThat(out).hasSize(2_500);
-    assertThat(out.stream().map(Decision::customerId).distinct().count()).isEqualTo(2_500);
+    assertThat(out.stream().map(Ruling::customerId).distinct().count()).isEqualTo(2_500);
   }
 
   @Test
@@ -255,7 +255,7 @@ class RuleSetTest {
             + "end\n";
     RuleSet rules = RuleSet.compile(List.of(new RuleSource("batch.drl", drl)));
 
-    List<Decision> made =
+    List<Ruling> made =
         decide(rules, List.of(Customer.builder("L1").paymentStatus("pending").build()));
     assertThat(made)
         .singleElement()
@@ -392,7 +392,7 @@ class RuleSetTest {
             + "rule \"date\" when $t : Today() $c : Customer( loanId == \"B\" ) then insert(Decision.sms($c).template(\"t\").on($t.date().plusDays(2))); end\n";
     RuleSet rules = RuleSet.compile(List.of(new RuleSource("x.drl", drl)));
 
-    List<Decision> ds =
+    List<Ruling> ds =
         decide(rules, List.of(Customer.builder("A").build(), Customer.builder("B").build()));
 
     assertThat(ds)

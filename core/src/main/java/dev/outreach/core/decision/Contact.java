@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 public record Contact(
     String customerId, Request request, Timing timing, int priority, int salience, String rule)
-    implements Decision {
+    implements Ruling {
 
   /** What a contact sends: one case per channel, with the fields that channel's request takes. */
   public sealed interface Request permits Call, BatchedCall, Sms, WhatsApp {

@@ -14,5 +14,5 @@ public interface DecisionSource {
    * Passes to {@code sink} every decision made for {@code customers} on {@code day}. A customer for
    * whom nothing is passed is <em>undecided</em>. May call {@code sink} from several threads.
    */
-  void decide(List<Customer> customers, PlanningDay day, Consumer<Decision> sink);
+  void decide(List<Customer> customers, PlanningDay day, Consumer<Ruling> sink);
 }

@@ -2,7 +2,7 @@ package dev.outreach.core.plan;
 
 import dev.outreach.core.Channel;
 import dev.outreach.core.decision.Contact;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.plan.Plan.Overridden;
 import java.util.ArrayList;
@@ -47,10 +47,10 @@ final class Conflicts {
       Map<Channel, List<Contact>> candidates,
       List<Overridden> overrides) {}
 
-  static Resolved resolve(List<Decision> decisions) {
+  static Resolved resolve(List<Ruling> decisions) {
     Suppression suppression = null;
     List<Contact> contacts = new ArrayList<>();
-    for (Decision d : decisions) {
+    for (Ruling d : decisions) {
       if (d instanceof Suppression) {
         Suppression s = (Suppression) d;
         if (suppression == null

@@ -3,9 +3,9 @@ package dev.outreach.core.plan;
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
-import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.filter.FilterCompiler;
@@ -96,7 +96,7 @@ public final class Planner {
     Map<String, Customer> byId = new HashMap<>(portfolio.size() * 2);
     index(portfolio, byId);
     PlanningDay day = new PlanningDay(at, zone);
-    ConcurrentLinkedQueue<Decision> decided = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Ruling> decided = new ConcurrentLinkedQueue<>();
     source.decide(portfolio, day, decided::add);
     return assemble(at, portfolio, byId, decided);
   }
@@ -119,7 +119,7 @@ public final class Planner {
     Map<String, Customer> byId = new HashMap<>();
     List<Customer> portfolio = new ArrayList<>();
     PlanningDay day = new PlanningDay(at, zone);
-    ConcurrentLinkedQueue<Decision> decided = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Ruling> decided = new ConcurrentLinkedQueue<>();
     List<Customer> part = new ArrayList<>(PART);
     while (customers.hasNext()) {
       part.add(Objects.requireNonNull(customers.next(), "customers yielded null"));
@@ -149,9 +149,9 @@ public final class Planner {
       OffsetDateTime at,
       List<Customer> portfolio,
       Map<String, Customer> byId,
-      ConcurrentLinkedQueue<Decision> decided) {
-    Map<String, List<Decision>> perCustomer = new HashMap<>();
-    for (Decision d : decided) {
+      ConcurrentLinkedQueue<Ruling> decided) {
+    Map<String, List<Ruling>> perCustomer = new HashMap<>();
+    for (Ruling d : decided) {
       if (!byId.containsKey(d.customerId())) {
         throw new IllegalArgumentException(
             "rule \""
@@ -169,7 +169,7 @@ public final class Planner {
   private final class Assembly implements Effects {
     private final OffsetDateTime asOf;
     private final Map<String, Customer> byId;
-    private final Map<String, List<Decision>> perCustomer;
+    private final Map<String, List<Ruling>> perCustomer;
     private final TreeMap<Group.Key, Group> groups = new TreeMap<>(Group.ORDER);
     private final List<Suppressed> suppressed = new ArrayList<>();
     private final List<String> undecided = new ArrayList<>();
@@ -182,7 +182,7 @@ public final class Planner {
     private int dropped;
 
     Assembly(
-        OffsetDateTime asOf, Map<String, Customer> byId, Map<String, List<Decision>> perCustomer) {
+        OffsetDateTime asOf, Map<String, Customer> byId, Map<String, List<Ruling>> perCustomer) {
       this.asOf = asOf;
       this.byId = byId;
       this.perCustomer = perCustomer;
@@ -247,7 +247,7 @@ public final class Planner {
      * Plans one customer, telling {@code out} what that adds to the plan; reads only shared,
      * unchanging state.
      */
-    private void decide(String id, List<Decision> decisions, Effects out) {
+    private void decide(String id, List<Ruling> decisions, Effects out) {
       if (decisions.isEmpty()) {
         out.undecided(id);
         out.arm(id, ArmTally.Outcome.UNDECIDED, Set.of());
@@ -257,7 +257,7 @@ public final class Planner {
       r.overrides().forEach(out::overridden);
       if (r.suppression() != null) {
         Suppression s = r.suppression();
-        for (Decision d : decisions) {
+        for (Ruling d : decisions) {
           if (d instanceof Contact && ((Contact) d).batched()) {
             out.exclude((Contact) d, "suppressed by rule \"" + s.rule() + "\": " + s.reason());
           }

@@ -9,7 +9,7 @@ import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
 import dev.outreach.core.decision.Conversation;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Timing;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ class OpenApiBodiesTest {
         IntStream.range(0, 6)
             .mapToObj(i -> Customer.builder("LOAN-" + i).build())
             .collect(Collectors.toList());
-    List<Decision> ds = new ArrayList<>();
+    List<Ruling> ds = new ArrayList<>();
     ds.add(
         Contact.of(
             "LOAN-0", Channel.CALL, "agent_abc123", "disp_xyz789", null, null, Timing.NOW, 0, "c"));

@@ -6,7 +6,7 @@ import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
 import dev.outreach.core.decision.Conversation;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.decision.Timing;
 import dev.outreach.core.filter.FilterCompiler;
@@ -65,7 +65,7 @@ class PlanAudiencePropertyTest {
         }
         book.add(b.build());
       }
-      List<Decision> decisions = new ArrayList<>();
+      List<Ruling> decisions = new ArrayList<>();
       for (Customer c : book) {
         // Attribute-shaped rules (as real ones are), plus random noise decisions.
         if ("bounced".equals(c.paymentStatus())) {
@@ -127,13 +127,13 @@ class PlanAudiencePropertyTest {
    * The audience per channel by the documented policy, computed the simple way: not suppressed; per
    * channel the highest priority (then rule name) among the decisions whose date has not passed.
    */
-  private static Map<Channel, Set<String>> expected(List<Decision> decisions) {
+  private static Map<Channel, Set<String>> expected(List<Ruling> decisions) {
     Set<String> suppressed = new HashSet<>();
     decisions.stream()
         .filter(d -> d instanceof Suppression)
         .forEach(d -> suppressed.add(d.customerId()));
     Map<String, Contact> winners = new HashMap<>();
-    for (Decision d : decisions) {
+    for (Ruling d : decisions) {
       if (d instanceof Contact && !suppressed.contains(d.customerId())) {
         Contact c = (Contact) d;
         boolean passed =
@@ -157,7 +157,7 @@ class PlanAudiencePropertyTest {
   }
 
   /** Rule names are distinct per customer ({@code j}), so the policy never needs a tie-break. */
-  private static Decision randomDecision(Random rnd, String id, int j) {
+  private static Ruling randomDecision(Random rnd, String id, int j) {
     String rule = "rule " + rnd.nextInt(5) + "-" + j;
     if (rnd.nextInt(8) == 0) {
       return new Suppression(id, "reason " + rnd.nextInt(2), rule);

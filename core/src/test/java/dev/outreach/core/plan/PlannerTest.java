@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Timing;
 import dev.outreach.core.internal.JsonText;
 import java.time.OffsetDateTime;
@@ -30,7 +30,7 @@ class PlannerTest {
         .collect(Collectors.toList());
   }
 
-  static DecisionSource source(Decision... decisions) {
+  static DecisionSource source(Ruling... decisions) {
     return (customers, day, sink) -> List.of(decisions).forEach(sink);
   }
 
@@ -214,8 +214,8 @@ class PlannerTest {
             .maxIdsPerStep(2)
             .filters(dev.outreach.core.filter.FilterCompiler.Mode.IDS)
             .build();
-    Decision[] ds =
-        IntStream.rangeClosed(1, 5).mapToObj(i -> call("L" + i, "r")).toArray(Decision[]::new);
+    Ruling[] ds =
+        IntStream.rangeClosed(1, 5).mapToObj(i -> call("L" + i, "r")).toArray(Ruling[]::new);
 
     Plan plan = small.plan(book(5), source(ds), AS_OF);
 
@@ -227,7 +227,7 @@ class PlannerTest {
 
   @Test
   void decisionsArrivingInAnyOrderGiveTheSameBytes() {
-    List<Decision> ds =
+    List<Ruling> ds =
         List.of(
             call("L1", "agent", Timing.NOW, 0, "a"),
             call("L1", "agent", Timing.NOW, 0, "b"),
@@ -235,7 +235,7 @@ class PlannerTest {
             suppress("L3", "x", "p"),
             suppress("L3", "y", "q"));
     String forward = PlanJson.write(PLANNER.plan(book(3), (c, d, sink) -> ds.forEach(sink), AS_OF));
-    List<Decision> reversed = new java.util.ArrayList<>(ds);
+    List<Ruling> reversed = new java.util.ArrayList<>(ds);
     java.util.Collections.reverse(reversed);
 
     String backward =

@@ -54,7 +54,7 @@ class StreamPlanningTest {
     public synchronized void decide(
         List<Customer> customers,
         dev.outreach.core.decision.PlanningDay day,
-        java.util.function.Consumer<dev.outreach.core.decision.Decision> sink) {
+        java.util.function.Consumer<dev.outreach.core.decision.Ruling> sink) {
       calls.incrementAndGet();
       sizes.add(customers.size());
       for (Customer c : customers) {

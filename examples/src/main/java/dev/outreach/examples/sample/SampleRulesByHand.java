@@ -4,9 +4,9 @@ import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
 import dev.outreach.core.decision.Conversation;
-import dev.outreach.core.decision.Decision;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.decision.Timing;
 import java.math.BigDecimal;
@@ -30,14 +30,14 @@ public final class SampleRulesByHand implements DecisionSource {
       new Conversation("PPTnLQAvGlLtVgRbpcFn", "XaYnpMfmTumXNSgOSIZB");
 
   @Override
-  public void decide(List<Customer> customers, PlanningDay day, Consumer<Decision> sink) {
+  public void decide(List<Customer> customers, PlanningDay day, Consumer<Ruling> sink) {
     LocalDate today = day.date();
     for (Customer c : customers) {
       decide(c, today, sink);
     }
   }
 
-  private static void decide(Customer c, LocalDate today, Consumer<Decision> sink) {
+  private static void decide(Customer c, LocalDate today, Consumer<Ruling> sink) {
     String id = c.loanId();
     String status = c.paymentStatus();
     BigDecimal dpd =

@@ -1,6 +1,6 @@
 package dev.outreach.report.explain;
 
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.plan.Step;
 import java.util.Objects;
 
@@ -14,7 +14,7 @@ import java.util.Objects;
  *     else {@code null}
  * @param step the request that carries it ({@link Fate#PLANNED}), else {@code null}
  */
-public record DecisionFate(Decision decision, Fate fate, String why, String otherRule, Step step) {
+public record DecisionFate(Ruling decision, Fate fate, String why, String otherRule, Step step) {
   public DecisionFate {
     Objects.requireNonNull(decision, "decision == null");
     Objects.requireNonNull(fate, "fate == null");

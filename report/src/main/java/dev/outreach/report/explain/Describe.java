@@ -2,7 +2,7 @@ package dev.outreach.report.explain;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.decision.Timing;
 import dev.outreach.core.internal.Phones;
@@ -17,7 +17,7 @@ final class Describe {
   /**
    * {@code CALL agent_abc123 / disp_xyz789, window 10:00-13:00}, or {@code suppress: already paid}.
    */
-  static String decision(Decision d) {
+  static String decision(Ruling d) {
     if (d instanceof Suppression) {
       return "suppress: " + ((Suppression) d).reason();
     }

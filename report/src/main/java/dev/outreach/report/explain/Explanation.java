@@ -2,7 +2,7 @@ package dev.outreach.report.explain;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
@@ -62,7 +62,7 @@ public record Explanation(
       Customer customer,
       ZoneId zone,
       List<String> firedRules,
-      List<Decision> decisions) {
+      List<Ruling> decisions) {
     String id = customer.loanId();
     PlanIndex.Status status = index.status(id);
     List<Step> steps = index.steps(id);
@@ -71,7 +71,7 @@ public record Explanation(
     List<Plan.Warning> warnings = index.warnings(id);
     List<Plan.Warning> unused = new ArrayList<>(warnings);
     List<DecisionFate> fates = new ArrayList<>();
-    for (Decision d : decisions) {
+    for (Ruling d : decisions) {
       if (d instanceof Suppression) {
         Suppression s = (Suppression) d;
         boolean reported =

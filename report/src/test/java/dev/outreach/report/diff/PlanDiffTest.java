@@ -6,7 +6,7 @@ import static dev.outreach.report.Book.suppress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Timing;
 import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.Plan;
@@ -30,7 +30,7 @@ class PlanDiffTest {
     return new Timing(null, LocalTime.of(hour, 0), null);
   }
 
-  static final List<Decision> BASE =
+  static final List<Ruling> BASE =
       List.of(
           call("L2", "a", at(10), 0, "call"),
           call("L3", "a", at(10), 0, "call"),
@@ -38,7 +38,7 @@ class PlanDiffTest {
           call("L5", "a", at(10), 0, "call"),
           call("L6", "a", at(10), 0, "call"),
           call("L8", "a", at(10), 0, "call"));
-  static final List<Decision> CHANGED =
+  static final List<Ruling> CHANGED =
       List.of(
           call("L1", "a", at(10), 0, "call"),
           suppress("L2", "disputed", "dispute"),

@@ -6,7 +6,7 @@ import static dev.outreach.report.Book.suppress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Timing;
 import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.Plan;
@@ -28,7 +28,7 @@ class ExplanationTest {
           Customer.builder("L1").phoneNumber("+919876543210").build(),
           Customer.builder("L2").build(),
           Customer.builder("L3").build());
-  static final List<Decision> DECISIONS =
+  static final List<Ruling> DECISIONS =
       List.of(
           call("L1", "junior", Timing.NOW, 0, "a low"),
           call("L1", "senior", Timing.NOW, 5, LONG),
@@ -39,7 +39,7 @@ class ExplanationTest {
 
   static Explanation explain(String id) {
     Customer c = BOOK.stream().filter(x -> x.loanId().equals(id)).findFirst().orElseThrow();
-    List<Decision> mine =
+    List<Ruling> mine =
         DECISIONS.stream().filter(d -> d.customerId().equals(id)).collect(Collectors.toList());
     return Explanation.of(PlanIndex.of(PLAN), c, Book.ZONE, List.of("classify", LONG), mine);
   }
@@ -91,7 +91,7 @@ class ExplanationTest {
 
   @Test
   void aGuardrailMoveIsShownOnThePlannedDecision() {
-    List<Decision> early =
+    List<Ruling> early =
         List.of(
             call("L1", "agent", new Timing(null, java.time.LocalTime.of(7, 0), null), 0, "early"));
     Plan plan = Book.plan(BOOK, early, false);

@@ -6,7 +6,7 @@ import static dev.outreach.report.Book.suppress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Decision;
+import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Timing;
 import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.Plan;
@@ -43,8 +43,8 @@ class HtmlReportTest {
    * Every third customer is suppressed, the rest get a call (a few also an SMS), the last ten
    * nothing.
    */
-  static List<Decision> decisions(int n) {
-    List<Decision> out = new ArrayList<>();
+  static List<Ruling> decisions(int n) {
+    List<Ruling> out = new ArrayList<>();
     for (int i = 1; i <= n - 10; i++) {
       String id = String.format(Locale.ROOT, "LOAN-%05d", i);
       if (i % 3 == 0) {
