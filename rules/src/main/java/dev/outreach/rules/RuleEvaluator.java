@@ -417,7 +417,8 @@ final class RuleEvaluator implements DecisionSource {
           throw failure(e);
         } catch (RuntimeException e) {
           throw new RuleEvaluationException(
-              "rules failed for customer " + c.loanId() + ": " + Messages.runtime(e, sources), e);
+              "rules failed for customer " + c.loanId() + ": " + DroolsMessages.runtime(e, sources),
+              e);
         }
       }
       int limit = budget.firings(batch.size());
@@ -438,7 +439,7 @@ final class RuleEvaluator implements DecisionSource {
     } catch (RuleEvaluationException | Runaway e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new RuleEvaluationException("rules failed: " + Messages.runtime(e, sources), e);
+      throw new RuleEvaluationException("rules failed: " + DroolsMessages.runtime(e, sources), e);
     } finally {
       session.dispose();
     }

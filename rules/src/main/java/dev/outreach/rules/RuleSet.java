@@ -114,7 +114,7 @@ public final class RuleSet {
                   0,
                   true,
                   "not a readable decision table: "
-                      + Messages.explain(String.valueOf(e.getMessage()))));
+                      + DroolsMessages.explain(String.valueOf(e.getMessage()))));
           text = "";
         }
       }
@@ -145,7 +145,7 @@ public final class RuleSet {
     for (Message m : builder.getResults().getMessages()) {
       if (m.getLevel() != Message.Level.INFO) {
         problems.add(
-            Messages.problem(m, named, sources.size() == 1 ? sources.get(0).name() : null));
+            DroolsMessages.problem(m, named, sources.size() == 1 ? sources.get(0).name() : null));
       }
     }
     // Drools adds "Parser returned a null Package" after a syntax error, and "Unable to analyze

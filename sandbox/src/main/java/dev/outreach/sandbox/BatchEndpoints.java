@@ -1,6 +1,6 @@
 package dev.outreach.sandbox;
 
-import dev.outreach.sandbox.BatchCall.Status;
+import dev.outreach.sandbox.HeldBatch.Status;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package dev.outreach.sandbox;
 
 import dev.outreach.core.Channel;
-import dev.outreach.sandbox.BatchCall.Status;
+import dev.outreach.sandbox.HeldBatch.Status;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -190,11 +190,11 @@ final class BatchStore {
     return json(b);
   }
 
-  synchronized List<BatchCall> snapshot() {
+  synchronized List<HeldBatch> snapshot() {
     return batches.values().stream()
         .map(
             b ->
-                new BatchCall(
+                new HeldBatch(
                     b.id,
                     BatchFields.text(b.settings, "name"),
                     BatchFields.text(b.settings, "agent_id"),

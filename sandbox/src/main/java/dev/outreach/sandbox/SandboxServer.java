@@ -158,7 +158,7 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /** The batch calls that exist now (deleted ones are gone), in the order they were created. */
-  public List<BatchCall> batchCalls() {
+  public List<HeldBatch> batchCalls() {
     return batches.snapshot();
   }
 

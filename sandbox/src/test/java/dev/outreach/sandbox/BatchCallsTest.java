@@ -90,7 +90,7 @@ class BatchCallsTest {
         .singleElement()
         .satisfies(
             c -> {
-              assertThat(c.status()).isEqualTo(BatchCall.Status.DRAFT);
+              assertThat(c.status()).isEqualTo(HeldBatch.Status.DRAFT);
               assertThat(c.contacts()).containsExactly("L1", "L2", "L3");
               assertThat(c.json()).isEqualTo(b);
             });

@@ -70,7 +70,7 @@ class BatchStateMachineTest {
             new Initiation(
                 null, Channel.CALL, "L3", AGENT, null, null, null, null, "key-schedule", id));
     assertThat(sandbox.contactCounts(Channel.CALL)).isEqualTo(Map.of("L1", 1L, "L2", 1L, "L3", 1L));
-    assertThat(sandbox.batchCalls().get(0).status()).isEqualTo(BatchCall.Status.ACTIVE);
+    assertThat(sandbox.batchCalls().get(0).status()).isEqualTo(HeldBatch.Status.ACTIVE);
   }
 
   @Test

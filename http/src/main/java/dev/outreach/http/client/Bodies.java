@@ -32,7 +32,7 @@ final class Bodies {
   }
 
   /** The server's message, or why the body could not be read. */
-  static String message(Exchange.Reply r, JsonObject json, Messages messages) {
+  static String message(Exchange.Reply r, JsonObject json, ServerMessages messages) {
     if (r.body() == null) {
       return UNREADABLE + ": " + r.bodyProblem();
     }
@@ -63,7 +63,7 @@ final class Bodies {
   }
 
   /** The {@code errors} array of {@code results}, each entry read by {@link #error}. */
-  static List<CustomerError> errors(JsonObject results, Messages messages) {
+  static List<CustomerError> errors(JsonObject results, ServerMessages messages) {
     List<CustomerError> errors = new ArrayList<>();
     JsonValue e = results.get("errors");
     if (e != null && e.getValueType() == JsonValue.ValueType.ARRAY) {
@@ -77,7 +77,7 @@ final class Bodies {
    * loan_id}, {@code loanId} or {@code customerId} and says what went wrong in {@code message},
    * {@code error} or {@code reason} (else the whole object is the message).
    */
-  static CustomerError error(JsonValue item, Messages messages) {
+  static CustomerError error(JsonValue item, ServerMessages messages) {
     if (item instanceof JsonString s) {
       return new CustomerError(Optional.empty(), messages.clean(s.getString()));
     }

@@ -47,7 +47,7 @@ public final class OutreachClient {
   private final URI baseUri;
   private final Duration requestTimeout;
   private final Transport transport;
-  private final Messages messages;
+  private final ServerMessages messages;
   private final Clock clock;
   private final Reading<InitiationResults> initiation;
 
@@ -81,7 +81,7 @@ public final class OutreachClient {
     HttpClient http = b.httpClient != null ? b.httpClient : defaultHttpClient();
     this.requestTimeout = b.requestTimeout;
     this.transport = new Transport(BaseUris.check(b.baseUri), token, http, b.requestTimeout);
-    this.messages = new Messages(token);
+    this.messages = new ServerMessages(token);
     this.clock = b.clock;
     this.initiation = initiationReading();
   }

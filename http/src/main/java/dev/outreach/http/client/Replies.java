@@ -12,7 +12,7 @@ final class Replies {
   private Replies() {}
 
   static <T> ApiOutcome<T> read(
-      Exchange exchange, Reading<T> reading, Messages messages, Clock clock) {
+      Exchange exchange, Reading<T> reading, ServerMessages messages, Clock clock) {
     if (exchange instanceof Exchange.NoReply n) {
       return n.provablyNotSent()
           ? new ApiOutcome.NotSent<>(n.reason())

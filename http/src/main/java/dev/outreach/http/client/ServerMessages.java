@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * the token (should a server echo it) removed, control characters dropped, at most {@value #MAX}
  * characters.
  */
-final class Messages {
+final class ServerMessages {
   static final int MAX = 500;
 
   /**
@@ -21,7 +21,7 @@ final class Messages {
 
   private final String token;
 
-  Messages(String token) {
+  ServerMessages(String token) {
     this.token = token;
   }
 

@@ -3,9 +3,12 @@ package dev.outreach.rules;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Says Drools' compiler messages in a rule author's words, keeping the original detail. */
-final class Messages {
-  private Messages() {}
+/**
+ * Says Drools' messages (compiler errors, and exceptions thrown while rules run) in a rule author's
+ * words, keeping the original detail.
+ */
+final class DroolsMessages {
+  private DroolsMessages() {}
 
   private static final Pattern NEAR =
       Pattern.compile("\\[Near : \\{\\.\\.\\. (.+?) \\.\\.\\.\\.\\}\\]");

@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A batch call as the sandbox holds it now.
+ * A batch call as the sandbox holds it now (the client's view of one is {@code
+ * dev.outreach.http.batch.BatchCall}).
  *
  * @param id the batch's id (a UUID, deterministic per sandbox: the n-th batch created always gets
  *     the same)
@@ -14,7 +15,7 @@ import java.util.Objects;
  *     for the {@code csv} and {@code manual} sources, which the sandbox holds no contacts for)
  * @param json the batch call object exactly as the API returns it
  */
-public record BatchCall(
+public record HeldBatch(
     String id,
     String name,
     String agentId,
@@ -23,7 +24,7 @@ public record BatchCall(
     List<String> contacts,
     JsonObject json) {
 
-  public BatchCall {
+  public HeldBatch {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(status, "status == null");
     contacts = List.copyOf(contacts);
