@@ -35,11 +35,11 @@ import java.util.regex.Pattern;
  *
  * sizes comma-separated (default {@code 1000000,4000000}); the heap limit per million customers
  * defaults to 1 GB for the sample portfolio ({@code -Xmx1g} at 1M) and 3 GB for the messy one. Run
- * from the repository root after {@code mvn package}: it runs {@code examples/target/outreach.jar}.
+ * from the repository root after {@code mvn package}: it runs {@code cli/target/outreach.jar}.
  * Files go to a temporary folder, deleted at the end.
  */
 public final class ScaleBenchmark {
-  private static final String JAR = "examples/target/outreach.jar";
+  private static final String JAR = "cli/target/outreach.jar";
   private static final String SAMPLE_RULES = "examples/src/main/resources/outreach/sample/rules";
   private static final String MESSY_RULES = "benchmarks/src/main/resources/outreach/messy/rules";
   private static final Pattern PHASE =

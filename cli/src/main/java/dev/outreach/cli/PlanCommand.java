@@ -1,0 +1,191 @@
+package dev.outreach.cli;
+
+import dev.outreach.core.Customer;
+import dev.outreach.core.decision.DecisionSource;
+import dev.outreach.core.plan.Plan;
+import dev.outreach.core.plan.PlanJson;
+import dev.outreach.report.TextReport;
+import dev.outreach.report.html.HtmlReport;
+import dev.outreach.rules.RuleSet;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code outreach plan}: rules + portfolio → a plan, as a report (text or HTML) or as JSON. Sends
+ * nothing.
+ */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description =
+        "Evaluate the rules over a portfolio and print the plan (a dry run: nothing is sent).")
+final class PlanCommand implements Callable<Integer> {
+  enum Format {
+    TEXT,
+    JSON,
+    HTML
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin RuleOptions rules;
+
+  @Mixin PlanOptions inputs;
+
+  @Mixin Progress.Option progressOption;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "text|json|html",
+      description =
+          "text: the dry-run report; json: the plan; html: the report as one self-contained page with "
+              + "charts and a customer search (use with --out) (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the output to FILE instead of standard output.")
+  Path out;
+
+  @Option(
+      names = "--chart-by",
+      paramLabel = "ATTRIBUTE",
+      description =
+          "html: chart contacts by this attribute's most frequent values (language, payment_status or a "
+              + "custom column such as branch); repeatable (default: language, and branch when the portfolio has it).")
+  List<String> chartBy = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = progressOption.to(err);
+    // The rules compile on another core while the portfolio is read; a bad portfolio is still
+    // reported
+    // first, and compiler warnings are printed after the reading's progress, not within it.
+    StringWriter warnings = new StringWriter();
+    Background<RuleSet> compiling =
+        Background.start("outreach-compile", () -> rules.load(new PrintWriter(warnings, true)));
+    List<Customer> portfolio;
+    try {
+      portfolio = inputs.read(progress);
+      checkChartBy(portfolio);
+    } catch (Exception | Error e) {
+      compiling.cancel();
+      throw e;
+    }
+    RuleSet ruleSet;
+    try {
+      ruleSet =
+          progress.step(
+              "compiling rules",
+              compiling::get,
+              r ->
+                  String.format(
+                      Locale.ROOT,
+                      "%d rules, compiled in %.1f s while reading",
+                      r.ruleNames().size(),
+                      compiling.seconds()));
+    } finally {
+      err.print(warnings);
+      err.flush();
+    }
+    PlanInputs in = inputs.inputs(ruleSet, portfolio, rules, inputs.policy);
+    FiredRuleLog fired = format == Format.HTML ? new FiredRuleLog() : null;
+    DecisionSource source =
+        fired == null
+            ? ruleSet.decisions(in.experiments())
+            : ruleSet.decisions(in.experiments(), fired);
+    Plan plan =
+        progress.step(
+            "planning",
+            () -> in.plan(progress.evaluating(source)),
+            p ->
+                String.format(
+                    Locale.ROOT,
+                    "%,d requests for %,d customers",
+                    p.summary().steps(),
+                    p.summary().contacted()));
+    if (out == null) {
+      write(spec.commandLine().getOut(), plan, portfolio, fired);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    progress.step(
+        "writing " + out.getFileName(),
+        () -> {
+          try (Writer w =
+              new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+            write(w, plan, portfolio, fired);
+          }
+          return Files.size(out);
+        },
+        size -> String.format(Locale.ROOT, "%,d bytes", size));
+    err.printf(
+        Locale.ROOT,
+        "outreach: wrote %s (%,d requests for %,d customers)%n",
+        out,
+        plan.summary().steps(),
+        plan.summary().contacted());
+    return 0;
+  }
+
+  /** Refuses a {@code --chart-by} attribute the portfolio lacks, listing those it has. */
+  private void checkChartBy(List<Customer> portfolio) {
+    if (chartBy.isEmpty()) {
+      return;
+    }
+    Set<String> known = new TreeSet<>();
+    portfolio.forEach(c -> known.addAll(c.custom().keySet()));
+    List<String> valid = new ArrayList<>(List.of("language", "payment_status"));
+    valid.addAll(known);
+    for (String a : chartBy) {
+      if (!valid.contains(a)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "Invalid value for option '--chart-by': '"
+                + a
+                + "' is not an attribute of "
+                + inputs.customers.getFileName()
+                + "; chart by one of: "
+                + String.join(", ", valid));
+      }
+    }
+  }
+
+  private void write(Writer w, Plan plan, List<Customer> portfolio, FiredRuleLog fired)
+      throws Exception {
+    switch (format) {
+      case JSON:
+        PlanJson.write(plan, w);
+        break;
+      case HTML:
+        HtmlReport.Builder b = HtmlReport.builder(plan).customers(portfolio).firedRules(fired);
+        if (!chartBy.isEmpty()) {
+          b.chartBy(chartBy);
+        }
+        b.build().write(w);
+        break;
+      default:
+        w.write(TextReport.render(plan));
+    }
+  }
+}
