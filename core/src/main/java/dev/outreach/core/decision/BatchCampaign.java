@@ -46,7 +46,8 @@ public record BatchCampaign(
     Set<DayOfWeek> workingDays,
     Integer maxConcurrentCalls,
     Integer maxCallsPerDay,
-    int maxRetryAttempts) {
+    int maxRetryAttempts)
+    implements java.io.Serializable {
 
   /** The documented {@code phone_rotation_strategy} values. */
   public enum Rotation {

@@ -25,7 +25,8 @@ public record Contact(
     implements Ruling {
 
   /** What a contact sends: one case per channel, with the fields that channel's request takes. */
-  public sealed interface Request permits Call, BatchedCall, Sms, WhatsApp {
+  public sealed interface Request extends java.io.Serializable
+      permits Call, BatchedCall, Sms, WhatsApp {
     /** The channel this request goes out on. */
     Channel channel();
   }

@@ -5,7 +5,7 @@ package dev.outreach.core.decision;
  * (contact on no channel), always tagged with the rule that made it. This is what the planner
  * reads; DRL rules build it through {@code dev.outreach.rules.Decision}.
  */
-public sealed interface Ruling permits Contact, Suppression {
+public sealed interface Ruling extends java.io.Serializable permits Contact, Suppression {
   /** The loan id of the customer this ruling is about. */
   String customerId();
 

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * day), at a time ({@code start} with no {@code end}) or within a daily window ({@code start} to
  * {@code end}). All fields {@code null} means as soon as the plan runs.
  */
-public record Timing(LocalDate date, LocalTime start, LocalTime end) {
+public record Timing(LocalDate date, LocalTime start, LocalTime end)
+    implements java.io.Serializable {
   /** As soon as the plan runs. */
   public static final Timing NOW = new Timing(null, null, null);
 

@@ -16,7 +16,7 @@ import java.util.zip.CRC32C;
  *
  * <pre>{@code Experiment.parse("tone=champion:80,challenger:20")}</pre>
  */
-public record Experiment(String name, List<Arm> arms) {
+public record Experiment(String name, List<Arm> arms) implements java.io.Serializable {
   /** Hash buckets: weights are resolved to 1/10,000ths. */
   private static final int BUCKETS = 10_000;
 
@@ -98,7 +98,7 @@ public record Experiment(String name, List<Arm> arms) {
   }
 
   /** One arm: a name and a positive weight (relative to the other arms'). */
-  public record Arm(String name, int weight) {
+  public record Arm(String name, int weight) implements java.io.Serializable {
     public Arm {
       Objects.requireNonNull(name, "name == null");
       if (name.isBlank() || !name.matches("[\\w.-]+")) {

@@ -2,8 +2,8 @@ package dev.outreach.core.portfolio;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.outreach.core.Customer;
-import dev.outreach.core.internal.ColumnMap;
 import dev.outreach.core.portfolio.PortfolioException.Problem;
+import dev.outreach.core.portfolio.RowReader.Row;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +22,7 @@ import java.util.concurrent.Future;
 final class CsvChunks implements AutoCloseable {
   static final int CHUNK = 4_096;
 
-  private final CsvColumn[] columns;
-  private final int loanIdColumn;
-
-  /** For each column, its slot among the custom attributes, or -1 for a record field. */
-  private final int[] customSlot;
-
-  private final ColumnMap.Columns custom;
+  private final RowReader reader;
   private final Problems problems;
   private final List<Customer> out;
   private final ExecutorService pool;
@@ -36,26 +30,8 @@ final class CsvChunks implements AutoCloseable {
   private final ArrayDeque<Future<Row[]>> pending = new ArrayDeque<>();
   private List<CsvRecord> chunk = new ArrayList<>(CHUNK);
 
-  /** One row's result: its customer, or the problems that keep it out. */
-  private record Row(long line, String loanId, Customer customer, List<Problem> problems) {}
-
   CsvChunks(String[] names, Problems problems, List<Customer> out, int threads) {
-    this.columns = new CsvColumn[names.length];
-    int id = -1;
-    for (int i = 0; i < names.length; i++) {
-      columns[i] = new CsvColumn(names[i]);
-      id = columns[i].isLoanId() ? i : id;
-    }
-    this.loanIdColumn = id;
-    this.customSlot = new int[names.length];
-    List<String> customNames = new ArrayList<>();
-    for (int i = 0; i < names.length; i++) {
-      customSlot[i] = columns[i].record ? -1 : customNames.size();
-      if (!columns[i].record) {
-        customNames.add(names[i]);
-      }
-    }
-    this.custom = new ColumnMap.Columns(customNames);
+    this.reader = new RowReader(names);
     this.problems = problems;
     this.out = out;
     this.pool =
@@ -123,14 +99,14 @@ final class CsvChunks implements AutoCloseable {
 
   private void merge(Row[] rows) {
     for (Row row : rows) {
-      if (row.loanId != null) {
-        problems.seen(row.loanId, row.line);
+      if (row.loanId() != null) {
+        problems.seen(row.loanId(), row.line());
       }
-      if (row.problems != null) {
-        row.problems.forEach(p -> problems.add(p.line(), p.field(), p.message()));
+      if (row.problems() != null) {
+        row.problems().forEach(p -> problems.add(p.line(), p.field(), p.message()));
       }
-      if (row.customer != null) {
-        out.add(row.customer);
+      if (row.customer() != null) {
+        out.add(row.customer());
       }
     }
   }
@@ -145,7 +121,7 @@ final class CsvChunks implements AutoCloseable {
 
   private Row row(CsvRecord r) {
     long line = r.getStartingLineNumber();
-    if (r.getFieldCount() != columns.length) {
+    if (r.getFieldCount() != reader.columns()) {
       boolean lineBreak = false;
       for (int i = 0; i < r.getFieldCount() && !lineBreak; i++) {
         lineBreak = r.getField(i).indexOf('\n') >= 0 || r.getField(i).indexOf('\r') >= 0;
@@ -161,52 +137,17 @@ final class CsvChunks implements AutoCloseable {
                   "has "
                       + r.getFieldCount()
                       + " fields but the header has "
-                      + columns.length
+                      + reader.columns()
                       + (lineBreak
                           ? "; a quote (\") opens a field on this"
                               + " line and is never closed, so the lines after it were read into it"
                           : ""))));
     }
-    String loanId = r.getField(loanIdColumn).strip();
-    if (loanId.isEmpty()) {
-      return new Row(
-          line,
-          null,
-          null,
-          List.of(new Problem(line, Fields.LOAN_ID, "is empty; every customer needs a loan id")));
+    String[] cells = new String[r.getFieldCount()];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = r.getField(i);
     }
-    try {
-      Fields.checkLength(loanId);
-    } catch (IllegalArgumentException e) {
-      return new Row(line, null, null, List.of(new Problem(line, Fields.LOAN_ID, e.getMessage())));
-    }
-    Customer.Builder b = Customer.builder(loanId);
-    Object[] attributes = custom.size() == 0 ? null : new Object[custom.size()];
-    List<Problem> bad = null;
-    for (int i = 0; i < columns.length; i++) {
-      String text = r.getField(i);
-      if (i == loanIdColumn || text.isBlank()) {
-        continue;
-      }
-      try {
-        Object value = columns[i].value(text);
-        if (customSlot[i] < 0) {
-          Fields.assign(b, columns[i].name, value);
-        } else {
-          attributes[customSlot[i]] = value;
-        }
-      } catch (IllegalArgumentException e) {
-        bad = bad == null ? new ArrayList<>(2) : bad;
-        bad.add(new Problem(line, columns[i].name, e.getMessage()));
-      }
-    }
-    if (bad != null) {
-      return new Row(line, loanId, null, bad);
-    }
-    if (attributes != null) {
-      b.customAll(custom.map(attributes));
-    }
-    return new Row(line, loanId, b.build(), null);
+    return reader.row(line, cells);
   }
 
   @Override

@@ -11,11 +11,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -124,18 +122,8 @@ final class CsvPortfolio {
   }
 
   private static String[] header(CsvRecord r, Problems problems) {
-    String[] names = new String[r.getFieldCount()];
-    Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      names[i] = Fields.canonical(r.getField(i));
-      if (names[i].isEmpty()) {
-        problems.add(
-            r.getStartingLineNumber(), "column " + (i + 1), "the header names no column here");
-      } else if (seen.putIfAbsent(names[i], i) != null) {
-        problems.add(r.getStartingLineNumber(), names[i], "the column appears twice in the header");
-      }
-    }
-    if (!seen.containsKey(Fields.LOAN_ID)) {
+    String[] names = RowReader.header(r.getFields(), r.getStartingLineNumber(), problems);
+    if (!RowReader.hasLoanId(names)) {
       String found = Phones.maskAll(String.join(", ", names));
       problems.add(
           r.getStartingLineNumber(),
