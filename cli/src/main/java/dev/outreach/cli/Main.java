@@ -68,6 +68,15 @@ public final class Main {
    * env}.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    return run(args, out, err, env, null);
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter, Map)}, with {@code plan} reading the
+   * portfolio and evaluating the rules on {@code engine} ({@code null}: in this process).
+   */
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, PlanEngine engine) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine cli =
         new CommandLine(
@@ -75,8 +84,11 @@ public final class Main {
             new CommandLine.IFactory() {
               @Override
               public <K> K create(Class<K> type) throws Exception {
-                return type == ExecuteCommand.class
-                    ? type.cast(new ExecuteCommand(env))
+                if (type == ExecuteCommand.class) {
+                  return type.cast(new ExecuteCommand(env));
+                }
+                return type == PlanCommand.class && engine != null
+                    ? type.cast(new PlanCommand(engine))
                     : defaults.create(type);
               }
             });

@@ -45,6 +45,17 @@ final class PlanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Where the portfolio is read and the rules evaluated; {@code null} for this process. */
+  private final PlanEngine engine;
+
+  PlanCommand() {
+    this(null);
+  }
+
+  PlanCommand(PlanEngine engine) {
+    this.engine = engine;
+  }
+
   @Mixin RuleOptions rules;
 
   @Mixin PlanOptions inputs;
@@ -78,6 +89,9 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = progressOption.to(err);
+    if (engine != null) {
+      return callOnEngine(err, progress);
+    }
     // The rules compile on another core while the portfolio is read; a bad portfolio is still
     // reported
     // first, and compiler warnings are printed after the reading's progress, not within it.
@@ -139,6 +153,57 @@ final class PlanCommand implements Callable<Integer> {
           return Files.size(out);
         },
         size -> String.format(Locale.ROOT, "%,d bytes", size));
+    err.printf(
+        Locale.ROOT,
+        "outreach: wrote %s (%,d requests for %,d customers)%n",
+        out,
+        plan.summary().steps(),
+        plan.summary().contacted());
+    return 0;
+  }
+
+  /**
+   * The same command on {@link #engine}: the rules compile here first, so that errors in them are
+   * reported before any work is sent; then the engine reads the portfolio and evaluates the rules,
+   * and the plan is made and written here as always.
+   */
+  private int callOnEngine(PrintWriter err, Progress progress) throws Exception {
+    StringWriter warnings = new StringWriter();
+    RuleSet ruleSet;
+    try {
+      ruleSet =
+          progress.step(
+              "compiling rules",
+              () -> rules.load(new PrintWriter(warnings, true)),
+              r -> String.format(Locale.ROOT, "%d rules", r.ruleNames().size()));
+    } finally {
+      err.print(warnings);
+      err.flush();
+    }
+    PlanInputs probe = inputs.inputs(ruleSet, List.of(), rules, inputs.policy);
+    PlanEngine.Evaluated evaluated =
+        progress.step(
+            "reading " + inputs.customers.getFileName() + " and evaluating the rules",
+            () ->
+                engine.evaluate(
+                    inputs.customers,
+                    ruleSet,
+                    probe.experiments(),
+                    new dev.outreach.core.decision.PlanningDay(inputs.at(), inputs.zone())),
+            e -> String.format(Locale.ROOT, "%,d customers", e.portfolio().size()));
+    List<Customer> portfolio = evaluated.portfolio();
+    checkChartBy(portfolio);
+    PlanInputs in = inputs.inputs(ruleSet, portfolio, rules, inputs.policy);
+    Plan plan = progress.step("planning", () -> in.plan(evaluated.decisions()), p -> "done");
+    if (out == null) {
+      write(spec.commandLine().getOut(), plan, portfolio, null);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    try (Writer w =
+        new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+      write(w, plan, portfolio, null);
+    }
     err.printf(
         Locale.ROOT,
         "outreach: wrote %s (%,d requests for %,d customers)%n",

@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param maxFiringsPerCustomer at least 1
  * @param batchTimeout positive
  */
-public record RuleBudget(int maxFiringsPerCustomer, Duration batchTimeout) {
+public record RuleBudget(int maxFiringsPerCustomer, Duration batchTimeout)
+    implements java.io.Serializable {
   /** The default limit on rule firings per customer. */
   public static final int DEFAULT_FIRINGS_PER_CUSTOMER = 1_000;
 

@@ -205,6 +205,14 @@ public final class RuleSet {
     return m.find() ? m.group(1).replace('.', '/') + "/" : "";
   }
 
+  /**
+   * The sources this rule set was compiled from, in order: what another machine needs to compile
+   * the same rules (see {@link #compile}).
+   */
+  public List<RuleSource> sources() {
+    return sources.list();
+  }
+
   /** The names of all rules, sorted. */
   public List<String> ruleNames() {
     return ruleNames;

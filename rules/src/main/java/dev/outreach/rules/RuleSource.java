@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * ({@code .drl.csv}, Drools' own naming, so that other CSV files in a rules folder are left alone;
  * a {@code .csv} file named explicitly is read as a table too).
  */
-public record RuleSource(String name, Kind kind, byte[] content) {
+public record RuleSource(String name, Kind kind, byte[] content) implements java.io.Serializable {
   /** What a source holds, by its file name's ending. */
   public enum Kind {
     DRL("drl"),

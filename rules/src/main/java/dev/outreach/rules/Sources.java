@@ -16,6 +16,11 @@ final class Sources {
   private final List<RuleSource> sources;
   private final List<String> drl;
 
+  /** The sources as given, in order. */
+  List<RuleSource> list() {
+    return sources;
+  }
+
   /**
    * {@code drl} holds, per source, the DRL compiled: the text itself, or what a table was turned
    * into.

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param zone the plan's zone; {@link #date()} is {@code asOf} seen in it
  */
-public record PlanningDay(OffsetDateTime asOf, ZoneId zone) {
+public record PlanningDay(OffsetDateTime asOf, ZoneId zone) implements java.io.Serializable {
   public PlanningDay {
     Objects.requireNonNull(asOf, "asOf == null");
     Objects.requireNonNull(zone, "zone == null");

@@ -11,7 +11,11 @@ public final class PortfolioException extends Exception {
 
   private final transient List<Problem> problems;
 
-  PortfolioException(String source, List<Problem> problems, int total) {
+  /**
+   * Problems found in {@code source}, in its order: the first ones (a report lists them) of {@code
+   * total}.
+   */
+  public PortfolioException(String source, List<Problem> problems, int total) {
     super(report(source, problems, total, "nothing was read"));
     this.problems = List.copyOf(problems);
   }

@@ -1,0 +1,37 @@
+package dev.outreach.cli;
+
+import dev.outreach.core.Customer;
+import dev.outreach.core.decision.DecisionSource;
+import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.experiment.Experiment;
+import dev.outreach.rules.RuleSet;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where {@code outreach plan} reads the portfolio and evaluates the rules. The program does both in
+ * its own process; {@code outreach-spark} does both on Apache Spark, and everything else (options,
+ * guardrails, planning, output) stays the program's, so the plan is the same.
+ */
+public interface PlanEngine {
+
+  /**
+   * Reads the customers at {@code customers} and evaluates {@code rules} for each, as of {@code
+   * day}.
+   *
+   * @param rules already compiled here, so that errors in them are reported before any work is sent
+   *     anywhere; {@link RuleSet#sources()} compiles them elsewhere
+   * @throws dev.outreach.core.portfolio.PortfolioException if the portfolio has bad rows; nothing
+   *     is planned then
+   */
+  Evaluated evaluate(Path customers, RuleSet rules, List<Experiment> experiments, PlanningDay day)
+      throws Exception;
+
+  /**
+   * The portfolio and what the rules decided for it.
+   *
+   * @param decisions gives the rules' decisions for any part of {@code portfolio}, as the rules
+   *     would
+   */
+  record Evaluated(List<Customer> portfolio, DecisionSource decisions) {}
+}

@@ -1,0 +1,132 @@
+package dev.outreach.spark;
+
+import dev.outreach.core.Customer;
+import dev.outreach.core.decision.DecisionSource;
+import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.decision.Ruling;
+import dev.outreach.core.experiment.Experiment;
+import dev.outreach.core.portfolio.CustomerRows;
+import dev.outreach.core.portfolio.PortfolioException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * The work of one partition, in the executor: each part of {@value #PART} rows becomes customers
+ * (with the portfolio files' checks), the rules decide for the good ones in one session per part
+ * (the compiled rules are shared by every task of the JVM), and the part goes back as one
+ * serialized list of {@link Evaluation}s, in row order.
+ */
+final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
+  private static final long serialVersionUID = 1L;
+
+  /** Rows per part: one rule session's worth, as the program evaluates them. */
+  static final int PART = 1_000;
+
+  private final String source;
+  private final List<String> columns;
+  private final CompiledRules rules;
+  private final List<Experiment> experiments;
+  private final PlanningDay day;
+
+  PartitionEvaluator(
+      String source,
+      List<String> columns,
+      CompiledRules rules,
+      List<Experiment> experiments,
+      PlanningDay day) {
+    this.source = source;
+    this.columns = List.copyOf(columns);
+    this.rules = rules;
+    this.experiments = List.copyOf(experiments);
+    this.day = day;
+  }
+
+  @Override
+  public Iterator<byte[]> call(Iterator<Row> rows) throws PortfolioException {
+    CustomerRows reader = CustomerRows.of(source, columns);
+    DecisionSource decisions = rules.get().decisions(experiments);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public byte[] next() {
+        if (!rows.hasNext()) {
+          throw new NoSuchElementException();
+        }
+        List<String[]> part = new ArrayList<>(PART);
+        while (rows.hasNext() && part.size() < PART) {
+          part.add(cells(rows.next()));
+        }
+        return serialize(evaluate(part, reader, decisions));
+      }
+    };
+  }
+
+  /** A row's cells as text; a cell that cannot be text is left to the driver to report. */
+  private static String[] cells(Row row) {
+    try {
+      return Cells.of(row);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private List<Evaluation> evaluate(
+      List<String[]> part, CustomerRows reader, DecisionSource decisions) {
+    List<Customer> good = new ArrayList<>(part.size());
+    String[] ids = new String[part.size()];
+    for (int i = 0; i < ids.length; i++) {
+      if (part.get(i) != null) {
+        CustomerRows.Result r = reader.read(0, part.get(i));
+        ids[i] = r.loanId();
+        if (r.customer() != null) {
+          good.add(r.customer());
+        }
+      }
+    }
+    Map<String, List<Ruling>> decided = new HashMap<>();
+    String failure = null;
+    try {
+      decisions.decide(
+          good,
+          day,
+          ruling -> {
+            synchronized (decided) {
+              decided.computeIfAbsent(ruling.customerId(), k -> new ArrayList<>()).add(ruling);
+            }
+          });
+    } catch (RuntimeException e) {
+      failure = String.valueOf(e.getMessage());
+    }
+    List<Evaluation> out = new ArrayList<>(part.size());
+    for (int i = 0; i < ids.length; i++) {
+      List<Ruling> mine = ids[i] == null ? List.of() : decided.getOrDefault(ids[i], List.of());
+      out.add(new Evaluation(part.get(i), mine, failure));
+      failure = null; // told once, with the part's first row
+    }
+    return out;
+  }
+
+  private static byte[] serialize(List<Evaluation> part) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * part.size());
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(new ArrayList<>(part));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+}

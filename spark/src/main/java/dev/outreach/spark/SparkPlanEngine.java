@@ -1,0 +1,220 @@
+package dev.outreach.spark;
+
+import dev.outreach.cli.PlanEngine;
+import dev.outreach.core.Customer;
+import dev.outreach.core.decision.DecisionSource;
+import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.decision.Ruling;
+import dev.outreach.core.experiment.Experiment;
+import dev.outreach.core.portfolio.CustomerRows;
+import dev.outreach.core.portfolio.PortfolioException;
+import dev.outreach.core.portfolio.PortfolioException.Problem;
+import dev.outreach.rules.RuleSet;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code outreach plan} on Apache Spark: the portfolio is read by Spark from any source it reads
+ * (Parquet, CSV, ORC, JSON lines, a table, JDBC), and the rules are evaluated in the partitions,
+ * one rule session per part of {@value PartitionEvaluator#PART} customers, the rules compiled once
+ * per executor JVM. The driver makes each customer again from the row's cells (the same checks and
+ * messages as the portfolio files) and plans with the program's own planner, so the plan is byte
+ * for byte the one {@code outreach plan} makes of the same customers.
+ *
+ * <pre>{@code
+ * SparkPlanEngine engine = new SparkPlanEngine(spark);
+ * PlanEngine.Evaluated e = engine.evaluate(spark.read().parquet("s3://book/loans"), "loans",
+ *     rules, experiments, new PlanningDay(asOf, zone));
+ * Plan plan = planner.plan(e.portfolio(), e.decisions(), asOf);
+ * }</pre>
+ */
+public final class SparkPlanEngine implements PlanEngine {
+  /** Problems listed in a report; the rest are counted. */
+  private static final int KEPT = 50;
+
+  /** What a partition's result may hold: our records, the JDK's collections, times and strings. */
+  private static final java.io.ObjectInputFilter ONLY_EVALUATIONS =
+      java.io.ObjectInputFilter.Config.createFilter(
+          "maxdepth=20;dev.outreach.**;java.util.**;java.time.**;java.lang.**;!*");
+
+  private final SparkSession spark;
+
+  public SparkPlanEngine(SparkSession spark) {
+    this.spark = Objects.requireNonNull(spark, "spark == null");
+  }
+
+  /**
+   * Reads {@code customers} by its name: {@code table:NAME} is a table of the session's catalog; a
+   * name ending in {@code .csv} (a header row, RFC 4180 quotes, every cell text), {@code .json} or
+   * {@code .jsonl} (JSON lines), {@code .orc}; anything else (a {@code .parquet} file, a folder of
+   * them) is Parquet.
+   */
+  @Override
+  public Evaluated evaluate(
+      Path customers, RuleSet rules, List<Experiment> experiments, PlanningDay day)
+      throws PortfolioException {
+    String name = customers.toString();
+    return evaluate(read(name), name, rules, experiments, day);
+  }
+
+  /** The rows of {@code name} (see {@link #evaluate(Path, RuleSet, List, PlanningDay)}). */
+  public Dataset<Row> read(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("table:")) {
+      return spark.table(name.substring("table:".length()));
+    }
+    if (lower.endsWith(".csv") || lower.endsWith(".csv.gz")) {
+      return spark
+          .read()
+          .option("header", "true")
+          .option("inferSchema", "false")
+          .option("quote", "\"")
+          .option("escape", "\"")
+          .option("multiLine", "true")
+          .option("ignoreLeadingWhiteSpace", "false")
+          .option("ignoreTrailingWhiteSpace", "false")
+          .option("mode", "FAILFAST")
+          .option("encoding", "UTF-8")
+          .csv(name);
+    }
+    if (lower.endsWith(".json") || lower.endsWith(".jsonl")) {
+      return spark.read().option("primitivesAsString", "true").json(name);
+    }
+    if (lower.endsWith(".orc")) {
+      return spark.read().orc(name);
+    }
+    return spark.read().parquet(name);
+  }
+
+  /**
+   * Evaluates {@code rules} for the customers in {@code rows} (its column names follow the
+   * portfolio files' conventions).
+   *
+   * @param source names the rows in problems, e.g. the file or table
+   * @throws PortfolioException if any row is bad (each named by its row number, loan id and column)
+   *     or a loan id repeats; nothing is planned then
+   */
+  public Evaluated evaluate(
+      Dataset<Row> rows,
+      String source,
+      RuleSet rules,
+      List<Experiment> experiments,
+      PlanningDay day)
+      throws PortfolioException {
+    List<String> columns = List.of(rows.columns());
+    CustomerRows reader = CustomerRows.of(source, columns); // a bad header fails before any task
+    boolean csv = source.toLowerCase(Locale.ROOT).matches(".*\\.csv(\\.gz)?$");
+    Iterator<byte[]> parts =
+        rows.mapPartitions(
+                new PartitionEvaluator(source, columns, new CompiledRules(rules), experiments, day),
+                Encoders.BINARY())
+            .toLocalIterator();
+    List<Customer> portfolio = new ArrayList<>();
+    Map<String, List<Ruling>> decided = new HashMap<>();
+    Map<String, Long> rowOfId = new HashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    int total = 0;
+    long row = 0;
+    while (parts.hasNext()) {
+      for (Evaluation e : deserialize(parts.next())) {
+        row++;
+        // A CSV file's data row n is on line n + 1 (after the header), as the program counts.
+        long line = csv ? row + 1 : row;
+        if (e.failure() != null) {
+          throw new IllegalArgumentException(e.failure());
+        }
+        if (e.cells() == null) {
+          total++;
+          keep(problems, new Problem(line, null, "has a binary cell; a portfolio holds text"));
+          continue;
+        }
+        CustomerRows.Result r = reader.read(line, e.cells());
+        for (Problem p : r.problems()) {
+          total++;
+          keep(problems, csv ? p : named(p, r.loanId()));
+        }
+        if (r.loanId() != null) {
+          Long first = rowOfId.putIfAbsent(r.loanId(), line);
+          if (first != null) {
+            total++;
+            keep(
+                problems,
+                new Problem(
+                    line,
+                    "loan_id",
+                    "\""
+                        + r.loanId()
+                        + "\" appears again (first on "
+                        + (csv ? "line " : "row ")
+                        + first
+                        + ")"));
+          }
+        }
+        if (r.customer() != null && total == 0) {
+          portfolio.add(r.customer());
+          if (!e.rulings().isEmpty()) {
+            decided.put(r.loanId(), e.rulings());
+          }
+        }
+      }
+    }
+    if (total > 0) {
+      throw new PortfolioException(source, problems, total);
+    }
+    return new Evaluated(portfolio, replay(decided, day));
+  }
+
+  /** Outside a CSV file, a row has no line: it is named by its number and loan id. */
+  private static Problem named(Problem p, String loanId) {
+    String field = p.field() == null ? "" : ", " + p.field();
+    return loanId == null
+        ? p
+        : new Problem(
+            p.line(), "loan_id " + loanId + field.replaceFirst("^, ", ": ").trim(), p.message());
+  }
+
+  private static void keep(List<Problem> problems, Problem p) {
+    if (problems.size() < KEPT) {
+      problems.add(p);
+    }
+  }
+
+  /** The rulings the partitions made, given out again as the rules gave them. */
+  private static DecisionSource replay(Map<String, List<Ruling>> decided, PlanningDay evaluated) {
+    return (customers, day, sink) -> {
+      if (!day.equals(evaluated)) {
+        throw new IllegalStateException(
+            "the rules were evaluated for " + evaluated + ", not for " + day);
+      }
+      for (Customer c : customers) {
+        List<Ruling> mine = decided.get(c.loanId());
+        if (mine != null) {
+          mine.forEach(sink);
+        }
+      }
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Evaluation> deserialize(byte[] bytes) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+      in.setObjectInputFilter(ONLY_EVALUATIONS);
+      return (List<Evaluation>) in.readObject();
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("a partition's result could not be read", e);
+    }
+  }
+}

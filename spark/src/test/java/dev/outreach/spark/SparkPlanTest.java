@@ -1,0 +1,225 @@
+package dev.outreach.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark job's plan against the program's, in one local Spark session for the whole class. */
+class SparkPlanTest {
+  static final Path SAMPLE = Path.of("../examples/src/main/resources/outreach/sample");
+  static final String AS_OF = "2025-08-05T09:00:00+05:30";
+
+  static SparkSession spark;
+  static final AtomicInteger jobs = new AtomicInteger();
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("SparkPlanTest")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "4")
+            .getOrCreate();
+    spark
+        .sparkContext()
+        .addSparkListener(
+            new SparkListener() {
+              @Override
+              public void onJobStart(SparkListenerJobStart jobStart) {
+                jobs.incrementAndGet();
+              }
+            });
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  /** {@code outreach plan ARGS} in this process, on Spark or (engine null) as the program. */
+  static Run plan(SparkPlanEngine engine, String... args) {
+    List<String> all = new ArrayList<>(List.of("plan"));
+    all.addAll(List.of(args));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        dev.outreach.cli.Main.run(
+            all.toArray(String[]::new),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            java.util.Map.of(),
+            engine);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  static String[] args(Path customers, String... more) {
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "--rules",
+                SAMPLE.resolve("rules").toString(),
+                "--customers",
+                customers.toString(),
+                "--campaign",
+                "CAMP-1",
+                "--as-of",
+                AS_OF,
+                "--zone",
+                "Asia/Kolkata",
+                "--format",
+                "json"));
+    a.addAll(List.of(more));
+    return a.toArray(String[]::new);
+  }
+
+  /** The CSV as Parquet with every column a string, as a data lake table of the book would be. */
+  static Path parquet(Path csv, String name) {
+    Path out = dir.resolve(name);
+    new SparkPlanEngine(spark)
+        .read(csv.toString())
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(out.toString());
+    return out;
+  }
+
+  @Test
+  void theSamplePlansToTheSameBytesFromItsCsvAndFromParquet() {
+    Path csv = SAMPLE.resolve("portfolio.csv");
+    Run local = plan(null, args(csv));
+    Run fromCsv = plan(new SparkPlanEngine(spark), args(csv));
+    Run fromParquet = plan(new SparkPlanEngine(spark), args(parquet(csv, "sample.parquet")));
+
+    assertThat(local.exit()).as(local.err()).isZero();
+    assertThat(fromCsv.exit()).as(fromCsv.err()).isZero();
+    assertThat(fromParquet.exit()).as(fromParquet.err()).isZero();
+    assertThat(local.out()).contains("\"steps\"");
+    assertThat(fromCsv.out()).isEqualTo(local.out());
+    assertThat(fromParquet.out()).isEqualTo(local.out());
+  }
+
+  @Test
+  void zonesAPolicyAHistoryAnExperimentAndBatchCampaignsPlanTheSameOnSpark() throws Exception {
+    // The sample's customers spread over six zones (DST ones included), one in twenty with no zone.
+    List<String> lines = Files.readAllLines(SAMPLE.resolve("portfolio.csv"));
+    String[] zones = {
+      "Asia/Kolkata", "America/New_York", "Europe/London", "Australia/Sydney", "Asia/Dubai", ""
+    };
+    List<String> messy = new ArrayList<>(List.of(lines.get(0) + ",timezone"));
+    for (int i = 1; i < lines.size(); i++) {
+      messy.add(lines.get(i) + "," + (i % 20 == 0 ? "" : zones[i % zones.length]));
+    }
+    Path csv = dir.resolve("messy.csv");
+    Files.write(csv, messy, StandardCharsets.UTF_8);
+    Path batch = dir.resolve("batch-rules");
+    Files.createDirectories(batch);
+    Files.writeString(
+        batch.resolve("40-batch.drl"),
+        "package outreach.batch\n"
+            + "import dev.outreach.core.Customer;\n"
+            + "import dev.outreach.rules.Decision;\n"
+            + "import dev.outreach.core.decision.BatchCampaign;\n"
+            + "rule \"pre-due week by batch\" salience -5\n"
+            + "when\n"
+            + "  $c : Customer( paymentStatus == \"pending\", custom[\"timezone\"] == \"Asia/Kolkata\" )\n"
+            + "then\n"
+            + "  insert( Decision.call($c).agent(\"3f0c1a52-8d4e-4b7a-9c1d-2e5f6a7b8c9d\")"
+            + ".window(\"10:00\", \"18:00\").priority(1)"
+            + ".batch(BatchCampaign.of(\"Pre-due week\", \"9b1d2c3e-4f50-4617-8293-a4b5c6d7e8f9\")"
+            + ".concurrency(20).callsPerDay(500).retries(2).days(1, 2, 3, 4, 5, 6)) );\n"
+            + "end\n",
+        StandardCharsets.UTF_8);
+    String[] more = {
+      "--rules", SAMPLE.resolve("experiments").toString(),
+      "--rules", batch.toString(),
+      "--experiment", "tone=champion:80,challenger:20",
+      "--policy", SAMPLE.resolve("policy/policy.json").toString(),
+      "--history", SAMPLE.resolve("policy/history.csv").toString()
+    };
+
+    Run local = plan(null, args(csv, more));
+    Run onSpark = plan(new SparkPlanEngine(spark), args(parquet(csv, "messy.parquet"), more));
+
+    assertThat(local.exit()).as(local.err()).isZero();
+    assertThat(onSpark.exit()).as(onSpark.err()).isZero();
+    assertThat(local.out()).contains("CREATE_BATCH_CALL", "\"experiments\"", "America/New_York");
+    assertThat(onSpark.out()).isEqualTo(local.out());
+  }
+
+  @Test
+  void badRowsAreNamedByRowLoanIdAndColumnAndNothingIsPlanned() throws Exception {
+    Path csv = dir.resolve("bad.csv");
+    Files.writeString(
+        csv,
+        "loan_id,emi_amount,emi_due_date,payment_status\n"
+            + "L1,2500,2025-08-10,pending\n"
+            + "L2,lots,2025-08-10,pending\n"
+            + "L3,100,2025-02-30,pending\n"
+            + "L1,100,2025-08-10,pending\n",
+        StandardCharsets.UTF_8);
+    Run local = plan(null, args(csv));
+    Run fromCsv = plan(new SparkPlanEngine(spark), args(csv));
+    Run fromParquet = plan(new SparkPlanEngine(spark), args(parquet(csv, "bad.parquet")));
+
+    assertThat(fromCsv.exit()).isEqualTo(1);
+    assertThat(fromCsv.out()).isEmpty();
+    // From a CSV file, word for word what the program says.
+    assertThat(fromCsv.err()).isEqualTo(local.err());
+    assertThat(fromParquet.exit()).isEqualTo(1);
+    assertThat(fromParquet.out()).isEmpty();
+    assertThat(fromParquet.err())
+        .contains("3 problems, nothing was read")
+        .contains("bad.parquet:2: loan_id L2: emi_amount:")
+        .contains("bad.parquet:3: loan_id L3: emi_due_date:")
+        .contains("bad.parquet:4: loan_id: \"L1\" appears again (first on row 1)");
+  }
+
+  @Test
+  void brokenRulesAreReportedWithFileAndLineBeforeAnyTaskIsScheduled() throws Exception {
+    Path rules = dir.resolve("broken");
+    Files.createDirectories(rules);
+    Files.writeString(
+        rules.resolve("bad.drl"),
+        "package x\nimport dev.outreach.core.Customer;\nrule \"r\" when\n  $c : Customer( nope == 1 )\n"
+            + "then end\n",
+        StandardCharsets.UTF_8);
+    Path customers = parquet(SAMPLE.resolve("portfolio.csv"), "for-broken.parquet");
+    int before = jobs.get();
+
+    Run run =
+        plan(
+            new SparkPlanEngine(spark),
+            "--rules",
+            rules.toString(),
+            "--customers",
+            customers.toString(),
+            "--campaign",
+            "CAMP-1",
+            "--as-of",
+            AS_OF);
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("bad.drl:4");
+    assertThat(jobs.get()).isEqualTo(before);
+  }
+}
