@@ -30,6 +30,7 @@ class LocaleSensitiveCallsTest {
           "sandbox",
           "examples",
           "cli",
+          "spark",
           "benchmarks");
 
   /** What is flagged, each with why. */
