@@ -297,7 +297,7 @@ public final class ScaleBenchmark {
   }
 
   /** Runs {@code java ARGS} (with a GC log when {@code gcLog} is set); fails when it does. */
-  private static Run java(List<String> args, Path gcLog) throws Exception {
+  static Run java(List<String> args, Path gcLog) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (gcLog != null) {

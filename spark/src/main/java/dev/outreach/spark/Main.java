@@ -13,7 +13,9 @@ import org.apache.spark.sql.SparkSession;
  * {@code outreach plan} on Apache Spark, with the program's options plus {@code --master URL}
  * (default: the one {@code spark-submit} sets, else {@code local[*]}) and {@code --conf KEY=VALUE}
  * (repeatable): {@code java -jar spark/target/outreach-spark.jar plan --master local[2] --rules
- * rules/ --customers loans.parquet --campaign CAMP-1 --format json --out plan.json}.
+ * rules/ --customers loans.parquet --campaign CAMP-1 --format json --out plan.json}. {@code convert
+ * --customers FILE --out FOLDER} writes a portfolio file (CSV or JSON lines) as Parquet, every
+ * column as text, as a data lake table of the book would hold it.
  */
 public final class Main {
   private Main() {}
@@ -53,10 +55,20 @@ public final class Main {
         rest.add(a);
       }
     }
-    if (rest.isEmpty() || !rest.get(0).equals("plan")) {
+    boolean convert = !rest.isEmpty() && rest.get(0).equals("convert");
+    if (rest.isEmpty() || !(rest.get(0).equals("plan") || convert)) {
       err.println(
           "outreach-spark: runs `plan` on Apache Spark: plan [--master URL] [--conf KEY=VALUE]..."
-              + " followed by the options of `outreach plan` (see `plan --help`)");
+              + " followed by the options of `outreach plan` (see `plan --help`); or"
+              + " `convert --customers FILE --out FOLDER`, which writes a portfolio file as Parquet"
+              + " with every column as text");
+      return 2;
+    }
+    if (convert
+        && (rest.size() != 5
+            || !rest.get(1).equals("--customers")
+            || !rest.get(3).equals("--out"))) {
+      err.println("outreach-spark: convert takes --customers FILE --out FOLDER");
       return 2;
     }
     if (rest.contains("--help") || rest.contains("-h")) {
@@ -73,6 +85,11 @@ public final class Main {
     conf.forEach(b::config);
     SparkSession spark = b.getOrCreate();
     try {
+      if (convert) {
+        new SparkPlanEngine(spark).read(rest.get(2)).write().parquet(rest.get(4));
+        err.println("outreach-spark: wrote " + rest.get(4));
+        return 0;
+      }
       return dev.outreach.cli.Main.run(
           rest.toArray(String[]::new), out, err, System.getenv(), new SparkPlanEngine(spark));
     } finally {
