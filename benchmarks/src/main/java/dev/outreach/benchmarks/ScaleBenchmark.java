@@ -104,9 +104,7 @@ public final class ScaleBenchmark {
         totals.put(size, size(dir, size, heap(plainPerMillion, size), heap(messyPerMillion, size)));
       }
     } finally {
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      deleteTree(dir);
     }
     Integer first = null;
     for (Map.Entry<Integer, double[]> e : totals.entrySet()) {
@@ -127,6 +125,13 @@ public final class ScaleBenchmark {
           b[1] / a[1],
           b[2] / a[2],
           b[3] / a[3]);
+    }
+  }
+
+  /** Deletes {@code dir} and everything in it. */
+  static void deleteTree(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 

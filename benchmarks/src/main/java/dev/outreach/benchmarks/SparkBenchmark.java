@@ -53,9 +53,7 @@ public final class SparkBenchmark {
         totals.put(size, size(dir, size, ScaleBenchmark.heap(perMillion, size)));
       }
     } finally {
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      ScaleBenchmark.deleteTree(dir);
     }
     Integer first = null;
     for (Map.Entry<Integer, double[]> e : totals.entrySet()) {

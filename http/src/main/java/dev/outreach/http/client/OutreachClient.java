@@ -225,23 +225,29 @@ public final class OutreachClient {
   }
 
   private Optional<InitiationResults> initiationResults(JsonObject json) {
-    JsonValue v = json.get("results");
-    int[] c = Bodies.counts(v, INITIATE_COUNTS);
-    return c == null
-        ? Optional.empty()
-        : Optional.of(
-            new InitiationResults(
-                c[0], c[1], c[2], c[3], c[4], Bodies.errors(v.asJsonObject(), messages)));
+    return results(
+        json,
+        INITIATE_COUNTS,
+        (c, errors) -> new InitiationResults(c[0], c[1], c[2], c[3], c[4], errors));
   }
 
   private Optional<BulkAddResults> bulkResults(JsonObject json) {
+    return results(
+        json,
+        BULK_COUNTS,
+        (c, errors) -> new BulkAddResults(c[0], c[1], c[2], c[3], c[4], c[5], errors));
+  }
+
+  /** A reply's {@code results}: every one of {@code counts} as an integer, and its errors. */
+  private <R> Optional<R> results(
+      JsonObject json,
+      List<String> counts,
+      java.util.function.BiFunction<int[], List<InitiationResults.CustomerError>, R> make) {
     JsonValue v = json.get("results");
-    int[] c = Bodies.counts(v, BULK_COUNTS);
+    int[] c = Bodies.counts(v, counts);
     return c == null
         ? Optional.empty()
-        : Optional.of(
-            new BulkAddResults(
-                c[0], c[1], c[2], c[3], c[4], c[5], Bodies.errors(v.asJsonObject(), messages)));
+        : Optional.of(make.apply(c, Bodies.errors(v.asJsonObject(), messages)));
   }
 
   @Override
