@@ -9,10 +9,13 @@ import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.portfolio.CustomerRows;
 import dev.outreach.core.portfolio.PortfolioException;
 import dev.outreach.core.portfolio.PortfolioException.Problem;
+import dev.outreach.core.portfolio.PortfolioReader;
 import dev.outreach.rules.RuleSet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +70,46 @@ public final class SparkPlanEngine implements PlanEngine {
       Path customers, RuleSet rules, List<Experiment> experiments, PlanningDay day)
       throws PortfolioException {
     String name = customers.toString();
-    return evaluate(read(name), name, rules, experiments, day);
+    boolean localText = localTextFile(name);
+    if (localText) {
+      try {
+        PortfolioReader.checkUtf8(customers); // Spark would read other bytes as U+FFFD, silently
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    try {
+      return evaluate(read(name), name, rules, experiments, day);
+    } catch (Exception e) { // Spark's exceptions are checked ones Scala does not declare
+      if (localText) {
+        // Spark's readers know no line numbers (a quoted field may span lines, blank lines are
+        // skipped): the program's own reader names every problem of a local file, word for word.
+        readLocally(customers);
+      }
+      throw SparkPlanEngine.<RuntimeException>rethrow(e);
+    }
+  }
+
+  /** A CSV or JSON lines file on this machine, which the program's own reader can read. */
+  private static boolean localTextFile(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (!(lower.endsWith(".csv") || lower.endsWith(".json") || lower.endsWith(".jsonl"))) {
+      return false;
+    }
+    try {
+      return Files.isRegularFile(Path.of(name));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /** Reads a local file as the program does, for its exceptions; returns when it reads cleanly. */
+  private static void readLocally(Path customers) throws PortfolioException {
+    try {
+      PortfolioReader.read(customers);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The rows of {@code name} (see {@link #evaluate(Path, RuleSet, List, PlanningDay)}). */
@@ -128,7 +170,7 @@ public final class SparkPlanEngine implements PlanEngine {
     List<Problem> problems = new ArrayList<>();
     int total = 0;
     long row = 0;
-    while (parts.hasNext()) {
+    while (hasNext(parts, source, columns.size())) {
       for (Evaluation e : deserialize(parts.next())) {
         row++;
         // A CSV file's data row n is on line n + 1 (after the header), as the program counts.
@@ -174,7 +216,48 @@ public final class SparkPlanEngine implements PlanEngine {
     if (total > 0) {
       throw new PortfolioException(source, problems, total);
     }
+    if (portfolio.isEmpty()) {
+      // As the program refuses an empty export: planning nothing and succeeding hides it.
+      throw new PortfolioException(
+          source,
+          List.of(new Problem(1, null, "has no customers: no rows (is the export complete?)")),
+          1);
+    }
     return new Evaluated(portfolio, replay(decided, day));
+  }
+
+  /**
+   * {@code parts.hasNext()}, with a CSV record that does not have the header's fields (Spark's
+   * {@code MALFORMED_CSV_RECORD}) said in the program's words. Spark's own message quotes the
+   * record, phone numbers and all; this one does not.
+   */
+  private static boolean hasNext(Iterator<byte[]> parts, String source, int columns)
+      throws PortfolioException {
+    try {
+      return parts.hasNext();
+    } catch (Exception e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (String.valueOf(t.getMessage()).contains("MALFORMED_CSV_RECORD")) {
+          throw new PortfolioException(
+              source,
+              List.of(
+                  new Problem(
+                      0,
+                      null,
+                      "a record does not have the header's "
+                          + columns
+                          + " fields (a missing or extra comma, or a quote that never closes)")),
+              1);
+        }
+      }
+      throw SparkPlanEngine.<RuntimeException>rethrow(e);
+    }
+  }
+
+  /** Throws {@code e} as it is, checked or not (Spark throws checked exceptions undeclared). */
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E rethrow(Exception e) throws E {
+    throw (E) e;
   }
 
   /** Outside a CSV file, a row has no line: it is named by its number and loan id. */

@@ -222,4 +222,72 @@ class SparkPlanTest {
     assertThat(run.err()).contains("bad.drl:4");
     assertThat(jobs.get()).isEqualTo(before);
   }
+
+  @Test
+  void messyCsvFilesGetTheProgramsOwnWordsLineForLine() throws Exception {
+    String header = "loan_id,first_name,phone_number,emi_amount,emi_due_date,payment_status\n";
+    Path ragged = dir.resolve("ragged.csv");
+    Files.writeString(
+        ragged,
+        header
+            + "L1,Asha,+919876543210,2500,2025-08-10,pending\n"
+            + "\n"
+            + "L2,\"Ravi\nKumar\",+919876543211,2500,2025-08-10,pending\n"
+            + "L3,Zoë,+919876543212,2500,2025-08-10\n"
+            + "L4,Li,+919876543213,lots,2025-08-10,pending,extra\n",
+        StandardCharsets.UTF_8);
+    Path latin1 = dir.resolve("latin1.csv");
+    Files.write(
+        latin1,
+        (header + "L1,Zo\u00eb,+919876543210,2500,2025-08-10,pending\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+    Path empty = dir.resolve("only-header.csv");
+    Files.writeString(empty, header, StandardCharsets.UTF_8);
+
+    for (Path csv : List.of(ragged, latin1, empty)) {
+      Run local = plan(null, args(csv));
+      Run onSpark = plan(new SparkPlanEngine(spark), args(csv));
+      assertThat(local.exit()).as(csv.toString()).isEqualTo(1);
+      assertThat(onSpark.exit()).as(onSpark.err()).isEqualTo(1);
+      assertThat(onSpark.out()).isEmpty();
+      assertThat(onSpark.err()).isEqualTo(local.err());
+    }
+    assertThat(plan(null, args(ragged)).err())
+        .contains("ragged.csv:6: has 5 fields but the header has 6")
+        .contains("ragged.csv:7: has 7 fields");
+  }
+
+  @Test
+  void aRaggedRecordOutsideThisMachineIsNamedWithoutQuotingIt() {
+    Path csv = dir.resolve("remote-ragged.csv");
+    try {
+      Files.writeString(
+          csv,
+          "loan_id,phone_number,emi_amount\nL1,+919876543210,2500\nL2,+919876543299\n",
+          StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    SparkPlanEngine engine = new SparkPlanEngine(spark);
+    dev.outreach.rules.RuleSet rules;
+    try {
+      rules = dev.outreach.rules.RuleSet.load(List.of(SAMPLE.resolve("rules")));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                engine.evaluate(
+                    engine.read(csv.toString()),
+                    "s3://book/remote-ragged.csv",
+                    rules,
+                    List.of(),
+                    new dev.outreach.core.decision.PlanningDay(
+                        java.time.OffsetDateTime.parse(AS_OF),
+                        java.time.ZoneId.of("Asia/Kolkata"))))
+        .isInstanceOf(dev.outreach.core.portfolio.PortfolioException.class)
+        .hasMessageContaining("s3://book/remote-ragged.csv: 1 problem")
+        .hasMessageContaining("does not have the header's 3 fields")
+        .hasMessageNotContaining("9299");
+  }
 }
