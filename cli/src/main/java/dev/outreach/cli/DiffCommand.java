@@ -118,7 +118,7 @@ final class DiffCommand implements Callable<Integer> {
     Plan before =
         progress.step(
             "planning with the base",
-            () -> a.plan(progress.evaluating(base.decisions(a.experiments()))),
+            () -> a.plan(progress.evaluating(a.rules().decisions(a.experiments()))),
             p ->
                 String.format(
                     Locale.ROOT,
@@ -128,7 +128,7 @@ final class DiffCommand implements Callable<Integer> {
     Plan after =
         progress.step(
             "planning with the change",
-            () -> b.plan(progress.evaluating(changedRules.decisions(b.experiments()))),
+            () -> b.plan(progress.evaluating(b.rules().decisions(b.experiments()))),
             p ->
                 String.format(
                     Locale.ROOT,

@@ -84,7 +84,7 @@ final class ExplainCommand implements Callable<Integer> {
     Plan plan =
         progress.step(
             "planning",
-            () -> in.plan(progress.evaluating(ruleSet.decisions(in.experiments()))),
+            () -> in.plan(progress.evaluating(in.rules().decisions(in.experiments()))),
             p ->
                 String.format(
                     Locale.ROOT,
@@ -93,7 +93,7 @@ final class ExplainCommand implements Callable<Integer> {
                     p.summary().contacted()));
     // The rules reason about one customer at a time, so this customer alone decides as in the plan.
     CustomerTrace trace =
-        ruleSet
+        in.rules()
             .trace(List.of(customer), new PlanningDay(plan.asOf(), plan.zone()), in.experiments())
             .get(0);
     Explanation e =

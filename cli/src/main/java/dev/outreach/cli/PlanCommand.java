@@ -126,8 +126,8 @@ final class PlanCommand implements Callable<Integer> {
     FiredRuleLog fired = format == Format.HTML ? new FiredRuleLog() : null;
     DecisionSource source =
         fired == null
-            ? ruleSet.decisions(in.experiments())
-            : ruleSet.decisions(in.experiments(), fired);
+            ? in.rules().decisions(in.experiments())
+            : in.rules().decisions(in.experiments(), fired);
     Plan plan =
         progress.step(
             "planning",
@@ -187,7 +187,7 @@ final class PlanCommand implements Callable<Integer> {
             () ->
                 engine.evaluate(
                     inputs.customers,
-                    ruleSet,
+                    probe.rules(), // with the history, as Attempt facts
                     probe.experiments(),
                     new dev.outreach.core.decision.PlanningDay(inputs.at(), inputs.zone())),
             e -> String.format(Locale.ROOT, "%,d customers", e.portfolio().size()));

@@ -131,18 +131,22 @@ final class PlanOptions {
         c -> String.format(Locale.ROOT, "%,d customers", c.size()));
   }
 
-  /** The inputs of a plan under {@code rules} and {@code policySpec}. */
+  /**
+   * The inputs of a plan under {@code rules} and {@code policySpec}; their {@link PlanInputs#rules}
+   * see {@code --history} as facts.
+   */
   PlanInputs inputs(
       RuleSet rules, List<Customer> portfolio, RuleOptions ruleOptions, String policySpec)
       throws Exception {
+    Guardrails guardrails = guardrails(policySpec);
     return new PlanInputs(
-        rules,
+        rules.withHistory(guardrails.history()), // the rules see the history as Attempt facts
         portfolio,
         campaign,
         at(),
         zone(),
         OptionValues.distinct(ruleOptions.experiments(), mixee.commandLine()),
-        guardrails(policySpec),
+        guardrails,
         filters,
         upload);
   }

@@ -6,6 +6,7 @@ import dev.outreach.core.decision.InvalidDecisionException;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.experiment.Experiment;
+import dev.outreach.core.guardrail.ContactHistory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +47,7 @@ final class RuleEvaluator implements DecisionSource {
   private final List<Experiment> experiments;
   private final Consumer<CustomerTrace> traces;
   private final RuleBudget budget;
+  private final ContactHistory history;
 
   RuleEvaluator(
       KieBase base,
@@ -53,8 +55,9 @@ final class RuleEvaluator implements DecisionSource {
       int batchSize,
       int threads,
       List<Experiment> experiments,
-      RuleBudget budget) {
-    this(base, sources, batchSize, threads, experiments, null, budget);
+      RuleBudget budget,
+      ContactHistory history) {
+    this(base, sources, batchSize, threads, experiments, null, budget, history);
   }
 
   /**
@@ -68,7 +71,8 @@ final class RuleEvaluator implements DecisionSource {
       int threads,
       List<Experiment> experiments,
       Consumer<CustomerTrace> traces,
-      RuleBudget budget) {
+      RuleBudget budget,
+      ContactHistory history) {
     if (batchSize < 1 || threads < 1) {
       throw new IllegalArgumentException("batchSize and threads must be at least 1");
     }
@@ -79,11 +83,12 @@ final class RuleEvaluator implements DecisionSource {
     this.experiments = List.copyOf(experiments);
     this.traces = traces;
     this.budget = java.util.Objects.requireNonNull(budget, "budget == null");
+    this.history = java.util.Objects.requireNonNull(history, "history == null");
   }
 
   /** Evaluates {@code customers} in one thread, recording which rules fired for whom. */
   List<CustomerTrace> trace(List<Customer> customers, PlanningDay day) {
-    Today today = new Today(day.date(), day.zone());
+    PlanningDay today = day;
     List<List<Customer>> batches = batches(customers);
     List<List<CustomerTrace>> each = new ArrayList<>();
     for (int i = 0; i < batches.size(); i++) {
@@ -111,7 +116,7 @@ final class RuleEvaluator implements DecisionSource {
   private void traced(
       BatchWatch w,
       List<Customer> batch,
-      Today today,
+      PlanningDay today,
       Consumer<Ruling> sink,
       Consumer<CustomerTrace> to) {
     FiredRules fired = new FiredRules();
@@ -131,7 +136,7 @@ final class RuleEvaluator implements DecisionSource {
 
   @Override
   public void decide(List<Customer> customers, PlanningDay day, Consumer<Ruling> sink) {
-    Today today = new Today(day.date(), day.zone());
+    PlanningDay today = day;
     runAll(batches(customers), threads, (i, w) -> evaluate(w, today, sink));
   }
 
@@ -281,7 +286,7 @@ final class RuleEvaluator implements DecisionSource {
     return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : s + "s";
   }
 
-  private void evaluate(BatchWatch w, Today today, Consumer<Ruling> sink) {
+  private void evaluate(BatchWatch w, PlanningDay today, Consumer<Ruling> sink) {
     try {
       if (traces != null) {
         traced(w, w.customers(), today, sink, traces);
@@ -300,7 +305,8 @@ final class RuleEvaluator implements DecisionSource {
    * run the batch again one customer at a time to name the first who fails (a rare, error-only
    * path).
    */
-  private RuleEvaluationException culprit(BatchWatch w, Today today, RuleEvaluationException e) {
+  private RuleEvaluationException culprit(
+      BatchWatch w, PlanningDay today, RuleEvaluationException e) {
     List<Customer> batch = w.customers();
     if (batch.size() == 1) {
       return named(e, "customer " + batch.get(0).loanId());
@@ -336,7 +342,7 @@ final class RuleEvaluator implements DecisionSource {
    * about, else the first who overruns alone) and the rule that fired most for them, running them
    * again alone.
    */
-  private RuleEvaluationException runaway(BatchWatch w, Today today, Runaway r) {
+  private RuleEvaluationException runaway(BatchWatch w, PlanningDay today, Runaway r) {
     String id = r.last == null ? null : BatchWatch.customerOf(r.last);
     for (Customer c : r.batch) {
       if (id != null && !id.equals(c.loanId())) {
@@ -394,7 +400,7 @@ final class RuleEvaluator implements DecisionSource {
   private void run(
       BatchWatch w,
       List<Customer> batch,
-      Today today,
+      PlanningDay today,
       Consumer<Ruling> sink,
       AgendaEventListener extra) {
     KieSession session = base.newKieSession();
@@ -406,10 +412,13 @@ final class RuleEvaluator implements DecisionSource {
       if (extra != null) {
         session.addEventListener(extra);
       }
-      session.insert(today);
+      session.insert(new Today(today.date(), today.zone()));
       for (Customer c : batch) {
         try {
           session.insert(c);
+          for (Attempt a : Attempt.of(history, c, today)) {
+            session.insert(a);
+          }
           for (Experiment x : experiments) {
             session.insert(new Arm(x.name(), x.armOf(c.loanId()), c));
           }

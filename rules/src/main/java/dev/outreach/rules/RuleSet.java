@@ -4,6 +4,7 @@ import dev.outreach.core.Customer;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.experiment.Experiment;
+import dev.outreach.core.guardrail.ContactHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,12 +52,23 @@ public final class RuleSet {
   private final List<String> ruleNames;
   private final List<RuleProblem> warnings;
   private final RuleBudget budget;
+  private final ContactHistory history;
 
   private RuleSet(KieBase base, Sources sources, List<RuleProblem> warnings, RuleBudget budget) {
+    this(base, sources, warnings, budget, ContactHistory.empty());
+  }
+
+  private RuleSet(
+      KieBase base,
+      Sources sources,
+      List<RuleProblem> warnings,
+      RuleBudget budget,
+      ContactHistory history) {
     this.base = base;
     this.sources = sources;
     this.warnings = List.copyOf(warnings);
     this.budget = java.util.Objects.requireNonNull(budget, "budget == null");
+    this.history = java.util.Objects.requireNonNull(history, "history == null");
     List<String> names = new ArrayList<>();
     for (KiePackage p : base.getKiePackages()) {
       for (Rule r : p.getRules()) {
@@ -237,7 +249,30 @@ public final class RuleSet {
    */
   public RuleSet withBudget(RuleBudget budget) {
     return new RuleSet(
-        base, sources, warnings, java.util.Objects.requireNonNull(budget, "budget == null"));
+        base,
+        sources,
+        warnings,
+        java.util.Objects.requireNonNull(budget, "budget == null"),
+        history);
+  }
+
+  /**
+   * These rules (the same compiled rule base) with {@code history} as facts: every decision source
+   * and trace made from the result inserts, with each customer, one {@link Attempt} per attempt of
+   * theirs in {@code history} up to the plan's {@code asOf} (later ones are not yet known then).
+   */
+  public RuleSet withHistory(ContactHistory history) {
+    return new RuleSet(
+        base,
+        sources,
+        warnings,
+        budget,
+        java.util.Objects.requireNonNull(history, "history == null"));
+  }
+
+  /** The history rules see as {@link Attempt} facts; empty unless {@link #withHistory} set it. */
+  public ContactHistory history() {
+    return history;
   }
 
   /** A decision source that evaluates these rules with default batching (all cores). */
@@ -256,7 +291,8 @@ public final class RuleSet {
         RuleEvaluator.DEFAULT_BATCH,
         Runtime.getRuntime().availableProcessors(),
         experiments,
-        budget);
+        budget,
+        history);
   }
 
   /**
@@ -274,7 +310,8 @@ public final class RuleSet {
         Runtime.getRuntime().availableProcessors(),
         experiments,
         java.util.Objects.requireNonNull(traces, "traces == null"),
-        budget);
+        budget,
+        history);
   }
 
   /**
@@ -284,7 +321,8 @@ public final class RuleSet {
    */
   public List<CustomerTrace> trace(
       List<Customer> customers, PlanningDay day, List<Experiment> experiments) {
-    return new RuleEvaluator(base, sources, RuleEvaluator.DEFAULT_BATCH, 1, experiments, budget)
+    return new RuleEvaluator(
+            base, sources, RuleEvaluator.DEFAULT_BATCH, 1, experiments, budget, history)
         .trace(customers, day);
   }
 
@@ -294,6 +332,6 @@ public final class RuleSet {
    * reason about one customer (and its decisions) at a time, never join two customers.
    */
   public DecisionSource decisions(int batchSize, int threads) {
-    return new RuleEvaluator(base, sources, batchSize, threads, List.of(), budget);
+    return new RuleEvaluator(base, sources, batchSize, threads, List.of(), budget, history);
   }
 }

@@ -5,6 +5,7 @@ import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.experiment.Experiment;
+import dev.outreach.core.guardrail.ContactHistory;
 import dev.outreach.core.portfolio.CustomerRows;
 import dev.outreach.core.portfolio.PortfolioException;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /**
@@ -35,6 +37,7 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
   private final String source;
   private final List<String> columns;
   private final CompiledRules rules;
+  private final Broadcast<ContactHistory> history;
   private final List<Experiment> experiments;
   private final PlanningDay day;
 
@@ -42,11 +45,13 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
       String source,
       List<String> columns,
       CompiledRules rules,
+      Broadcast<ContactHistory> history,
       List<Experiment> experiments,
       PlanningDay day) {
     this.source = source;
     this.columns = List.copyOf(columns);
     this.rules = rules;
+    this.history = history;
     this.experiments = List.copyOf(experiments);
     this.day = day;
   }
@@ -54,7 +59,7 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
   @Override
   public Iterator<byte[]> call(Iterator<Row> rows) throws PortfolioException {
     CustomerRows reader = CustomerRows.of(source, columns);
-    DecisionSource decisions = rules.get().decisions(experiments);
+    DecisionSource decisions = rules.get().withHistory(history.value()).decisions(experiments);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {

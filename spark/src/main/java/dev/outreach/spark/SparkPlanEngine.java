@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -161,7 +162,15 @@ public final class SparkPlanEngine implements PlanEngine {
     boolean csv = source.toLowerCase(Locale.ROOT).matches(".*\\.csv(\\.gz)?$");
     Iterator<byte[]> parts =
         rows.mapPartitions(
-                new PartitionEvaluator(source, columns, new CompiledRules(rules), experiments, day),
+                new PartitionEvaluator(
+                    source,
+                    columns,
+                    new CompiledRules(rules),
+                    // The history, once per executor, not once per task.
+                    JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .broadcast(rules.history()),
+                    experiments,
+                    day),
                 Encoders.BINARY())
             .toLocalIterator();
     List<Customer> portfolio = new ArrayList<>();

@@ -149,12 +149,45 @@ class SparkPlanTest {
             + ".concurrency(20).callsPerDay(500).retries(2).days(1, 2, 3, 4, 5, 6)) );\n"
             + "end\n",
         StandardCharsets.UTF_8);
+    // A strategy over days: the history reaches the partitions' rules as Attempt facts.
+    Files.writeString(
+        batch.resolve("50-cadence.drl"),
+        "package outreach.cadence\n"
+            + "import dev.outreach.core.Customer;\n"
+            + "import dev.outreach.core.Channel;\n"
+            + "import dev.outreach.rules.Attempt;\n"
+            + "import dev.outreach.rules.Decision;\n"
+            + "import dev.outreach.rules.Today;\n"
+            + "rule \"two unanswered calls: whatsapp\" salience 50 when\n"
+            + "  $c : Customer( paymentStatus == \"bounced\" )\n"
+            + "  Number( intValue >= 2 ) from accumulate( Attempt( customerId == $c.loanId,"
+            + " channel == Channel.CALL, outcome == \"no_answer\", daysAgo <= 7 ), count(1) )\n"
+            + "then insert( Decision.whatsapp($c).template(\"tpl_missed_you\") ); end\n"
+            + "rule \"promise due tomorrow\" when $t : Today() $c : Customer()\n"
+            + "  Attempt( customerId == $c.loanId, outcome == \"promise_to_pay\","
+            + " $t.daysUntil(promisedDate) == 1 )\n"
+            + "then insert( Decision.sms($c).template(\"tpl_promise\") ); end\n",
+        StandardCharsets.UTF_8);
+    List<String> history =
+        new ArrayList<>(List.of("loan_id,channel,timestamp,outcome,promised_date,promised_amount"));
+    for (int i = 1; i < lines.size(); i++) {
+      String id = lines.get(i).substring(0, lines.get(i).indexOf(','));
+      if (i % 5 == 0) { // a few of the batch's customers too: the cap drops them from it
+        history.add(id + ",CALL,2025-08-0" + (1 + i % 4) + "T10:15:00+05:30,no_answer,,");
+        history.add(id + ",call,2025-08-04T13:45:00-04:00,NO_ANSWER,,");
+      }
+      if (i % 7 == 0) {
+        history.add(id + ",WHATSAPP,2025-08-03T12:00:00Z,promise_to_pay,2025-08-06,1500.50");
+      }
+    }
+    Path historyCsv = dir.resolve("cadence-history.csv");
+    Files.write(historyCsv, history, StandardCharsets.UTF_8);
     String[] more = {
       "--rules", SAMPLE.resolve("experiments").toString(),
       "--rules", batch.toString(),
       "--experiment", "tone=champion:80,challenger:20",
       "--policy", SAMPLE.resolve("policy/policy.json").toString(),
-      "--history", SAMPLE.resolve("policy/history.csv").toString()
+      "--history", historyCsv.toString()
     };
 
     Run local = plan(null, args(csv, more));
@@ -162,7 +195,9 @@ class SparkPlanTest {
 
     assertThat(local.exit()).as(local.err()).isZero();
     assertThat(onSpark.exit()).as(onSpark.err()).isZero();
-    assertThat(local.out()).contains("CREATE_BATCH_CALL", "\"experiments\"", "America/New_York");
+    assertThat(local.out())
+        .contains("CREATE_BATCH_CALL", "\"experiments\"", "America/New_York")
+        .contains("tpl_missed_you", "tpl_promise", "FREQUENCY_CAP");
     assertThat(onSpark.out()).isEqualTo(local.out());
   }
 

@@ -4,12 +4,15 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.outreach.core.Channel;
+import dev.outreach.core.internal.Amounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,7 +27,15 @@ final class HistoryCsv {
   static final String CHANNEL = "channel";
   static final String TIMESTAMP = "timestamp";
   static final String OUTCOME = "outcome";
+  static final String PROMISED_DATE = "promised_date";
+  static final String PROMISED_AMOUNT = "promised_amount";
+
+  /** The columns the messages name: three required, then the outcome. */
   private static final List<String> COLUMNS = List.of(LOAN_ID, CHANNEL, TIMESTAMP, OUTCOME);
+
+  /** Every column read, in the order of {@link #columns}'s result. */
+  private static final List<String> READ =
+      List.of(LOAN_ID, CHANNEL, TIMESTAMP, OUTCOME, PROMISED_DATE, PROMISED_AMOUNT);
 
   private HistoryCsv() {}
 
@@ -74,22 +85,20 @@ final class HistoryCsv {
     return index.build();
   }
 
-  /** The index of each of {@link #COLUMNS} in the header ({@code -1} for an absent outcome). */
+  /** The index of each of {@link #READ} in the header ({@code -1} for an absent optional one). */
   private static int[] columns(CsvRecord header, FileProblems problems) {
-    int[] at = {-1, -1, -1, -1};
+    int[] at = {-1, -1, -1, -1, -1, -1};
     List<String> found = new ArrayList<>();
     for (int i = 0; i < header.getFieldCount(); i++) {
       String name = header.getField(i).replace("\uFEFF", "").strip();
       found.add(name);
-      int c = COLUMNS.indexOf(name.toLowerCase(Locale.ROOT).replace("-", "_").replace(" ", "_"));
+      int c = READ.indexOf(name.toLowerCase(Locale.ROOT).replace("-", "_").replace(" ", "_"));
       if (c < 0) {
         continue; // other columns (a call's duration, an agent) are allowed and ignored
       }
       if (at[c] >= 0) {
         problems.add(
-            header.getStartingLineNumber(),
-            COLUMNS.get(c),
-            "the column appears twice in the header");
+            header.getStartingLineNumber(), READ.get(c), "the column appears twice in the header");
       }
       at[c] = i;
     }
@@ -128,9 +137,48 @@ final class HistoryCsv {
     }
     Channel channel = channel(r.getField(at[1]), line, problems);
     OffsetDateTime time = timestamp(r.getField(at[2]), line, problems);
-    if (!loanId.isEmpty() && channel != null && time != null) {
+    boolean[] ok = {true};
+    LocalDate promisedDate = at[4] < 0 ? null : date(r.getField(at[4]), line, problems, ok);
+    BigDecimal promisedAmount = at[5] < 0 ? null : amount(r.getField(at[5]), line, problems, ok);
+    if (!loanId.isEmpty() && channel != null && time != null && ok[0]) {
       index.add(
-          loanId, channel, time.toInstant().toEpochMilli(), at[3] < 0 ? null : r.getField(at[3]));
+          loanId,
+          channel,
+          time.toInstant().toEpochMilli(),
+          at[3] < 0 ? null : r.getField(at[3]),
+          promisedDate,
+          promisedAmount);
+    }
+  }
+
+  /** A promise's date, {@code yyyy-MM-dd}; an empty cell is no date. */
+  private static LocalDate date(String text, long line, FileProblems problems, boolean[] ok) {
+    String t = text.strip();
+    if (t.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(t);
+    } catch (DateTimeParseException e) {
+      problems.add(
+          line, PROMISED_DATE, "\"" + text + "\" is not a date as yyyy-MM-dd, e.g. 2025-08-12");
+      ok[0] = false;
+      return null;
+    }
+  }
+
+  /** A promise's amount, a plain number, zero or more; an empty cell is no amount. */
+  private static BigDecimal amount(String text, long line, FileProblems problems, boolean[] ok) {
+    String t = text.strip();
+    if (t.isEmpty()) {
+      return null;
+    }
+    try {
+      return Amounts.amount(t);
+    } catch (IllegalArgumentException e) {
+      problems.add(line, PROMISED_AMOUNT, e.getMessage());
+      ok[0] = false;
+      return null;
     }
   }
 

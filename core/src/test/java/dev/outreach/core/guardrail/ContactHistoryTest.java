@@ -156,4 +156,50 @@ class ContactHistoryTest {
         .hasMessageContaining("quote.csv:3:")
         .hasMessageContaining("malformed CSV after line 2");
   }
+
+  @Test
+  void promisesToPayAreReadFromTheirOptionalColumnsAndCheckedCellByCell() throws Exception {
+    ContactHistory h =
+        ContactHistory.read(
+            file(
+                "promises.csv",
+                "Loan_ID,Channel,Timestamp,Outcome,Promised Date,promised-amount,agent\n"
+                    + "L1,whatsapp,2025-08-01T10:15:00+05:30,Promise_To_Pay,2025-08-09,1250.50,a\n"
+                    + "L1,CALL,2025-07-30T10:15:00+05:30,no_answer,,,b\n"
+                    + "L1,SMS,2025-08-01T10:15:00+05:30,promise_to_pay, 2025-08-10 ,,c\n"));
+    assertThat(h.attempts("L1"))
+        .containsExactly(
+            new Attempt(
+                "L1", Channel.CALL, Instant.parse("2025-07-30T04:45:00Z"), "no_answer", null, null),
+            new Attempt(
+                "L1",
+                Channel.SMS,
+                Instant.parse("2025-08-01T04:45:00Z"),
+                "promise_to_pay",
+                java.time.LocalDate.parse("2025-08-10"),
+                null),
+            new Attempt(
+                "L1",
+                Channel.WHATSAPP,
+                Instant.parse("2025-08-01T04:45:00Z"),
+                "promise_to_pay",
+                java.time.LocalDate.parse("2025-08-09"),
+                new java.math.BigDecimal("1250.50")));
+
+    Path bad =
+        file(
+            "bad-promises.csv",
+            "loan_id,channel,timestamp,outcome,promised_date,promised_amount\n"
+                + "L1,CALL,2025-08-01T10:15:00+05:30,promise_to_pay,09/08/2025,100\n"
+                + "L2,CALL,2025-08-01T10:15:00+05:30,promise_to_pay,2025-08-09,-5\n"
+                + "L3,CALL,2025-08-01T10:15:00+05:30,promise_to_pay,2025-02-30,1e400\n");
+    assertThatThrownBy(() -> ContactHistory.read(bad))
+        .isInstanceOf(GuardrailFileException.class)
+        .hasMessageContaining("4 problems, nothing was read")
+        .hasMessageContaining(
+            "bad-promises.csv:2: promised_date: \"09/08/2025\" is not a date as yyyy-MM-dd")
+        .hasMessageContaining("bad-promises.csv:3: promised_amount: \"-5\" is negative")
+        .hasMessageContaining("bad-promises.csv:4: promised_date: \"2025-02-30\"")
+        .hasMessageContaining("bad-promises.csv:4: promised_amount: \"1e400\"");
+  }
 }
