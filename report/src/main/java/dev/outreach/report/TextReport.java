@@ -162,6 +162,7 @@ public final class TextReport {
       out.append('\n');
       Wrap.append(out, "Undecided customers: ", "  ", sample(plan.undecided()), Wrap.WIDTH);
     }
+    CapacityText.append(out, plan.capacity());
     if (!plan.warnings().isEmpty()) {
       warnings(out, WarningGroups.of(plan));
     }

@@ -7,6 +7,7 @@ import dev.outreach.core.decision.Contact;
 import dev.outreach.core.decision.Conversation;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.decision.Timing;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -30,6 +31,7 @@ import java.util.Objects;
  * @param salience that rule's salience (set by the engine)
  * @param batch the batch-call campaign of a call, or {@code null} (see {@link
  *     #batch(BatchCampaign)})
+ * @param score what reaching the customer is worth, or {@code null} (see {@link #score(Number)})
  */
 public record Decision(
     String customerId,
@@ -43,7 +45,8 @@ public record Decision(
     String reason,
     String rule,
     int salience,
-    BatchCampaign batch) {
+    BatchCampaign batch,
+    BigDecimal score) {
 
   public Decision {
     Objects.requireNonNull(customerId, "customerId == null");
@@ -93,6 +96,7 @@ public record Decision(
         reason,
         by.rule(),
         by.salience(),
+        null,
         null);
   }
 
@@ -110,6 +114,7 @@ public record Decision(
         null,
         by.rule(),
         by.salience(),
+        null,
         null);
   }
 
@@ -131,7 +136,8 @@ public record Decision(
         reason,
         rule,
         salience,
-        batch);
+        batch,
+        score);
   }
 
   /** The disposition the call is categorised under. */
@@ -148,7 +154,8 @@ public record Decision(
         reason,
         rule,
         salience,
-        batch);
+        batch,
+        score);
   }
 
   /** The SMS or WhatsApp template. */
@@ -165,7 +172,8 @@ public record Decision(
         reason,
         rule,
         salience,
-        batch);
+        batch,
+        score);
   }
 
   /** The conversational agent a WhatsApp message hands over to. */
@@ -182,7 +190,8 @@ public record Decision(
         reason,
         rule,
         salience,
-        batch);
+        batch,
+        score);
   }
 
   /** On this date (in the customer's zone); combine with {@link #at} or {@link #window}. */
@@ -234,7 +243,8 @@ public record Decision(
         reason,
         rule,
         salience,
-        Objects.requireNonNull(campaign, "campaign == null"));
+        Objects.requireNonNull(campaign, "campaign == null"),
+        score);
   }
 
   /**
@@ -259,7 +269,49 @@ public record Decision(
         reason,
         rule,
         salience,
-        batch);
+        batch,
+        score);
+  }
+
+  /**
+   * How much reaching this customer is worth, e.g. a collection score or the amount overdue: where
+   * a channel's daily capacity (the policy's {@code capacity}) runs short, contacts of the same
+   * priority are kept highest score first, then by loan id. Any number ({@code 0.87}, {@code
+   * $c.emiAmount()}); no score ranks after every score.
+   */
+  public Decision score(Number score) {
+    return new Decision(
+        customerId,
+        channel,
+        agentId,
+        dispositionId,
+        templateId,
+        conversation,
+        timing,
+        priority,
+        reason,
+        rule,
+        salience,
+        batch,
+        decimal(score));
+  }
+
+  private static BigDecimal decimal(Number n) {
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof BigDecimal d) {
+      return d;
+    }
+    if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new dev.outreach.core.decision.InvalidDecisionException(
+            "score(" + n + "): a score is a finite number");
+      }
+      return new BigDecimal(n.toString());
+    }
+    return new BigDecimal(n.toString());
   }
 
   /** Whether this is a suppression rather than a contact. */
@@ -280,7 +332,8 @@ public record Decision(
         reason,
         rule,
         salience,
-        batch);
+        batch,
+        score);
   }
 
   /** The planner's form of this decision. */
@@ -289,16 +342,17 @@ public record Decision(
       return new Suppression(customerId, reason, rule);
     }
     return Contact.of(
-        customerId,
-        channel,
-        agentId,
-        dispositionId,
-        templateId,
-        conversation,
-        timing,
-        priority,
-        salience,
-        rule,
-        batch);
+            customerId,
+            channel,
+            agentId,
+            dispositionId,
+            templateId,
+            conversation,
+            timing,
+            priority,
+            salience,
+            rule,
+            batch)
+        .withScore(score);
   }
 }

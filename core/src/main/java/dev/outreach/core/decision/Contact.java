@@ -1,6 +1,7 @@
 package dev.outreach.core.decision;
 
 import dev.outreach.core.Channel;
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -21,8 +22,28 @@ import java.util.Objects;
  * @param salience the salience of the rule that made it: breaks ties of priority (higher wins)
  */
 public record Contact(
-    String customerId, Request request, Timing timing, int priority, int salience, String rule)
+    String customerId,
+    Request request,
+    Timing timing,
+    int priority,
+    int salience,
+    String rule,
+    BigDecimal score)
     implements Ruling {
+
+  /** A contact with no score. */
+  public Contact(
+      String customerId, Request request, Timing timing, int priority, int salience, String rule) {
+    this(customerId, request, timing, priority, salience, rule, null);
+  }
+
+  /**
+   * This contact with {@code score}: where a channel's daily capacity runs short, contacts of the
+   * same priority are kept highest score first ({@code null}, no score, after every score).
+   */
+  public Contact withScore(BigDecimal score) {
+    return new Contact(customerId, request, timing, priority, salience, rule, score);
+  }
 
   /** What a contact sends: one case per channel, with the fields that channel's request takes. */
   public sealed interface Request extends java.io.Serializable

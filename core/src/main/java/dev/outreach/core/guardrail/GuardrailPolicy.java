@@ -33,6 +33,10 @@ import java.util.TreeSet;
  * @param onViolation whether a contact that breaks a guardrail is moved or dropped
  * @param horizonDays how many days after its own day a contact may be moved (0 to 366); past that
  *     it is dropped
+ * @param capacity the most contacts per channel per day of the plan's zone that the plan's
+ *     initiation steps may make (a channel without an entry has no limit); filled in order of
+ *     priority, then score, then loan id, the rest moved to the next day with room or dropped at
+ *     the horizon
  */
 public record GuardrailPolicy(
     Map<Channel, ContactHours> hours,
@@ -42,7 +46,8 @@ public record GuardrailPolicy(
     List<FrequencyCap> caps,
     List<CoolOff> coolOffs,
     OnViolation onViolation,
-    int horizonDays) {
+    int horizonDays,
+    Map<Channel, Integer> capacity) {
 
   /** The default {@link #horizonDays()}: two weeks. */
   public static final int DEFAULT_HORIZON_DAYS = 14;
@@ -56,7 +61,8 @@ public record GuardrailPolicy(
           List.of(),
           List.of(),
           OnViolation.MOVE,
-          DEFAULT_HORIZON_DAYS);
+          DEFAULT_HORIZON_DAYS,
+          Map.of());
 
   public GuardrailPolicy {
     EnumMap<Channel, ContactHours> h = new EnumMap<>(Channel.class);
@@ -84,6 +90,27 @@ public record GuardrailPolicy(
     if (horizonDays < 0 || horizonDays > 366) {
       throw new IllegalArgumentException("horizonDays " + horizonDays + " is not from 0 to 366");
     }
+    EnumMap<Channel, Integer> c = new EnumMap<>(Channel.class);
+    Objects.requireNonNull(capacity, "capacity == null")
+        .forEach(
+            (channel, perDay) -> {
+              Objects.requireNonNull(channel, "capacity has a null channel");
+              if (perDay == null || perDay < 1 || perDay > MAX_CAPACITY) {
+                throw new IllegalArgumentException(
+                    "capacity of " + channel + " " + perDay + " is not from 1 to " + MAX_CAPACITY);
+              }
+              c.put(channel, perDay);
+            });
+    capacity = Collections.unmodifiableMap(c);
+  }
+
+  /** The most a channel's daily capacity may be. */
+  public static final int MAX_CAPACITY = 100_000_000;
+
+  /** The daily capacity of {@code channel}, or empty when it has no limit. */
+  public java.util.OptionalInt capacityOf(Channel channel) {
+    Integer c = capacity.get(channel);
+    return c == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(c);
   }
 
   /** Nothing restricted: every hour of every day, no caps, no list. For tests and old behaviour. */
@@ -134,7 +161,8 @@ public record GuardrailPolicy(
    *   "caps": [ {"channel": "CALL", "max": 7, "days": 7} ],
    *   "coolOff": [ {"channel": "CALL", "afterOutcomes": ["conversation"], "days": 7} ],
    *   "onViolation": "MOVE",
-   *   "horizonDays": 14 }
+   *   "horizonDays": 14,
+   *   "capacity": { "CALL": 5000 } }
    * }</pre>
    *
    * <ul>
@@ -147,6 +175,7 @@ public record GuardrailPolicy(
    *   <li>{@code doNotContact}: a text file, relative to the policy file, with one loan id per
    *       line; blank lines and lines starting with {@code #} are ignored.
    *   <li>{@code onViolation}: {@code MOVE} or {@code DROP}; {@code horizonDays}: 0 to 366.
+   *   <li>{@code capacity}: per channel, the most contacts a day (1 to 100,000,000).
    * </ul>
    *
    * <p>Channel names and values are read in any case; keys are exact, and an unknown key is a
@@ -199,6 +228,8 @@ public record GuardrailPolicy(
         + onViolation
         + ", horizonDays="
         + horizonDays
+        + ", capacity="
+        + capacity
         + "]";
   }
 }

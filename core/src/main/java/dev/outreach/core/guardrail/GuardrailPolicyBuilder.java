@@ -30,6 +30,8 @@ public final class GuardrailPolicyBuilder {
   private final List<CoolOff> coolOffs;
   private OnViolation onViolation;
   private int horizonDays;
+  private final java.util.EnumMap<Channel, Integer> capacity =
+      new java.util.EnumMap<>(Channel.class);
 
   GuardrailPolicyBuilder(GuardrailPolicy from) {
     hours.putAll(from.hours());
@@ -40,6 +42,7 @@ public final class GuardrailPolicyBuilder {
     coolOffs = new ArrayList<>(from.coolOffs());
     onViolation = from.onViolation();
     horizonDays = from.horizonDays();
+    capacity.putAll(from.capacity());
   }
 
   /** Allows {@code channel} only within {@code range}, local time. Default: any hour. */
@@ -144,8 +147,36 @@ public final class GuardrailPolicyBuilder {
     return this;
   }
 
+  /**
+   * At most {@code perDay} contacts on {@code channel} per day of the plan's zone (1 to {@value
+   * GuardrailPolicy#MAX_CAPACITY}), e.g. a voice agent's concurrency times its hours. Default: no
+   * limit.
+   */
+  public GuardrailPolicyBuilder capacity(Channel channel, int perDay) {
+    if (perDay < 1 || perDay > GuardrailPolicy.MAX_CAPACITY) {
+      throw new IllegalArgumentException(
+          "capacity " + perDay + " is not from 1 to " + GuardrailPolicy.MAX_CAPACITY);
+    }
+    capacity.put(Objects.requireNonNull(channel, "channel == null"), perDay);
+    return this;
+  }
+
+  /** No daily capacity on {@code channel}. */
+  public GuardrailPolicyBuilder noCapacityLimit(Channel channel) {
+    capacity.remove(Objects.requireNonNull(channel, "channel == null"));
+    return this;
+  }
+
   public GuardrailPolicy build() {
     return new GuardrailPolicy(
-        hours, workingDays, holidays, doNotContact, caps, coolOffs, onViolation, horizonDays);
+        hours,
+        workingDays,
+        holidays,
+        doNotContact,
+        caps,
+        coolOffs,
+        onViolation,
+        horizonDays,
+        capacity);
   }
 }

@@ -38,7 +38,8 @@ final class PolicyFile {
           "caps",
           "coolOff",
           "onViolation",
-          "horizonDays");
+          "horizonDays",
+          "capacity");
 
   private final Path file;
   private final PolicyJson json = new PolicyJson();
@@ -111,6 +112,9 @@ final class PolicyFile {
         case "horizonDays":
           json.integer(v, key, 0, 366, "a number of days").ifPresent(builder::horizonDays);
           break;
+        case "capacity":
+          capacity(v);
+          break;
         default: // preset (read first) or an unknown key (already reported)
       }
     }
@@ -160,6 +164,24 @@ final class PolicyFile {
       if (channel != null && range != null) {
         builder.hours(channel, range);
       }
+    }
+  }
+
+  private void capacity(JsonValue v) {
+    JsonObject o = json.object(v, "capacity", "an object of channels, e.g. {\"CALL\": 5000}");
+    if (o == null) {
+      return;
+    }
+    for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+      String path = "capacity." + e.getKey();
+      Channel channel = json.channel(e.getKey(), path);
+      json.integer(e.getValue(), path, 1, GuardrailPolicy.MAX_CAPACITY, "contacts a day")
+          .ifPresent(
+              n -> {
+                if (channel != null) {
+                  builder.capacity(channel, n);
+                }
+              });
     }
   }
 

@@ -31,7 +31,8 @@ interface Effects {
 
   void batch(Contact c, ZoneId zone, ZonedDateTime notBefore);
 
-  void group(Group.Key key, Contact c);
+  /** {@code c} goes out in the request of {@code key}; {@code placement} says how it got there. */
+  void group(Group.Key key, Contact c, Group.Placement placement);
 
   void arm(String id, ArmTally.Outcome outcome, Set<Channel> reached);
 
@@ -77,8 +78,8 @@ interface Effects {
     }
 
     @Override
-    public void group(Group.Key key, Contact c) {
-      actions.add(e -> e.group(key, c));
+    public void group(Group.Key key, Contact c, Group.Placement placement) {
+      actions.add(e -> e.group(key, c, placement));
     }
 
     @Override

@@ -24,6 +24,12 @@ final class Group {
     rules.add(c.rule());
   }
 
+  /**
+   * Where a contact was placed from: the customer's zone and the time the decision wanted, so it
+   * can be placed again (a later day, when its day's capacity is full).
+   */
+  record Placement(java.time.ZoneId local, dev.outreach.core.guardrail.Wanted wanted) {}
+
   /** What makes two contacts share a request. */
   record Key(
       Channel channel,

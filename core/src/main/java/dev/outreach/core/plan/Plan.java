@@ -17,6 +17,8 @@ import java.util.Objects;
  *     channel
  * @param warnings everything the planner changed or could not do, per customer
  * @param experiments per experiment, how each arm fared (empty without experiments)
+ * @param capacity per channel with a daily capacity in the policy, each day's use of it, by channel
+ *     then date (empty without one)
  */
 public record Plan(
     String campaignId,
@@ -28,7 +30,34 @@ public record Plan(
     List<String> undecided,
     List<Overridden> overrides,
     List<Warning> warnings,
-    List<ExperimentResult> experiments) {
+    List<ExperimentResult> experiments,
+    List<CapacityDay> capacity) {
+
+  /** A plan made without a daily capacity. */
+  public Plan(
+      String campaignId,
+      OffsetDateTime asOf,
+      ZoneId zone,
+      Summary summary,
+      List<Step> steps,
+      List<Suppressed> suppressed,
+      List<String> undecided,
+      List<Overridden> overrides,
+      List<Warning> warnings,
+      List<ExperimentResult> experiments) {
+    this(
+        campaignId,
+        asOf,
+        zone,
+        summary,
+        steps,
+        suppressed,
+        undecided,
+        overrides,
+        warnings,
+        experiments,
+        List.of());
+  }
 
   public Plan {
     Objects.requireNonNull(campaignId, "campaignId == null");
@@ -41,6 +70,7 @@ public record Plan(
     overrides = List.copyOf(overrides);
     warnings = List.copyOf(warnings);
     experiments = List.copyOf(experiments);
+    capacity = List.copyOf(capacity);
   }
 
   /** A customer a rule suppressed. */

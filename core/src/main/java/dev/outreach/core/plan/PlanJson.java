@@ -158,6 +158,21 @@ public final class PlanJson {
       }
       root.add("experiments", xs);
     }
+    if (!plan.capacity().isEmpty()) {
+      JsonArrayBuilder days = Json.createArrayBuilder();
+      for (CapacityDay d : plan.capacity()) {
+        days.add(
+            Json.createObjectBuilder()
+                .add("channel", d.channel().name())
+                .add("date", d.date().toString())
+                .add("capacity", d.capacity())
+                .add("used", d.used())
+                .add("movedIn", d.movedIn())
+                .add("movedOut", d.movedOut())
+                .add("dropped", d.dropped()));
+      }
+      root.add("capacity", days);
+    }
     return root.build();
   }
 

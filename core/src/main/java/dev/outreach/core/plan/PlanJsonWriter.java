@@ -111,6 +111,21 @@ final class PlanJsonWriter {
     if (!plan.experiments().isEmpty()) {
       experiments(g, plan.experiments());
     }
+    if (!plan.capacity().isEmpty()) {
+      g.writeStartArray("capacity");
+      for (CapacityDay d : plan.capacity()) {
+        g.writeStartObject()
+            .write("channel", d.channel().name())
+            .write("date", d.date().toString())
+            .write("capacity", d.capacity())
+            .write("used", d.used())
+            .write("movedIn", d.movedIn())
+            .write("movedOut", d.movedOut())
+            .write("dropped", d.dropped())
+            .writeEnd();
+      }
+      g.writeEnd();
+    }
     g.writeEnd();
   }
 

@@ -81,6 +81,7 @@ final class PlanReader {
                     w.getString("rule", null),
                     str(w, "message", p)));
     List<ExperimentResult> experiments = list(o, "experiments", false, PlanReader::experiment);
+    List<CapacityDay> capacity = list(o, "capacity", false, PlanReader::capacityDay);
     String campaignId = attempt(null, () -> str(o, "campaignId", ""));
     OffsetDateTime asOf = attempt(null, () -> parse(str(o, "asOf", ""), "asOf", PlanJson::time));
     java.time.ZoneId zone = attempt(null, () -> parse(str(o, "zone", ""), "zone", PlanJson::zone));
@@ -96,7 +97,8 @@ final class PlanReader {
           undecided,
           overrides,
           warnings,
-          experiments);
+          experiments,
+          capacity);
     }
     if (campaignId != null && asOf != null && zone != null) {
       Plan readable =
@@ -168,6 +170,17 @@ final class PlanReader {
         sum.containsKey("dropped") ? integer(sum, "dropped", "summary.dropped") : 0,
         integer(sum, "steps", "summary.steps"),
         byChannel);
+  }
+
+  private static CapacityDay capacityDay(JsonObject c, String p) {
+    return new CapacityDay(
+        parse(str(c, "channel", p), p + ".channel", PlanJson::channel),
+        parse(str(c, "date", p), p + ".date", java.time.LocalDate::parse),
+        integer(c, "capacity", p + ".capacity"),
+        integer(c, "used", p + ".used"),
+        integer(c, "movedIn", p + ".movedIn"),
+        integer(c, "movedOut", p + ".movedOut"),
+        integer(c, "dropped", p + ".dropped"));
   }
 
   private static ExperimentResult experiment(JsonObject x, String p) {

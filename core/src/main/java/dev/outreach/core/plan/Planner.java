@@ -14,6 +14,7 @@ import dev.outreach.core.guardrail.ContactHistory;
 import dev.outreach.core.guardrail.GuardrailPolicy;
 import dev.outreach.core.guardrail.Guardrails;
 import dev.outreach.core.guardrail.Verdict;
+import dev.outreach.core.guardrail.Wanted;
 import dev.outreach.core.internal.CustomerZones;
 import dev.outreach.core.plan.Plan.Overridden;
 import dev.outreach.core.plan.Plan.Suppressed;
@@ -180,6 +181,7 @@ public final class Planner {
     private final Batches batches;
     private int contacted;
     private int dropped;
+    private List<CapacityDay> capacityDays = List.of();
 
     Assembly(
         OffsetDateTime asOf, Map<String, Customer> byId, Map<String, List<Ruling>> perCustomer) {
@@ -192,6 +194,9 @@ public final class Planner {
     Plan build(List<Customer> portfolio) {
       List<String> ids = new ArrayList<>(byId.keySet());
       ids.sort(null);
+      // With a daily capacity, every customer's effects are held until the days are filled.
+      Capacity capacity = Capacity.applies(guardrails) ? new Capacity(guardrails, zone) : null;
+      Effects to = capacity == null ? this : capacity;
       PerCustomer.run(
           threads,
           ids,
@@ -200,8 +205,12 @@ public final class Planner {
             decide(id, perCustomer.getOrDefault(id, List.of()), r);
             return r;
           },
-          id -> decide(id, perCustomer.getOrDefault(id, List.of()), this),
-          r -> r.applyTo(this));
+          id -> decide(id, perCustomer.getOrDefault(id, List.of()), to),
+          r -> r.applyTo(to));
+      if (capacity != null) {
+        capacityDays = capacity.allocate();
+        capacity.replay(this);
+      }
       // Indexed once: the compiler probes it for each group, the proof for each step.
       SnapshotIndex index =
           filterMode == FilterCompiler.Mode.IDS ? null : SnapshotIndex.of(portfolio);
@@ -240,7 +249,8 @@ public final class Planner {
           undecided,
           overrides,
           warnings,
-          arms.results());
+          arms.results(),
+          capacityDays);
     }
 
     /**
@@ -286,8 +296,8 @@ public final class Planner {
             excludeFromBatch(c, why, out);
             continue;
           }
-          Verdict v =
-              guardrails.check(id, c.channel(), local, ((TimingResolver.Slot) slot).wanted());
+          Wanted wanted = ((TimingResolver.Slot) slot).wanted();
+          Verdict v = guardrails.check(id, c.channel(), local, wanted);
           ZonedDateTime notBefore;
           ZonedDateTime notAfter;
           if (v instanceof Verdict.Blocked) {
@@ -321,7 +331,8 @@ public final class Planner {
             out.group(
                 Group.Key.of(
                     c, inPlanZone(notBefore), notAfter == null ? null : inPlanZone(notAfter)),
-                c);
+                c,
+                new Group.Placement(local, wanted));
           }
           reached.add(c.channel());
         }
@@ -368,7 +379,7 @@ public final class Planner {
     }
 
     @Override
-    public void group(Group.Key key, Contact c) {
+    public void group(Group.Key key, Contact c, Group.Placement placement) {
       groups.computeIfAbsent(key, Group::new).add(c);
     }
 
