@@ -37,6 +37,8 @@ import java.util.TreeSet;
  *     initiation steps may make (a channel without an entry has no limit); filled in order of
  *     priority, then score, then loan id, the rest moved to the next day with room or dropped at
  *     the horizon
+ * @param consent each customer's consent per channel (opt-outs, revocations, grants where needed),
+ *     which no rule overrides
  */
 public record GuardrailPolicy(
     Map<Channel, ContactHours> hours,
@@ -47,7 +49,8 @@ public record GuardrailPolicy(
     List<CoolOff> coolOffs,
     OnViolation onViolation,
     int horizonDays,
-    Map<Channel, Integer> capacity) {
+    Map<Channel, Integer> capacity,
+    Consent consent) {
 
   /** The default {@link #horizonDays()}: two weeks. */
   public static final int DEFAULT_HORIZON_DAYS = 14;
@@ -62,7 +65,8 @@ public record GuardrailPolicy(
           List.of(),
           OnViolation.MOVE,
           DEFAULT_HORIZON_DAYS,
-          Map.of());
+          Map.of(),
+          Consent.none());
 
   public GuardrailPolicy {
     EnumMap<Channel, ContactHours> h = new EnumMap<>(Channel.class);
@@ -102,6 +106,7 @@ public record GuardrailPolicy(
               c.put(channel, perDay);
             });
     capacity = Collections.unmodifiableMap(c);
+    Objects.requireNonNull(consent, "consent == null");
   }
 
   /** The most a channel's daily capacity may be. */
@@ -162,7 +167,8 @@ public record GuardrailPolicy(
    *   "coolOff": [ {"channel": "CALL", "afterOutcomes": ["conversation"], "days": 7} ],
    *   "onViolation": "MOVE",
    *   "horizonDays": 14,
-   *   "capacity": { "CALL": 5000 } }
+   *   "capacity": { "CALL": 5000 },
+   *   "consent": { "file": "consent.csv", "optOutColumns": { "SMS": "sms_opt_out" }, "required": ["CALL"] } }
    * }</pre>
    *
    * <ul>
@@ -176,6 +182,8 @@ public record GuardrailPolicy(
    *       line; blank lines and lines starting with {@code #} are ignored.
    *   <li>{@code onViolation}: {@code MOVE} or {@code DROP}; {@code horizonDays}: 0 to 366.
    *   <li>{@code capacity}: per channel, the most contacts a day (1 to 100,000,000).
+   *   <li>{@code consent}: a consent file ({@link Consent#read}, relative to the policy file),
+   *       opt-out columns of the portfolio per channel, and the channels that need an opt-in.
    * </ul>
    *
    * <p>Channel names and values are read in any case; keys are exact, and an unknown key is a
@@ -230,6 +238,8 @@ public record GuardrailPolicy(
         + horizonDays
         + ", capacity="
         + capacity
+        + ", consent="
+        + consent
         + "]";
   }
 }

@@ -30,6 +30,7 @@ public final class GuardrailPolicyBuilder {
   private final List<CoolOff> coolOffs;
   private OnViolation onViolation;
   private int horizonDays;
+  private Consent consent;
   private final java.util.EnumMap<Channel, Integer> capacity =
       new java.util.EnumMap<>(Channel.class);
 
@@ -43,6 +44,7 @@ public final class GuardrailPolicyBuilder {
     onViolation = from.onViolation();
     horizonDays = from.horizonDays();
     capacity.putAll(from.capacity());
+    consent = from.consent();
   }
 
   /** Allows {@code channel} only within {@code range}, local time. Default: any hour. */
@@ -167,6 +169,14 @@ public final class GuardrailPolicyBuilder {
     return this;
   }
 
+  /**
+   * Each customer's consent per channel, which no rule overrides. Default: {@link Consent#none}.
+   */
+  public GuardrailPolicyBuilder consent(Consent consent) {
+    this.consent = Objects.requireNonNull(consent, "consent == null");
+    return this;
+  }
+
   public GuardrailPolicy build() {
     return new GuardrailPolicy(
         hours,
@@ -177,6 +187,7 @@ public final class GuardrailPolicyBuilder {
         coolOffs,
         onViolation,
         horizonDays,
-        capacity);
+        capacity,
+        consent);
   }
 }

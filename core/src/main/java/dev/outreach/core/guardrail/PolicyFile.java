@@ -39,7 +39,8 @@ final class PolicyFile {
           "coolOff",
           "onViolation",
           "horizonDays",
-          "capacity");
+          "capacity",
+          "consent");
 
   private final Path file;
   private final PolicyJson json = new PolicyJson();
@@ -115,6 +116,9 @@ final class PolicyFile {
         case "capacity":
           capacity(v);
           break;
+        case "consent":
+          consent(v);
+          break;
         default: // preset (read first) or an unknown key (already reported)
       }
     }
@@ -165,6 +169,77 @@ final class PolicyFile {
         builder.hours(channel, range);
       }
     }
+  }
+
+  private void consent(JsonValue v) throws IOException {
+    JsonObject o =
+        json.object(
+            v,
+            "consent",
+            "an object like {\"file\": \"consent.csv\", \"optOutColumns\": {\"SMS\":"
+                + " \"sms_opt_out\"}, \"required\": [\"CALL\"]}");
+    if (o == null) {
+      return;
+    }
+    json.keys(o, "consent", List.of("file", "optOutColumns", "required"));
+    Consent consent = Consent.none();
+    if (o.containsKey("file")) {
+      String name = json.string(o.get("file"), "consent.file");
+      if (name != null) {
+        Path parent = file.toAbsolutePath().getParent();
+        Path csv = parent == null ? Path.of(name) : parent.resolve(name);
+        try {
+          consent = Consent.read(csv);
+        } catch (NoSuchFileException e) {
+          json.issue(
+              "consent.file",
+              "\""
+                  + name
+                  + "\" not found (looked for "
+                  + csv
+                  + "; the path is relative to the policy file)");
+        } catch (GuardrailFileException e) {
+          json.issue("consent.file", e.getMessage());
+        }
+      }
+    }
+    if (o.containsKey("optOutColumns")) {
+      JsonObject cols =
+          json.object(
+              o.get("optOutColumns"),
+              "consent.optOutColumns",
+              "an object of channels, e.g. {\"SMS\": \"sms_opt_out\"}");
+      java.util.Map<Channel, String> columns = new java.util.EnumMap<>(Channel.class);
+      if (cols != null) {
+        for (Map.Entry<String, JsonValue> e : cols.entrySet()) {
+          String path = "consent.optOutColumns." + e.getKey();
+          Channel channel = json.channel(e.getKey(), path);
+          String column = json.string(e.getValue(), path);
+          if (column != null && column.isBlank()) {
+            json.issue(path, "is empty; name the portfolio column, e.g. \"sms_opt_out\"");
+          } else if (channel != null && column != null) {
+            columns.put(channel, column.strip());
+          }
+        }
+      }
+      consent = consent.withOptOutColumns(columns);
+    }
+    if (o.containsKey("required")) {
+      JsonArray a =
+          json.array(
+              o.get("required"), "consent.required", "an array of channels, e.g. [\"CALL\"]");
+      java.util.Set<Channel> required = java.util.EnumSet.noneOf(Channel.class);
+      for (int i = 0; a != null && i < a.size(); i++) {
+        String path = "consent.required[" + i + "]";
+        String name = json.string(a.get(i), path);
+        Channel channel = name == null ? null : json.channel(name, path);
+        if (channel != null) {
+          required.add(channel);
+        }
+      }
+      consent = consent.withRequired(required);
+    }
+    builder.consent(consent);
   }
 
   private void capacity(JsonValue v) {

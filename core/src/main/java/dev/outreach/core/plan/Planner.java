@@ -288,6 +288,14 @@ public final class Planner {
             excludeFromBatch(c, "lost to rule \"" + winner.rule() + "\" (" + lost.why() + ")", out);
             continue;
           }
+          String refused =
+              guardrails.policy().consent().refusal(byId.get(id), c.channel(), asOf.toInstant());
+          if (refused != null) {
+            out.warning(
+                new Warning("CONSENT", id, c.rule(), c.channel() + " not planned: " + refused));
+            excludeFromBatch(c, "CONSENT: " + refused, out);
+            continue;
+          }
           TimingResolver.Resolution slot = TimingResolver.resolve(c.timing(), localNow, local);
           if (slot instanceof TimingResolver.Passed passed) {
             String why = passed.why();
