@@ -61,7 +61,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Option(
       names = "--base-policy",
-      paramLabel = "rbi|us-reg-f|none|FILE",
+      paramLabel = "rbi|us-reg-f|us|us-fl|us-wa|us-ma|none|FILE",
       converter = OptionValues.Policy.class,
       description = "The guardrail policy to compare against (default: the same as --policy).")
   String basePolicy;

@@ -25,7 +25,8 @@ final class OptionValues {
   private OptionValues() {}
 
   /** The policy presets of {@code --policy}. */
-  static final List<String> PRESETS = List.of("rbi", "us-reg-f", "none");
+  static final List<String> PRESETS =
+      List.of("rbi", "us-reg-f", "us", "us-fl", "us-wa", "us-ma", "none");
 
   /** {@code --policy}: a preset (any case) or an existing policy file. */
   static final class Policy implements ITypeConverter<String> {

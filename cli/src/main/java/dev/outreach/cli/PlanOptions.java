@@ -57,12 +57,14 @@ final class PlanOptions {
   @Option(
       names = "--policy",
       defaultValue = "rbi",
-      paramLabel = "rbi|us-reg-f|none|FILE",
+      paramLabel = "rbi|us-reg-f|us|us-fl|us-wa|us-ma|none|FILE",
       converter = OptionValues.Policy.class,
       description =
           "Guardrails applied after the rules: a preset (rbi: contact 08:00-19:00 local; us-reg-f: "
-              + "08:00-21:00, 7 calls in 7 days, no call within 7 days of a conversation; none) or a policy JSON "
-              + "file (default: ${DEFAULT-VALUE}).")
+              + "08:00-21:00, 7 calls in 7 days, no call within 7 days of a conversation; us: us-reg-f, "
+              + "and by the state attribute us-fl, us-wa (3 contacts a week, 2 calls or texts a day) "
+              + "or us-ma (2 calls or texts in 7 days); none) or a policy JSON file "
+              + "(default: ${DEFAULT-VALUE}).")
   String policy;
 
   @Option(
@@ -104,16 +106,9 @@ final class PlanOptions {
 
   /** A preset's policy, or the policy file at {@code spec}. */
   static GuardrailPolicy policy(String spec) throws Exception {
-    switch (spec) {
-      case "rbi":
-        return GuardrailPolicy.defaults();
-      case "us-reg-f":
-        return GuardrailPolicy.usRegF();
-      case "none":
-        return GuardrailPolicy.none();
-      default:
-        return GuardrailPolicy.read(Path.of(spec));
-    }
+    GuardrailPolicy preset =
+        GuardrailPolicy.preset(spec.strip().toLowerCase(java.util.Locale.ROOT));
+    return preset != null ? preset : GuardrailPolicy.read(Path.of(spec));
   }
 
   /** The guardrails of {@code policySpec} (a preset or file) over the contact history. */

@@ -53,7 +53,11 @@ class BadInputExitCodesTest {
 
     assertThat(typo.code()).isEqualTo(2);
     assertThat(typo.err())
-        .contains("--policy", "'rbii'", "rbi, us-reg-f, none", "policy JSON file");
+        .contains(
+            "--policy",
+            "'rbii'",
+            "rbi, us-reg-f, us, us-fl, us-wa, us-ma, none",
+            "policy JSON file");
     assertThat(noFile.code()).isEqualTo(2);
     assertThat(noFile.err()).contains("--policy", "there is no file policies/strict.json");
     assertThat(plan("--policy", "US-REG-F").code()).isZero();
@@ -122,7 +126,7 @@ class BadInputExitCodesTest {
             "strict");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--base-policy", "rbi, us-reg-f, none");
+    assertThat(r.err()).contains("--base-policy", "rbi, us-reg-f, us, us-fl, us-wa, us-ma, none");
   }
 
   @Test

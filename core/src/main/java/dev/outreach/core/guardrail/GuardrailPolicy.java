@@ -37,6 +37,9 @@ import java.util.TreeSet;
  *     initiation steps may make (a channel without an entry has no limit); filled in order of
  *     priority, then score, then loan id, the rest moved to the next day with room or dropped at
  *     the horizon
+ * @param sharedCaps caps counting several channels together (calls and texts, say)
+ * @param jurisdictions a policy per jurisdiction (a customer attribute such as {@code state}), for
+ *     customers whose jurisdiction is listed
  * @param consent each customer's consent per channel (opt-outs, revocations, grants where needed),
  *     which no rule overrides
  */
@@ -50,6 +53,8 @@ public record GuardrailPolicy(
     OnViolation onViolation,
     int horizonDays,
     Map<Channel, Integer> capacity,
+    List<SharedCap> sharedCaps,
+    Jurisdictions jurisdictions,
     Consent consent) {
 
   /** The default {@link #horizonDays()}: two weeks. */
@@ -66,6 +71,8 @@ public record GuardrailPolicy(
           OnViolation.MOVE,
           DEFAULT_HORIZON_DAYS,
           Map.of(),
+          List.of(),
+          Jurisdictions.none(),
           Consent.none());
 
   public GuardrailPolicy {
@@ -106,6 +113,8 @@ public record GuardrailPolicy(
               c.put(channel, perDay);
             });
     capacity = Collections.unmodifiableMap(c);
+    sharedCaps = List.copyOf(Objects.requireNonNull(sharedCaps, "sharedCaps == null"));
+    Objects.requireNonNull(jurisdictions, "jurisdictions == null");
     Objects.requireNonNull(consent, "consent == null");
   }
 
@@ -151,6 +160,80 @@ public record GuardrailPolicy(
         .hours(Channel.WHATSAPP, regF)
         .cap(FrequencyCap.days(Channel.CALL, 7, 7))
         .coolOff(CoolOff.days(Channel.CALL, 7, "conversation"))
+        .build();
+  }
+
+  /**
+   * The preset named {@code name} ({@code rbi}, {@code us-reg-f}, {@code us}, {@code us-fl}, {@code
+   * us-wa}, {@code us-ma}, {@code none}), or {@code null} for another name.
+   */
+  public static GuardrailPolicy preset(String name) {
+    switch (name) {
+      case "rbi":
+        return defaults();
+      case "us-reg-f":
+        return usRegF();
+      case "us":
+        return us();
+      case "us-fl":
+        return usFlorida();
+      case "us-wa":
+        return usWashington();
+      case "us-ma":
+        return usMassachusetts();
+      case "none":
+        return none();
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Florida: Regulation F ({@link #usRegF()}) and the Florida Consumer Collection Practices Act, §
+   * 559.72(17), Florida Statutes: no communication with the debtor between 9 p.m. and 8 a.m. in
+   * their time zone without their consent. The hours are Regulation F's (08:00–21:00).
+   */
+  public static GuardrailPolicy usFlorida() {
+    return usRegF();
+  }
+
+  /**
+   * Washington: Regulation F ({@link #usRegF()}) and RCW 19.16.250: more than three communications
+   * with the debtor in a week, or more than two calls or texts to their mobile in a day, are
+   * presumed harassment, and no communication at their home before 7:30 a.m. or after 9 p.m. So: at
+   * most 3 contacts on any channel in 7 days and at most 2 calls or SMS in a day (both counted
+   * together across channels), within Regulation F's 08:00–21:00, which is stricter in the morning.
+   */
+  public static GuardrailPolicy usWashington() {
+    return usRegF().toBuilder()
+        .sharedCap(SharedCap.days(EnumSet.allOf(Channel.class), 3, 7))
+        .sharedCap(SharedCap.days(EnumSet.of(Channel.CALL, Channel.SMS), 2, 1))
+        .build();
+  }
+
+  /**
+   * Massachusetts: Regulation F ({@link #usRegF()}) and 940 CMR 7.04(1)(f): no more than two
+   * communications by telephone (calls, texts, recorded messages) in each seven-day period to the
+   * debtor's residence or mobile; calls within 08:00–21:00. So: at most 2 calls or SMS in 7 days,
+   * counted together.
+   */
+  public static GuardrailPolicy usMassachusetts() {
+    return usRegF().toBuilder()
+        .sharedCap(SharedCap.days(EnumSet.of(Channel.CALL, Channel.SMS), 2, 7))
+        .build();
+  }
+
+  /**
+   * The United States: Regulation F for everyone ({@link #usRegF()}), and by the customer's {@code
+   * state} attribute ({@code FL}, {@code WA}, {@code MA}) the stricter rules of Florida ({@link
+   * #usFlorida()}), Washington ({@link #usWashington()}) and Massachusetts ({@link
+   * #usMassachusetts()}).
+   */
+  public static GuardrailPolicy us() {
+    return usRegF().toBuilder()
+        .jurisdictions(
+            new Jurisdictions(
+                "state", Map.of("FL", usFlorida(), "WA", usWashington(), "MA", usMassachusetts())))
         .build();
   }
 
@@ -238,6 +321,10 @@ public record GuardrailPolicy(
         + horizonDays
         + ", capacity="
         + capacity
+        + ", sharedCaps="
+        + sharedCaps
+        + ", jurisdictions="
+        + jurisdictions.policies().keySet()
         + ", consent="
         + consent
         + "]";

@@ -27,10 +27,12 @@ public final class GuardrailPolicyBuilder {
   private final Set<LocalDate> holidays;
   private Set<String> doNotContact;
   private final List<FrequencyCap> caps;
+  private final List<SharedCap> sharedCaps;
   private final List<CoolOff> coolOffs;
   private OnViolation onViolation;
   private int horizonDays;
   private Consent consent;
+  private Jurisdictions jurisdictions;
   private final java.util.EnumMap<Channel, Integer> capacity =
       new java.util.EnumMap<>(Channel.class);
 
@@ -40,11 +42,13 @@ public final class GuardrailPolicyBuilder {
     holidays = new TreeSet<>(from.holidays());
     doNotContact = from.doNotContact();
     caps = new ArrayList<>(from.caps());
+    sharedCaps = new ArrayList<>(from.sharedCaps());
     coolOffs = new ArrayList<>(from.coolOffs());
     onViolation = from.onViolation();
     horizonDays = from.horizonDays();
     capacity.putAll(from.capacity());
     consent = from.consent();
+    jurisdictions = from.jurisdictions();
   }
 
   /** Allows {@code channel} only within {@code range}, local time. Default: any hour. */
@@ -99,6 +103,19 @@ public final class GuardrailPolicyBuilder {
   /** Replaces the do-not-contact list: loan ids never contacted. Default: empty. */
   public GuardrailPolicyBuilder doNotContact(Collection<String> loanIds) {
     doNotContact = Set.copyOf(Objects.requireNonNull(loanIds, "loanIds == null"));
+    return this;
+  }
+
+  /** Replaces the caps that count several channels together. Default: none. */
+  public GuardrailPolicyBuilder sharedCaps(Collection<SharedCap> list) {
+    sharedCaps.clear();
+    sharedCaps.addAll(List.copyOf(list));
+    return this;
+  }
+
+  /** Adds a cap counting several channels together. */
+  public GuardrailPolicyBuilder sharedCap(SharedCap cap) {
+    sharedCaps.add(Objects.requireNonNull(cap, "cap == null"));
     return this;
   }
 
@@ -177,6 +194,12 @@ public final class GuardrailPolicyBuilder {
     return this;
   }
 
+  /** A policy per jurisdiction. Default: {@link Jurisdictions#none}. */
+  public GuardrailPolicyBuilder jurisdictions(Jurisdictions jurisdictions) {
+    this.jurisdictions = Objects.requireNonNull(jurisdictions, "jurisdictions == null");
+    return this;
+  }
+
   public GuardrailPolicy build() {
     return new GuardrailPolicy(
         hours,
@@ -188,6 +211,8 @@ public final class GuardrailPolicyBuilder {
         onViolation,
         horizonDays,
         capacity,
+        sharedCaps,
+        jurisdictions,
         consent);
   }
 }

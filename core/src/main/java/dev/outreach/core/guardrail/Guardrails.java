@@ -1,6 +1,7 @@
 package dev.outreach.core.guardrail;
 
 import dev.outreach.core.Channel;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -28,6 +29,16 @@ public final class Guardrails {
   private final ContactHistory history;
   private final List<List<FrequencyCap>> caps = new ArrayList<>();
   private final List<List<CoolOff>> coolOffs = new ArrayList<>();
+  private final List<List<SharedCap>> sharedCaps = new ArrayList<>();
+  private final java.util.Map<String, Guardrails> byJurisdiction = new java.util.HashMap<>();
+
+  /** A contact this plan already makes to the customer, which shared caps count. */
+  public record Planned(Channel channel, Instant at) {
+    public Planned {
+      Objects.requireNonNull(channel, "channel == null");
+      Objects.requireNonNull(at, "at == null");
+    }
+  }
 
   public Guardrails(GuardrailPolicy policy, ContactHistory history) {
     this.policy = Objects.requireNonNull(policy, "policy == null");
@@ -35,7 +46,28 @@ public final class Guardrails {
     for (Channel c : Channel.values()) {
       caps.add(policy.caps().stream().filter(x -> x.channel() == c).toList());
       coolOffs.add(policy.coolOffs().stream().filter(x -> x.channel() == c).toList());
+      sharedCaps.add(policy.sharedCaps().stream().filter(x -> x.channels().contains(c)).toList());
     }
+    // The plan's do-not-contact list holds in every jurisdiction.
+    policy
+        .jurisdictions()
+        .policies()
+        .forEach(
+            (value, p) -> {
+              java.util.Set<String> dnc = new java.util.HashSet<>(p.doNotContact());
+              dnc.addAll(policy.doNotContact());
+              byJurisdiction.put(
+                  value, new Guardrails(p.toBuilder().doNotContact(dnc).build(), history));
+            });
+  }
+
+  /**
+   * The guardrails of {@code customer}'s jurisdiction (see {@link GuardrailPolicy#jurisdictions}),
+   * or these when it has none listed.
+   */
+  public Guardrails of(dev.outreach.core.Customer customer) {
+    String j = policy.jurisdictions().of(customer);
+    return j == null ? this : byJurisdiction.get(j);
   }
 
   /** Nothing restricted: every contact is allowed as it is. */
@@ -76,6 +108,17 @@ public final class Guardrails {
    *     decision's window on its local day, or the clocks skip that whole window that day
    */
   public Verdict check(String loanId, Channel channel, ZoneId customerZone, Wanted wanted) {
+    return check(loanId, channel, customerZone, wanted, List.of());
+  }
+
+  /**
+   * {@link #check(String, Channel, ZoneId, Wanted)} for a customer this plan already contacts as
+   * {@code planned} (other channels, each at its time): the policy's shared caps count those
+   * contacts too.
+   */
+  public Verdict check(
+      String loanId, Channel channel, ZoneId customerZone, Wanted wanted, List<Planned> planned) {
+    Objects.requireNonNull(planned, "planned == null");
     Objects.requireNonNull(loanId, "loanId == null");
     Objects.requireNonNull(channel, "channel == null");
     Objects.requireNonNull(customerZone, "customerZone == null");
@@ -114,7 +157,8 @@ public final class Guardrails {
             new Wanted(from, wanted.from(), wanted.to(), wanted.dateFixed()),
             history.lookup(loanId, channel),
             caps.get(channel.ordinal()),
-            coolOffs.get(channel.ordinal()))
+            coolOffs.get(channel.ordinal()),
+            shared(loanId, channel, planned))
         .run();
   }
 
@@ -169,5 +213,39 @@ public final class Guardrails {
             to == null ? null : from.toLocalTime(),
             to == null ? null : to.toLocalTime(),
             dateFixed));
+  }
+
+  /** Each shared cap on {@code channel}, with the times of the contacts it counts. */
+  private List<SlotSearch.Shared> shared(String loanId, Channel channel, List<Planned> planned) {
+    List<SharedCap> on = sharedCaps.get(channel.ordinal());
+    if (on.isEmpty()) {
+      return List.of();
+    }
+    List<SlotSearch.Shared> out = new ArrayList<>(on.size());
+    for (SharedCap cap : on) {
+      long[] times = new long[0];
+      int n = 0;
+      for (Channel c : cap.channels()) {
+        Attempts a = history.lookup(loanId, c);
+        for (int i = 0; a != null && i < a.size(); i++) {
+          times = grow(times, n);
+          times[n++] = a.at(i);
+        }
+      }
+      for (Planned p : planned) {
+        if (cap.channels().contains(p.channel())) {
+          times = grow(times, n);
+          times[n++] = p.at().toEpochMilli();
+        }
+      }
+      long[] sorted = java.util.Arrays.copyOf(times, n);
+      java.util.Arrays.sort(sorted);
+      out.add(new SlotSearch.Shared(cap, sorted));
+    }
+    return out;
+  }
+
+  private static long[] grow(long[] a, int n) {
+    return n < a.length ? a : java.util.Arrays.copyOf(a, Math.max(4, 2 * a.length));
   }
 }

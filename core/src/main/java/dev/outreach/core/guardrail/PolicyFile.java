@@ -26,7 +26,8 @@ import java.util.Set;
  */
 final class PolicyFile {
   /** The presets' names, in the order messages list them. */
-  static final List<String> PRESETS = List.of("rbi", "us-reg-f", "none");
+  static final List<String> PRESETS =
+      List.of("rbi", "us-reg-f", "us", "us-fl", "us-wa", "us-ma", "none");
 
   private static final List<String> KEYS =
       List.of(
@@ -40,7 +41,11 @@ final class PolicyFile {
           "onViolation",
           "horizonDays",
           "capacity",
-          "consent");
+          "consent",
+          "jurisdictions");
+
+  /** Whether a jurisdiction's policy file is being read (they may not name files in turn). */
+  private static final ThreadLocal<Boolean> NESTED = ThreadLocal.withInitial(() -> false);
 
   private final Path file;
   private final PolicyJson json = new PolicyJson();
@@ -119,6 +124,9 @@ final class PolicyFile {
         case "consent":
           consent(v);
           break;
+        case "jurisdictions":
+          jurisdictions(v);
+          break;
         default: // preset (read first) or an unknown key (already reported)
       }
     }
@@ -140,6 +148,10 @@ final class PolicyFile {
       case "none":
         return GuardrailPolicy.none();
       default:
+        GuardrailPolicy preset = GuardrailPolicy.preset(name.strip().toLowerCase(Locale.ROOT));
+        if (preset != null) {
+          return preset;
+        }
         json.issue(
             "preset", "\"" + name + "\" is not a preset (" + String.join(", ", PRESETS) + ")");
         return GuardrailPolicy.defaults();
@@ -169,6 +181,80 @@ final class PolicyFile {
         builder.hours(channel, range);
       }
     }
+  }
+
+  private void jurisdictions(JsonValue v) throws IOException {
+    JsonObject o =
+        json.object(
+            v,
+            "jurisdictions",
+            "an object like {\"attribute\": \"state\", \"policies\": {\"FL\": \"us-fl\"}}");
+    if (o == null) {
+      return;
+    }
+    json.keys(o, "jurisdictions", List.of("attribute", "policies"));
+    String attribute = json.string(o.get("attribute"), "jurisdictions.attribute");
+    JsonObject policies =
+        json.object(
+            o.get("policies"),
+            "jurisdictions.policies",
+            "an object of jurisdictions, each a preset or a policy file, e.g. {\"FL\": \"us-fl\"}");
+    if (attribute == null || policies == null) {
+      return;
+    }
+    Map<String, GuardrailPolicy> each = new java.util.TreeMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Map.Entry<String, JsonValue> e : policies.entrySet()) {
+      String path = "jurisdictions.policies." + e.getKey();
+      if (!seen.add(e.getKey().strip().toUpperCase(Locale.ROOT))) {
+        json.issue(path, "is listed twice (jurisdictions are matched ignoring case)");
+        continue;
+      }
+      String spec = json.string(e.getValue(), path);
+      if (spec == null) {
+        continue;
+      }
+      GuardrailPolicy p = GuardrailPolicy.preset(spec.strip().toLowerCase(Locale.ROOT));
+      if (p == null) {
+        Path parent = file.toAbsolutePath().getParent();
+        Path other = parent == null ? Path.of(spec) : parent.resolve(spec);
+        if (NESTED.get()) { // a jurisdiction's file naming files of its own (perhaps this one)
+          json.issue(path, "a jurisdiction's policy file has jurisdictions; nest them no deeper");
+          continue;
+        }
+        NESTED.set(true);
+        try {
+          p = PolicyFile.read(other);
+        } catch (NoSuchFileException x) {
+          json.issue(
+              path,
+              "\""
+                  + spec
+                  + "\" is neither a preset ("
+                  + String.join(", ", PRESETS)
+                  + ") nor a policy file (looked for "
+                  + other
+                  + ")");
+          continue;
+        } catch (GuardrailFileException x) {
+          json.issue(path, x.getMessage());
+          continue;
+        } finally {
+          NESTED.set(false);
+        }
+      }
+      if (!p.jurisdictions().policies().isEmpty()) {
+        json.issue(path, "\"" + spec + "\" has jurisdictions of its own; nest them no deeper");
+        continue;
+      }
+      each.put(e.getKey(), p);
+    }
+    if (attribute.isBlank()) {
+      json.issue(
+          "jurisdictions.attribute", "is empty; name the customer attribute, e.g. \"state\"");
+      return;
+    }
+    builder.jurisdictions(new Jurisdictions(attribute.strip(), each));
   }
 
   private void consent(JsonValue v) throws IOException {
@@ -310,11 +396,22 @@ final class PolicyFile {
       return;
     }
     List<FrequencyCap> caps = new ArrayList<>();
+    List<SharedCap> shared = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
       String path = "caps[" + i + "]";
       JsonObject o =
           json.object(a.get(i), path, "{\"channel\": \"CALL\", \"max\": 7, \"days\": 7}");
       if (o == null) {
+        continue;
+      }
+      if (o.containsKey("channels")) { // several channels counted together
+        json.keys(o, path, List.of("channels", "max", "days"));
+        java.util.Set<Channel> channels = channels(o.get("channels"), path + ".channels");
+        var max = json.integer(o.get("max"), path + ".max", 1, 10_000, "a number of contacts");
+        var days = json.integer(o.get("days"), path + ".days", 1, 366, "a number of days");
+        if (channels != null && max.isPresent() && days.isPresent()) {
+          shared.add(SharedCap.days(channels, max.get(), days.get()));
+        }
         continue;
       }
       json.keys(o, path, List.of("channel", "max", "days"));
@@ -327,6 +424,30 @@ final class PolicyFile {
       }
     }
     builder.caps(caps);
+    builder.sharedCaps(shared);
+  }
+
+  /** Two or more distinct channels, e.g. {@code ["CALL", "SMS"]}; null after noting a problem. */
+  private java.util.Set<Channel> channels(JsonValue v, String path) {
+    JsonArray a = json.array(v, path, "an array of two or more channels, e.g. [\"CALL\", \"SMS\"]");
+    if (a == null) {
+      return null;
+    }
+    java.util.Set<Channel> out = java.util.EnumSet.noneOf(Channel.class);
+    boolean ok = true;
+    for (int i = 0; i < a.size(); i++) {
+      String name = json.string(a.get(i), path + "[" + i + "]");
+      Channel c = name == null ? null : json.channel(name, path + "[" + i + "]");
+      ok &= c != null;
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    if (ok && out.size() < 2) {
+      json.issue(path, "names fewer than two channels; a cap on one channel takes \"channel\"");
+      return null;
+    }
+    return ok ? out : null;
   }
 
   private void coolOffs(JsonValue v) {

@@ -43,6 +43,20 @@ final class Reasons {
     add(Guardrail.HOLIDAY, " is on a holiday", Texts.date(day) + " is a holiday");
   }
 
+  void sharedCap(SharedCap cap, int counted, Instant until) {
+    String when = Texts.dateTime(until.atZone(zone));
+    add(
+        Guardrail.FREQUENCY_CAP,
+        " would exceed the cap of "
+            + cap
+            + " ("
+            + counted
+            + " already made or planned near it; the next is allowed from "
+            + when
+            + ")",
+        "the cap of " + cap + " allows the next " + Texts.noun(channel) + " from " + when);
+  }
+
   void cap(FrequencyCap cap, int made, Instant until) {
     String when = Texts.dateTime(until.atZone(zone));
     add(

@@ -25,6 +25,7 @@ final class SlotSearch {
   private final Attempts attempts;
   private final List<FrequencyCap> caps;
   private final List<CoolOff> coolOffs;
+  private final List<Shared> shared;
   private final Channel channel;
   private final ContactHours hours;
   private final Reasons reasons;
@@ -44,8 +45,10 @@ final class SlotSearch {
       Wanted wanted,
       Attempts attempts,
       List<FrequencyCap> caps,
-      List<CoolOff> coolOffs) {
+      List<CoolOff> coolOffs,
+      List<Shared> shared) {
     this.policy = policy;
+    this.shared = shared;
     this.wanted = wanted;
     this.notBefore = wanted.notBefore();
     this.zone = notBefore.getZone();
@@ -170,22 +173,66 @@ final class SlotSearch {
     return null;
   }
 
+  /**
+   * A shared cap with the times (epoch milliseconds, sorted) of the contacts it counts: the history
+   * and this plan's other contacts to the customer on its channels.
+   */
+  record Shared(SharedCap cap, long[] times) {}
+
   /** The earliest instant at or after {@code t} that every cap and cool-off allows. */
   private Instant afterHistory(Instant t) {
-    if (attempts == null) {
+    if (attempts == null && shared.isEmpty()) {
       return t;
     }
     Instant before;
     do {
       before = t;
-      for (CoolOff c : coolOffs) {
-        t = coolOff(c, t);
+      if (attempts != null) {
+        for (CoolOff c : coolOffs) {
+          t = coolOff(c, t);
+        }
+        for (FrequencyCap cap : caps) {
+          t = cap(cap, t);
+        }
       }
-      for (FrequencyCap cap : caps) {
-        t = cap(cap, t);
+      for (Shared s : shared) {
+        t = shared(s, t);
       }
     } while (!t.equals(before));
     return t;
+  }
+
+  /**
+   * Contacts in {@code (t − within, t + within)} count; past ones free a place as {@code t} moves
+   * beyond them, later ones (this plan's) once it is {@code within} past them.
+   */
+  private Instant shared(Shared s, Instant t) {
+    long now = t.toEpochMilli();
+    long within = s.cap().within().toMillis();
+    long[] times = s.times();
+    int lo = firstAfter(times, now - within);
+    int hi = firstAfter(times, now + within - 1);
+    int counted = hi - lo;
+    if (counted < s.cap().max()) {
+      return t;
+    }
+    int free = lo + counted - s.cap().max(); // moving past this one leaves max − 1 before t
+    long next = times[free] <= now ? times[free] + within : times[hi - 1] + within;
+    Instant until = Instant.ofEpochMilli(next);
+    reasons.sharedCap(s.cap(), counted, until);
+    return until;
+  }
+
+  /** The index of the first time after {@code t}. */
+  private static int firstAfter(long[] times, long t) {
+    int i = java.util.Arrays.binarySearch(times, t);
+    if (i < 0) {
+      return -i - 1;
+    }
+    while (i < times.length && times[i] == t) {
+      i++;
+    }
+    return i;
   }
 
   private Instant coolOff(CoolOff c, Instant t) {

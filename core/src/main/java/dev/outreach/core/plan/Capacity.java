@@ -57,6 +57,11 @@ final class Capacity implements Effects {
 
   private final List<Held> held = new ArrayList<>();
 
+  /** The current customer's contacts (effects come a customer at a time, ending with its arm). */
+  private List<Held> family = new ArrayList<>();
+
+  private List<Guardrails.Planned> fixed = new ArrayList<>();
+
   Capacity(Guardrails guardrails, ZoneId planZone) {
     this.guardrails = guardrails;
     this.planZone = planZone;
@@ -72,15 +77,38 @@ final class Capacity implements Effects {
     final Group.Key key;
     final Contact contact;
     final Group.Placement placement;
+
+    /** The customer's other contacts: held ones (as they are placed now) and the rest. */
+    final List<Held> family;
+
+    final List<Guardrails.Planned> fixed;
     Group.Key placed;
     Warning warning;
     boolean dropped;
 
-    Held(Group.Key key, Contact contact, Group.Placement placement) {
+    Held(
+        Group.Key key,
+        Contact contact,
+        Group.Placement placement,
+        List<Held> family,
+        List<Guardrails.Planned> fixed) {
       this.key = key;
       this.contact = contact;
       this.placement = placement;
       this.placed = key;
+      this.family = family;
+      this.fixed = fixed;
+    }
+
+    /** The customer's other contacts where they are now, for the shared caps. */
+    List<Guardrails.Planned> others() {
+      List<Guardrails.Planned> out = new ArrayList<>(fixed);
+      for (Held h : family) {
+        if (h != this && !h.dropped) {
+          out.add(new Guardrails.Planned(h.contact.channel(), h.placed.notBefore().toInstant()));
+        }
+      }
+      return out;
     }
   }
 
@@ -189,11 +217,14 @@ final class Capacity implements Effects {
       Verdict v;
       try {
         v =
-            guardrails.check(
-                h.contact.customerId(),
-                h.contact.channel(),
-                local,
-                new Wanted(from, wanted.from(), wanted.to(), false));
+            h.placement
+                .guardrails()
+                .check(
+                    h.contact.customerId(),
+                    h.contact.channel(),
+                    local,
+                    new Wanted(from, wanted.from(), wanted.to(), false),
+                    h.others());
       } catch (IllegalArgumentException e) { // the clocks skip that day's window
         from = from.toLocalDate().plusDays(1).atStartOfDay(local);
         continue;
@@ -210,7 +241,7 @@ final class Capacity implements Effects {
         return null;
       }
       long days = ChronoUnit.DAYS.between(own, notBefore.withZoneSameInstant(local).toLocalDate());
-      if (days > guardrails.policy().horizonDays()) {
+      if (days > h.placement.guardrails().policy().horizonDays()) {
         return null;
       }
       return Group.Key.of(
@@ -241,8 +272,8 @@ final class Capacity implements Effects {
           h.placement.wanted().dateFixed()
               ? "the rule fixed the date"
               : "no later day within the horizon of "
-                  + guardrails.policy().horizonDays()
-                  + (guardrails.policy().horizonDays() == 1 ? " day" : " days")
+                  + h.placement.guardrails().policy().horizonDays()
+                  + (h.placement.guardrails().policy().horizonDays() == 1 ? " day" : " days")
                   + " has room";
       return new Warning(
           CODE,
@@ -321,16 +352,19 @@ final class Capacity implements Effects {
 
   @Override
   public void batch(Contact c, ZoneId zone, ZonedDateTime notBefore) {
+    fixed.add(new Guardrails.Planned(c.channel(), notBefore.toInstant()));
     events.add((Consumer<Effects>) e -> e.batch(c, zone, notBefore));
   }
 
   @Override
   public void group(Group.Key key, Contact c, Group.Placement placement) {
     if (guardrails.policy().capacityOf(c.channel()).isEmpty()) {
+      fixed.add(new Guardrails.Planned(c.channel(), key.notBefore().toInstant()));
       events.add((Consumer<Effects>) e -> e.group(key, c, placement));
       return;
     }
-    Held h = new Held(key, c, placement);
+    Held h = new Held(key, c, placement, family, fixed);
+    family.add(h);
     events.add(h);
     held.add(h);
   }
@@ -338,6 +372,8 @@ final class Capacity implements Effects {
   @Override
   public void arm(String id, ArmTally.Outcome outcome, Set<Channel> reached) {
     events.add(new Arm(id, outcome, reached));
+    family = new ArrayList<>();
+    fixed = new ArrayList<>();
   }
 
   @Override

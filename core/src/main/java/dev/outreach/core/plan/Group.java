@@ -28,7 +28,10 @@ final class Group {
    * Where a contact was placed from: the customer's zone and the time the decision wanted, so it
    * can be placed again (a later day, when its day's capacity is full).
    */
-  record Placement(java.time.ZoneId local, dev.outreach.core.guardrail.Wanted wanted) {}
+  record Placement(
+      java.time.ZoneId local,
+      dev.outreach.core.guardrail.Wanted wanted,
+      dev.outreach.core.guardrail.Guardrails guardrails) {}
 
   /** What makes two contacts share a request. */
   record Key(

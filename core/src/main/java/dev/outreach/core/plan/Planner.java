@@ -277,7 +277,9 @@ public final class Planner {
         return;
       }
       Set<Channel> reached = EnumSet.noneOf(Channel.class);
+      List<Guardrails.Planned> planned = new ArrayList<>(2); // what shared caps count
       ZoneId local = CustomerZones.zoneOf(byId.get(id), zone);
+      Guardrails own = guardrails.of(byId.get(id)); // the customer's jurisdiction's
       ZonedDateTime localNow = asOf.atZoneSameInstant(local);
       for (List<Contact> candidates : r.candidates().values()) {
         Contact winner = null;
@@ -305,7 +307,18 @@ public final class Planner {
             continue;
           }
           Wanted wanted = ((TimingResolver.Slot) slot).wanted();
-          Verdict v = guardrails.check(id, c.channel(), local, wanted);
+          if (c.batched() && own != guardrails) {
+            String why =
+                "a batch campaign follows the plan's policy, and this customer's jurisdiction ("
+                    + guardrails.policy().jurisdictions().attribute()
+                    + " "
+                    + guardrails.policy().jurisdictions().of(byId.get(id))
+                    + ") has its own; make their calls direct";
+            out.warning(new Warning("JURISDICTION", id, c.rule(), "CALL not planned: " + why));
+            out.exclude(c, "JURISDICTION: " + why);
+            continue;
+          }
+          Verdict v = own.check(id, c.channel(), local, wanted, planned);
           ZonedDateTime notBefore;
           ZonedDateTime notAfter;
           if (v instanceof Verdict.Blocked) {
@@ -333,6 +346,7 @@ public final class Planner {
             continue;
           }
           winner = c;
+          planned.add(new Guardrails.Planned(c.channel(), notBefore.toInstant()));
           if (c.batched()) {
             out.batch(c, local, notBefore);
           } else {
@@ -340,7 +354,7 @@ public final class Planner {
                 Group.Key.of(
                     c, inPlanZone(notBefore), notAfter == null ? null : inPlanZone(notAfter)),
                 c,
-                new Group.Placement(local, wanted));
+                new Group.Placement(local, wanted, own));
           }
           reached.add(c.channel());
         }

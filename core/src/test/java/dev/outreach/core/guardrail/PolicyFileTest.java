@@ -126,7 +126,7 @@ class PolicyFileTest {
               assertThat(e.getMessage())
                   .startsWith(p + ": 14 problems, the policy was not read")
                   .contains(
-                      "policy.json:1: preset: \"rbi2\" is not a preset (rbi, us-reg-f, none)",
+                      "policy.json:1: preset: \"rbi2\" is not a preset (rbi, us-reg-f, us, us-fl, us-wa, us-ma, none)",
                       "policy.json:2: hours.CALL.from: \"8am\" is not a time as HH:mm",
                       "policy.json:3: hours.EMAIL: \"EMAIL\" is not a channel (CALL, SMS or WHATSAPP)",
                       "policy.json:4: hours.SMS: from 21:00 is not before to 09:00 (hours may not cross midnight)",
@@ -140,7 +140,7 @@ class PolicyFileTest {
                       "policy.json:10: onViolation: \"SKIP\" is not MOVE or DROP",
                       "policy.json:11: horizonDays: 400 is not a number of days from 0 to 366",
                       "policy.json:12: colour: unknown key (expected preset, hours, workingDays, holidays, doNotContact, caps,"
-                          + " coolOff, onViolation, horizonDays, capacity)");
+                          + " coolOff, onViolation, horizonDays, capacity, consent, jurisdictions)");
             });
   }
 
