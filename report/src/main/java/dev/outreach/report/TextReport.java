@@ -33,8 +33,16 @@ public final class TextReport {
 
   private TextReport() {}
 
-  /** The report for {@code plan}. */
+  /** The report for {@code plan}, without money (no portfolio given). */
   public static String render(Plan plan) {
+    return render(plan, null);
+  }
+
+  /**
+   * The report for {@code plan} with the money at stake and days past due of {@code money} (may be
+   * {@code null}: counts only).
+   */
+  public static String render(Plan plan, MoneySummary money) {
     StringBuilder out = new StringBuilder();
     Summary s = plan.summary();
     out.append("Outreach plan for campaign ")
@@ -62,6 +70,11 @@ public final class TextReport {
         s.dropped(),
         s.dropped() > 0 ? "   (could not be scheduled; see warnings)" : "");
     row(out, "Requests", s.steps(), "");
+    if (money != null) {
+      MoneyText.summary(out, money);
+      MoneyText.buckets(out, money, plan);
+      MoneyText.rules(out, money, DEFAULT_ROWS);
+    }
 
     out.append("\nRequests, in the order they will be sent\n");
     out.append(
@@ -126,8 +139,13 @@ public final class TextReport {
                 a.byChannel().get(Channel.SMS),
                 a.byChannel().get(Channel.WHATSAPP)));
       }
+      if (money != null && money.arms().containsKey(x.experiment())) {
+        MoneyText.arms(out, money, money.arms().get(x.experiment()));
+      }
     }
-    if (!plan.suppressed().isEmpty()) {
+    if (money != null) {
+      MoneyText.suppressed(out, money, DEFAULT_ROWS);
+    } else if (!plan.suppressed().isEmpty()) {
       out.append("\nSuppressed, by reason\n");
       Map<String, Integer> byReason = new LinkedHashMap<>();
       plan.suppressed()
@@ -161,6 +179,12 @@ public final class TextReport {
     if (!plan.undecided().isEmpty()) {
       out.append('\n');
       Wrap.append(out, "Undecided customers: ", "  ", sample(plan.undecided()), Wrap.WIDTH);
+      if (money != null) {
+        MoneyText.undecided(out, money, 10);
+      }
+    }
+    if (money != null && !money.droppedBy().isEmpty()) {
+      MoneyText.dropped(out, money);
     }
     if (!plan.warnings().isEmpty()) {
       warnings(out, WarningGroups.of(plan));
