@@ -129,7 +129,7 @@ final class CustomerFacts {
                 + buckets.label(dpd)
                 + ")"
                 + (number(c.attribute(CustomerMoney.DPD)) ? ", from the dpd column" : ""));
-    v.add(z.getId() + " (" + zoneName(plan.asOf().atZoneSameInstant(z)) + ")");
+    v.add(z.getId() + ", " + zoneName(plan.asOf().atZoneSameInstant(z)));
     v.add(c.language());
     v.add(c.loanAmount() == null ? null : exact(c.loanAmount()));
     for (String a : custom) {

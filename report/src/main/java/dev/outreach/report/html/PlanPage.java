@@ -158,6 +158,17 @@ final class PlanPage {
         .text(example())
         .raw("\" aria-label=\"Loan id\"><button type=\"submit\">Explain</button></form>\n")
         .raw("<div id=\"result\" aria-live=\"polite\"></div>\n");
+    if (facts.omitted()) {
+      o.raw("<p class=\"hint\" id=\"facts-omitted\">")
+          .text(
+              String.format(
+                  Locale.ROOT,
+                  "With more than %,d customers this page leaves out each customer's facts (EMI,"
+                      + " days past due, attributes) to stay small; the search still tells what"
+                      + " they get, and outreach explain prints their facts.",
+                  facts.limit()))
+          .raw("</p>\n");
+    }
     Page.endSection(o);
   }
 
