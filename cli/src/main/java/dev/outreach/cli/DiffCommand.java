@@ -146,7 +146,11 @@ final class DiffCommand implements Callable<Integer> {
             label(rules.locations, inputs.policy));
     DiffMoney m =
         DiffMoney.of(
-            diff, portfolio, money.format(after.zone()), money.buckets(), attributes(portfolio));
+            diff,
+            portfolio,
+            money.format(after.zone(), portfolio),
+            money.buckets(),
+            attributes(portfolio));
     if (out == null) {
       write(spec.commandLine().getOut(), diff, m);
       spec.commandLine().getOut().flush();

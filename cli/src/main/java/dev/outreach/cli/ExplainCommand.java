@@ -108,8 +108,8 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(
         format == Format.JSON
-            ? ExplainJson.write(e, money.format(plan.zone()), money.buckets())
-            : ExplainText.render(e, money.format(plan.zone()), money.buckets()));
+            ? ExplainJson.write(e, money.format(plan.zone(), portfolio), money.buckets())
+            : ExplainText.render(e, money.format(plan.zone(), portfolio), money.buckets()));
     out.flush();
     return 0;
   }

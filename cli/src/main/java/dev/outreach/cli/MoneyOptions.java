@@ -33,9 +33,12 @@ final class MoneyOptions {
               + "90+ (and unknown) (default: 0,30,60,90).")
   Buckets buckets;
 
-  /** The currency given, else the default for a plan in {@code zone}. */
-  MoneyFormat format(ZoneId zone) {
-    return currency != null ? currency : MoneyFormat.forZone(zone);
+  /**
+   * The currency given, else the one the portfolio's {@code currency} column names, else the
+   * default for a plan in {@code zone}.
+   */
+  MoneyFormat format(ZoneId zone, List<Customer> portfolio) {
+    return currency != null ? currency : MoneyFormat.forData(zone, portfolio);
   }
 
   Buckets buckets() {
@@ -46,6 +49,7 @@ final class MoneyOptions {
    * The money of {@code index}'s plan over {@code portfolio}, undecided also by {@code attributes}.
    */
   MoneySummary summary(PlanIndex index, List<Customer> portfolio, List<String> attributes) {
-    return MoneySummary.of(index, portfolio, format(index.plan().zone()), buckets(), attributes);
+    return MoneySummary.of(
+        index, portfolio, format(index.plan().zone(), portfolio), buckets(), attributes);
   }
 }

@@ -259,7 +259,7 @@ final class PlanCommand implements Callable<Integer> {
             HtmlReport.builder(plan)
                 .customers(portfolio)
                 .firedRules(fired)
-                .money(money.format(plan.zone()), money.buckets());
+                .money(money.format(plan.zone(), portfolio), money.buckets());
         if (!chartBy.isEmpty()) {
           b.chartBy(chartBy);
         }

@@ -108,13 +108,13 @@ public final class MoneySummary {
 
   /**
    * The money of {@code plan} over {@code customers}, in the plan zone's default currency ({@link
-   * MoneyFormat#forZone}) and the default buckets.
+   * MoneyFormat#forData}) and the default buckets.
    */
   public static MoneySummary of(Plan plan, List<Customer> customers) {
     return of(
         PlanIndex.of(plan),
         customers,
-        MoneyFormat.forZone(plan.zone()),
+        MoneyFormat.forData(plan.zone(), customers),
         Buckets.DEFAULT,
         List.of());
   }

@@ -47,7 +47,8 @@ public final class HtmlReport {
     b.customers.forEach(c -> byId.put(c.loanId(), c));
     List<String> attributes = b.chartBy != null ? b.chartBy : defaultAttributes(b.customers);
     PlanIndex index = PlanIndex.of(b.plan);
-    MoneyFormat format = b.format != null ? b.format : MoneyFormat.forZone(b.plan.zone());
+    MoneyFormat format =
+        b.format != null ? b.format : MoneyFormat.forData(b.plan.zone(), b.customers);
     MoneySummary money =
         b.customers.isEmpty()
             ? null

@@ -100,6 +100,35 @@ public final class MoneyFormat {
     return zone != null && ZONES_IN_INDIA.contains(zone.getId()) ? inr() : none();
   }
 
+  /**
+   * The default for a portfolio planned in {@code zone}: the currency its {@code currency} column
+   * names, when every customer that has one names the same (e.g. {@code INR}); else {@link
+   * #forZone}.
+   */
+  public static MoneyFormat forData(
+      ZoneId zone, java.util.List<dev.outreach.core.Customer> customers) {
+    String named = null;
+    for (dev.outreach.core.Customer c : customers) {
+      Object v = c.attribute("currency");
+      if (v == null) {
+        continue;
+      }
+      String code = v.toString().strip().toUpperCase(Locale.ROOT);
+      if (named != null && !named.equals(code)) {
+        return forZone(zone);
+      }
+      named = code;
+    }
+    if (named != null) {
+      try {
+        return of(named);
+      } catch (IllegalArgumentException e) {
+        return forZone(zone);
+      }
+    }
+    return forZone(zone);
+  }
+
   /** The ISO code, e.g. {@code INR}; empty for no currency. */
   public String code() {
     return code;

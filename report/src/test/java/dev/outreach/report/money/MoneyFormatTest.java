@@ -71,6 +71,23 @@ class MoneyFormatTest {
   }
 
   @Test
+  void aCurrencyColumnThatNamesOneCurrencyChoosesTheDefault() {
+    ZoneId ny = ZoneId.of("America/New_York");
+    java.util.List<dev.outreach.core.Customer> usd =
+        java.util.List.of(
+            dev.outreach.core.Customer.builder("A").custom("currency", "usd").build(),
+            dev.outreach.core.Customer.builder("B").build());
+    java.util.List<dev.outreach.core.Customer> mixed =
+        java.util.List.of(
+            dev.outreach.core.Customer.builder("A").custom("currency", "USD").build(),
+            dev.outreach.core.Customer.builder("B").custom("currency", "EUR").build());
+
+    assertThat(MoneyFormat.forData(ny, usd).code()).isEqualTo("USD");
+    assertThat(MoneyFormat.forData(ny, mixed).code()).isEmpty();
+    assertThat(MoneyFormat.forData(ZoneId.of("Asia/Kolkata"), mixed).code()).isEqualTo("INR");
+  }
+
+  @Test
   void aCurrencyThatIsNotOneIsRefusedSayingWhatIs() {
     assertThatThrownBy(() -> MoneyFormat.of("rupees"))
         .isInstanceOf(IllegalArgumentException.class)
