@@ -389,11 +389,16 @@ public final class MoneySummary {
   /** {@code {"customers": n, "emi": exact, "overdue": exact}} (overdue only when given). */
   public JsonObjectBuilder json(Tally t) {
     JsonObjectBuilder o =
-        Json.createObjectBuilder().add("customers", t.customers()).add("emi", t.emi());
+        Json.createObjectBuilder().add("customers", t.customers()).add("emi", plain(t.emi()));
     if (overdueGiven) {
-      o.add("overdue", t.overdue());
+      o.add("overdue", plain(t.overdue()));
     }
     return o;
+  }
+
+  /** Without a negative scale, which JSON would write as {@code 1E+3}. */
+  static BigDecimal plain(BigDecimal b) {
+    return b.scale() < 0 ? b.setScale(0) : b;
   }
 
   private static <K> List<Map.Entry<K, Tally>> sorted(Map<K, Tally> m) {

@@ -22,14 +22,18 @@ public final class ExplainJson {
 
   private ExplainJson() {}
 
+  private static java.math.BigDecimal plain(java.math.BigDecimal b) {
+    return b.scale() < 0 ? b.setScale(0) : b;
+  }
+
   private static JsonObjectBuilder money(Explanation e, MoneyFormat format, Buckets buckets) {
     JsonObjectBuilder m =
         Json.createObjectBuilder()
             .add("currency", format.toString())
-            .add("emi", CustomerMoney.emi(e.customer()));
+            .add("emi", plain(CustomerMoney.emi(e.customer())));
     java.math.BigDecimal overdue = CustomerMoney.overdue(e.customer());
     if (overdue != null) {
-      m.add("overdue", overdue);
+      m.add("overdue", plain(overdue));
     }
     Integer dpd = ExplainText.daysPastDue(e);
     if (dpd != null) {

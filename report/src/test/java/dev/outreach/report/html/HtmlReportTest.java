@@ -260,4 +260,33 @@ class HtmlReportTest {
     assertThat(usd).contains("$30,015").doesNotContain("₹").contains("<tr data-bucket=\"30+\">");
     assertThat(inr).contains("id=\"money-outcomes\"").contains("id=\"chart-bucket\"");
   }
+
+  @Test
+  void whatACustomerGetsIsToldInPlainWordsInTheirOwnZoneWithItsDaylightSavingOffset() {
+    List<Customer> book =
+        List.of(
+            Customer.builder("NY-1").custom("timezone", "America/New_York").build(),
+            Customer.builder("IN-1").build());
+    List<Ruling> decisions = new ArrayList<>();
+    for (String id : List.of("NY-1", "IN-1")) {
+      decisions.add(
+          call(
+              id,
+              "agent_a",
+              new Timing(null, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(13, 0)),
+              0,
+              "Call"));
+      decisions.add(sms(id, "tpl", Timing.NOW, "SMS"));
+    }
+    Plan plan = Book.plan(book, decisions, false);
+
+    String data = scriptData(HtmlReport.builder(plan).customers(book).build().render());
+
+    // 09:00 in Kolkata is 23:30 the day before in New York (EDT in August)
+    assertThat(data)
+        .contains("a call between 10:00 and 13:00 EDT (UTC-04:00) tomorrow")
+        .contains("a call between 10:00 and 13:00 IST (UTC+05:30) today")
+        .contains("an SMS at 09:00 IST (UTC+05:30) today")
+        .contains("America/New_York, EDT (UTC-04:00)");
+  }
 }
