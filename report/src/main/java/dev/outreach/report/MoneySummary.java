@@ -287,8 +287,8 @@ public final class MoneySummary {
   }
 
   /**
-   * Contacts (a customer on a channel) per rule or rules a request carries ({@code "A + B"}),
-   * largest EMI first.
+   * Contacts (a customer on a channel) per rule or rules a request carries ({@code "A + B"}), most
+   * contacts first.
    */
   public List<Map.Entry<String, Tally>> byRule() {
     return sorted(byRule);
