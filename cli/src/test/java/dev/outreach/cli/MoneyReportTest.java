@@ -337,6 +337,7 @@ class MoneyReportTest {
     }
     assertThat(text).contains("Money at stake: sum of emi_amount and of the overdue amount, INR");
     assertThat(text).contains("Dropped, by the guardrail that dropped them");
+    assertThat(text).contains("This run reaches ₹").contains("Needs action: ");
     for (String l : text.split("\n")) {
       assertThat(l.length()).as(l).isLessThanOrEqualTo(100);
     }

@@ -336,6 +336,53 @@ public final class MoneySummary {
     return arms;
   }
 
+  /**
+   * The run in one sentence, amounts at a glance: "This run reaches ₹2.5 crore of EMIs (1,160
+   * customers): ₹1.5 crore by call, ₹85.6 lakh by SMS, ₹34.2 lakh by WhatsApp. Left out: ₹2.3 crore
+   * undecided (1,020 customers), ₹1.8 crore suppressed (820)."; dropped customers, when there are
+   * any, are named last as needing action.
+   */
+  public String headline() {
+    StringBuilder sb = new StringBuilder("This run reaches ");
+    Tally c = outcomes[CONTACTED];
+    sb.append(format.words(c.emi()))
+        .append(" of EMIs (")
+        .append(String.format(java.util.Locale.ROOT, "%,d", c.customers()))
+        .append(c.customers() == 1 ? " customer)" : " customers)");
+    List<String> by = new ArrayList<>();
+    for (Channel ch : Channel.values()) {
+      Tally t = outcomes[1 + ch.ordinal()];
+      if (t.customers() > 0) {
+        by.add(
+            format.words(t.emi())
+                + " by "
+                + (ch == Channel.CALL ? "call" : ch == Channel.SMS ? "SMS" : "WhatsApp"));
+      }
+    }
+    sb.append(by.isEmpty() ? "" : ": " + String.join(", ", by)).append('.');
+    List<String> out = new ArrayList<>();
+    if (outcomes[UNDECIDED].customers() > 0) {
+      out.add(left(outcomes[UNDECIDED], "undecided"));
+    }
+    if (outcomes[SUPPRESSED].customers() > 0) {
+      out.add(left(outcomes[SUPPRESSED], "suppressed"));
+    }
+    if (!out.isEmpty()) {
+      sb.append(" Left out: ").append(String.join(", ", out)).append('.');
+    }
+    if (outcomes[DROPPED].customers() > 0) {
+      sb.append(" Needs action: ").append(left(outcomes[DROPPED], "dropped")).append('.');
+    }
+    return sb.toString();
+  }
+
+  private String left(Tally t, String what) {
+    return format.words(t.emi())
+        + " "
+        + what
+        + String.format(java.util.Locale.ROOT, " (%,d)", t.customers());
+  }
+
   /** {@code amount} written with {@link #format()}, e.g. {@code ₹12,34,568}. */
   public String money(BigDecimal amount) {
     return format.format(amount);

@@ -52,6 +52,10 @@ public final class TextReport {
         .append(" (")
         .append(plan.zone().getId())
         .append(")\n\n");
+    if (money != null) {
+      Wrap.append(out, "", "", money.headline(), Wrap.WIDTH);
+      out.append('\n');
+    }
     row(out, "Customers", s.customers(), "");
     StringBuilder channels = new StringBuilder();
     for (Channel c : Channel.values()) {

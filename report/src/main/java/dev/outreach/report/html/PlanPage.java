@@ -64,7 +64,11 @@ final class PlanPage {
                 + " ("
                 + plan.zone().getId()
                 + "). A dry run: nothing has been sent.")
-        .raw("</p></header>\n");
+        .raw("</p>\n");
+    if (money != null) {
+      o.raw("<p class=\"headline\" id=\"headline\">").text(money.headline()).raw("</p>\n");
+    }
+    o.raw("</header>\n");
     summary();
     search();
     if (money != null) {

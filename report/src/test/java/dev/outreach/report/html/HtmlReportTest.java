@@ -259,6 +259,9 @@ class HtmlReportTest {
         .contains("<tr data-bucket=\"31–60\">");
     assertThat(usd).contains("$30,015").doesNotContain("₹").contains("<tr data-bucket=\"30+\">");
     assertThat(inr).contains("id=\"money-outcomes\"").contains("id=\"chart-bucket\"");
+    assertThat(inr)
+        .containsPattern(
+            "id=\"headline\">This run reaches ₹[0-9,]+ of EMIs \\([0-9]+ customers\\)");
   }
 
   @Test
