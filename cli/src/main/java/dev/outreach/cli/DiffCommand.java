@@ -3,6 +3,7 @@ package dev.outreach.cli;
 import dev.outreach.core.Customer;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.report.diff.DiffJson;
+import dev.outreach.report.diff.DiffMoney;
 import dev.outreach.report.diff.DiffText;
 import dev.outreach.report.diff.PlanDiff;
 import dev.outreach.report.html.HtmlDiff;
@@ -50,6 +51,8 @@ final class DiffCommand implements Callable<Integer> {
   @Mixin PlanOptions inputs;
 
   @Mixin Progress.Option progressOption;
+
+  @Mixin MoneyOptions money;
 
   @Option(
       names = "--base-rules",
@@ -141,13 +144,20 @@ final class DiffCommand implements Callable<Integer> {
             after,
             label(baseLocations, basePolicySpec),
             label(rules.locations, inputs.policy));
+    DiffMoney m =
+        DiffMoney.of(
+            diff,
+            portfolio,
+            money.format(after.zone(), portfolio),
+            money.buckets(),
+            attributes(portfolio));
     if (out == null) {
-      write(spec.commandLine().getOut(), diff);
+      write(spec.commandLine().getOut(), diff, m);
       spec.commandLine().getOut().flush();
     } else {
       try (Writer w =
           new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-        write(w, diff);
+        write(w, diff, m);
       }
       err.printf(
           Locale.ROOT,
@@ -158,16 +168,22 @@ final class DiffCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void write(Writer w, PlanDiff diff) throws Exception {
+  private static List<String> attributes(List<Customer> portfolio) {
+    return portfolio.stream().anyMatch(c -> c.attribute("branch") != null)
+        ? List.of("branch")
+        : List.of();
+  }
+
+  private void write(Writer w, PlanDiff diff, DiffMoney m) throws Exception {
     switch (format) {
       case JSON:
-        w.write(DiffJson.write(diff));
+        w.write(DiffJson.write(diff, m));
         break;
       case HTML:
-        HtmlDiff.write(diff, rows, w);
+        HtmlDiff.write(diff, rows, w, m);
         break;
       default:
-        w.write(DiffText.render(diff, rows));
+        w.write(DiffText.render(diff, rows, m));
     }
   }
 

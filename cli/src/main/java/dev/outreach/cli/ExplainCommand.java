@@ -45,6 +45,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Mixin Progress.Option progressOption;
 
+  @Mixin MoneyOptions money;
+
   @Option(
       names = "--customer",
       required = true,
@@ -104,7 +106,10 @@ final class ExplainCommand implements Callable<Integer> {
             trace.firedRules(),
             trace.decisions());
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Format.JSON ? ExplainJson.write(e) : ExplainText.render(e));
+    out.print(
+        format == Format.JSON
+            ? ExplainJson.write(e, money.format(plan.zone(), portfolio), money.buckets())
+            : ExplainText.render(e, money.format(plan.zone(), portfolio), money.buckets()));
     out.flush();
     return 0;
   }

@@ -109,6 +109,30 @@ final class OptionValues {
     return experiments;
   }
 
+  /** {@code --currency}: INR, USD, EUR, GBP, none or an ISO 4217 code. */
+  static final class Currency implements ITypeConverter<dev.outreach.report.money.MoneyFormat> {
+    @Override
+    public dev.outreach.report.money.MoneyFormat convert(String value) {
+      try {
+        return dev.outreach.report.money.MoneyFormat.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** {@code --buckets}: increasing whole numbers of days, e.g. {@code 0,30,60,90}. */
+  static final class BucketEdges implements ITypeConverter<dev.outreach.report.money.Buckets> {
+    @Override
+    public dev.outreach.report.money.Buckets convert(String value) {
+      try {
+        return dev.outreach.report.money.Buckets.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** {@code --zone}: an IANA zone id or an offset. */
   static final class Zone implements ITypeConverter<ZoneId> {
     @Override

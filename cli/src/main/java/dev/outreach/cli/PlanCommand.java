@@ -62,6 +62,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin Progress.Option progressOption;
 
+  @Mixin MoneyOptions money;
+
   @Option(
       names = "--format",
       defaultValue = "text",
@@ -236,6 +238,16 @@ final class PlanCommand implements Callable<Integer> {
     }
   }
 
+  /** The attributes to break the undecided down by: --chart-by, else branch when present. */
+  private List<String> attributes(List<Customer> portfolio) {
+    if (!chartBy.isEmpty()) {
+      return chartBy;
+    }
+    return portfolio.stream().anyMatch(c -> c.attribute("branch") != null)
+        ? List.of("branch")
+        : List.of();
+  }
+
   private void write(Writer w, Plan plan, List<Customer> portfolio, FiredRuleLog fired)
       throws Exception {
     switch (format) {
@@ -243,14 +255,22 @@ final class PlanCommand implements Callable<Integer> {
         PlanJson.write(plan, w);
         break;
       case HTML:
-        HtmlReport.Builder b = HtmlReport.builder(plan).customers(portfolio).firedRules(fired);
+        HtmlReport.Builder b =
+            HtmlReport.builder(plan)
+                .customers(portfolio)
+                .firedRules(fired)
+                .money(money.format(plan.zone(), portfolio), money.buckets());
         if (!chartBy.isEmpty()) {
           b.chartBy(chartBy);
         }
         b.build().write(w);
         break;
       default:
-        w.write(TextReport.render(plan));
+        w.write(
+            TextReport.render(
+                plan,
+                money.summary(
+                    dev.outreach.report.PlanIndex.of(plan), portfolio, attributes(portfolio))));
     }
   }
 }

@@ -130,8 +130,58 @@ class HtmlReportBrowserTest {
       assertThat(Integer.parseInt(box.group(2))).as(svg.group()).isGreaterThan(10);
       assertThat(svg.group()).doesNotContain("data-bars=\"0\"");
     }
-    // channel, hour, rule, language, branch
-    assertThat(charts).isEqualTo(5);
+    // days past due, channel, hour, rule, language, branch
+    assertThat(charts).isEqualTo(6);
+  }
+
+  @Test
+  void theMoneySectionPutsAmountsBesideCountsAndTheHourChartSpansOnlyHoursWithContacts()
+      throws Exception {
+    String dom = load(report, "");
+
+    assertThat(tag(dom, "card-contacted")).isNotNull();
+    assertThat(dom)
+        .containsPattern(
+            "id=\"card-contacted\"><div class=\"n\">1,160</div><div class=\"l\">Contacted</div><div class=\"amt\"[^>]*>₹[0-9,]+</div><div class=\"note\">₹[0-9.]+ crore of EMIs</div>");
+    assertThat(tag(dom, "card-dropped")).doesNotContain("data-alarm");
+    assertThat(dom).contains("id=\"bucket-table\"").contains("<tr data-bucket=\"61–90\">");
+    assertThat(dom)
+        .contains("id=\"undecided-by-days_past_due\"")
+        .contains("id=\"undecided-by-language\"");
+    Matcher hours = Pattern.compile("id=\"chart-hour\".*?</figure>", Pattern.DOTALL).matcher(dom);
+    assertThat(hours.find()).isTrue();
+    Matcher ticks =
+        Pattern.compile("<text class=\"tick\"[^>]*text-anchor=\"middle\">(\\d\\d)</text>")
+            .matcher(hours.group());
+    List<String> shown = new java.util.ArrayList<>();
+    while (ticks.find()) {
+      shown.add(ticks.group(1));
+    }
+    assertThat(shown).first().isEqualTo("09");
+    assertThat(shown).last().isEqualTo("15");
+  }
+
+  @Test
+  void theCustomerCardShowsTheirFactsFirstEachOnceThenWhatTheyGetInPlainWords() throws Exception {
+    String dom = load(report, "#q=LOAN-2025-00017");
+
+    int facts = dom.indexOf("<dl class=\"facts\">");
+    int verdict = dom.indexOf("class=\"verdict contacted\"");
+    assertThat(facts).isPositive().isLessThan(verdict);
+    assertThat(dom)
+        .contains("<dd data-fact=\"payment status\">partial</dd>")
+        .contains("<dd data-fact=\"EMI\">₹70,933.33</dd>")
+        .contains("<dd data-fact=\"days past due\">75 (61–90), from the dpd column</dd>")
+        .contains("<dd data-fact=\"zone\">Asia/Kolkata, IST (UTC+05:30)</dd>")
+        .contains("+91******3820")
+        .doesNotContain("9876543820");
+    assertThat(dom.split("<dt>dpd</dt>", -1)).hasSize(1);
+    assertThat(dom.split("<dt>days past due</dt>", -1)).hasSize(2);
+    assertThat(dom)
+        .contains(
+            "They get an SMS at 09:00 IST (UTC+05:30) today, a call between 15:00 and 18:00 IST"
+                + " (UTC+05:30) today.");
+    assertThat(dom).contains("<details class=\"r-tech\"><summary>Technical details");
   }
 
   @Test

@@ -66,7 +66,32 @@ final class LocaleOutputs {
         inputs(rules, portfolio, GuardrailPolicy.defaults())
             .plan(rules.decisions(List.of(), fired));
     write(dir, "plan.json", w -> w.write(PlanJson.write(plan)));
-    write(dir, "plan.txt", w -> w.write(TextReport.render(plan)));
+    write(
+        dir,
+        "plan.txt",
+        w ->
+            w.write(
+                TextReport.render(
+                    plan,
+                    dev.outreach.report.MoneySummary.of(
+                        PlanIndex.of(plan),
+                        portfolio,
+                        dev.outreach.report.money.MoneyFormat.inr(),
+                        dev.outreach.report.money.Buckets.DEFAULT,
+                        List.of("branch")))));
+    write(
+        dir,
+        "plan-usd.txt",
+        w ->
+            w.write(
+                TextReport.render(
+                    plan,
+                    dev.outreach.report.MoneySummary.of(
+                        PlanIndex.of(plan),
+                        portfolio,
+                        dev.outreach.report.money.MoneyFormat.of("USD"),
+                        dev.outreach.report.money.Buckets.parse("0,7,30"),
+                        List.of()))));
     write(
         dir,
         "plan.html",
@@ -95,9 +120,16 @@ final class LocaleOutputs {
     Plan after = inputs(changed, portfolio, GuardrailPolicy.usRegF()).plan();
     PlanDiff diff =
         PlanDiff.of(plan, after, "rules sample; policy rbi", "rules change; policy us-reg-f");
-    write(dir, "diff.txt", w -> w.write(DiffText.render(diff, 20)));
-    write(dir, "diff.json", w -> w.write(DiffJson.write(diff)));
-    write(dir, "diff.html", w -> HtmlDiff.write(diff, 20, w));
+    dev.outreach.report.diff.DiffMoney money =
+        dev.outreach.report.diff.DiffMoney.of(
+            diff,
+            portfolio,
+            dev.outreach.report.money.MoneyFormat.inr(),
+            dev.outreach.report.money.Buckets.DEFAULT,
+            List.of("branch"));
+    write(dir, "diff.txt", w -> w.write(DiffText.render(diff, 20, money)));
+    write(dir, "diff.json", w -> w.write(DiffJson.write(diff, money)));
+    write(dir, "diff.html", w -> HtmlDiff.write(diff, 20, w, money));
 
     try (SandboxServer sandbox = SandboxServer.start(TOKEN, Map.of(CAMPAIGN, portfolio));
         Journal journal = PlanExecutor.openJournal(dir.resolve("plan.journal"), plan)) {

@@ -33,8 +33,16 @@ public final class TextReport {
 
   private TextReport() {}
 
-  /** The report for {@code plan}. */
+  /** The report for {@code plan}, without money (no portfolio given). */
   public static String render(Plan plan) {
+    return render(plan, null);
+  }
+
+  /**
+   * The report for {@code plan} with the money at stake and days past due of {@code money} (may be
+   * {@code null}: counts only).
+   */
+  public static String render(Plan plan, MoneySummary money) {
     StringBuilder out = new StringBuilder();
     Summary s = plan.summary();
     out.append("Outreach plan for campaign ")
@@ -44,6 +52,10 @@ public final class TextReport {
         .append(" (")
         .append(plan.zone().getId())
         .append(")\n\n");
+    if (money != null) {
+      Wrap.append(out, "", "", money.headline(), Wrap.WIDTH);
+      out.append('\n');
+    }
     row(out, "Customers", s.customers(), "");
     StringBuilder channels = new StringBuilder();
     for (Channel c : Channel.values()) {
@@ -62,6 +74,11 @@ public final class TextReport {
         s.dropped(),
         s.dropped() > 0 ? "   (could not be scheduled; see warnings)" : "");
     row(out, "Requests", s.steps(), "");
+    if (money != null) {
+      MoneyText.summary(out, money);
+      MoneyText.buckets(out, money, plan);
+      MoneyText.rules(out, money, DEFAULT_ROWS);
+    }
 
     out.append("\nRequests, in the order they will be sent\n");
     out.append(
@@ -126,8 +143,13 @@ public final class TextReport {
                 a.byChannel().get(Channel.SMS),
                 a.byChannel().get(Channel.WHATSAPP)));
       }
+      if (money != null && money.arms().containsKey(x.experiment())) {
+        MoneyText.arms(out, money, money.arms().get(x.experiment()));
+      }
     }
-    if (!plan.suppressed().isEmpty()) {
+    if (money != null) {
+      MoneyText.suppressed(out, money, DEFAULT_ROWS);
+    } else if (!plan.suppressed().isEmpty()) {
       out.append("\nSuppressed, by reason\n");
       Map<String, Integer> byReason = new LinkedHashMap<>();
       plan.suppressed()
@@ -161,6 +183,12 @@ public final class TextReport {
     if (!plan.undecided().isEmpty()) {
       out.append('\n');
       Wrap.append(out, "Undecided customers: ", "  ", sample(plan.undecided()), Wrap.WIDTH);
+      if (money != null) {
+        MoneyText.undecided(out, money, 10);
+      }
+    }
+    if (money != null && !money.droppedBy().isEmpty()) {
+      MoneyText.dropped(out, money);
     }
     CapacityText.append(out, plan.capacity());
     if (!plan.warnings().isEmpty()) {

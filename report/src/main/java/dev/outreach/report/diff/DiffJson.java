@@ -23,8 +23,22 @@ public final class DiffJson {
     return JsonText.pretty(toJson(d));
   }
 
+  /** Pretty-printed JSON text, with {@code money} ({@code null}: none). */
+  public static String write(PlanDiff d, DiffMoney money) {
+    return JsonText.pretty(toJson(d, money));
+  }
+
   /** The diff as a JSON object. */
   public static JsonObject toJson(PlanDiff d) {
+    return toJson(d, null);
+  }
+
+  /**
+   * The diff as a JSON object; with {@code money}, each plan gains {@code money} (its {@link
+   * dev.outreach.report.MoneySummary#toJson}) and the root {@code moneyByKind} (the customers of
+   * each kind of change with their EMI).
+   */
+  public static JsonObject toJson(PlanDiff d, DiffMoney money) {
     JsonObjectBuilder counts = Json.createObjectBuilder();
     d.counts().forEach((k, n) -> counts.add(k.name(), n));
     JsonArrayBuilder moves = Json.createArrayBuilder();
@@ -45,17 +59,31 @@ public final class DiffJson {
               .add("before", side(c.before()))
               .add("after", side(c.after())));
     }
-    return Json.createObjectBuilder()
-        .add("campaignId", d.changed().campaignId())
-        .add("asOf", TIME.format(d.changed().asOf()))
-        .add("zone", d.changed().zone().getId())
-        .add("base", plan(d.baseLabel(), d.base().summary()))
-        .add("changed", plan(d.changedLabel(), d.changed().summary()))
-        .add("customersChanged", d.changes().size())
-        .add("counts", counts)
-        .add("transitions", moves)
-        .add("changes", changes)
-        .build();
+    JsonObjectBuilder root =
+        Json.createObjectBuilder()
+            .add("campaignId", d.changed().campaignId())
+            .add("asOf", TIME.format(d.changed().asOf()))
+            .add("zone", d.changed().zone().getId())
+            .add("base", withMoney(plan(d.baseLabel(), d.base().summary()), money, true))
+            .add("changed", withMoney(plan(d.changedLabel(), d.changed().summary()), money, false))
+            .add("customersChanged", d.changes().size())
+            .add("counts", counts);
+    if (money != null) {
+      root.add("moneyByKind", byKind(money));
+    }
+    return root.add("transitions", moves).add("changes", changes).build();
+  }
+
+  private static JsonObjectBuilder withMoney(JsonObjectBuilder o, DiffMoney m, boolean base) {
+    return m == null ? o : o.add("money", (base ? m.base() : m.changed()).toJson());
+  }
+
+  private static JsonObjectBuilder byKind(DiffMoney m) {
+    JsonObjectBuilder o = Json.createObjectBuilder();
+    if (m != null) {
+      m.byKind().forEach((k, t) -> o.add(k.name(), m.changed().json(t)));
+    }
+    return o;
   }
 
   private static JsonObjectBuilder plan(String label, Summary s) {

@@ -5,6 +5,9 @@ import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.internal.JsonText;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
+import dev.outreach.report.money.Buckets;
+import dev.outreach.report.money.CustomerMoney;
+import dev.outreach.report.money.MoneyFormat;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -19,13 +22,46 @@ public final class ExplainJson {
 
   private ExplainJson() {}
 
+  private static java.math.BigDecimal plain(java.math.BigDecimal b) {
+    return b.scale() < 0 ? b.setScale(0) : b;
+  }
+
+  private static JsonObjectBuilder money(Explanation e, MoneyFormat format, Buckets buckets) {
+    JsonObjectBuilder m =
+        Json.createObjectBuilder()
+            .add("currency", format.toString())
+            .add("emi", plain(CustomerMoney.emi(e.customer())));
+    java.math.BigDecimal overdue = CustomerMoney.overdue(e.customer());
+    if (overdue != null) {
+      m.add("overdue", plain(overdue));
+    }
+    Integer dpd = ExplainText.daysPastDue(e);
+    if (dpd != null) {
+      m.add("daysPastDue", dpd);
+    }
+    return m.add("bucket", buckets.label(dpd));
+  }
+
   /** Pretty-printed JSON text. */
   public static String write(Explanation e) {
     return JsonText.pretty(toJson(e));
   }
 
+  /** Pretty-printed JSON text, with the customer's money bucketed by {@code buckets}. */
+  public static String write(Explanation e, MoneyFormat format, Buckets buckets) {
+    return JsonText.pretty(toJson(e, format, buckets));
+  }
+
   /** The explanation as a JSON object. */
   public static JsonObject toJson(Explanation e) {
+    return toJson(e, MoneyFormat.forZone(e.plan().zone()), Buckets.DEFAULT);
+  }
+
+  /**
+   * The explanation as a JSON object; {@code money} holds the customer's {@code emi}, {@code
+   * overdue} (when given), {@code daysPastDue} (absent when unknown) and {@code bucket}.
+   */
+  public static JsonObject toJson(Explanation e, MoneyFormat format, Buckets buckets) {
     JsonObjectBuilder customer = Json.createObjectBuilder().add("loan_id", e.customer().loanId());
     Describe.fields(e.customer()).forEach(customer::add);
     JsonArrayBuilder fired = Json.createArrayBuilder();
@@ -76,6 +112,7 @@ public final class ExplainJson {
             .add("zone", e.plan().zone().getId())
             .add("customerZone", e.zone().getId())
             .add("customer", customer)
+            .add("money", money(e, format, buckets))
             .add("firedRules", fired)
             .add("decisions", decisions)
             .add("steps", steps);

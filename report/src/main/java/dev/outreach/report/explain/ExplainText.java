@@ -4,6 +4,9 @@ import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
 import dev.outreach.core.plan.StepKind;
 import dev.outreach.report.internal.Wrap;
+import dev.outreach.report.money.Buckets;
+import dev.outreach.report.money.CustomerMoney;
+import dev.outreach.report.money.MoneyFormat;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,8 +40,16 @@ public final class ExplainText {
 
   private ExplainText() {}
 
-  /** The explanation as text. */
+  /** The explanation as text, amounts in the plan zone's default currency. */
   public static String render(Explanation e) {
+    return render(e, MoneyFormat.forZone(e.plan().zone()), Buckets.DEFAULT);
+  }
+
+  /**
+   * The explanation as text, with the customer's EMI, overdue amount and days past due written with
+   * {@code format} and bucketed by {@code buckets}.
+   */
+  public static String render(Explanation e, MoneyFormat format, Buckets buckets) {
     StringBuilder out = new StringBuilder();
     Plan plan = e.plan();
     out.append(e.customer().loanId()).append(": ").append(verdict(e)).append('\n');
@@ -63,6 +74,7 @@ public final class ExplainText {
     }
     Wrap.append(
         out, "  ", "  ", fields.isEmpty() ? "(only a loan id)" : String.join("  ", fields), W);
+    Wrap.append(out, "  ", "  ", money(e, format, buckets), W);
 
     out.append("\nRules that fired, in order\n");
     if (e.firedRules().isEmpty()) {
@@ -125,6 +137,25 @@ public final class ExplainText {
       }
     }
     return out.toString();
+  }
+
+  /** {@code EMI ₹8,867 (overdue ₹12,000); 49 days past due (31–60), from the dpd column}. */
+  static String money(Explanation e, MoneyFormat format, Buckets buckets) {
+    java.math.BigDecimal overdue = CustomerMoney.overdue(e.customer());
+    Integer dpd = daysPastDue(e);
+    return "EMI "
+        + format.format(CustomerMoney.emi(e.customer()))
+        + (overdue == null ? "" : " (overdue " + format.format(overdue) + ")")
+        + "; "
+        + (dpd == null
+            ? "days past due unknown (no due date)"
+            : dpd + " days past due (" + buckets.label(dpd) + ")")
+        + (e.customer().attribute(CustomerMoney.DPD) != null ? ", dpd column" : "");
+  }
+
+  static Integer daysPastDue(Explanation e) {
+    return CustomerMoney.daysPastDue(
+        e.customer(), e.plan().asOf().atZoneSameInstant(e.zone()).toLocalDate());
   }
 
   static String verdict(Explanation e) {

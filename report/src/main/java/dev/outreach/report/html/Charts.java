@@ -36,6 +36,19 @@ final class Charts {
   /** Horizontal bars in a chart {@code width} wide ({@link #WIDE} spans the page). */
   static void bars(
       Out o, String id, String title, String note, List<String> series, List<Bar> bars, int width) {
+    bars(o, id, title, note, series, bars, width, COLORS);
+  }
+
+  /** Horizontal bars with a colour per series ({@code colors}, each 3:1 against white). */
+  static void bars(
+      Out o,
+      String id,
+      String title,
+      String note,
+      List<String> series,
+      List<Bar> bars,
+      int width,
+      String[] colors) {
     int labelWidth = width == WIDE ? WIDE_LABEL : LABEL;
     int maxLabel = labelWidth / 7;
     open(o, id, title, note, width == WIDE);
@@ -46,9 +59,11 @@ final class Charts {
     int top = legendHeight(bars);
     int height = top + bars.size() * ROW + 4;
     svg(o, title, width, height);
-    legend(o, series, bars, labelWidth);
+    legend(o, series, bars, labelWidth, colors);
     long max = bars.stream().mapToLong(Bar::total).max().orElse(1);
-    double span = width - labelWidth - 70;
+    int notes =
+        bars.stream().mapToInt(b -> b.note() == null ? 0 : b.note().length()).max().orElse(0);
+    double span = width - labelWidth - 70 - notes * 7;
     o.raw("<g class=\"plot\">");
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
@@ -80,18 +95,20 @@ final class Charts {
                     y + 3,
                     w,
                     ROW - 6,
-                    COLORS[s % COLORS.length]))
+                    colors[s % colors.length]))
             .text(b.label() + " · " + series.get(s) + ": " + String.format(Locale.ROOT, "%,d", v))
             .raw("</title></rect>");
         x += w;
       }
       o.raw(
-          String.format(
-              Locale.ROOT,
-              "<text class=\"value\" x=\"%.1f\" y=\"%d\">%,d</text>",
-              x + 6,
-              y + 16,
-              b.total()));
+              String.format(
+                  Locale.ROOT,
+                  "<text class=\"value\" x=\"%.1f\" y=\"%d\">%,d",
+                  x + 6,
+                  y + 16,
+                  b.total()))
+          .text(b.note() == null ? "" : " \u00b7 " + b.note())
+          .raw("</text>");
     }
     o.raw("</g></svg></figure>\n");
   }
@@ -108,7 +125,7 @@ final class Charts {
     int plot = 170;
     int height = top + plot + 40;
     svg(o, title, WIDTH, height);
-    legend(o, series, bars, LABEL);
+    legend(o, series, bars, LABEL, COLORS);
     long max = bars.stream().mapToLong(Bar::total).max().orElse(1);
     double left = 40;
     double slot = (WIDTH - left - 10) / bars.size();
@@ -218,7 +235,8 @@ final class Charts {
     return false;
   }
 
-  private static void legend(Out o, List<String> series, List<Bar> bars, int left) {
+  private static void legend(
+      Out o, List<String> series, List<Bar> bars, int left, String[] colors) {
     if (!stacked(bars)) {
       return;
     }
@@ -232,7 +250,7 @@ final class Charts {
           "<rect x=\""
               + x
               + "\" y=\"4\" width=\"12\" height=\"12\" fill=\""
-              + COLORS[s % COLORS.length]
+              + colors[s % colors.length]
               + "\"/>");
       o.raw("<text x=\"" + (x + 16) + "\" y=\"14\">").text(series.get(s)).raw("</text>");
       x += 30 + series.get(s).length() * 8;

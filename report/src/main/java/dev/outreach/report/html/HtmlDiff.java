@@ -2,12 +2,16 @@ package dev.outreach.report.html;
 
 import dev.outreach.core.Channel;
 import dev.outreach.core.plan.Summary;
+import dev.outreach.report.MoneySummary;
 import dev.outreach.report.diff.Change;
+import dev.outreach.report.diff.DiffMoney;
 import dev.outreach.report.diff.PlanDiff;
+import dev.outreach.report.money.Tally;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +27,16 @@ public final class HtmlDiff {
 
   /** Writes the page for {@code d} to {@code to} (not closed). */
   public static void write(PlanDiff d, int maxRows, Writer to) throws IOException {
+    write(d, maxRows, to, null);
+  }
+
+  /**
+   * Writes the page for {@code d} with the money at stake and days past due of {@code money}
+   * ({@code null}: counts only) to {@code to} (not closed).
+   */
+  public static void write(PlanDiff d, int maxRows, Writer to, DiffMoney money) throws IOException {
     try {
-      page(new Out(to), d, maxRows);
+      page(new Out(to), d, maxRows, money);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -41,7 +53,7 @@ public final class HtmlDiff {
     return w.toString();
   }
 
-  private static void page(Out o, PlanDiff d, int maxRows) {
+  private static void page(Out o, PlanDiff d, int maxRows, DiffMoney money) {
     Page.open(o, "Outreach plan diff: " + d.changed().campaignId());
     o.raw("<header><h1>Plan diff <span class=\"campaign\">")
         .text(d.changed().campaignId())
@@ -76,6 +88,9 @@ public final class HtmlDiff {
     }
     o.raw("</tbody></table>\n");
     Page.endSection(o);
+    if (money != null) {
+      money(o, money);
+    }
 
     Page.section(
         o,
@@ -114,7 +129,10 @@ public final class HtmlDiff {
       Page.section(
           o,
           "kind-" + k.name(),
-          String.format(Locale.ROOT, "%s: %,d", capital(k.words()), list.size()));
+          String.format(Locale.ROOT, "%s: %,d", capital(k.words()), list.size())
+              + (money == null
+                  ? ""
+                  : ", " + money.changed().money(money.byKind().get(k).emi()) + " of EMIs"));
       o.raw(
           "<table class=\"rows\"><thead><tr><th>Loan id</th><th>Base</th><th>Changed</th></tr></thead><tbody>\n");
       for (Change c : list.subList(0, Math.min(maxRows, list.size()))) {
@@ -135,6 +153,59 @@ public final class HtmlDiff {
       o.raw("<p class=\"empty\">No customer's outcome changes.</p>\n");
     }
     Page.close(o);
+  }
+
+  private static void money(Out o, DiffMoney m) {
+    MoneySummary a = m.base();
+    MoneySummary b = m.changed();
+    Page.section(o, "money", "Money at stake");
+    o.raw("<p class=\"hint\">")
+        .text(
+            "Sum of emi_amount per outcome, in "
+                + (b.format().code().isEmpty() ? "no currency" : b.format().code())
+                + ", rounded half-up to whole units.")
+        .raw("</p>\n");
+    o.raw(
+        "<table class=\"counts\" id=\"money-outcomes\"><thead><tr><th scope=\"col\">Outcome</th>"
+            + "<th scope=\"col\" class=\"num\">EMI base</th><th scope=\"col\" class=\"num\">EMI changed</th>"
+            + "<th scope=\"col\" class=\"num\">Change</th></tr></thead><tbody>\n");
+    for (int i = 0; i < MoneySummary.OUTCOMES.size(); i++) {
+      BigDecimal x = a.outcome(i).emi();
+      BigDecimal y = b.outcome(i).emi();
+      o.raw("<tr><th scope=\"row\">")
+          .text(MoneySummary.OUTCOMES.get(i))
+          .raw("</th><td class=\"num\">")
+          .text(a.money(x))
+          .raw("</td><td class=\"num\">")
+          .text(b.money(y))
+          .raw("</td><td class=\"num\">")
+          .text(m.change(x, y))
+          .raw("</td></tr>\n");
+    }
+    o.raw("</tbody></table>\n<h3>Contacted by days past due</h3>\n")
+        .raw(
+            "<table class=\"counts\" id=\"bucket-table\"><thead><tr><th scope=\"col\">Days past due</th>"
+                + "<th scope=\"col\" class=\"num\">Base</th><th scope=\"col\" class=\"num\">Changed</th>"
+                + "<th scope=\"col\" class=\"num\">EMI base</th><th scope=\"col\" class=\"num\">EMI changed</th>"
+                + "</tr></thead><tbody>\n");
+    List<String> labels = b.buckets().labels();
+    for (int k = 0; k < labels.size(); k++) {
+      Tally x = a.bucket(k, MoneySummary.CONTACTED);
+      Tally y = b.bucket(k, MoneySummary.CONTACTED);
+      o.raw("<tr><th scope=\"row\">")
+          .text(labels.get(k))
+          .raw("</th><td class=\"num\">")
+          .num(x.customers())
+          .raw("</td><td class=\"num\">")
+          .num(y.customers())
+          .raw("</td><td class=\"num\">")
+          .text(a.money(x.emi()))
+          .raw("</td><td class=\"num\">")
+          .text(b.money(y.emi()))
+          .raw("</td></tr>\n");
+    }
+    o.raw("</tbody></table>\n");
+    Page.endSection(o);
   }
 
   private static void row(Out o, String label, long a, long b) {

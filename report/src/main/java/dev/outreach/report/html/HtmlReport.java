@@ -2,7 +2,10 @@ package dev.outreach.report.html;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.plan.Plan;
+import dev.outreach.report.MoneySummary;
 import dev.outreach.report.PlanIndex;
+import dev.outreach.report.money.Buckets;
+import dev.outreach.report.money.MoneyFormat;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -44,6 +47,12 @@ public final class HtmlReport {
     b.customers.forEach(c -> byId.put(c.loanId(), c));
     List<String> attributes = b.chartBy != null ? b.chartBy : defaultAttributes(b.customers);
     PlanIndex index = PlanIndex.of(b.plan);
+    MoneyFormat format =
+        b.format != null ? b.format : MoneyFormat.forData(b.plan.zone(), b.customers);
+    MoneySummary money =
+        b.customers.isEmpty()
+            ? null
+            : MoneySummary.of(index, b.customers, format, b.buckets, attributes);
     try {
       new PlanPage(
               new Out(to),
@@ -51,7 +60,9 @@ public final class HtmlReport {
               index,
               Tallies.of(b.plan, byId, attributes, b.top),
               b.maxRows,
-              b.firedRules)
+              b.firedRules,
+              money,
+              new CustomerFacts(b.plan, byId, format, b.buckets, b.factsLimit))
           .write();
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -90,6 +101,9 @@ public final class HtmlReport {
     private List<String> chartBy;
     private int maxRows = 200;
     private int top = 12;
+    private MoneyFormat format;
+    private Buckets buckets = Buckets.DEFAULT;
+    private int factsLimit = CustomerFacts.DEFAULT_LIMIT;
 
     private Builder(Plan plan) {
       this.plan = Objects.requireNonNull(plan, "plan == null");
@@ -145,6 +159,29 @@ public final class HtmlReport {
       return this;
     }
 
+    /**
+     * How amounts are written and days past due bucketed. Default: the plan zone's currency ({@link
+     * MoneyFormat#forZone}) and {@link Buckets#DEFAULT}. Money needs {@link #customers}.
+     */
+    public Builder money(MoneyFormat format, Buckets buckets) {
+      this.format = Objects.requireNonNull(format, "format == null");
+      this.buckets = Objects.requireNonNull(buckets, "buckets == null");
+      return this;
+    }
+
+    /**
+     * Up to how many customers the search shows each customer's facts (status, EMI, days past due,
+     * attributes); above it the page leaves them out to stay small and says so. Default: 50,000.
+     */
+    public Builder customerFactsLimit(int limit) {
+      if (limit < 0) {
+        throw new IllegalArgumentException("customerFactsLimit must be 0 or more: " + limit);
+      }
+      this.factsLimit = limit;
+      return this;
+    }
+
+    /** The report. */
     public HtmlReport build() {
       return new HtmlReport(this);
     }

@@ -1,8 +1,10 @@
 package dev.outreach.report.html;
 
 import dev.outreach.core.plan.Plan;
+import dev.outreach.report.MoneySummary;
 import dev.outreach.report.PlanIndex;
 import dev.outreach.report.WarningGroups;
+import dev.outreach.report.money.Tally;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,12 +26,14 @@ final class PlanLists {
   private final Plan plan;
   private final PlanIndex index;
   private final int maxRows;
+  private final MoneySummary money;
 
-  PlanLists(Out o, Plan plan, PlanIndex index, int maxRows) {
+  PlanLists(Out o, Plan plan, PlanIndex index, int maxRows, MoneySummary money) {
     this.o = o;
     this.plan = plan;
     this.index = index;
     this.maxRows = maxRows;
+    this.money = money;
   }
 
   void write() {
@@ -46,7 +50,12 @@ final class PlanLists {
     if (plan.suppressed().isEmpty()) {
       o.raw("<p class=\"empty\">No rule suppressed anyone.</p>\n");
     } else {
-      counts(plan.suppressed(), s -> List.of(s.reason(), s.rule()), "Reason", "Rule");
+      if (money != null) {
+        moneyTable(
+            "suppressed-money", null, List.of("Reason", "Rule"), money.suppressedBy(), k -> k);
+      } else {
+        counts(plan.suppressed(), s -> List.of(s.reason(), s.rule()), "Reason", "Rule");
+      }
       o.raw(
           "<details><summary>Customers</summary><table class=\"rows\"><thead><tr><th>Loan id</th><th>Reason</th>"
               + "<th>Rule</th></tr></thead><tbody>\n");
@@ -106,6 +115,14 @@ final class PlanLists {
     if (ids.isEmpty()) {
       o.raw("<p class=\"empty\">None.</p>\n");
     } else {
+      if (money != null) {
+        moneyTable(
+            "dropped-by-guardrail",
+            "By guardrail (a customer dropped by two counts under both)",
+            List.of("Guardrail"),
+            money.droppedBy(),
+            List::of);
+      }
       o.raw("<table class=\"rows\"><thead><tr><th>Loan id</th><th>Why</th></tr></thead><tbody>\n");
       List<String> shown = new ArrayList<>(ids).subList(0, Math.min(ids.size(), maxRows));
       for (String id : shown) {
@@ -129,13 +146,31 @@ final class PlanLists {
     if (plan.undecided().isEmpty()) {
       o.raw("<p class=\"empty\">None.</p>\n");
     } else {
-      o.raw("<p class=\"ids\">");
+      if (money != null) {
+        o.raw(
+            "<p class=\"hint\">Who is left out: the segments no rule covers, with the EMI they carry.</p>\n"
+                + "<div class=\"grid narrow\">\n");
+        for (Map.Entry<String, List<Map.Entry<String, Tally>>> by :
+            money.undecidedBy().entrySet()) {
+          o.raw("<div>");
+          moneyTable(
+              "undecided-by-" + by.getKey().replaceAll("[^A-Za-z0-9_-]", "_"),
+              "By " + by.getKey().replace('_', ' '),
+              List.of(by.getKey().equals(MoneySummary.BY_BUCKET) ? "Bucket" : "Value"),
+              top(by.getValue()),
+              List::of);
+          o.raw("</div>\n");
+        }
+        o.raw("</div>\n");
+      }
+      o.raw("<details><summary>Loan ids</summary><p class=\"ids\">");
       List<String> shown = first(plan.undecided());
       for (int i = 0; i < shown.size(); i++) {
         o.raw(i == 0 ? "" : " ").el("span", "id", shown.get(i));
       }
       o.raw("</p>\n");
       Page.more(o, plan.undecided().size(), shown.size(), "are in the plan JSON; search finds any");
+      o.raw("</details>\n");
     }
     Page.endSection(o);
   }
@@ -229,6 +264,58 @@ final class PlanLists {
                   rest))
           .raw("</p>\n");
     }
+  }
+
+  /** The 12 largest, then one row for the rest. */
+  private static List<Map.Entry<String, Tally>> top(List<Map.Entry<String, Tally>> all) {
+    int top = 12;
+    if (all.size() <= top + 1) {
+      return all;
+    }
+    Tally rest = new Tally();
+    all.subList(top, all.size()).forEach(e -> rest.add(e.getValue()));
+    List<Map.Entry<String, Tally>> out = new ArrayList<>(all.subList(0, top));
+    out.add(Map.entry(String.format(Locale.ROOT, "%,d others", all.size() - top), rest));
+    return out;
+  }
+
+  /** A table of customers and EMI (and overdue, when given) per key, capped at maxRows. */
+  private <K> void moneyTable(
+      String id,
+      String title,
+      List<String> headers,
+      List<Map.Entry<K, Tally>> rows,
+      Function<K, List<String>> columns) {
+    if (title != null) {
+      o.raw("<h3>").text(title).raw("</h3>");
+    }
+    o.raw("<table class=\"counts\" id=\"" + id + "\"><thead><tr>");
+    for (String h : headers) {
+      o.raw("<th scope=\"col\">").text(h).raw("</th>");
+    }
+    o.raw("<th scope=\"col\" class=\"num\">Customers</th><th scope=\"col\" class=\"num\">EMI</th>");
+    if (money.overdueGiven()) {
+      o.raw("<th scope=\"col\" class=\"num\">Overdue</th>");
+    }
+    o.raw("</tr></thead><tbody>\n");
+    for (Map.Entry<K, Tally> e : rows.subList(0, Math.min(rows.size(), maxRows))) {
+      o.raw("<tr>");
+      for (String v : columns.apply(e.getKey())) {
+        o.raw("<td>").text(v).raw("</td>");
+      }
+      Tally t = e.getValue();
+      o.raw("<td class=\"num\">")
+          .num(t.customers())
+          .raw("</td><td class=\"num\">")
+          .text(money.money(t.emi()))
+          .raw("</td>");
+      if (money.overdueGiven()) {
+        o.raw("<td class=\"num\">").text(money.money(t.overdue())).raw("</td>");
+      }
+      o.raw("</tr>\n");
+    }
+    o.raw("</tbody></table>\n");
+    Page.more(o, rows.size(), Math.min(rows.size(), maxRows), "are in the plan JSON");
   }
 
   /** {@code #q=…} as the page's script reads it back ({@code decodeURIComponent}). */

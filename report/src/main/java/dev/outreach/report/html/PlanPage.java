@@ -5,7 +5,9 @@ import dev.outreach.core.plan.ExperimentResult;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Step;
 import dev.outreach.core.plan.Summary;
+import dev.outreach.report.MoneySummary;
 import dev.outreach.report.PlanIndex;
+import dev.outreach.report.money.Tally;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -28,6 +30,8 @@ final class PlanPage {
   private final Tallies tallies;
   private final int maxRows;
   private final Function<String, List<String>> fired;
+  private final MoneySummary money;
+  private final CustomerFacts facts;
 
   PlanPage(
       Out o,
@@ -35,13 +39,17 @@ final class PlanPage {
       PlanIndex index,
       Tallies tallies,
       int maxRows,
-      Function<String, List<String>> fired) {
+      Function<String, List<String>> fired,
+      MoneySummary money,
+      CustomerFacts facts) {
     this.o = o;
     this.plan = plan;
     this.index = index;
     this.tallies = tallies;
     this.maxRows = maxRows;
     this.fired = fired;
+    this.money = money;
+    this.facts = facts;
   }
 
   void write() {
@@ -56,16 +64,23 @@ final class PlanPage {
                 + " ("
                 + plan.zone().getId()
                 + "). A dry run: nothing has been sent.")
-        .raw("</p></header>\n");
+        .raw("</p>\n");
+    if (money != null) {
+      o.raw("<p class=\"headline\" id=\"headline\">").text(money.headline()).raw("</p>\n");
+    }
+    o.raw("</header>\n");
     summary();
     search();
+    if (money != null) {
+      new MoneySection(o, plan, money, maxRows).write();
+    }
     charts();
     steps();
     experiments();
-    new PlanLists(o, plan, index, maxRows).write();
+    new PlanLists(o, plan, index, maxRows, money).write();
     o.raw("<script type=\"application/json\" id=\"search-data\">");
     try {
-      SearchData.write(o.writer(), index, fired == null ? id -> null : fired);
+      SearchData.write(o.writer(), index, fired == null ? id -> null : fired, facts);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,24 +91,60 @@ final class PlanPage {
   private void summary() {
     Summary s = plan.summary();
     o.raw("<section id=\"summary\" class=\"cards\">\n");
-    card("customers", "Customers", s.customers(), null);
-    card("contacted", "Contacted", s.contacted(), pct(s.contacted(), s.customers()));
-    card("suppressed", "Suppressed", s.suppressed(), pct(s.suppressed(), s.customers()));
-    card("undecided", "Undecided", s.undecided(), "no rule decided");
-    card("dropped", "Dropped", s.dropped(), "could not be scheduled");
-    card("steps", "Requests", s.steps(), "to send");
+    card("customers", "Customers", s.customers(), null, MoneySummary.ALL);
+    card(
+        "contacted",
+        "Contacted",
+        s.contacted(),
+        pct(s.contacted(), s.customers()),
+        MoneySummary.CONTACTED);
+    card(
+        "suppressed",
+        "Suppressed",
+        s.suppressed(),
+        pct(s.suppressed(), s.customers()),
+        MoneySummary.SUPPRESSED);
+    card(
+        "undecided",
+        "Undecided",
+        s.undecided(),
+        s.undecided() == 0
+            ? "no rule decided"
+            : pct(s.undecided(), s.customers()) + "; no rule decided",
+        MoneySummary.UNDECIDED);
+    card(
+        "dropped" + (s.dropped() > 0 ? "\" data-alarm=\"true" : ""),
+        "Dropped",
+        s.dropped(),
+        s.dropped() > 0 ? "could not be scheduled: needs action" : "could not be scheduled",
+        MoneySummary.DROPPED);
+    card("steps", "Requests", s.steps(), "to send", -1);
     for (Channel c : Channel.values()) {
-      card("ch-" + c.name(), c.name(), s.byChannel().get(c), "customers reached");
+      card("ch-" + c.name(), c.name(), s.byChannel().get(c), "customers reached", 1 + c.ordinal());
     }
     o.raw("</section>\n");
   }
 
-  private void card(String id, String label, long n, String note) {
+  private void card(String id, String label, long n, String note, int outcome) {
     o.raw("<div class=\"card\" id=\"card-" + id + "\"><div class=\"n\">")
         .num(n)
         .raw("</div><div class=\"l\">")
         .text(label)
         .raw("</div>");
+    if (money != null && outcome >= 0) {
+      java.math.BigDecimal emi = money.outcome(outcome).emi();
+      o.raw("<div class=\"amt\" title=\"")
+          .text("EMI at stake: " + money.money(emi))
+          .raw("\">")
+          .text(money.money(emi))
+          .raw("</div><div class=\"note\">")
+          .text(
+              (money.format().words(emi).equals(money.money(emi))
+                      ? ""
+                      : money.format().words(emi) + " ")
+                  + "of EMIs")
+          .raw("</div>");
+    }
     if (note != null) {
       o.raw("<div class=\"note\">").text(note).raw("</div>");
     }
@@ -111,6 +162,17 @@ final class PlanPage {
         .text(example())
         .raw("\" aria-label=\"Loan id\"><button type=\"submit\">Explain</button></form>\n")
         .raw("<div id=\"result\" aria-live=\"polite\"></div>\n");
+    if (facts.omitted()) {
+      o.raw("<p class=\"hint\" id=\"facts-omitted\">")
+          .text(
+              String.format(
+                  Locale.ROOT,
+                  "With more than %,d customers this page leaves out each customer's facts (EMI,"
+                      + " days past due, attributes) to stay small; the search still tells what"
+                      + " they get, and outreach explain prints their facts.",
+                  facts.limit()))
+          .raw("</p>\n");
+    }
     Page.endSection(o);
   }
 
@@ -128,21 +190,35 @@ final class PlanPage {
     o.raw(
             "<p class=\"hint\">A contact is one customer on one channel. Hover over a bar for its numbers.</p>\n")
         .raw("<div class=\"grid\">\n");
-    Charts.bars(o, "chart-channel", "By channel", null, Tallies.SERIES, tallies.byChannel);
+    List<Bar> channels = tallies.byChannel;
+    List<Bar> rules = tallies.byRule;
+    if (money != null) {
+      channels = new java.util.ArrayList<>();
+      for (Bar b : tallies.byChannel) {
+        channels.add(
+            b.withNote(
+                money.money(money.outcome(1 + Channel.valueOf(b.label()).ordinal()).emi())
+                    + " EMI"));
+      }
+      rules = ruleNotes(tallies.byRule);
+    }
+    Charts.bars(o, "chart-channel", "By channel", null, Tallies.SERIES, channels);
     Charts.columns(
         o,
         "chart-hour",
         "By hour of not-before",
-        tallies.localTimes ? "in each customer's local time" : "in " + plan.zone().getId(),
+        (tallies.localTimes ? "in each customer's local time" : "in " + plan.zone().getId())
+            + "; the hours with contacts",
         Tallies.SERIES,
         tallies.byHour);
     Charts.bars(
         o,
         "chart-rule",
         "By rule",
-        "the rule whose decision the request carries",
+        "the rule whose decision the request carries"
+            + (money == null ? "" : ", with the EMI of the customers it reaches"),
         Tallies.SERIES,
-        tallies.byRule,
+        rules,
         Charts.WIDE);
     for (Map.Entry<String, List<Bar>> e : tallies.byAttribute.entrySet()) {
       Charts.bars(
@@ -155,6 +231,33 @@ final class PlanPage {
     }
     o.raw("</div>\n");
     Page.endSection(o);
+  }
+
+  /** Each rule's bar with the EMI of its contacts; the bar of the rest gets the rest. */
+  private List<Bar> ruleNotes(List<Bar> bars) {
+    Map<String, Tally> byRule = new java.util.HashMap<>();
+    Tally all = new Tally();
+    for (Map.Entry<String, Tally> e : money.byRule()) {
+      byRule.put(e.getKey(), e.getValue());
+      all.add(e.getValue());
+    }
+    java.math.BigDecimal shown = java.math.BigDecimal.ZERO;
+    List<Bar> out = new java.util.ArrayList<>();
+    for (Bar b : bars) {
+      Tally t = byRule.get(b.label());
+      if (t != null) {
+        shown = shown.add(t.emi());
+        out.add(b.withNote(money.money(t.emi()) + " EMI"));
+      } else {
+        out.add(b);
+      }
+    }
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i).note() == null) {
+        out.set(i, out.get(i).withNote(money.money(all.emi().subtract(shown)) + " EMI"));
+      }
+    }
+    return out;
   }
 
   private static String slug(String s) {
@@ -242,6 +345,12 @@ final class PlanPage {
       for (Channel c : Channel.values()) {
         o.raw("<th class=\"num\">").text(c.name()).raw("</th>");
       }
+      Map<String, Tally[]> arms = money == null ? null : money.arms().get(x.experiment());
+      if (arms != null) {
+        o.raw(
+            "<th class=\"num\">EMI contacted</th><th class=\"num\">EMI suppressed</th>"
+                + "<th class=\"num\">EMI undecided</th><th class=\"num\">EMI dropped</th>");
+      }
       o.raw("</tr></thead><tbody>\n");
       for (ExperimentResult.ArmResult a : x.arms()) {
         o.raw("<tr><td>").text(a.arm()).raw("</td>");
@@ -253,6 +362,18 @@ final class PlanPage {
         }
         for (Channel c : Channel.values()) {
           o.raw("<td class=\"num\">").num(a.byChannel().get(c)).raw("</td>");
+        }
+        if (arms != null && arms.containsKey(a.arm())) {
+          Tally[] t = arms.get(a.arm());
+          for (int i :
+              new int[] {
+                MoneySummary.CONTACTED,
+                MoneySummary.SUPPRESSED,
+                MoneySummary.UNDECIDED,
+                MoneySummary.DROPPED
+              }) {
+            o.raw("<td class=\"num\">").text(money.money(t[i].emi())).raw("</td>");
+          }
         }
         o.raw("</tr>\n");
       }

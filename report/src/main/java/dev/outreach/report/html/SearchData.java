@@ -40,20 +40,41 @@ final class SearchData {
 
   private SearchData() {}
 
-  /** Writes the search data of {@code index} as JSON safe inside a {@code <script>} element. */
-  static void write(Writer to, PlanIndex index, Function<String, List<String>> fired)
+  private final Map<String, Integer> wordsCache = new HashMap<>();
+  private CustomerFacts facts;
+
+  /**
+   * Writes the search data of {@code index} as JSON safe inside a {@code <script>} element, with
+   * each customer's zone, what they get in plain words, and (when {@code facts} embeds them) their
+   * facts.
+   */
+  static void write(
+      Writer to, PlanIndex index, Function<String, List<String>> fired, CustomerFacts facts)
       throws IOException {
     SearchData d = new SearchData();
-    for (String id : index.customerIds()) {
+    d.facts = facts;
+    List<String> ids = index.customerIds();
+    for (String id : ids) {
       d.add(index, id, fired.apply(id));
     }
-    d.emit(new ScriptSafe(to), index.plan());
+    d.emit(new ScriptSafe(to), index.plan(), ids);
   }
 
   private void add(PlanIndex index, String id, List<String> fired) {
     StringBuilder key = new StringBuilder();
     PlanIndex.Status status = index.status(id);
-    key.append(status.ordinal()).append('|');
+    java.time.ZoneId zone = facts.zone(id);
+    int[] stepIndexes = index.stepIndexes(id);
+    String stepKey = java.util.Arrays.toString(stepIndexes) + zone.getId();
+    int words =
+        wordsCache.computeIfAbsent(
+            stepKey,
+            k -> {
+              String w = facts.words(index.steps(id), zone);
+              return w == null ? -1 : text(w);
+            });
+    int zoneText = text(zone.getId());
+    key.append(status.ordinal()).append('|').append(zoneText).append('|').append(words).append('|');
     for (int s : index.stepIndexes(id)) {
       key.append(s).append(',');
     }
@@ -98,8 +119,10 @@ final class SearchData {
         profileKeys.computeIfAbsent(
             key.toString(),
             k -> {
-              profiles.add(
-                  new Profile(status, index.stepIndexes(id), f, suppression, overrides, warnings));
+              Profile pr = new Profile(status, stepIndexes, f, suppression, overrides, warnings);
+              pr.zone = zoneText;
+              pr.words = words;
+              profiles.add(pr);
               return profiles.size() - 1;
             });
     profiles.get(p).add(id);
@@ -123,7 +146,7 @@ final class SearchData {
         });
   }
 
-  private void emit(Writer to, Plan plan) {
+  private void emit(Writer to, Plan plan, List<String> ids) {
     List<Integer> stepRules = new ArrayList<>();
     for (Step s : plan.steps()) {
       s.rules().forEach(r -> stepRules.add(rule(r)));
@@ -162,7 +185,10 @@ final class SearchData {
     g.writeEnd();
     g.writeStartArray("profiles");
     for (Profile p : profiles) {
-      g.writeStartObject().write("o", p.status.name());
+      g.writeStartObject().write("o", p.status.name()).write("z", p.zone);
+      if (p.words >= 0) {
+        g.write("pw", p.words);
+      }
       ints(g, "st", p.steps);
       g.write("f", p.fired);
       if (p.suppression != null) {
@@ -189,6 +215,27 @@ final class SearchData {
       g.writeEnd();
     }
     g.writeEnd();
+    if (facts.embedded()) {
+      strings(g, "fk", facts.keys());
+      g.writeStartObject("cf");
+      for (String id : ids) {
+        List<String> v = facts.values(id);
+        if (v != null) {
+          g.writeStartArray(id);
+          for (String x : v) {
+            if (x == null) {
+              g.writeNull();
+            } else {
+              g.write(x);
+            }
+          }
+          g.writeEnd();
+        }
+      }
+      g.writeEnd();
+    } else if (facts.omitted()) {
+      g.write("cfLimit", facts.limit());
+    }
     g.writeEnd();
     g.flush();
   }
@@ -224,6 +271,8 @@ final class SearchData {
     final List<Object[]> overrides;
     final List<int[]> warnings;
     final List<String> ids = new ArrayList<>();
+    int zone;
+    int words = -1;
     private String previous = "";
 
     Profile(

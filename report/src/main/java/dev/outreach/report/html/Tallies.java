@@ -85,7 +85,16 @@ final class Tallies {
       v[c.ordinal()] = channels[c.ordinal()];
       t.byChannel.add(new Bar(c.name(), v));
     }
-    for (int h = 0; h < 24; h++) {
+    // Only the hours that have contacts, first to last: the chart uses its width for them.
+    int first = 0;
+    int last = 23;
+    while (first < 23 && sum(hours[first]) == 0) {
+      first++;
+    }
+    while (last > first && sum(hours[last]) == 0) {
+      last--;
+    }
+    for (int h = first; h <= last; h++) {
       t.byHour.add(new Bar(String.format(Locale.ROOT, "%02d", h), hours[h]));
     }
     for (int a = 0; a < attributes.size(); a++) {
@@ -108,6 +117,14 @@ final class Tallies {
         Object v = c.attribute(attribute);
         return v == null ? null : v.toString();
     }
+  }
+
+  private static long sum(long[] v) {
+    long s = 0;
+    for (long x : v) {
+      s += x;
+    }
+    return s;
   }
 
   /** The {@code top} largest, then one bar for the rest. */

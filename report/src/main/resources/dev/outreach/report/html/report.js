@@ -76,10 +76,39 @@
     out.setAttribute('data-status', p.o);
     var steps = p.st.map(function (i) { return d.steps[i]; });
     var channels = steps.filter(function (s) { return s.contacts; }).map(function (s) { return s.channel; });
+
+    // The customer's own facts first, each once.
+    var row = d.cf ? d.cf[id] : null;
+    if (row) {
+      out.appendChild(el('h3', null, 'Customer'));
+      var dl = el('dl', 'facts');
+      d.fk.forEach(function (k, i) {
+        if (row[i] === null || row[i] === undefined) return;
+        var dt = el('dt', null, k), dd = el('dd', null, row[i]);
+        dd.setAttribute('data-fact', k);
+        dl.appendChild(dt);
+        dl.appendChild(dd);
+      });
+      out.appendChild(dl);
+    } else if (d.cfLimit !== undefined) {
+      out.appendChild(el('p', 'note r-nofacts', 'Customer facts are left out of this page above ' +
+          d.cfLimit.toLocaleString('en-US') + ' customers, to keep it small; outreach explain --customer ' + id + ' prints them. Zone: ' + d.texts[p.z] + '.'));
+    }
+
     var head = el('p', 'verdict ' + p.o.toLowerCase());
     head.appendChild(el('strong', 'id', id));
     head.appendChild(document.createTextNode(' ' + VERDICT[p.o] + (channels.length ? ' on ' + channels.join(' and ') : '') + '.'));
     out.appendChild(head);
+    if (p.pw !== undefined) {
+      var gets = el('p', 'gets r-words', 'They get ' + d.texts[p.pw] + '.');
+      out.appendChild(gets);
+    }
+
+    var tech = el('details', 'r-tech');
+    tech.appendChild(el('summary', null, 'Technical details: requests and rules'));
+    out.appendChild(tech);
+    var outer = out;
+    out = tech;
 
     list(out, 'What they get', 'r-steps', steps.map(function (s) {
       var li = el('li');
@@ -103,7 +132,7 @@
     (p.w || []).forEach(function (w) {
       why.push(el('li', 'warning', d.texts[w[0]] + (w[1] >= 0 ? ' (rule ' + q(d.rules[w[1]]) + ')' : '') + ': ' + d.texts[w[2]]));
     });
-    list(out, p.o === 'CONTACTED' ? 'What changed or lost' : 'Why not', 'r-why', why);
+    list(p.o === 'CONTACTED' ? out : outer, p.o === 'CONTACTED' ? 'What changed or lost' : 'Why not', 'r-why', why);
 
     if (p.f >= 0) {
       list(out, 'Rules that fired, in order', 'r-fired', d.fired[p.f].map(function (r) { return el('li', null, d.rules[r]); }));

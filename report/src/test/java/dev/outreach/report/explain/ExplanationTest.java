@@ -113,4 +113,35 @@ class ExplanationTest {
     assertThat(e.status()).isEqualTo(PlanIndex.Status.UNDECIDED);
     assertThat(ExplainText.render(e)).startsWith("L3: not contacted: no rule decided anything");
   }
+
+  @Test
+  void theCustomerLinesTellTheirEmiOverdueAndDaysPastDueWithTheBucket() {
+    Customer c =
+        Customer.builder("M1")
+            .emiAmount(new java.math.BigDecimal("70933.33"))
+            .emiDueDate(LocalDate.of(2025, 6, 1))
+            .paymentStatus("Bounced")
+            .custom("overdue_amount", new java.math.BigDecimal("141866.5"))
+            .build();
+    Plan plan = Book.plan(List.of(c), List.of(call("M1", "a", Timing.NOW, 0, "r")), false);
+    Explanation e = Explanation.of(PlanIndex.of(plan), c, Book.ZONE, List.of("r"), List.of());
+
+    String text =
+        ExplainText.render(
+            e,
+            dev.outreach.report.money.MoneyFormat.inr(),
+            dev.outreach.report.money.Buckets.DEFAULT);
+    JsonObject json =
+        ExplainJson.toJson(
+            e,
+            dev.outreach.report.money.MoneyFormat.inr(),
+            dev.outreach.report.money.Buckets.parse("0,30,60"));
+
+    // 1 June to 5 August: 65 days
+    assertThat(text).contains("  EMI ₹70,933 (overdue ₹1,41,867); 65 days past due (61–90)\n");
+    assertThat(json.getJsonObject("money").toString())
+        .isEqualTo(
+            "{\"currency\":\"INR\",\"emi\":70933.33,\"overdue\":141866.5,"
+                + "\"daysPastDue\":65,\"bucket\":\"60+\"}");
+  }
 }

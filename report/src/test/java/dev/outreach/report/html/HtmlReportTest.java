@@ -214,4 +214,82 @@ class HtmlReportTest {
     assertThat(at10).isPositive();
     assertThat(html).contains(String.format(Locale.ROOT, "<title>10 · CALL: %,d</title>", at10));
   }
+
+  @Test
+  void aboveTheFactsLimitThePageLeavesEachCustomersFactsOutAndSaysSo() {
+    Plan plan = Book.plan(customers(30), decisions(30), false);
+
+    String small = HtmlReport.builder(plan).customers(customers(30)).build().render();
+    String large =
+        HtmlReport.builder(plan).customers(customers(30)).customerFactsLimit(10).build().render();
+
+    assertThat(scriptData(small)).contains("\"fk\":[").contains("\"LOAN-00001\":[");
+    assertThat(scriptData(large)).doesNotContain("\"fk\":[").contains("\"cfLimit\":10");
+    assertThat(large).contains("id=\"facts-omitted\"").contains("With more than 10 customers");
+    assertThat(small).doesNotContain("id=\"facts-omitted\"");
+    assertThat(large.length()).isLessThan(small.length());
+  }
+
+  @Test
+  void moneyIsShownBesideEveryCountInTheChosenCurrency() {
+    List<Customer> book = new ArrayList<>();
+    for (Customer c : customers(30)) {
+      book.add(
+          Customer.builder(c.loanId())
+              .emiAmount(new java.math.BigDecimal("1000.50"))
+              .emiDueDate(java.time.LocalDate.of(2025, 7, 1))
+              .language(c.language())
+              .build());
+    }
+    Plan plan = Book.plan(book, decisions(30), false);
+
+    String inr = HtmlReport.builder(plan).customers(book).build().render();
+    String usd =
+        HtmlReport.builder(plan)
+            .customers(book)
+            .money(
+                dev.outreach.report.money.MoneyFormat.of("USD"),
+                dev.outreach.report.money.Buckets.parse("0,30"))
+            .build()
+            .render();
+
+    // 30 customers of 1,000.50: 30,015 in all
+    assertThat(inr)
+        .contains("<td class=\"num\">₹30,015</td>")
+        .contains("<tr data-bucket=\"31–60\">");
+    assertThat(usd).contains("$30,015").doesNotContain("₹").contains("<tr data-bucket=\"30+\">");
+    assertThat(inr).contains("id=\"money-outcomes\"").contains("id=\"chart-bucket\"");
+    assertThat(inr)
+        .containsPattern(
+            "id=\"headline\">This run reaches ₹[0-9,]+ of EMIs \\([0-9]+ customers\\)");
+  }
+
+  @Test
+  void whatACustomerGetsIsToldInPlainWordsInTheirOwnZoneWithItsDaylightSavingOffset() {
+    List<Customer> book =
+        List.of(
+            Customer.builder("NY-1").custom("timezone", "America/New_York").build(),
+            Customer.builder("IN-1").build());
+    List<Ruling> decisions = new ArrayList<>();
+    for (String id : List.of("NY-1", "IN-1")) {
+      decisions.add(
+          call(
+              id,
+              "agent_a",
+              new Timing(null, java.time.LocalTime.of(10, 0), java.time.LocalTime.of(13, 0)),
+              0,
+              "Call"));
+      decisions.add(sms(id, "tpl", Timing.NOW, "SMS"));
+    }
+    Plan plan = Book.plan(book, decisions, false);
+
+    String data = scriptData(HtmlReport.builder(plan).customers(book).build().render());
+
+    // 09:00 in Kolkata is 23:30 the day before in New York (EDT in August)
+    assertThat(data)
+        .contains("a call between 10:00 and 13:00 EDT (UTC-04:00) tomorrow")
+        .contains("a call between 10:00 and 13:00 IST (UTC+05:30) today")
+        .contains("an SMS at 09:00 IST (UTC+05:30) today")
+        .contains("America/New_York, EDT (UTC-04:00)");
+  }
 }
