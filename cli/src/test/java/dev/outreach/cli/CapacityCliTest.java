@@ -2,6 +2,7 @@ package dev.outreach.cli;
 
 import static dev.outreach.cli.CliTest.PORTFOLIO;
 import static dev.outreach.cli.CliTest.RULES;
+import static dev.outreach.cli.CliTest.concat;
 import static dev.outreach.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,11 +81,5 @@ class CapacityCliTest {
     assertThat(text.out())
         .contains("Capacity, per channel and day")
         .containsPattern("CALL +Tue 2025-08-05 +150 +150 .* full");
-  }
-
-  private static String[] concat(String[] a, String[] b) {
-    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 }

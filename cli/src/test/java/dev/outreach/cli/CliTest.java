@@ -32,6 +32,13 @@ class CliTest {
 
   record Run(int code, String out, String err) {}
 
+  /** {@code a} then {@code b}: a command and its options, then options shared by a test's runs. */
+  static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -1,5 +1,6 @@
 package dev.outreach.cli;
 
+import static dev.outreach.cli.CliTest.concat;
 import static dev.outreach.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,11 +88,5 @@ class HistoryFactsCliTest {
             "none");
     assertThat(without.code()).as(without.err()).isZero();
     assertThat(without.out()).doesNotContain("tpl_missed_you");
-  }
-
-  private static String[] concat(String[] a, String[] b) {
-    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 }

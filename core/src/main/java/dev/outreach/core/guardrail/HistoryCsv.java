@@ -1,23 +1,15 @@
 package dev.outreach.core.guardrail;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.outreach.core.Channel;
 import dev.outreach.core.internal.Amounts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,7 +25,7 @@ final class HistoryCsv {
   /** The columns the messages name: three required, then the outcome. */
   private static final List<String> COLUMNS = List.of(LOAN_ID, CHANNEL, TIMESTAMP, OUTCOME);
 
-  /** Every column read, in the order of {@link #columns}'s result. */
+  /** Every column read: the three required ones, then the optional ones. */
   private static final List<String> READ =
       List.of(LOAN_ID, CHANNEL, TIMESTAMP, OUTCOME, PROMISED_DATE, PROMISED_AMOUNT);
 
@@ -43,94 +35,13 @@ final class HistoryCsv {
   static ContactHistory read(Path file) throws IOException, GuardrailFileException {
     FileProblems problems = new FileProblems(file.toString(), "nothing was read");
     ContactHistory.Indexer index = new ContactHistory.Indexer();
-    long lastLine = 1;
-    try (CsvReader<CsvRecord> csv =
-        CsvReader.builder()
-            .detectBomHeader(true)
-            .skipEmptyLines(true)
-            // Decoded strictly: FastCSV's own decoding would replace bytes that are not UTF-8, so a
-            // mangled
-            // loan id would silently escape the frequency caps.
-            .ignoreDifferentFieldCount(true)
-            .ofCsvRecord(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-      Iterator<CsvRecord> it = csv.iterator();
-      if (!it.hasNext()) {
-        problems.add(
-            1, null, "the file is empty; expected the header " + String.join(",", COLUMNS));
-        problems.throwIfAny();
-      }
-      CsvRecord header = it.next();
-      int[] at = columns(header, problems);
-      problems.throwIfAny();
-      while (it.hasNext()) {
-        CsvRecord r = it.next();
-        lastLine = r.getStartingLineNumber();
-        row(r, header.getFieldCount(), at, index, problems);
-      }
-    } catch (CsvParseException e) {
-      problems.add(
-          lastLine + 1,
-          null,
-          "malformed CSV after line "
-              + lastLine
-              + " (a quote that never closes?): "
-              + e.getMessage());
-    } catch (UncheckedIOException e) {
-      if (!(e.getCause() instanceof CharacterCodingException)) {
-        throw e.getCause();
-      }
-      Utf8Files.notUtf8(file, problems);
-    }
-    problems.throwIfAny();
+    GuardrailCsv.read(
+        file, problems, READ, 3, COLUMNS, (r, line, at) -> row(r, line, at, index, problems));
     return index.build();
   }
 
-  /** The index of each of {@link #READ} in the header ({@code -1} for an absent optional one). */
-  private static int[] columns(CsvRecord header, FileProblems problems) {
-    int[] at = {-1, -1, -1, -1, -1, -1};
-    List<String> found = new ArrayList<>();
-    for (int i = 0; i < header.getFieldCount(); i++) {
-      String name = header.getField(i).replace("\uFEFF", "").strip();
-      found.add(name);
-      int c = READ.indexOf(name.toLowerCase(Locale.ROOT).replace("-", "_").replace(" ", "_"));
-      if (c < 0) {
-        continue; // other columns (a call's duration, an agent) are allowed and ignored
-      }
-      if (at[c] >= 0) {
-        problems.add(
-            header.getStartingLineNumber(), READ.get(c), "the column appears twice in the header");
-      }
-      at[c] = i;
-    }
-    List<String> missing = new ArrayList<>();
-    for (int c = 0; c < 3; c++) {
-      if (at[c] < 0) {
-        missing.add(COLUMNS.get(c));
-      }
-    }
-    if (!missing.isEmpty()) {
-      problems.add(
-          header.getStartingLineNumber(),
-          null,
-          "the header has no "
-              + String.join(", ", missing)
-              + (missing.size() == 1 ? " column" : " columns")
-              + " (found: "
-              + String.join(", ", found)
-              + "; expected "
-              + String.join(",", COLUMNS)
-              + ")");
-    }
-    return at;
-  }
-
   private static void row(
-      CsvRecord r, int width, int[] at, ContactHistory.Indexer index, FileProblems problems) {
-    long line = r.getStartingLineNumber();
-    if (r.getFieldCount() != width) {
-      problems.add(line, null, "has " + r.getFieldCount() + " fields but the header has " + width);
-      return;
-    }
+      CsvRecord r, long line, int[] at, ContactHistory.Indexer index, FileProblems problems) {
     String loanId = r.getField(at[0]).strip();
     if (loanId.isEmpty()) {
       problems.add(line, LOAN_ID, "is empty; every attempt needs a loan id");
