@@ -202,6 +202,36 @@ class SparkPlanTest {
   }
 
   @Test
+  void capacityConsentAndJurisdictionsPlanTheSameOnSpark() throws Exception {
+    Files.writeString(
+        dir.resolve("consent.csv"),
+        "loan_id,channel,status,timestamp\n"
+            + "LOAN-2025-00017,ALL,revoked,2025-08-01T10:00:00+05:30\n"
+            + "LOAN-2025-00004,SMS,opt_out,2025-08-04T10:00:00+05:30\n",
+        StandardCharsets.UTF_8);
+    Path policy = dir.resolve("capacity-policy.json");
+    Files.writeString(
+        policy,
+        "{ \"preset\": \"rbi\", \"capacity\": { \"CALL\": 150, \"SMS\": 200 },\n"
+            + "  \"consent\": { \"file\": \"consent.csv\" },\n"
+            + "  \"jurisdictions\": { \"attribute\": \"branch\","
+            + " \"policies\": { \"Mumbai\": \"us-ma\" } } }",
+        StandardCharsets.UTF_8);
+    String[] more = {
+      "--policy", policy.toString(), "--history", SAMPLE.resolve("policy/history.csv").toString()
+    };
+    Path csv = SAMPLE.resolve("portfolio.csv");
+
+    Run local = plan(null, args(csv, more));
+    Run onSpark = plan(new SparkPlanEngine(spark), args(parquet(csv, "capacity.parquet"), more));
+
+    assertThat(local.exit()).as(local.err()).isZero();
+    assertThat(local.out()).contains("\"capacity\"", "CAPACITY", "CONSENT");
+    assertThat(onSpark.exit()).as(onSpark.err()).isZero();
+    assertThat(onSpark.out()).isEqualTo(local.out());
+  }
+
+  @Test
   void badRowsAreNamedByRowLoanIdAndColumnAndNothingIsPlanned() throws Exception {
     Path csv = dir.resolve("bad.csv");
     Files.writeString(
