@@ -107,6 +107,13 @@ public final class ContactHistory implements java.io.Serializable {
     }
   }
 
+  /** Every attempt, by loan id, then as {@link #attempts(String)} orders them. */
+  public List<Attempt> all() {
+    List<Attempt> out = new ArrayList<>(size);
+    new java.util.TreeSet<>(byLoan.keySet()).forEach(loan -> out.addAll(attempts(loan)));
+    return out;
+  }
+
   /** How many attempts there are in all. */
   public int size() {
     return size;

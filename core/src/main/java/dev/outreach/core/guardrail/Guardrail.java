@@ -13,5 +13,10 @@ public enum Guardrail {
   /** Too many attempts on the channel within a period (e.g. 7 calls in 7 days). */
   FREQUENCY_CAP,
   /** Too soon after a conversation on the channel (e.g. no call within 7 days after one). */
-  COOL_OFF
+  COOL_OFF,
+  /**
+   * The customer was already contacted on the channel that local day (the policy's {@code
+   * oncePerDay}, which the daily cycle always sets, so a second run on a day sends nothing twice).
+   */
+  ONCE_A_DAY
 }

@@ -40,6 +40,8 @@ import java.util.TreeSet;
  * @param sharedCaps caps counting several channels together (calls and texts, say)
  * @param jurisdictions a policy per jurisdiction (a customer attribute such as {@code state}), for
  *     customers whose jurisdiction is listed
+ * @param oncePerDay whether a customer is contacted at most once per channel per local day,
+ *     counting the history (a contact wanted on a day that already has one moves to the next)
  * @param consent each customer's consent per channel (opt-outs, revocations, grants where needed),
  *     which no rule overrides
  */
@@ -55,6 +57,7 @@ public record GuardrailPolicy(
     Map<Channel, Integer> capacity,
     List<SharedCap> sharedCaps,
     Jurisdictions jurisdictions,
+    boolean oncePerDay,
     Consent consent) {
 
   /** The default {@link #horizonDays()}: two weeks. */
@@ -73,6 +76,7 @@ public record GuardrailPolicy(
           Map.of(),
           List.of(),
           Jurisdictions.none(),
+          false,
           Consent.none());
 
   public GuardrailPolicy {
@@ -325,6 +329,8 @@ public record GuardrailPolicy(
         + sharedCaps
         + ", jurisdictions="
         + jurisdictions.policies().keySet()
+        + ", oncePerDay="
+        + oncePerDay
         + ", consent="
         + consent
         + "]";

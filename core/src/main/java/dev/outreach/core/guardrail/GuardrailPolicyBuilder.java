@@ -33,6 +33,7 @@ public final class GuardrailPolicyBuilder {
   private int horizonDays;
   private Consent consent;
   private Jurisdictions jurisdictions;
+  private boolean oncePerDay;
   private final java.util.EnumMap<Channel, Integer> capacity =
       new java.util.EnumMap<>(Channel.class);
 
@@ -49,6 +50,7 @@ public final class GuardrailPolicyBuilder {
     capacity.putAll(from.capacity());
     consent = from.consent();
     jurisdictions = from.jurisdictions();
+    oncePerDay = from.oncePerDay();
   }
 
   /** Allows {@code channel} only within {@code range}, local time. Default: any hour. */
@@ -200,6 +202,15 @@ public final class GuardrailPolicyBuilder {
     return this;
   }
 
+  /**
+   * Whether a customer is contacted at most once per channel per local day, counting the history.
+   * Default: {@code false}.
+   */
+  public GuardrailPolicyBuilder oncePerDay(boolean once) {
+    this.oncePerDay = once;
+    return this;
+  }
+
   public GuardrailPolicy build() {
     return new GuardrailPolicy(
         hours,
@@ -213,6 +224,7 @@ public final class GuardrailPolicyBuilder {
         capacity,
         sharedCaps,
         jurisdictions,
+        oncePerDay,
         consent);
   }
 }

@@ -42,7 +42,8 @@ final class PolicyFile {
           "horizonDays",
           "capacity",
           "consent",
-          "jurisdictions");
+          "jurisdictions",
+          "oncePerDay");
 
   /** Whether a jurisdiction's policy file is being read (they may not name files in turn). */
   private static final ThreadLocal<Boolean> NESTED = ThreadLocal.withInitial(() -> false);
@@ -126,6 +127,14 @@ final class PolicyFile {
           break;
         case "jurisdictions":
           jurisdictions(v);
+          break;
+        case "oncePerDay":
+          if (v.getValueType() == JsonValue.ValueType.TRUE
+              || v.getValueType() == JsonValue.ValueType.FALSE) {
+            builder.oncePerDay(v.getValueType() == JsonValue.ValueType.TRUE);
+          } else {
+            json.issue(key, "expected true or false, found " + v);
+          }
           break;
         default: // preset (read first) or an unknown key (already reported)
       }

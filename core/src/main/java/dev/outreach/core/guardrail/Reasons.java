@@ -39,6 +39,13 @@ final class Reasons {
         Texts.day(day) + " is not a working day");
   }
 
+  void alreadyContacted(LocalDate day) {
+    add(
+        Guardrail.ONCE_A_DAY,
+        " is on a day the customer already had a " + Texts.noun(channel),
+        Texts.date(day) + " already had a " + Texts.noun(channel));
+  }
+
   void holiday(LocalDate day) {
     add(Guardrail.HOLIDAY, " is on a holiday", Texts.date(day) + " is a holiday");
   }

@@ -106,6 +106,10 @@ final class SlotSearch {
         reasons.holiday(day);
         continue;
       }
+      if (policy.oncePerDay() && contactedOn(day)) {
+        reasons.alreadyContacted(day);
+        continue;
+      }
       if (i == 0) {
         reasonsNow();
       }
@@ -128,6 +132,16 @@ final class SlotSearch {
                 + policy.horizonDays()
                 + " days (the policy's horizon)";
     return new Verdict.Blocked(reasons.primary(), reasons.describe(notBefore, true) + "; " + why);
+  }
+
+  /** Whether the history has an attempt on this channel on local {@code day}. */
+  private boolean contactedOn(LocalDate day) {
+    if (attempts == null) {
+      return false;
+    }
+    long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    int last = attempts.lastAtOrBefore(end - 1);
+    return last >= 0 && attempts.at(last) >= day.atStartOfDay(zone).toInstant().toEpochMilli();
   }
 
   /** Notes when the contact's own time is outside the channel's hours. */

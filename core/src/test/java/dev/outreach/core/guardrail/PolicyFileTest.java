@@ -140,7 +140,7 @@ class PolicyFileTest {
                       "policy.json:10: onViolation: \"SKIP\" is not MOVE or DROP",
                       "policy.json:11: horizonDays: 400 is not a number of days from 0 to 366",
                       "policy.json:12: colour: unknown key (expected preset, hours, workingDays, holidays, doNotContact, caps,"
-                          + " coolOff, onViolation, horizonDays, capacity, consent, jurisdictions)");
+                          + " coolOff, onViolation, horizonDays, capacity, consent, jurisdictions, oncePerDay)");
             });
   }
 
