@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       TestRulesCommand.class,
       ExecuteCommand.class,
+      CycleCommand.class,
       FollowUpCommand.class,
       SandboxCommand.class,
       CommandLine.HelpCommand.class
@@ -86,6 +87,9 @@ public final class Main {
               public <K> K create(Class<K> type) throws Exception {
                 if (type == ExecuteCommand.class) {
                   return type.cast(new ExecuteCommand(env));
+                }
+                if (type == CycleCommand.class) {
+                  return type.cast(new CycleCommand(env));
                 }
                 return type == PlanCommand.class && engine != null
                     ? type.cast(new PlanCommand(engine))

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * terminal or with {@code --progress}; never on standard output, so piped output stays clean.
  */
 final class Progress {
-  private static final Progress QUIET = new Progress(null, false);
+  static final Progress QUIET = new Progress(null, false);
 
   private final PrintWriter err;
   private final boolean overwrite;

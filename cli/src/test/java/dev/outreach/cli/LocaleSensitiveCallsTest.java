@@ -27,6 +27,7 @@ class LocaleSensitiveCallsTest {
           "rules",
           "decisiontables",
           "http",
+          "cycle",
           "sandbox",
           "examples",
           "cli",
