@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
       TestRulesCommand.class,
       ExecuteCommand.class,
       CycleCommand.class,
+      SimulateCommand.class,
       FollowUpCommand.class,
       SandboxCommand.class,
       CommandLine.HelpCommand.class
