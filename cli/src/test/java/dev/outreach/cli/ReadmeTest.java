@@ -47,9 +47,9 @@ class ReadmeTest {
 
   /**
    * Commands that serve, send or run for minutes: tested elsewhere (SandboxCommandTest,
-   * ExecuteCommandTest, DemoTest).
+   * ExecuteCommandTest, DemoTest, CycleCommandTest, SimulateCommandTest).
    */
-  static final Set<String> NOT_RUN_HERE = Set.of("sandbox", "execute", "demo");
+  static final Set<String> NOT_RUN_HERE = Set.of("sandbox", "execute", "demo", "cycle", "simulate");
 
   @TempDir Path dir;
 
