@@ -76,7 +76,7 @@ final class SimulationReport {
         .append("table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;")
         .append("padding:.3em .6em;text-align:right}th:first-child,td:first-child{text-align:left}")
         .append(
-            "caption{text-align:left;font-weight:600;margin-bottom:.3em}</style></head><body>\n")
+            "caption{text-align:left;font-weight:600;margin-bottom:.3em}</style></head><body data-ready=\"true\">\n")
         .append("<main><h1>")
         .append(esc(title))
         .append("</h1>\n<p>Model seed ")

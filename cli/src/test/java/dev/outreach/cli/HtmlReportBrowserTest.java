@@ -96,7 +96,31 @@ class HtmlReportBrowserTest {
     args.set(args.indexOf("2025-08-05T09:00:00+05:30"), "2025-08-09T10:00:00+05:30");
     Run w = run(args.toArray(String[]::new));
     assertThat(w.code()).as(w.err()).isZero();
+    simulation = dir.resolve("simulation.html");
+    Path model = dir.resolve("model.json");
+    Files.writeString(
+        model,
+        "{\"seed\": 3, \"channels\": {\"CALL\": {\"answer\": 0.5, \"promise\": 0.4, \"keep\": 0.6,"
+            + " \"pay\": 0.1, \"payWithinDays\": 1, \"cost\": 2}}}");
+    Run sim =
+        run(
+            concat(
+                "simulate",
+                "--rules",
+                RULES.toString(),
+                "--base-rules",
+                RULES.toString(),
+                "--days",
+                "2",
+                "--response",
+                model.toString(),
+                "--out",
+                simulation.toString()));
+    assertThat(sim.code()).as(sim.err()).isZero();
   }
+
+  /** The strategy simulator's page (two days of the sample, champion and challenger). */
+  static Path simulation;
 
   static String[] concat(String... head) {
     List<String> all = new java.util.ArrayList<>(List.of(head));
@@ -276,7 +300,7 @@ class HtmlReportBrowserTest {
    * and axe's best practices.
    */
   @Test
-  void axeFindsNoAccessibilityViolationsInTheReportAndTheDiffPage() throws Exception {
+  void axeFindsNoAccessibilityViolationsInTheReportTheDiffAndTheSimulationPages() throws Exception {
     String contacted =
         plan.getJsonArray("steps").getJsonObject(0).getJsonArray("customerIds").getString(0);
     String suppressed = plan.getJsonArray("suppressed").getJsonObject(0).getString("customerId");
@@ -292,7 +316,8 @@ class HtmlReportBrowserTest {
               report.toUri() + "#q=NO-SUCH-LOAN",
               diff.toUri().toString(),
               warned.toUri().toString(),
-              warned.toUri() + "#q=LOAN-2025-00009")) {
+              warned.toUri() + "#q=LOAN-2025-00009",
+              simulation.toUri().toString())) {
         tab.open(page);
         found.put(page.substring(page.lastIndexOf('/') + 1), Axe.violations(tab));
       }
@@ -300,7 +325,7 @@ class HtmlReportBrowserTest {
 
     List<String> all = new java.util.ArrayList<>();
     found.forEach((page, violations) -> violations.forEach(v -> all.add(page + ": " + v)));
-    assertThat(found).hasSize(8);
+    assertThat(found).hasSize(9);
     assertThat(all.size()).as("axe-core violations:%n%s", String.join("\n", all)).isZero();
   }
 }
