@@ -19,10 +19,7 @@ import dev.outreach.report.TextReport;
 import dev.outreach.report.html.HtmlReport;
 import dev.outreach.rules.RuleSet;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.StringWriter;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -66,15 +63,28 @@ public final class DailyCycle {
   /**
    * What one run did.
    *
-   * @param run the run's folder in the store: plan.json, report.txt, report.html, journal.jsonl
+   * @param run the run's place in the store (a folder: plan.json, report.txt, report.html,
+   *     journal.jsonl; or a row)
    * @param history the contact history the plan was made with
    * @param plan the whole plan, later days included
    * @param sent the execution of the steps due today
    */
-  public record Result(Path run, ContactHistory history, Plan plan, ExecutionReport sent) {}
+  public record Result(String run, ContactHistory history, Plan plan, ExecutionReport sent) {}
 
-  /** Runs the cycle now (the builder's clock). */
-  public Result run(FolderStore store) throws IOException, GuardrailFileException {
+  /**
+   * Runs the cycle now (the builder's clock), holding the store's lock for the campaign throughout:
+   * a cycle started meanwhile elsewhere waits, then plans with this one's attempts.
+   */
+  public Result run(Store store) throws Exception {
+    AutoCloseable held = store.lock(b.campaignId);
+    try {
+      return runLocked(store);
+    } finally {
+      held.close();
+    }
+  }
+
+  private Result runLocked(Store store) throws IOException, GuardrailFileException {
     OffsetDateTime now = OffsetDateTime.now(b.clock).atZoneSameInstant(b.zone).toOffsetDateTime();
     ContactHistory history = store.history();
     GuardrailPolicy policy = b.policy.toBuilder().oncePerDay(true).build();
@@ -86,21 +96,20 @@ public final class DailyCycle {
             .guardrails(new Guardrails(policy, history))
             .build()
             .plan(b.customers, b.rules.withHistory(history).decisions(b.experiments), now);
-    Path run = store.newRun(now.toInstant());
-    writeAtomically(run.resolve(FolderStore.PLAN), w -> PlanJson.write(plan, w));
-    writeAtomically(run.resolve("report.txt"), w -> w.write(TextReport.render(plan)));
-    writeAtomically(
-        run.resolve("report.html"),
-        w -> HtmlReport.builder(plan).customers(b.customers).build().write(w));
+    Store.Run run = store.begin(now.toInstant());
+    run.write(FolderStore.PLAN, PlanJson.write(plan));
+    run.write("report.txt", TextReport.render(plan));
+    StringWriter html = new StringWriter();
+    HtmlReport.builder(plan).customers(b.customers).build().write(html);
+    run.write("report.html", html.toString());
     Plan today = dueBy(plan, now.toLocalDate().plusDays(1).atStartOfDay(b.zone).toOffsetDateTime());
     PlanExecutor executor =
         PlanExecutor.builder(b.client).clock(b.clock).respectSchedule(b.respectSchedule).build();
     ExecutionReport sent;
-    try (Journal journal =
-        PlanExecutor.openJournal(run.resolve(FolderStore.JOURNAL), today, b.client.baseUri())) {
+    try (Journal journal = run.journal(today, b.client.baseUri())) {
       sent = executor.execute(today, journal);
     }
-    return new Result(run, history, plan, sent);
+    return new Result(run.name(), history, plan, sent);
   }
 
   /** {@code plan} with only the steps that start before {@code end}. */
@@ -123,19 +132,6 @@ public final class DailyCycle {
         plan.warnings(),
         plan.experiments(),
         plan.capacity());
-  }
-
-  private interface Body {
-    void write(Writer w) throws IOException;
-  }
-
-  /** Writes {@code file} whole or not at all: a crash never leaves half a plan. */
-  private static void writeAtomically(Path file, Body body) throws IOException {
-    Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      body.write(w);
-    }
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Configures a {@link DailyCycle}. */

@@ -30,7 +30,11 @@ import java.util.stream.Stream;
  * is read from them each time, never kept apart, so it cannot drift from what was sent: a step a
  * journal says was sending counts as an attempt even when the run died before its answer.
  */
-public final class FolderStore {
+public final class FolderStore implements Store {
+  /** The folders this process holds, each with the lock on its file (a file lock is per JVM). */
+  private static final java.util.Map<Path, java.util.concurrent.locks.ReentrantLock> HELD =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static final String PLAN = "plan.json";
   static final String JOURNAL = "journal.jsonl";
 
@@ -62,6 +66,7 @@ public final class FolderStore {
    * @return whether the feed was new
    * @throws GuardrailFileException naming every bad row; nothing is imported then
    */
+  @Override
   public boolean importFeed(Path csv) throws IOException, GuardrailFileException {
     ContactHistory.read(csv); // all or nothing, with line and column
     byte[] bytes = Files.readAllBytes(csv);
@@ -81,6 +86,7 @@ public final class FolderStore {
    * {@code unknown} when the answer did not prove what happened), leaving out steps whose answer
    * proves nothing took effect; then every feed's attempts.
    */
+  @Override
   public ContactHistory history() throws IOException, GuardrailFileException {
     List<ContactHistory.Attempt> all = new ArrayList<>();
     for (Path run : runs()) {
@@ -109,12 +115,65 @@ public final class FolderStore {
   }
 
   /** A new, empty folder for a run at {@code at}. */
-  Path newRun(Instant at) throws IOException {
+  @Override
+  public Store.Run begin(Instant at) throws IOException {
     Path run = dir.resolve("runs").resolve(RUN.format(at));
     for (int i = 2; Files.exists(run); i++) {
       run = dir.resolve("runs").resolve(RUN.format(at) + "-" + i);
     }
-    return Files.createDirectories(run);
+    Path made = Files.createDirectories(run);
+    return new Store.Run() {
+      @Override
+      public String name() {
+        return made.toString();
+      }
+
+      @Override
+      public void write(String file, String text) throws IOException {
+        Path tmp = Files.createTempFile(made, file, ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, made.resolve(file), StandardCopyOption.ATOMIC_MOVE);
+      }
+
+      @Override
+      public Journal journal(Plan plan, java.net.URI baseUri) {
+        return dev.outreach.http.execute.PlanExecutor.openJournal(
+            made.resolve(JOURNAL), plan, baseUri);
+      }
+    };
+  }
+
+  /** Locks {@code STORE/cycle.lock} (and, within this process, the folder): one cycle at a time. */
+  @Override
+  public AutoCloseable lock(String campaignId) throws IOException {
+    java.util.concurrent.locks.ReentrantLock local =
+        HELD.computeIfAbsent(
+            dir.toAbsolutePath().normalize(), k -> new java.util.concurrent.locks.ReentrantLock());
+    local.lock();
+    java.nio.channels.FileChannel channel = null;
+    try {
+      channel =
+          java.nio.channels.FileChannel.open(
+              dir.resolve("cycle.lock"),
+              java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.WRITE);
+      java.nio.channels.FileLock held = channel.lock();
+      java.nio.channels.FileChannel open = channel;
+      return () -> {
+        try {
+          held.release();
+          open.close();
+        } finally {
+          local.unlock();
+        }
+      };
+    } catch (IOException | RuntimeException e) {
+      if (channel != null) {
+        channel.close();
+      }
+      local.unlock();
+      throw e;
+    }
   }
 
   private static String sha256(byte[] bytes) {

@@ -88,9 +88,9 @@ class DailyCycleTest {
           .isEqualTo(Map.of("L1", 1L, "L2", 1L, "L3", 1L));
       assertThat(sandbox.contactCounts(Channel.SMS))
           .isEqualTo(Map.of("L4", 1L, "L5", 1L, "L6", 1L));
-      assertThat(first.run().resolve("plan.json")).exists();
-      assertThat(first.run().resolve("report.txt")).exists();
-      assertThat(first.run().resolve("report.html")).exists();
+      assertThat(Path.of(first.run()).resolve("plan.json")).exists();
+      assertThat(Path.of(first.run()).resolve("report.txt")).exists();
+      assertThat(Path.of(first.run()).resolve("report.html")).exists();
       assertThat(first.history().size()).isZero();
 
       // Day 1 again, 11:00: the history has the morning's six attempts; nothing is sent twice.
@@ -135,7 +135,7 @@ class DailyCycleTest {
         SandboxServer.builder().token(TOKEN).campaign("CAMP", book()).start()) {
       DailyCycle.Result first = run(sandbox, store, "2025-08-05T03:30:00Z");
       // As if killed with kill -9 after each request went out, before its answer was journaled.
-      Path journal = first.run().resolve("journal.jsonl");
+      Path journal = Path.of(first.run()).resolve("journal.jsonl");
       List<String> kept = new ArrayList<>();
       for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
         if (!line.replace(" ", "").contains("\"type\":\"outcome\"")) {

@@ -42,6 +42,17 @@ public final class Journal implements AutoCloseable {
   private final Object buffered = new Object();
   private final ReentrantLock flushing = new ReentrantLock();
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  private volatile Mirror mirror;
+
+  /**
+   * Somewhere else every record must also be before the request it announces is sent (a database
+   * that replicas share): called with each batch of lines once they are on disk; when it throws,
+   * the journal is unusable and nothing more is sent.
+   */
+  public interface Mirror {
+    void write(byte[] lines) throws IOException;
+  }
+
   private long position;
   private long appended;
   private long durable;
@@ -139,6 +150,41 @@ public final class Journal implements AutoCloseable {
     return new JournalContents(h, parsed.records(), parsed.tornTail());
   }
 
+  /**
+   * Copies every record appended from now on to {@code mirror} too (see {@link Mirror}), and, when
+   * {@code copyExisting}, the lines already in the file first.
+   *
+   * @throws JournalException if the existing lines cannot be copied
+   */
+  public void mirrorTo(Mirror mirror, boolean copyExisting) {
+    flushing.lock();
+    try {
+      if (copyExisting) {
+        try {
+          mirror.write(Arrays.copyOf(readAll(channel), (int) position));
+        } catch (IOException e) {
+          throw new JournalException("cannot copy journal " + file + ": " + e, e);
+        }
+      }
+      this.mirror = mirror;
+    } finally {
+      flushing.unlock();
+    }
+  }
+
+  /**
+   * Reads journal lines held elsewhere (a {@link Mirror}'s copy), named {@code source} in errors.
+   *
+   * @throws JournalException if they hold no header or are damaged
+   */
+  public static JournalContents parse(byte[] lines, String source) {
+    Path named = Path.of(source.replace(':', '_'));
+    JournalFile.Parsed parsed = JournalFile.parse(lines, named);
+    Header h =
+        parsed.header().orElseThrow(() -> new JournalException("journal " + source + " is empty"));
+    return new JournalContents(h, parsed.records(), parsed.tornTail());
+  }
+
   /** The file. */
   public Path file() {
     return file;
@@ -196,6 +242,10 @@ public final class Journal implements AutoCloseable {
           position += channel.write(b, position);
         }
         channel.force(false);
+        Mirror m = mirror;
+        if (m != null) {
+          m.write(bytes);
+        }
       } catch (IOException e) {
         synchronized (buffered) {
           broken = e;
