@@ -4,6 +4,8 @@ import dev.outreach.core.Customer;
 import dev.outreach.core.guardrail.GuardrailPolicy;
 import dev.outreach.cycle.DailyCycle;
 import dev.outreach.cycle.FolderStore;
+import dev.outreach.cycle.PostgresStore;
+import dev.outreach.cycle.Store;
 import dev.outreach.http.client.OutreachClient;
 import dev.outreach.rules.RuleSet;
 import java.io.PrintWriter;
@@ -46,9 +48,12 @@ final class CycleCommand implements Callable<Integer> {
   @Option(
       names = "--store",
       required = true,
-      paramLabel = "DIR",
-      description = "The store: a folder (made when absent) with runs/ and feeds/.")
-  Path store;
+      paramLabel = "DIR|JDBC-URL",
+      description =
+          "The store: a folder (made when absent) with runs/ and feeds/, or a PostgreSQL database,"
+              + " jdbc:postgresql://HOST[:PORT]/DB (the user from PGUSER, the password from"
+              + " PGPASSWORD in the environment; tables made by Flyway).")
+  String store;
 
   @Option(
       names = "--outcomes",
@@ -91,6 +96,24 @@ final class CycleCommand implements Callable<Integer> {
     this.env = env;
   }
 
+  /** The folder or database {@code --store} names. */
+  private Store store(String location) throws Exception {
+    if (!location.startsWith("jdbc:")) {
+      return FolderStore.open(Path.of(location));
+    }
+    if (!location.startsWith("jdbc:postgresql:")) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--store: only PostgreSQL databases (jdbc:postgresql://…) are stores");
+    }
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("user", env.getOrDefault("PGUSER", System.getProperty("user.name")));
+    if (env.get("PGPASSWORD") != null) {
+      p.setProperty("password", env.get("PGPASSWORD"));
+    }
+    return PostgresStore.open(location, p);
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -114,7 +137,7 @@ final class CycleCommand implements Callable<Integer> {
       err.println("outreach: --now is only for a sandbox on this machine");
       return ExecuteCommand.USAGE;
     }
-    FolderStore folder = FolderStore.open(store);
+    Store folder = store(store);
     for (Path feed : outcomes) {
       boolean added = folder.importFeed(feed);
       err.println("outreach: " + feed + (added ? ": imported" : ": already in the store"));

@@ -101,6 +101,11 @@ class CycleCommandTest {
                   args(sandbox, "2025-08-05T09:00:00+05:30"),
                   new String[] {"--token-env", "NOT_SET_ANYWHERE"}));
       assertThat(noToken.code()).isEqualTo(2);
+      String[] mysql = args(sandbox, "2025-08-05T09:00:00+05:30");
+      mysql[java.util.Arrays.asList(mysql).indexOf("--store") + 1] = "jdbc:mysql://db/outreach";
+      CliTest.Run other = run(mysql);
+      assertThat(other.code()).isEqualTo(2);
+      assertThat(other.err()).contains("--store", "jdbc:postgresql://");
       assertThat(sandbox.received()).isEmpty();
     }
   }
