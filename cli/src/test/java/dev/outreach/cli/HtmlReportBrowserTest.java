@@ -117,10 +117,30 @@ class HtmlReportBrowserTest {
                 "--out",
                 simulation.toString()));
     assertThat(sim.code()).as(sim.err()).isZero();
+    capacity = dir.resolve("capacity.html");
+    Path capped = dir.resolve("capacity-policy.json");
+    Files.writeString(capped, "{\"preset\": \"rbi\", \"capacity\": {\"CALL\": 300}}");
+    Run c =
+        run(
+            concat(
+                "plan",
+                "--rules",
+                RULES.toString(),
+                "--policy",
+                capped.toString(),
+                "--format",
+                "html",
+                "--out",
+                capacity.toString()));
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(Files.readString(capacity)).contains("id=\"capacity\"", "Moved out");
   }
 
   /** The strategy simulator's page (two days of the sample, champion and challenger). */
   static Path simulation;
+
+  /** The sample under a daily call capacity: the capacity section. */
+  static Path capacity;
 
   static String[] concat(String... head) {
     List<String> all = new java.util.ArrayList<>(List.of(head));
@@ -317,7 +337,8 @@ class HtmlReportBrowserTest {
               diff.toUri().toString(),
               warned.toUri().toString(),
               warned.toUri() + "#q=LOAN-2025-00009",
-              simulation.toUri().toString())) {
+              simulation.toUri().toString(),
+              capacity.toUri().toString())) {
         tab.open(page);
         found.put(page.substring(page.lastIndexOf('/') + 1), Axe.violations(tab));
       }
@@ -325,7 +346,7 @@ class HtmlReportBrowserTest {
 
     List<String> all = new java.util.ArrayList<>();
     found.forEach((page, violations) -> violations.forEach(v -> all.add(page + ": " + v)));
-    assertThat(found).hasSize(9);
+    assertThat(found).hasSize(10);
     assertThat(all.size()).as("axe-core violations:%n%s", String.join("\n", all)).isZero();
   }
 }

@@ -76,6 +76,7 @@ final class PlanPage {
     }
     charts();
     steps();
+    capacity();
     experiments();
     new PlanLists(o, plan, index, maxRows, money).write();
     o.raw("<script type=\"application/json\" id=\"search-data\">");
@@ -328,6 +329,31 @@ final class PlanPage {
                 + (notAfter.toLocalDate().equals(notBefore.toLocalDate())
                     ? HOUR.format(notAfter)
                     : WHEN.format(notAfter)));
+  }
+
+  /** Each channel's use of its daily capacity, day by day, when the policy sets one. */
+  private void capacity() {
+    if (plan.capacity().isEmpty()) {
+      return;
+    }
+    Page.section(o, "capacity", "Capacity, per channel and day");
+    o.raw(
+        "<p>The policy's capacity: each day of the plan's zone is filled by priority, then score,"
+            + " then loan id; the rest move to the next day with room, or are dropped at the horizon"
+            + " (CAPACITY warnings).</p>\n<table><thead><tr><th>Channel</th><th>Day</th>"
+            + "<th class=\"num\">Used</th><th class=\"num\">Capacity</th>"
+            + "<th class=\"num\">Moved in</th><th class=\"num\">Moved out</th>"
+            + "<th class=\"num\">Dropped</th></tr></thead><tbody>\n");
+    for (dev.outreach.core.plan.CapacityDay d : plan.capacity()) {
+      o.raw("<tr><td>").text(d.channel().name()).raw("</td><td>").text(d.date().toString());
+      o.raw("</td>");
+      for (long n : new long[] {d.used(), d.capacity(), d.movedIn(), d.movedOut(), d.dropped()}) {
+        o.raw("<td class=\"num\">").num(n).raw("</td>");
+      }
+      o.raw("</tr>\n");
+    }
+    o.raw("</tbody></table>\n");
+    Page.endSection(o);
   }
 
   private void experiments() {
