@@ -4,7 +4,6 @@ import dev.outreach.examples.sample.SamplePortfolio;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,29 +133,7 @@ public final class PolicyBenchmark {
   }
 
   private static List<String> plan(String heap, Path customers, Path out, List<String> more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "-Xmx" + heap,
-                "-jar",
-                CLI,
-                "plan",
-                "--rules",
-                RULES,
-                "--customers",
-                customers.toString(),
-                "--campaign",
-                "CAMP-SCALE",
-                "--as-of",
-                "2025-08-05T09:00:00+05:30",
-                "--zone",
-                "Asia/Kolkata",
-                "--format",
-                "json",
-                "--filters",
-                "ids",
-                "--out",
-                out.toString()));
+    List<String> args = ScaleBenchmark.planArgs(heap, CLI, RULES, customers, out, "ids");
     args.addAll(more);
     return args;
   }

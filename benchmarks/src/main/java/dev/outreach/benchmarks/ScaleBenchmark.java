@@ -267,32 +267,40 @@ public final class ScaleBenchmark {
       String filters,
       Path out)
       throws Exception {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "-Xmx" + heap,
-                "-jar",
-                JAR,
-                "plan",
-                "--rules",
-                rules,
-                "--customers",
-                customers.toString(),
-                "--campaign",
-                "CAMP-SCALE",
-                "--as-of",
-                "2025-08-05T09:00:00+05:30",
-                "--zone",
-                "Asia/Kolkata",
-                "--format",
-                "json",
-                "--out",
-                out.toString(),
-                "--filters",
-                filters,
-                "--progress"));
+    List<String> args = planArgs(heap, JAR, rules, customers, out, filters);
+    args.add("--progress");
     args.addAll(more);
     return java(args, dir.resolve("gc-" + filters + ".log"));
+  }
+
+  /**
+   * {@code java -Xmx… -jar JAR plan} of {@code customers} under {@code rules} as of the sample's
+   * day, the plan as JSON in {@code out}: the command every benchmark times.
+   */
+  static List<String> planArgs(
+      String heap, String jar, String rules, Path customers, Path out, String filters) {
+    return new ArrayList<>(
+        List.of(
+            "-Xmx" + heap,
+            "-jar",
+            jar,
+            "plan",
+            "--rules",
+            rules,
+            "--customers",
+            customers.toString(),
+            "--campaign",
+            "CAMP-SCALE",
+            "--as-of",
+            "2025-08-05T09:00:00+05:30",
+            "--zone",
+            "Asia/Kolkata",
+            "--format",
+            "json",
+            "--out",
+            out.toString(),
+            "--filters",
+            filters));
   }
 
   private static String benchmarksJar() {

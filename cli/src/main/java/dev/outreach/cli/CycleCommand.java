@@ -9,7 +9,6 @@ import dev.outreach.cycle.Store;
 import dev.outreach.http.client.OutreachClient;
 import dev.outreach.rules.RuleSet;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,21 +62,7 @@ final class CycleCommand implements Callable<Integer> {
               + " format); repeatable. The same file imported twice is kept once.")
   List<Path> outcomes = new ArrayList<>();
 
-  @Option(
-      names = "--base-url",
-      required = true,
-      paramLabel = "URL",
-      converter = OptionValues.BaseUrl.class,
-      description = "The API (plain http only for loopback hosts).")
-  URI baseUrl;
-
-  @Option(
-      names = "--token-env",
-      required = true,
-      paramLabel = "VAR",
-      converter = OptionValues.EnvName.class,
-      description = "The environment variable holding the API token.")
-  String tokenEnv;
+  @Mixin ApiOptions api;
 
   @Option(
       names = "--now",
@@ -126,13 +111,11 @@ final class CycleCommand implements Callable<Integer> {
     if (inputs.upload) {
       throw new ParameterException(spec.commandLine(), "--upload is not supported by cycle");
     }
-    String token = env.get(tokenEnv);
-    if (token == null || token.isBlank()) {
-      err.println(
-          "outreach: environment variable " + tokenEnv + " (--token-env) is not set or empty");
+    String token = api.token(env, err);
+    if (token == null) {
       return ExecuteCommand.USAGE;
     }
-    OutreachClient client = OutreachClient.builder(baseUrl).token(token).build();
+    OutreachClient client = OutreachClient.builder(api.baseUrl).token(token).build();
     if (now && !client.loopback()) {
       err.println("outreach: --now is only for a sandbox on this machine");
       return ExecuteCommand.USAGE;

@@ -8,7 +8,6 @@ import dev.outreach.http.execute.PlanExecutor;
 import dev.outreach.http.execute.RetryPolicy;
 import dev.outreach.http.journal.Journal;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,23 +51,7 @@ final class ExecuteCommand implements Callable<Integer> {
       description = "The plan, as written by `outreach plan --format json`.")
   Path planFile;
 
-  @Option(
-      names = "--base-url",
-      required = true,
-      paramLabel = "URL",
-      converter = OptionValues.BaseUrl.class,
-      description =
-          "The API, e.g. https://api.agents.timepay.ai (plain http only for loopback hosts).")
-  URI baseUrl;
-
-  @Option(
-      names = "--token-env",
-      required = true,
-      paramLabel = "VAR",
-      converter = OptionValues.EnvName.class,
-      description =
-          "The environment variable holding the API token (the token itself is never an argument).")
-  String tokenEnv;
+  @Mixin ApiOptions api;
 
   @Option(
       names = "--journal",
@@ -136,13 +119,8 @@ final class ExecuteCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String token = env.get(tokenEnv);
-    if (token == null || token.isBlank()) {
-      err.println(
-          "outreach: environment variable "
-              + tokenEnv
-              + " (--token-env) is not set or empty; put the API"
-              + " token in it");
+    String token = api.token(env, err);
+    if (token == null) {
       return USAGE;
     }
     try (CliMetrics meters = metrics.open()) {
@@ -157,7 +135,7 @@ final class ExecuteCommand implements Callable<Integer> {
     try {
       ExecuteOptions.counts(maxInFlight, maxAttempts);
       client =
-          OutreachClient.builder(baseUrl)
+          OutreachClient.builder(api.baseUrl)
               .token(token)
               .httpClient(meters.instrument(OutreachClient.defaultHttpClient()))
               .requestTimeout(ExecuteOptions.duration("--timeout", timeout))
@@ -187,7 +165,7 @@ final class ExecuteCommand implements Callable<Integer> {
       return USAGE;
     }
     Plan plan = readPlan(planFile);
-    try (Journal journal = PlanExecutor.openJournal(journalFile, plan, baseUrl)) {
+    try (Journal journal = PlanExecutor.openJournal(journalFile, plan, api.baseUrl)) {
       int earlier = journal.contents().records().size();
       out.println(
           "Executing "
@@ -199,7 +177,7 @@ final class ExecuteCommand implements Callable<Integer> {
               + " steps, sha256 "
               + journal.contents().header().planSha256().substring(0, 12)
               + "…) against "
-              + baseUrl);
+              + api.baseUrl);
       out.println(
           "Journal "
               + journalFile

@@ -99,7 +99,7 @@ final class Simulation {
           }
           paid++;
           collected = collected.add(c.emiAmount() == null ? BigDecimal.ZERO : c.emiAmount());
-          book.put(c.loanId(), paidNow(c));
+          book.put(c.loanId(), c.withPaymentStatus("paid"));
           feed.append(row(p.loanId(), p.channel(), now.minusHours(1), "paid"));
         }
         int kept = 0;
@@ -214,23 +214,5 @@ final class Simulation {
     Map<String, Integer> out = new TreeMap<>();
     plan.warnings().forEach(w -> out.merge(w.code(), 1, Integer::sum));
     return out;
-  }
-
-  private static Customer paidNow(Customer c) {
-    return new Customer(
-        c.loanId(),
-        c.firstName(),
-        c.lastName(),
-        c.phoneNumber(),
-        c.loanAmount(),
-        c.emiAmount(),
-        c.loanPeriod(),
-        c.currentEmi(),
-        c.emiDueDate(),
-        "paid",
-        c.language(),
-        c.leadId(),
-        c.leadDate(),
-        c.custom());
   }
 }

@@ -54,6 +54,46 @@ public record Customer(
   }
 
   /** A customer with only a loan id; add fields with {@link #builder(String)}. */
+  /**
+   * This customer with {@code status} as their payment status (say {@code paid}, once they pay).
+   */
+  public Customer withPaymentStatus(String status) {
+    return new Customer(
+        loanId,
+        firstName,
+        lastName,
+        phoneNumber,
+        loanAmount,
+        emiAmount,
+        loanPeriod,
+        currentEmi,
+        emiDueDate,
+        status,
+        language,
+        leadId,
+        leadDate,
+        custom);
+  }
+
+  /** This customer with {@code attributes} as their custom attributes. */
+  public Customer withCustom(Map<String, Object> attributes) {
+    return new Customer(
+        loanId,
+        firstName,
+        lastName,
+        phoneNumber,
+        loanAmount,
+        emiAmount,
+        loanPeriod,
+        currentEmi,
+        emiDueDate,
+        paymentStatus,
+        language,
+        leadId,
+        leadDate,
+        attributes);
+  }
+
   public static Builder builder(String loanId) {
     return new Builder(loanId);
   }

@@ -202,21 +202,7 @@ public final class CaseFile {
   private static Customer withoutCaseColumns(Customer c, Map<String, String> caseKeys) {
     Map<String, Object> custom = new HashMap<>(c.custom());
     custom.keySet().removeAll(caseKeys.keySet());
-    return new Customer(
-        c.loanId(),
-        c.firstName(),
-        c.lastName(),
-        c.phoneNumber(),
-        c.loanAmount(),
-        c.emiAmount(),
-        c.loanPeriod(),
-        c.currentEmi(),
-        c.emiDueDate(),
-        c.paymentStatus(),
-        c.language(),
-        c.leadId(),
-        c.leadDate(),
-        custom);
+    return c.withCustom(custom);
   }
 
   /** One row's case cells: its name, its moment and its expectation. */
