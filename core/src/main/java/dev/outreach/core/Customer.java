@@ -53,11 +53,19 @@ public record Customer(
     return loanId.hashCode();
   }
 
-  /** A customer with only a loan id; add fields with {@link #builder(String)}. */
   /**
    * This customer with {@code status} as their payment status (say {@code paid}, once they pay).
    */
   public Customer withPaymentStatus(String status) {
+    return with(status, custom);
+  }
+
+  /** This customer with {@code attributes} as their custom attributes. */
+  public Customer withCustom(Map<String, Object> attributes) {
+    return with(paymentStatus, attributes);
+  }
+
+  private Customer with(String status, Map<String, Object> attributes) {
     return new Customer(
         loanId,
         firstName,
@@ -72,28 +80,10 @@ public record Customer(
         language,
         leadId,
         leadDate,
-        custom);
-  }
-
-  /** This customer with {@code attributes} as their custom attributes. */
-  public Customer withCustom(Map<String, Object> attributes) {
-    return new Customer(
-        loanId,
-        firstName,
-        lastName,
-        phoneNumber,
-        loanAmount,
-        emiAmount,
-        loanPeriod,
-        currentEmi,
-        emiDueDate,
-        paymentStatus,
-        language,
-        leadId,
-        leadDate,
         attributes);
   }
 
+  /** A customer with only a loan id; add fields with {@link #builder(String)}. */
   public static Builder builder(String loanId) {
     return new Builder(loanId);
   }
