@@ -45,9 +45,6 @@ final class PolicyFile {
           "jurisdictions",
           "oncePerDay");
 
-  /** Whether a jurisdiction's policy file is being read (they may not name files in turn). */
-  private static final ThreadLocal<Boolean> NESTED = ThreadLocal.withInitial(() -> false);
-
   private final Path file;
   private final PolicyJson json = new PolicyJson();
   private GuardrailPolicyBuilder builder;
@@ -91,6 +88,7 @@ final class PolicyFile {
   private GuardrailPolicy parse(JsonObject root) throws IOException {
     json.keys(root, "", KEYS);
     builder = preset(root.get("preset")).toBuilder();
+    PolicyStrategyKeys strategy = new PolicyStrategyKeys(file, json, builder);
     for (Map.Entry<String, JsonValue> e : root.entrySet()) {
       String key = e.getKey();
       JsonValue v = e.getValue();
@@ -120,13 +118,13 @@ final class PolicyFile {
           json.integer(v, key, 0, 366, "a number of days").ifPresent(builder::horizonDays);
           break;
         case "capacity":
-          capacity(v);
+          strategy.capacity(v);
           break;
         case "consent":
-          consent(v);
+          strategy.consent(v);
           break;
         case "jurisdictions":
-          jurisdictions(v);
+          strategy.jurisdictions(v);
           break;
         case "oncePerDay":
           if (v.getValueType() == JsonValue.ValueType.TRUE
@@ -189,169 +187,6 @@ final class PolicyFile {
       if (channel != null && range != null) {
         builder.hours(channel, range);
       }
-    }
-  }
-
-  private void jurisdictions(JsonValue v) throws IOException {
-    JsonObject o =
-        json.object(
-            v,
-            "jurisdictions",
-            "an object like {\"attribute\": \"state\", \"policies\": {\"FL\": \"us-fl\"}}");
-    if (o == null) {
-      return;
-    }
-    json.keys(o, "jurisdictions", List.of("attribute", "policies"));
-    String attribute = json.string(o.get("attribute"), "jurisdictions.attribute");
-    JsonObject policies =
-        json.object(
-            o.get("policies"),
-            "jurisdictions.policies",
-            "an object of jurisdictions, each a preset or a policy file, e.g. {\"FL\": \"us-fl\"}");
-    if (attribute == null || policies == null) {
-      return;
-    }
-    Map<String, GuardrailPolicy> each = new java.util.TreeMap<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (Map.Entry<String, JsonValue> e : policies.entrySet()) {
-      String path = "jurisdictions.policies." + e.getKey();
-      if (!seen.add(e.getKey().strip().toUpperCase(Locale.ROOT))) {
-        json.issue(path, "is listed twice (jurisdictions are matched ignoring case)");
-        continue;
-      }
-      String spec = json.string(e.getValue(), path);
-      if (spec == null) {
-        continue;
-      }
-      GuardrailPolicy p = GuardrailPolicy.preset(spec.strip().toLowerCase(Locale.ROOT));
-      if (p == null) {
-        Path parent = file.toAbsolutePath().getParent();
-        Path other = parent == null ? Path.of(spec) : parent.resolve(spec);
-        if (NESTED.get()) { // a jurisdiction's file naming files of its own (perhaps this one)
-          json.issue(path, "a jurisdiction's policy file has jurisdictions; nest them no deeper");
-          continue;
-        }
-        NESTED.set(true);
-        try {
-          p = PolicyFile.read(other);
-        } catch (NoSuchFileException x) {
-          json.issue(
-              path,
-              "\""
-                  + spec
-                  + "\" is neither a preset ("
-                  + String.join(", ", PRESETS)
-                  + ") nor a policy file (looked for "
-                  + other
-                  + ")");
-          continue;
-        } catch (GuardrailFileException x) {
-          json.issue(path, x.getMessage());
-          continue;
-        } finally {
-          NESTED.set(false);
-        }
-      }
-      if (!p.jurisdictions().policies().isEmpty()) {
-        json.issue(path, "\"" + spec + "\" has jurisdictions of its own; nest them no deeper");
-        continue;
-      }
-      each.put(e.getKey(), p);
-    }
-    if (attribute.isBlank()) {
-      json.issue(
-          "jurisdictions.attribute", "is empty; name the customer attribute, e.g. \"state\"");
-      return;
-    }
-    builder.jurisdictions(new Jurisdictions(attribute.strip(), each));
-  }
-
-  private void consent(JsonValue v) throws IOException {
-    JsonObject o =
-        json.object(
-            v,
-            "consent",
-            "an object like {\"file\": \"consent.csv\", \"optOutColumns\": {\"SMS\":"
-                + " \"sms_opt_out\"}, \"required\": [\"CALL\"]}");
-    if (o == null) {
-      return;
-    }
-    json.keys(o, "consent", List.of("file", "optOutColumns", "required"));
-    Consent consent = Consent.none();
-    if (o.containsKey("file")) {
-      String name = json.string(o.get("file"), "consent.file");
-      if (name != null) {
-        Path parent = file.toAbsolutePath().getParent();
-        Path csv = parent == null ? Path.of(name) : parent.resolve(name);
-        try {
-          consent = Consent.read(csv);
-        } catch (NoSuchFileException e) {
-          json.issue(
-              "consent.file",
-              "\""
-                  + name
-                  + "\" not found (looked for "
-                  + csv
-                  + "; the path is relative to the policy file)");
-        } catch (GuardrailFileException e) {
-          json.issue("consent.file", e.getMessage());
-        }
-      }
-    }
-    if (o.containsKey("optOutColumns")) {
-      JsonObject cols =
-          json.object(
-              o.get("optOutColumns"),
-              "consent.optOutColumns",
-              "an object of channels, e.g. {\"SMS\": \"sms_opt_out\"}");
-      java.util.Map<Channel, String> columns = new java.util.EnumMap<>(Channel.class);
-      if (cols != null) {
-        for (Map.Entry<String, JsonValue> e : cols.entrySet()) {
-          String path = "consent.optOutColumns." + e.getKey();
-          Channel channel = json.channel(e.getKey(), path);
-          String column = json.string(e.getValue(), path);
-          if (column != null && column.isBlank()) {
-            json.issue(path, "is empty; name the portfolio column, e.g. \"sms_opt_out\"");
-          } else if (channel != null && column != null) {
-            columns.put(channel, column.strip());
-          }
-        }
-      }
-      consent = consent.withOptOutColumns(columns);
-    }
-    if (o.containsKey("required")) {
-      JsonArray a =
-          json.array(
-              o.get("required"), "consent.required", "an array of channels, e.g. [\"CALL\"]");
-      java.util.Set<Channel> required = java.util.EnumSet.noneOf(Channel.class);
-      for (int i = 0; a != null && i < a.size(); i++) {
-        String path = "consent.required[" + i + "]";
-        String name = json.string(a.get(i), path);
-        Channel channel = name == null ? null : json.channel(name, path);
-        if (channel != null) {
-          required.add(channel);
-        }
-      }
-      consent = consent.withRequired(required);
-    }
-    builder.consent(consent);
-  }
-
-  private void capacity(JsonValue v) {
-    JsonObject o = json.object(v, "capacity", "an object of channels, e.g. {\"CALL\": 5000}");
-    if (o == null) {
-      return;
-    }
-    for (Map.Entry<String, JsonValue> e : o.entrySet()) {
-      String path = "capacity." + e.getKey();
-      Channel channel = json.channel(e.getKey(), path);
-      json.integer(e.getValue(), path, 1, GuardrailPolicy.MAX_CAPACITY, "contacts a day")
-          .ifPresent(
-              n -> {
-                if (channel != null) {
-                  builder.capacity(channel, n);
-                }
-              });
     }
   }
 
