@@ -182,13 +182,41 @@ final class PolicyStrategyKeys {
     for (Map.Entry<String, JsonValue> e : o.entrySet()) {
       String path = "capacity." + e.getKey();
       Channel channel = json.channel(e.getKey(), path);
-      json.integer(e.getValue(), path, 1, GuardrailPolicy.MAX_CAPACITY, "contacts a day")
-          .ifPresent(
-              n -> {
-                if (channel != null) {
-                  builder.capacity(channel, n);
-                }
-              });
+      java.util.Optional<Integer> perDay =
+          e.getValue() instanceof JsonObject agents
+              ? fromAgents(agents, path)
+              : json.integer(e.getValue(), path, 1, GuardrailPolicy.MAX_CAPACITY, "contacts a day");
+      perDay.ifPresent(
+          n -> {
+            if (channel != null) {
+              builder.capacity(channel, n);
+            }
+          });
     }
+  }
+
+  /**
+   * {@code {"concurrency": 10, "hours": 8, "minutesPerContact": 6}}: contacts a day that many
+   * agents at once can make in those hours, rounded down (here 800).
+   */
+  private java.util.Optional<Integer> fromAgents(JsonObject o, String path) {
+    json.keys(o, path, List.of("concurrency", "hours", "minutesPerContact"));
+    var concurrency =
+        json.integer(o.get("concurrency"), path + ".concurrency", 1, 100_000, "agents at once");
+    var hours = json.integer(o.get("hours"), path + ".hours", 1, 24, "hours a day");
+    var minutes =
+        json.integer(
+            o.get("minutesPerContact"), path + ".minutesPerContact", 1, 1_440, "minutes a contact");
+    if (concurrency.isEmpty() || hours.isEmpty() || minutes.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    long perDay = (long) concurrency.get() * hours.get() * 60 / minutes.get();
+    if (perDay < 1 || perDay > GuardrailPolicy.MAX_CAPACITY) {
+      json.issue(
+          path,
+          "makes " + perDay + " contacts a day, not from 1 to " + GuardrailPolicy.MAX_CAPACITY);
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of((int) perDay);
   }
 }

@@ -185,11 +185,14 @@ class CapacityTest {
   void thePolicyFileSetsCapacityPerChannelAndNamesBadValues() throws Exception {
     Path good = dir.resolve("policy.json");
     Files.writeString(
-        good, "{ \"capacity\": { \"call\": 5000, \"WHATSAPP\": 120000 } }", StandardCharsets.UTF_8);
+        good,
+        "{ \"capacity\": { \"call\": 5000, \"WHATSAPP\": 120000,"
+            + " \"SMS\": {\"concurrency\": 10, \"hours\": 8, \"minutesPerContact\": 6} } }",
+        StandardCharsets.UTF_8);
     GuardrailPolicy p = GuardrailPolicy.read(good);
     assertThat(p.capacityOf(Channel.CALL)).hasValue(5000);
     assertThat(p.capacityOf(Channel.WHATSAPP)).hasValue(120000);
-    assertThat(p.capacityOf(Channel.SMS)).isEmpty();
+    assertThat(p.capacityOf(Channel.SMS)).hasValue(800); // 10 agents × 8 hours × 10 an hour
 
     Path bad = dir.resolve("bad.json");
     Files.writeString(
