@@ -93,10 +93,19 @@ public final class FolderStore implements Store {
       Path plan = run.resolve(PLAN);
       Path journal = run.resolve(JOURNAL);
       if (Files.isRegularFile(plan) && Files.isRegularFile(journal)) {
-        Attempts.of(
-            PlanJson.read(Files.readString(plan, StandardCharsets.UTF_8)),
-            Journal.read(journal),
-            all);
+        try {
+          Attempts.of(
+              PlanJson.read(Files.readString(plan, StandardCharsets.UTF_8)),
+              Journal.read(journal),
+              all);
+        } catch (RuntimeException e) { // a plan or journal changed by hand: nothing is planned
+          throw new IOException(
+              "the store's run "
+                  + run
+                  + " cannot be read, so its attempts are unknown and nothing is planned: "
+                  + e.getMessage(),
+              e);
+        }
       }
     }
     try (Stream<Path> feeds = Files.list(dir.resolve("feeds"))) {

@@ -103,10 +103,19 @@ public final class PostgresStore implements Store {
         while (rs.next()) {
           byte[] lines = journal(c, rs.getLong(1));
           if (lines.length > 0) {
-            FolderStore.Attempts.of(
-                PlanJson.read(rs.getString(3)),
-                Journal.parse(lines, "journal of run " + rs.getString(2)),
-                all);
+            try {
+              FolderStore.Attempts.of(
+                  PlanJson.read(rs.getString(3)),
+                  Journal.parse(lines, "journal of run " + rs.getString(2)),
+                  all);
+            } catch (RuntimeException e) { // changed by hand: nothing is planned
+              throw new IOException(
+                  "the store's run "
+                      + rs.getString(2)
+                      + " cannot be read, so its attempts are unknown and nothing is planned: "
+                      + e.getMessage(),
+                  e);
+            }
           }
         }
       }

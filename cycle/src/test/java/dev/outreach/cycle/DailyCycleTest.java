@@ -154,4 +154,23 @@ class DailyCycleTest {
       assertThat(sandbox.received()).hasSize(before);
     }
   }
+
+  @Test
+  void aRunWhosePlanWasChangedByHandStopsTheNextCycleBeforeAnythingIsSent() throws Exception {
+    Path store = dir.resolve("tampered");
+    try (SandboxServer sandbox =
+        SandboxServer.builder().token(TOKEN).campaign("CAMP", book()).start()) {
+      DailyCycle.Result first = run(sandbox, store, "2025-08-05T03:30:00Z");
+      Path plan = Path.of(first.run()).resolve("plan.json");
+      Files.writeString(plan, Files.readString(plan).replace("\"customerIds\"", "\"customerIdz\""));
+      int before = sandbox.received().size();
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> run(sandbox, store, "2025-08-06T03:30:00Z"))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining(first.run())
+          .hasMessageContaining("nothing is planned");
+      assertThat(sandbox.received()).hasSize(before);
+    }
+  }
 }
