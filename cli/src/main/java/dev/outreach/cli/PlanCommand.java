@@ -191,20 +191,28 @@ final class PlanCommand implements Callable<Integer> {
                     inputs.customers,
                     probe.rules(), // with the history, as Attempt facts
                     probe.experiments(),
-                    new dev.outreach.core.decision.PlanningDay(inputs.at(), inputs.zone())),
+                    new dev.outreach.core.decision.PlanningDay(inputs.at(), inputs.zone()),
+                    format == Format.HTML),
             e -> String.format(Locale.ROOT, "%,d customers", e.portfolio().size()));
     List<Customer> portfolio = evaluated.portfolio();
     checkChartBy(portfolio);
     PlanInputs in = inputs.inputs(ruleSet, portfolio, rules, inputs.policy);
     Plan plan = progress.step("planning", () -> in.plan(evaluated.decisions()), p -> "done");
+    FiredRuleLog fired = null;
+    if (format == Format.HTML) {
+      fired = new FiredRuleLog();
+      for (var e : evaluated.firedRules().entrySet()) {
+        fired.accept(new dev.outreach.rules.CustomerTrace(e.getKey(), e.getValue(), List.of()));
+      }
+    }
     if (out == null) {
-      write(spec.commandLine().getOut(), plan, portfolio, null);
+      write(spec.commandLine().getOut(), plan, portfolio, fired);
       spec.commandLine().getOut().flush();
       return 0;
     }
     try (Writer w =
         new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-      write(w, plan, portfolio, null);
+      write(w, plan, portfolio, fired);
     }
     err.printf(
         Locale.ROOT,

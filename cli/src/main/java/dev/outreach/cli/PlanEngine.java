@@ -28,10 +28,34 @@ public interface PlanEngine {
       throws Exception;
 
   /**
+   * {@link #evaluate(Path, RuleSet, List, PlanningDay)}, also telling which rules fired for each
+   * customer when {@code firedRules} (the HTML report shows them). By default they are not told.
+   */
+  default Evaluated evaluate(
+      Path customers,
+      RuleSet rules,
+      List<Experiment> experiments,
+      PlanningDay day,
+      boolean firedRules)
+      throws Exception {
+    return evaluate(customers, rules, experiments, day);
+  }
+
+  /**
    * The portfolio and what the rules decided for it.
    *
    * @param decisions gives the rules' decisions for any part of {@code portfolio}, as the rules
    *     would
+   * @param firedRules per loan id, the rules that fired, in firing order; empty when not asked for
    */
-  record Evaluated(List<Customer> portfolio, DecisionSource decisions) {}
+  record Evaluated(
+      List<Customer> portfolio,
+      DecisionSource decisions,
+      java.util.Map<String, List<String>> firedRules) {
+
+    /** Without fired rules. */
+    public Evaluated(List<Customer> portfolio, DecisionSource decisions) {
+      this(portfolio, decisions, java.util.Map.of());
+    }
+  }
 }

@@ -12,5 +12,8 @@ import java.util.List;
  *     null} when a cell cannot be text (the driver reads the row again to say which)
  * @param rulings what the rules decided for the customer, in the order they decided it
  * @param failure the rules' error in this row's part, or {@code null}
+ * @param fired the rules that fired for the customer, in firing order, when asked for (the HTML
+ *     report shows them), else {@code null}
  */
-record Evaluation(String[] cells, List<Ruling> rulings, String failure) implements Serializable {}
+record Evaluation(String[] cells, List<Ruling> rulings, String failure, List<String> fired)
+    implements Serializable {}

@@ -40,6 +40,7 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
   private final Broadcast<ContactHistory> history;
   private final List<Experiment> experiments;
   private final PlanningDay day;
+  private final boolean traced;
 
   PartitionEvaluator(
       String source,
@@ -47,7 +48,9 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
       CompiledRules rules,
       Broadcast<ContactHistory> history,
       List<Experiment> experiments,
-      PlanningDay day) {
+      PlanningDay day,
+      boolean traced) {
+    this.traced = traced;
     this.source = source;
     this.columns = List.copyOf(columns);
     this.rules = rules;
@@ -59,7 +62,12 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
   @Override
   public Iterator<byte[]> call(Iterator<Row> rows) throws PortfolioException {
     CustomerRows reader = CustomerRows.of(source, columns);
-    DecisionSource decisions = rules.get().withHistory(history.value()).decisions(experiments);
+    dev.outreach.rules.RuleSet rs = rules.get().withHistory(history.value());
+    Map<String, List<String>> fired = new java.util.concurrent.ConcurrentHashMap<>();
+    DecisionSource decisions =
+        traced
+            ? rs.decisions(experiments, t -> fired.put(t.customerId(), t.firedRules()))
+            : rs.decisions(experiments);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -75,7 +83,7 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
         while (rows.hasNext() && part.size() < PART) {
           part.add(cells(rows.next()));
         }
-        return serialize(evaluate(part, reader, decisions));
+        return serialize(evaluate(part, reader, decisions, fired));
       }
     };
   }
@@ -90,7 +98,10 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
   }
 
   private List<Evaluation> evaluate(
-      List<String[]> part, CustomerRows reader, DecisionSource decisions) {
+      List<String[]> part,
+      CustomerRows reader,
+      DecisionSource decisions,
+      Map<String, List<String>> fired) {
     List<Customer> good = new ArrayList<>(part.size());
     String[] ids = new String[part.size()];
     for (int i = 0; i < ids.length; i++) {
@@ -119,9 +130,13 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
     List<Evaluation> out = new ArrayList<>(part.size());
     for (int i = 0; i < ids.length; i++) {
       List<Ruling> mine = ids[i] == null ? List.of() : decided.getOrDefault(ids[i], List.of());
-      out.add(new Evaluation(part.get(i), mine, failure));
+      List<String> rules =
+          !traced ? null : ids[i] == null ? List.of() : fired.getOrDefault(ids[i], List.of());
+      out.add(
+          new Evaluation(part.get(i), mine, failure, rules == null ? null : List.copyOf(rules)));
       failure = null; // told once, with the part's first row
     }
+    fired.clear();
     return out;
   }
 

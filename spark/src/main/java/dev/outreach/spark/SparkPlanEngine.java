@@ -70,6 +70,18 @@ public final class SparkPlanEngine implements PlanEngine {
   public Evaluated evaluate(
       Path customers, RuleSet rules, List<Experiment> experiments, PlanningDay day)
       throws PortfolioException {
+    return evaluate(customers, rules, experiments, day, false);
+  }
+
+  /** As {@link #evaluate(Path, RuleSet, List, PlanningDay)}, with the fired rules when asked. */
+  @Override
+  public Evaluated evaluate(
+      Path customers,
+      RuleSet rules,
+      List<Experiment> experiments,
+      PlanningDay day,
+      boolean firedRules)
+      throws PortfolioException {
     String name = customers.toString();
     boolean localText = localTextFile(name);
     if (localText) {
@@ -80,7 +92,7 @@ public final class SparkPlanEngine implements PlanEngine {
       }
     }
     try {
-      return evaluate(read(name), name, rules, experiments, day);
+      return evaluate(read(name), name, rules, experiments, day, firedRules);
     } catch (Exception e) { // Spark's exceptions are checked ones Scala does not declare
       if (localText) {
         // Spark's readers know no line numbers (a quoted field may span lines, blank lines are
@@ -157,6 +169,21 @@ public final class SparkPlanEngine implements PlanEngine {
       List<Experiment> experiments,
       PlanningDay day)
       throws PortfolioException {
+    return evaluate(rows, source, rules, experiments, day, false);
+  }
+
+  /**
+   * As {@link #evaluate(Dataset, String, RuleSet, List, PlanningDay)}; with {@code firedRules}, the
+   * partitions also tell which rules fired for each customer.
+   */
+  public Evaluated evaluate(
+      Dataset<Row> rows,
+      String source,
+      RuleSet rules,
+      List<Experiment> experiments,
+      PlanningDay day,
+      boolean firedRules)
+      throws PortfolioException {
     List<String> columns = List.of(rows.columns());
     CustomerRows reader = CustomerRows.of(source, columns); // a bad header fails before any task
     boolean csv = source.toLowerCase(Locale.ROOT).matches(".*\\.csv(\\.gz)?$");
@@ -170,11 +197,14 @@ public final class SparkPlanEngine implements PlanEngine {
                     JavaSparkContext.fromSparkContext(spark.sparkContext())
                         .broadcast(rules.history()),
                     experiments,
-                    day),
+                    day,
+                    firedRules),
                 Encoders.BINARY())
             .toLocalIterator();
     List<Customer> portfolio = new ArrayList<>();
     Map<String, List<Ruling>> decided = new HashMap<>();
+    Map<String, List<String>> fired = new HashMap<>();
+    Map<List<String>, List<String>> distinct = new HashMap<>(); // few lists, each kept once
     Map<String, Long> rowOfId = new HashMap<>();
     List<Problem> problems = new ArrayList<>();
     int total = 0;
@@ -216,6 +246,9 @@ public final class SparkPlanEngine implements PlanEngine {
         }
         if (r.customer() != null && total == 0) {
           portfolio.add(r.customer());
+          if (e.fired() != null) {
+            fired.put(r.loanId(), distinct.computeIfAbsent(e.fired(), k -> k));
+          }
           if (!e.rulings().isEmpty()) {
             decided.put(r.loanId(), e.rulings());
           }
@@ -232,7 +265,7 @@ public final class SparkPlanEngine implements PlanEngine {
           List.of(new Problem(1, null, "has no customers: no rows (is the export complete?)")),
           1);
     }
-    return new Evaluated(portfolio, replay(decided, day));
+    return new Evaluated(portfolio, replay(decided, day), fired);
   }
 
   /**

@@ -202,6 +202,24 @@ class SparkPlanTest {
   }
 
   @Test
+  void theHtmlReportMadeOnSparkIsTheProgramsWithTheRulesThatFiredForEachCustomer()
+      throws Exception {
+    Path csv = SAMPLE.resolve("portfolio.csv");
+    List<String> local = new ArrayList<>(List.of(args(csv)));
+    local.set(local.indexOf("json"), "html");
+    List<String> onSpark = new ArrayList<>(List.of(args(parquet(csv, "html.parquet"))));
+    onSpark.set(onSpark.indexOf("json"), "html");
+
+    Run mine = plan(null, local.toArray(String[]::new));
+    Run theirs = plan(new SparkPlanEngine(spark), onSpark.toArray(String[]::new));
+
+    assertThat(mine.exit()).as(mine.err()).isZero();
+    assertThat(theirs.exit()).as(theirs.err()).isZero();
+    assertThat(mine.out()).contains("Paid customers are never contacted");
+    assertThat(theirs.out()).isEqualTo(mine.out());
+  }
+
+  @Test
   void capacityConsentAndJurisdictionsPlanTheSameOnSpark() throws Exception {
     Files.writeString(
         dir.resolve("consent.csv"),
