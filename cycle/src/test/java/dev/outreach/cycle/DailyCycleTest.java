@@ -173,4 +173,34 @@ class DailyCycleTest {
       assertThat(sandbox.received()).hasSize(before);
     }
   }
+
+  @Test
+  void aMisbehavingServerLeavesAHistoryThatNeverResendsWhatMayHaveRung() throws Exception {
+    Path store = dir.resolve("faults");
+    try (SandboxServer sandbox =
+        SandboxServer.builder().token(TOKEN).campaign("CAMP", book()).start()) {
+      // The SMS step is answered 207 with one customer failed; the call step with a 500 that
+      // does not prove nothing happened (it was carried out).
+      sandbox.inject(dev.outreach.sandbox.Fault.partial(1).on("/api/v1/initiate/CAMP/sms"));
+      sandbox.inject(
+          dev.outreach.sandbox.Fault.status(500).on("/api/v1/initiate/CAMP/calls").times(10));
+      DailyCycle.Result first = run(sandbox, store, "2025-08-05T03:30:00Z");
+      assertThat(first.sent().allDone()).isFalse();
+      sandbox.clearFaults();
+      int before = sandbox.received().size();
+
+      DailyCycle.Result again = run(sandbox, store, "2025-08-05T05:30:00Z");
+
+      java.util.Map<String, Long> outcomes = new java.util.TreeMap<>();
+      again
+          .history()
+          .all()
+          .forEach(a -> outcomes.merge(a.channel() + " " + a.outcome(), 1L, Long::sum));
+      assertThat(outcomes).containsEntry("SMS failed", 1L).containsEntry("SMS initiated", 2L);
+      assertThat(outcomes).containsEntry("CALL unknown", 3L);
+      // The one SMS the server said failed is sent again; no call (may have rung) is.
+      assertThat(sandbox.received().size() - before).isEqualTo(1);
+      assertThat(sandbox.contactCounts(Channel.SMS).values()).allMatch(n -> n == 1L);
+    }
+  }
 }

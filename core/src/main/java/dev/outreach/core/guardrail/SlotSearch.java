@@ -134,14 +134,22 @@ final class SlotSearch {
     return new Verdict.Blocked(reasons.primary(), reasons.describe(notBefore, true) + "; " + why);
   }
 
-  /** Whether the history has an attempt on this channel on local {@code day}. */
+  /**
+   * Whether the history has an attempt on this channel on local {@code day}, other than one the
+   * server said failed for the customer (no phone rang: it may be made again that day).
+   */
   private boolean contactedOn(LocalDate day) {
     if (attempts == null) {
       return false;
     }
+    long start = day.atStartOfDay(zone).toInstant().toEpochMilli();
     long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-    int last = attempts.lastAtOrBefore(end - 1);
-    return last >= 0 && attempts.at(last) >= day.atStartOfDay(zone).toInstant().toEpochMilli();
+    for (int i = attempts.lastAtOrBefore(end - 1); i >= 0 && attempts.at(i) >= start; i--) {
+      if (!"failed".equals(attempts.outcome(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Notes when the contact's own time is outside the channel's hours. */
