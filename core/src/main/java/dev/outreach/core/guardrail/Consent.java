@@ -2,6 +2,7 @@ package dev.outreach.core.guardrail;
 
 import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
+import dev.outreach.core.internal.Texts;
 import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -112,7 +113,7 @@ public final class Consent implements Serializable {
       Object value = customer.attribute(column);
       if (optedOut(value)) {
         return "the customer opted out of "
-            + plural(channel)
+            + Texts.plural(channel, 2)
             + " ("
             + column
             + " is \""
@@ -123,13 +124,13 @@ public final class Consent implements Serializable {
     ConsentRecords.Last last = records.last(customer.loanId(), channel, at.toEpochMilli());
     if (last != null && !last.granted()) {
       return "the customer opted out of "
-          + plural(channel)
+          + Texts.plural(channel, 2)
           + " on "
           + OffsetDateTime.ofInstant(Instant.ofEpochMilli(last.millis()), ZoneOffset.UTC)
           + "; no rule can override consent";
     }
     if (required.contains(channel) && (last == null || !last.granted())) {
-      return plural(channel) + " need the customer's consent, and none is recorded";
+      return Texts.plural(channel, 2) + " need the customer's consent, and none is recorded";
     }
     return null;
   }
@@ -146,10 +147,6 @@ public final class Consent implements Serializable {
     }
     String s = value.toString().strip().toLowerCase(Locale.ROOT);
     return !(s.isEmpty() || List.of("false", "no", "n", "0").contains(s));
-  }
-
-  private static String plural(Channel c) {
-    return c == Channel.CALL ? "calls" : c == Channel.SMS ? "SMS" : "WhatsApp messages";
   }
 
   @Override

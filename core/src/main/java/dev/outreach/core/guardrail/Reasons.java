@@ -1,6 +1,7 @@
 package dev.outreach.core.guardrail;
 
 import dev.outreach.core.Channel;
+import dev.outreach.core.internal.Texts;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
 package dev.outreach.core.guardrail;
 
 import dev.outreach.core.Channel;
+import dev.outreach.core.internal.Texts;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;

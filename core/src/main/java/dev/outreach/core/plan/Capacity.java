@@ -5,13 +5,13 @@ import dev.outreach.core.decision.Contact;
 import dev.outreach.core.guardrail.Guardrails;
 import dev.outreach.core.guardrail.Verdict;
 import dev.outreach.core.guardrail.Wanted;
+import dev.outreach.core.internal.Texts;
 import dev.outreach.core.plan.Plan.Overridden;
 import dev.outreach.core.plan.Plan.Suppressed;
 import dev.outreach.core.plan.Plan.Warning;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,13 +35,6 @@ import java.util.function.Consumer;
  */
 final class Capacity implements Effects {
   static final String CODE = "CAPACITY";
-
-  private static final DateTimeFormatter AT =
-      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter AT_SECONDS =
-      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ENGLISH);
 
   /** Who is kept first on a full day. */
   private static final Comparator<Held> ORDER =
@@ -255,13 +248,9 @@ final class Capacity implements Effects {
   private Warning warning(Held h, int capacity, LocalDate full, Group.Key later) {
     Channel channel = h.contact.channel();
     String limit =
-        String.format(
-                Locale.ROOT,
-                "%,d %s a day",
-                capacity,
-                capacity == 1 ? noun(channel) : plural(channel))
+        String.format(Locale.ROOT, "%,d %s a day", capacity, Texts.plural(channel, capacity))
             + " of "
-            + DAY.format(full)
+            + Texts.date(full)
             + " (in "
             + planZone.getId()
             + ") "
@@ -286,27 +275,15 @@ final class Capacity implements Effects {
         CODE,
         h.contact.customerId(),
         h.contact.rule(),
-        noun(channel)
+        Texts.noun(channel)
             + " at "
-            + at(h.key.notBefore().atZoneSameInstant(local))
+            + Texts.dateTime(h.key.notBefore().atZoneSameInstant(local))
             + " "
             + local.getId()
             + ": the "
             + limit
             + "; moved to "
-            + at(later.notBefore().atZoneSameInstant(local)));
-  }
-
-  private static String at(ZonedDateTime t) {
-    return (t.getSecond() != 0 ? AT_SECONDS : AT).format(t);
-  }
-
-  private static String noun(Channel c) {
-    return c == Channel.CALL ? "call" : c == Channel.SMS ? "SMS" : "WhatsApp message";
-  }
-
-  private static String plural(Channel c) {
-    return c == Channel.CALL ? "calls" : c == Channel.SMS ? "SMS" : "WhatsApp messages";
+            + Texts.dateTime(later.notBefore().atZoneSameInstant(local)));
   }
 
   private static LocalDate day(Group.Key key) {
