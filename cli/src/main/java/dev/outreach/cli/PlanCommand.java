@@ -182,6 +182,7 @@ final class PlanCommand implements Callable<Integer> {
       err.print(warnings);
       err.flush();
     }
+    // The policy and history are read once, before the engine: its rules need the history.
     PlanInputs probe = inputs.inputs(ruleSet, List.of(), rules, inputs.policy);
     PlanEngine.Evaluated evaluated =
         progress.step(
@@ -196,7 +197,7 @@ final class PlanCommand implements Callable<Integer> {
             e -> String.format(Locale.ROOT, "%,d customers", e.portfolio().size()));
     List<Customer> portfolio = evaluated.portfolio();
     checkChartBy(portfolio);
-    PlanInputs in = inputs.inputs(ruleSet, portfolio, rules, inputs.policy);
+    PlanInputs in = probe.withCustomers(portfolio);
     Plan plan = progress.step("planning", () -> in.plan(evaluated.decisions()), p -> "done");
     FiredRuleLog fired = null;
     if (format == Format.HTML) {

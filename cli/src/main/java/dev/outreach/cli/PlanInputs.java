@@ -23,6 +23,12 @@ record PlanInputs(
     Guardrails guardrails,
     FilterCompiler.Mode filters,
     boolean upload) {
+  /** These inputs for {@code portfolio} (the policy and history already read). */
+  PlanInputs withCustomers(List<Customer> portfolio) {
+    return new PlanInputs(
+        rules, portfolio, campaignId, asOf, zone, experiments, guardrails, filters, upload);
+  }
+
   Plan plan() {
     return plan(rules.decisions(experiments));
   }
