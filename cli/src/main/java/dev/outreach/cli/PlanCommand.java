@@ -199,13 +199,8 @@ final class PlanCommand implements Callable<Integer> {
     checkChartBy(portfolio);
     PlanInputs in = probe.withCustomers(portfolio);
     Plan plan = progress.step("planning", () -> in.plan(evaluated.decisions()), p -> "done");
-    FiredRuleLog fired = null;
-    if (format == Format.HTML) {
-      fired = new FiredRuleLog();
-      for (var e : evaluated.firedRules().entrySet()) {
-        fired.accept(new dev.outreach.rules.CustomerTrace(e.getKey(), e.getValue(), List.of()));
-      }
-    }
+    java.util.function.Function<String, List<String>> fired =
+        format == Format.HTML ? evaluated.firedRules()::get : null;
     if (out == null) {
       write(spec.commandLine().getOut(), plan, portfolio, fired);
       spec.commandLine().getOut().flush();
@@ -257,7 +252,11 @@ final class PlanCommand implements Callable<Integer> {
         : List.of();
   }
 
-  private void write(Writer w, Plan plan, List<Customer> portfolio, FiredRuleLog fired)
+  private void write(
+      Writer w,
+      Plan plan,
+      List<Customer> portfolio,
+      java.util.function.Function<String, List<String>> fired)
       throws Exception {
     switch (format) {
       case JSON:
