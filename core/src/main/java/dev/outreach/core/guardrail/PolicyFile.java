@@ -53,6 +53,12 @@ final class PolicyFile {
     this.file = file;
   }
 
+  /** The file a policy file names, {@code name}: relative to the policy file's folder. */
+  static Path beside(Path policyFile, String name) {
+    Path parent = policyFile.toAbsolutePath().getParent();
+    return parent == null ? Path.of(name) : parent.resolve(name);
+  }
+
   static GuardrailPolicy read(Path file) throws IOException, GuardrailFileException {
     FileProblems problems = new FileProblems(file.toString(), "the policy was not read");
     String text;
@@ -215,8 +221,7 @@ final class PolicyFile {
     if (name == null) {
       return;
     }
-    Path parent = file.toAbsolutePath().getParent();
-    Path list = parent == null ? Path.of(name) : parent.resolve(name);
+    Path list = beside(file, name);
     try {
       List<String> problems = new ArrayList<>();
       var ids = LoanIdList.read(list, problems);

@@ -62,8 +62,7 @@ final class PolicyStrategyKeys {
       }
       GuardrailPolicy p = GuardrailPolicy.preset(spec.strip().toLowerCase(Locale.ROOT));
       if (p == null) {
-        Path parent = file.toAbsolutePath().getParent();
-        Path other = parent == null ? Path.of(spec) : parent.resolve(spec);
+        Path other = PolicyFile.beside(file, spec);
         if (NESTED.get()) { // a jurisdiction's file naming files of its own (perhaps this one)
           json.issue(path, "a jurisdiction's policy file has jurisdictions; nest them no deeper");
           continue;
@@ -118,8 +117,7 @@ final class PolicyStrategyKeys {
     if (o.containsKey("file")) {
       String name = json.string(o.get("file"), "consent.file");
       if (name != null) {
-        Path parent = file.toAbsolutePath().getParent();
-        Path csv = parent == null ? Path.of(name) : parent.resolve(name);
+        Path csv = PolicyFile.beside(file, name);
         try {
           consent = Consent.read(csv);
         } catch (NoSuchFileException e) {
