@@ -38,7 +38,8 @@ public final class FolderStore implements Store {
   static final String PLAN = "plan.json";
   static final String JOURNAL = "journal.jsonl";
 
-  private static final DateTimeFormatter RUN =
+  /** A run's name: its start, in UTC. */
+  static final DateTimeFormatter RUN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final Path dir;
@@ -185,7 +186,8 @@ public final class FolderStore implements Store {
     }
   }
 
-  private static String sha256(byte[] bytes) {
+  /** A feed's name in a store: the SHA-256 of its bytes. */
+  static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

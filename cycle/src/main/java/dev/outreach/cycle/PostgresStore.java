@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,12 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,9 +35,6 @@ import org.flywaydb.core.Flyway;
  * its answer never came.
  */
 public final class PostgresStore implements Store {
-  private static final DateTimeFormatter RUN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
   private final String url;
   private final Properties properties;
 
@@ -83,7 +74,7 @@ public final class PostgresStore implements Store {
             c.prepareStatement(
                 "INSERT INTO outreach_feeds (sha256, content) VALUES (?, ?)"
                     + " ON CONFLICT (sha256) DO NOTHING")) {
-      s.setString(1, sha256(bytes));
+      s.setString(1, FolderStore.sha256(bytes));
       s.setBytes(2, bytes);
       return s.executeUpdate() == 1;
     } catch (SQLException e) {
@@ -178,7 +169,10 @@ public final class PostgresStore implements Store {
       try (PreparedStatement s =
           c.prepareStatement(
               "INSERT INTO outreach_runs (name, started_at) VALUES (?, ?) RETURNING id")) {
-        name = RUN.format(at) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        name =
+            FolderStore.RUN.format(at)
+                + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
         s.setString(1, name);
         s.setTimestamp(2, Timestamp.from(at));
         try (ResultSet rs = s.executeQuery()) {
@@ -246,14 +240,6 @@ public final class PostgresStore implements Store {
       } catch (SQLException e) {
         throw new IOException("cannot write the journal of " + name() + ": " + e.getMessage(), e);
       }
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
