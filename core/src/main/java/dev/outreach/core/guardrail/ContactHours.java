@@ -10,7 +10,7 @@ import java.util.Objects;
  * The local hours a channel may be used in: a contact may start at {@code from} or later and must
  * be over by {@code to}. Hours may not cross midnight.
  */
-public record ContactHours(LocalTime from, LocalTime to) {
+public record ContactHours(LocalTime from, LocalTime to) implements java.io.Serializable {
   static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   public ContactHours {

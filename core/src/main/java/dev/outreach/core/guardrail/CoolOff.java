@@ -13,7 +13,8 @@ import java.util.Set;
  * days after a telephone conversation". Outcomes are compared ignoring case and surrounding white
  * space.
  */
-public record CoolOff(Channel channel, Set<String> afterOutcomes, Duration within) {
+public record CoolOff(Channel channel, Set<String> afterOutcomes, Duration within)
+    implements java.io.Serializable {
   public CoolOff {
     Objects.requireNonNull(channel, "channel == null");
     Objects.requireNonNull(within, "within == null");

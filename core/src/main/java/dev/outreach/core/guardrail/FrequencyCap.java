@@ -14,7 +14,8 @@ import java.util.Objects;
  * <p>Regulation F's "7 calls within 7 consecutive days" counts calendar days; a rolling 7 × 24
  * hours covers every such period, so {@code days(CALL, 7, 7)} is at least as strict.
  */
-public record FrequencyCap(Channel channel, int max, Duration within) {
+public record FrequencyCap(Channel channel, int max, Duration within)
+    implements java.io.Serializable {
   public FrequencyCap {
     Objects.requireNonNull(channel, "channel == null");
     Objects.requireNonNull(within, "within == null");

@@ -58,7 +58,8 @@ public record GuardrailPolicy(
     List<SharedCap> sharedCaps,
     Jurisdictions jurisdictions,
     boolean oncePerDay,
-    Consent consent) {
+    Consent consent)
+    implements java.io.Serializable {
 
   /** The default {@link #horizonDays()}: two weeks. */
   public static final int DEFAULT_HORIZON_DAYS = 14;

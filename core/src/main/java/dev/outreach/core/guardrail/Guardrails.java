@@ -67,8 +67,24 @@ public final class Guardrails {
    * or these when it has none listed.
    */
   public Guardrails of(dev.outreach.core.Customer customer) {
-    String j = policy.jurisdictions().of(customer);
-    return j == null ? this : byJurisdiction.get(j);
+    return ofJurisdiction(policy.jurisdictions().of(customer));
+  }
+
+  /**
+   * The guardrails of {@code jurisdiction} (a value {@link Jurisdictions#of} gives), or these when
+   * it is {@code null}.
+   *
+   * @throws IllegalArgumentException if the policy lists no such jurisdiction
+   */
+  public Guardrails ofJurisdiction(String jurisdiction) {
+    if (jurisdiction == null) {
+      return this;
+    }
+    Guardrails g = byJurisdiction.get(jurisdiction);
+    if (g == null) {
+      throw new IllegalArgumentException("the policy has no jurisdiction " + jurisdiction);
+    }
+    return g;
   }
 
   /** Nothing restricted: every contact is allowed as it is. */

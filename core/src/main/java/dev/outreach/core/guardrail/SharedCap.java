@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * after it, so no period of that length ever holds more than {@code max}, whichever contact of the
  * plan is made first.
  */
-public record SharedCap(Set<Channel> channels, int max, Duration within) {
+public record SharedCap(Set<Channel> channels, int max, Duration within)
+    implements java.io.Serializable {
   public SharedCap {
     Objects.requireNonNull(channels, "channels == null");
     if (channels.size() < 2) {

@@ -25,7 +25,8 @@ import java.util.Objects;
  *     from}
  * @param dateFixed whether the rule gave the date: the contact may then not move to another day
  */
-public record Wanted(ZonedDateTime notBefore, LocalTime from, LocalTime to, boolean dateFixed) {
+public record Wanted(ZonedDateTime notBefore, LocalTime from, LocalTime to, boolean dateFixed)
+    implements java.io.Serializable {
   public Wanted {
     Objects.requireNonNull(notBefore, "notBefore == null");
     if (to != null && from == null) {

@@ -8,8 +8,8 @@ import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -22,23 +22,16 @@ final class AudienceCheck {
   private AudienceCheck() {}
 
   /**
+   * @param byId the customer of the portfolio with a loan id, or null
    * @param index the portfolio indexed by attribute, or null to apply attribute filters to every
    *     customer (a body without {@code ids} is then checked against the whole portfolio; with the
    *     index, against the customers of its most selective constraint, the only ones it can select)
-   */
-  static void verify(
-      List<Step> steps, List<Customer> portfolio, Map<String, Customer> byId, SnapshotIndex index) {
-    verify(steps, portfolio, byId, index, 1);
-  }
-
-  /**
-   * As {@link #verify(List, List, Map, SnapshotIndex)}, steps checked on up to {@code threads}
-   * threads.
+   * @param threads how many threads check steps
    */
   static void verify(
       List<Step> steps,
       List<Customer> portfolio,
-      Map<String, Customer> byId,
+      Function<String, Customer> byId,
       SnapshotIndex index,
       int threads) {
     Parallel.map(
@@ -51,7 +44,7 @@ final class AudienceCheck {
   }
 
   private static void check(
-      Step step, List<Customer> portfolio, Map<String, Customer> byId, SnapshotIndex index) {
+      Step step, List<Customer> portfolio, Function<String, Customer> byId, SnapshotIndex index) {
     if (!step.kind().contacts() || step.kind().batch()) {
       return; // uploads select nobody; a batch calls its folder, which no body names (see Batches)
     }
@@ -65,7 +58,7 @@ final class AudienceCheck {
     List<String> selected = new ArrayList<>();
     if (f.ids() != null) {
       for (String id : f.ids()) {
-        Customer c = byId.get(id);
+        Customer c = byId.apply(id);
         if (c != null && m.test(c)) {
           selected.add(id);
         }

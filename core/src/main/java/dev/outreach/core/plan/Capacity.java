@@ -210,8 +210,8 @@ final class Capacity implements Effects {
       Verdict v;
       try {
         v =
-            h.placement
-                .guardrails()
+            guardrails
+                .ofJurisdiction(h.placement.jurisdiction())
                 .check(
                     h.contact.customerId(),
                     h.contact.channel(),
@@ -234,7 +234,7 @@ final class Capacity implements Effects {
         return null;
       }
       long days = ChronoUnit.DAYS.between(own, notBefore.withZoneSameInstant(local).toLocalDate());
-      if (days > h.placement.guardrails().policy().horizonDays()) {
+      if (days > horizon(h)) {
         return null;
       }
       return Group.Key.of(
@@ -261,8 +261,8 @@ final class Capacity implements Effects {
           h.placement.wanted().dateFixed()
               ? "the rule fixed the date"
               : "no later day within the horizon of "
-                  + h.placement.guardrails().policy().horizonDays()
-                  + (h.placement.guardrails().policy().horizonDays() == 1 ? " day" : " days")
+                  + horizon(h)
+                  + (horizon(h) == 1 ? " day" : " days")
                   + " has room";
       return new Warning(
           CODE,
@@ -284,6 +284,11 @@ final class Capacity implements Effects {
             + limit
             + "; moved to "
             + Texts.dateTime(later.notBefore().atZoneSameInstant(local)));
+  }
+
+  /** The days a contact of {@code h}'s customer may move, under its jurisdiction's policy. */
+  private int horizon(Held h) {
+    return guardrails.ofJurisdiction(h.placement.jurisdiction()).policy().horizonDays();
   }
 
   private static LocalDate day(Group.Key key) {

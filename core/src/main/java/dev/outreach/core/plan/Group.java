@@ -25,13 +25,13 @@ final class Group {
   }
 
   /**
-   * Where a contact was placed from: the customer's zone and the time the decision wanted, so it
-   * can be placed again (a later day, when its day's capacity is full).
+   * Where a contact was placed from: the customer's zone, the time the decision wanted and the
+   * customer's jurisdiction (null for the plan's own policy), so it can be placed again (a later
+   * day, when its day's capacity is full).
    */
   record Placement(
-      java.time.ZoneId local,
-      dev.outreach.core.guardrail.Wanted wanted,
-      dev.outreach.core.guardrail.Guardrails guardrails) {}
+      java.time.ZoneId local, dev.outreach.core.guardrail.Wanted wanted, String jurisdiction)
+      implements java.io.Serializable {}
 
   /** What makes two contacts share a request. */
   record Key(
@@ -41,7 +41,8 @@ final class Group {
       String templateId,
       Conversation conversation,
       OffsetDateTime notBefore,
-      OffsetDateTime notAfter) {
+      OffsetDateTime notAfter)
+      implements java.io.Serializable {
 
     static Key of(Contact c, OffsetDateTime notBefore, OffsetDateTime notAfter) {
       return new Key(

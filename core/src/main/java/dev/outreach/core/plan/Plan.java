@@ -74,7 +74,8 @@ public record Plan(
   }
 
   /** A customer a rule suppressed. */
-  public record Suppressed(String customerId, String reason, String rule) {}
+  public record Suppressed(String customerId, String reason, String rule)
+      implements java.io.Serializable {}
 
   /**
    * A contact decision that was not carried out because another decision won.
@@ -84,12 +85,14 @@ public record Plan(
    *     channel)
    */
   public record Overridden(
-      String customerId, Channel channel, String rule, String winner, String why) {}
+      String customerId, Channel channel, String rule, String winner, String why)
+      implements java.io.Serializable {}
 
   /**
    * Something the planner changed or could not do.
    *
    * @param code a stable machine-readable code, e.g. {@code TIMING_PASSED}
    */
-  public record Warning(String code, String customerId, String rule, String message) {}
+  public record Warning(String code, String customerId, String rule, String message)
+      implements java.io.Serializable {}
 }

@@ -1,40 +1,25 @@
 package dev.outreach.core.plan;
 
-import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
-import dev.outreach.core.decision.Contact;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.decision.Suppression;
 import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.filter.FilterCompiler;
-import dev.outreach.core.filter.SnapshotIndex;
 import dev.outreach.core.guardrail.ContactHistory;
 import dev.outreach.core.guardrail.GuardrailPolicy;
 import dev.outreach.core.guardrail.Guardrails;
-import dev.outreach.core.guardrail.Verdict;
-import dev.outreach.core.guardrail.Wanted;
-import dev.outreach.core.internal.CustomerZones;
-import dev.outreach.core.plan.Plan.Overridden;
-import dev.outreach.core.plan.Plan.Suppressed;
-import dev.outreach.core.plan.Plan.Warning;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
@@ -61,14 +46,14 @@ public final class Planner {
   /** How many customers of an {@link Iterator} the rules see at once. */
   static final int PART = 65_536;
 
-  private final String campaignId;
-  private final ZoneId zone;
-  private final int maxIdsPerStep;
-  private final FilterCompiler.Mode filterMode;
-  private final boolean upload;
-  private final Guardrails guardrails;
-  private final List<Experiment> experiments;
-  private final int threads;
+  final String campaignId;
+  final ZoneId zone;
+  final int maxIdsPerStep;
+  final FilterCompiler.Mode filterMode;
+  final boolean upload;
+  final Guardrails guardrails;
+  final List<Experiment> experiments;
+  final int threads;
 
   private Planner(Builder b) {
     this.threads = b.threads;
@@ -163,328 +148,37 @@ public final class Planner {
       }
       perCustomer.computeIfAbsent(d.customerId(), k -> new ArrayList<>()).add(d);
     }
-    return new Assembly(at, byId, perCustomer).build(portfolio);
+    List<String> ids = new ArrayList<>(byId.keySet());
+    ids.sort(null);
+    CustomerPlanner each = customerPlanner(at);
+    PlanAssembler assembler = assembler(at);
+    PerCustomer.run(
+        threads,
+        ids,
+        id -> each.plan(byId.get(id), perCustomer.getOrDefault(id, List.of())),
+        id ->
+            each.decide(
+                byId.get(id), perCustomer.getOrDefault(id, List.of()), assembler.target(id)),
+        assembler::add);
+    return assembler.finish(portfolio, byId);
   }
 
-  /** One plan being put together; not thread-safe, used once. */
-  private final class Assembly implements Effects {
-    private final OffsetDateTime asOf;
-    private final Map<String, Customer> byId;
-    private final Map<String, List<Ruling>> perCustomer;
-    private final TreeMap<Group.Key, Group> groups = new TreeMap<>(Group.ORDER);
-    private final List<Suppressed> suppressed = new ArrayList<>();
-    private final List<String> undecided = new ArrayList<>();
-    private final List<Overridden> overrides = new ArrayList<>();
-    private final List<Warning> warnings = new ArrayList<>();
-    private final EnumMap<Channel, Integer> byChannel = new EnumMap<>(Channel.class);
-    private final ArmTally arms = new ArmTally(experiments);
-    private final Batches batches;
-    private int contacted;
-    private int dropped;
-    private List<CapacityDay> capacityDays = List.of();
+  /**
+   * Plans customers one at a time as of {@code asOf} (truncated to whole seconds), wherever they
+   * are: the first half of {@link #plan(List, DecisionSource, OffsetDateTime)}, for engines that
+   * keep customers apart (see {@link #assembler}).
+   */
+  public CustomerPlanner customerPlanner(OffsetDateTime asOf) {
+    return new CustomerPlanner(guardrails, zone, asOf.truncatedTo(ChronoUnit.SECONDS));
+  }
 
-    Assembly(
-        OffsetDateTime asOf, Map<String, Customer> byId, Map<String, List<Ruling>> perCustomer) {
-      this.asOf = asOf;
-      this.byId = byId;
-      this.perCustomer = perCustomer;
-      this.batches = new Batches(guardrails, asOf, zone);
-    }
-
-    Plan build(List<Customer> portfolio) {
-      List<String> ids = new ArrayList<>(byId.keySet());
-      ids.sort(null);
-      // With a daily capacity, every customer's effects are held until the days are filled.
-      Capacity capacity = Capacity.applies(guardrails) ? new Capacity(guardrails, zone) : null;
-      Effects to = capacity == null ? this : capacity;
-      PerCustomer.run(
-          threads,
-          ids,
-          id -> {
-            Effects.Recorded r = new Effects.Recorded();
-            decide(id, perCustomer.getOrDefault(id, List.of()), r);
-            return r;
-          },
-          id -> decide(id, perCustomer.getOrDefault(id, List.of()), to),
-          r -> r.applyTo(to));
-      if (capacity != null) {
-        capacityDays = capacity.allocate();
-        capacity.replay(this);
-      }
-      // Indexed once: the compiler probes it for each group, the proof for each step.
-      SnapshotIndex index =
-          filterMode == FilterCompiler.Mode.IDS ? null : SnapshotIndex.of(portfolio);
-      if (index
-          != null) { // each column built by one thread while the others build theirs, not waited on
-        Parallel.map(
-            threads,
-            index.attributes(),
-            a -> {
-              index.build(a);
-              return a;
-            });
-      }
-      List<Step> steps =
-          steps(
-              index == null
-                  ? new FilterCompiler(portfolio, filterMode, maxIdsPerStep, !upload)
-                  : new FilterCompiler(index, filterMode, maxIdsPerStep, !upload));
-      AudienceCheck.verify(steps, portfolio, byId, index, threads);
-      Summary summary =
-          new Summary(
-              byId.size(),
-              contacted,
-              suppressed.size(),
-              undecided.size(),
-              dropped,
-              steps.size(),
-              byChannel);
-      return new Plan(
-          campaignId,
-          asOf.atZoneSameInstant(zone).toOffsetDateTime(),
-          zone,
-          summary,
-          steps,
-          suppressed,
-          undecided,
-          overrides,
-          warnings,
-          arms.results(),
-          capacityDays);
-    }
-
-    /**
-     * Plans one customer, telling {@code out} what that adds to the plan; reads only shared,
-     * unchanging state.
-     */
-    private void decide(String id, List<Ruling> decisions, Effects out) {
-      if (decisions.isEmpty()) {
-        out.undecided(id);
-        out.arm(id, ArmTally.Outcome.UNDECIDED, Set.of());
-        return;
-      }
-      Conflicts.Resolved r = Conflicts.resolve(decisions);
-      r.overrides().forEach(out::overridden);
-      if (r.suppression() != null) {
-        Suppression s = r.suppression();
-        for (Ruling d : decisions) {
-          if (d instanceof Contact && ((Contact) d).batched()) {
-            out.exclude((Contact) d, "suppressed by rule \"" + s.rule() + "\": " + s.reason());
-          }
-        }
-        out.suppressed(new Suppressed(id, s.reason(), s.rule()));
-        out.arm(id, ArmTally.Outcome.SUPPRESSED, Set.of());
-        return;
-      }
-      Set<Channel> reached = EnumSet.noneOf(Channel.class);
-      List<Guardrails.Planned> planned = new ArrayList<>(2); // what shared caps count
-      ZoneId local = CustomerZones.zoneOf(byId.get(id), zone);
-      Guardrails own = guardrails.of(byId.get(id)); // the customer's jurisdiction's
-      ZonedDateTime localNow = asOf.atZoneSameInstant(local);
-      for (List<Contact> candidates : r.candidates().values()) {
-        Contact winner = null;
-        for (Contact c : candidates) {
-          if (winner != null) {
-            Overridden lost = Conflicts.lostTo(c, winner);
-            out.overridden(lost);
-            excludeFromBatch(c, "lost to rule \"" + winner.rule() + "\" (" + lost.why() + ")", out);
-            continue;
-          }
-          String refused =
-              guardrails.policy().consent().refusal(byId.get(id), c.channel(), asOf.toInstant());
-          if (refused != null) {
-            out.warning(
-                new Warning("CONSENT", id, c.rule(), c.channel() + " not planned: " + refused));
-            excludeFromBatch(c, "CONSENT: " + refused, out);
-            continue;
-          }
-          TimingResolver.Resolution slot = TimingResolver.resolve(c.timing(), localNow, local);
-          if (slot instanceof TimingResolver.Passed passed) {
-            String why = passed.why();
-            out.warning(
-                new Warning("TIMING_PASSED", id, c.rule(), c.channel() + " not planned: " + why));
-            excludeFromBatch(c, why, out);
-            continue;
-          }
-          Wanted wanted = ((TimingResolver.Slot) slot).wanted();
-          if (c.batched() && own != guardrails) {
-            String why =
-                "a batch campaign follows the plan's policy, and this customer's jurisdiction ("
-                    + guardrails.policy().jurisdictions().attribute()
-                    + " "
-                    + guardrails.policy().jurisdictions().of(byId.get(id))
-                    + ") has its own; make their calls direct";
-            out.warning(new Warning("JURISDICTION", id, c.rule(), "CALL not planned: " + why));
-            out.exclude(c, "JURISDICTION: " + why);
-            continue;
-          }
-          Verdict v = own.check(id, c.channel(), local, wanted, planned);
-          ZonedDateTime notBefore;
-          ZonedDateTime notAfter;
-          if (v instanceof Verdict.Blocked) {
-            Verdict.Blocked b = (Verdict.Blocked) v;
-            out.warning(
-                new Warning(
-                    b.guardrail().name(), id, c.rule(), c.channel() + " not planned: " + b.why()));
-            excludeFromBatch(c, b.guardrail() + ": " + b.why(), out);
-            continue;
-          } else if (v instanceof Verdict.Moved) {
-            Verdict.Moved m = (Verdict.Moved) v;
-            out.warning(new Warning(m.guardrail().name(), id, c.rule(), m.why()));
-            notBefore = m.notBefore();
-            notAfter = m.notAfter();
-          } else {
-            notBefore = ((Verdict.Allowed) v).notBefore();
-            notAfter = ((Verdict.Allowed) v).notAfter();
-          }
-          String capped = c.batched() ? batches.capProblem(c, notBefore) : null;
-          if (capped != null) {
-            out.warning(
-                new Warning(
-                    "FREQUENCY_CAP", id, c.rule(), c.channel() + " not planned: " + capped));
-            out.exclude(c, "FREQUENCY_CAP: " + capped);
-            continue;
-          }
-          winner = c;
-          planned.add(new Guardrails.Planned(c.channel(), notBefore.toInstant()));
-          if (c.batched()) {
-            out.batch(c, local, notBefore);
-          } else {
-            out.group(
-                Group.Key.of(
-                    c, inPlanZone(notBefore), notAfter == null ? null : inPlanZone(notAfter)),
-                c,
-                new Group.Placement(local, wanted, own));
-          }
-          reached.add(c.channel());
-        }
-      }
-      out.done(reached);
-      out.arm(
-          id, reached.isEmpty() ? ArmTally.Outcome.DROPPED : ArmTally.Outcome.CONTACTED, reached);
-    }
-
-    private void excludeFromBatch(Contact c, String why, Effects out) {
-      if (c.batched()) {
-        out.exclude(c, why);
-      }
-    }
-
-    @Override
-    public void overridden(Overridden o) {
-      overrides.add(o);
-    }
-
-    @Override
-    public void warning(Warning w) {
-      warnings.add(w);
-    }
-
-    @Override
-    public void suppressed(Suppressed s) {
-      suppressed.add(s);
-    }
-
-    @Override
-    public void undecided(String id) {
-      undecided.add(id);
-    }
-
-    @Override
-    public void exclude(Contact c, String why) {
-      batches.exclude(c, why);
-    }
-
-    @Override
-    public void batch(Contact c, ZoneId local, ZonedDateTime notBefore) {
-      batches.add(c, local, notBefore);
-    }
-
-    @Override
-    public void group(Group.Key key, Contact c, Group.Placement placement) {
-      groups.computeIfAbsent(key, Group::new).add(c);
-    }
-
-    @Override
-    public void arm(String id, ArmTally.Outcome outcome, Set<Channel> reached) {
-      arms.add(id, outcome, reached);
-    }
-
-    @Override
-    public void done(Set<Channel> reached) {
-      reached.forEach(ch -> byChannel.merge(ch, 1, Integer::sum));
-      if (reached.isEmpty()) {
-        dropped++;
-      } else {
-        contacted++;
-      }
-    }
-
-    /**
-     * Instants are shown in the plan's zone, so customers of different zones share a step when they
-     * can.
-     */
-    private OffsetDateTime inPlanZone(ZonedDateTime t) {
-      return t.withZoneSameInstant(zone).toOffsetDateTime();
-    }
-
-    private List<Step> steps(FilterCompiler compiler) {
-      List<Step> steps = new ArrayList<>();
-      if (upload) {
-        OffsetDateTime now = asOf.atZoneSameInstant(zone).toOffsetDateTime();
-        for (jakarta.json.JsonObject body :
-            BulkAdd.bodies(campaignId, new ArrayList<>(byId.values()), BulkAdd.MAX_RECORDS)) {
-          List<String> ids = new ArrayList<>();
-          body.getJsonArray("records").forEach(r -> ids.add(r.asJsonObject().getString("loan_id")));
-          steps.add(
-              new Step(
-                  String.format(Locale.ROOT, "s%04d", steps.size() + 1),
-                  StepKind.BULK_ADD_CUSTOMERS,
-                  "POST",
-                  BulkAdd.PATH,
-                  now,
-                  null,
-                  body,
-                  ids,
-                  List.of()));
-        }
-      }
-      batches.steps(steps, warnings); // they start now: the server waits for scheduled_at
-      // Each group's filters are worked out on their own (the index is shared, read-only), in
-      // parallel.
-      List<Group> all = new ArrayList<>(groups.values());
-      List<List<FilterCompiler.Compiled>> compiled =
-          Parallel.map(
-              filterMode == FilterCompiler.Mode.IDS ? 1 : threads,
-              all,
-              g -> {
-                List<Customer> audience = new ArrayList<>(g.customerIds.size());
-                for (String id :
-                    g.customerIds) { // already in loan id order: customers were visited sorted
-                  audience.add(byId.get(id));
-                }
-                return compiler.compile(audience);
-              });
-      for (int i = 0; i < all.size(); i++) {
-        Group g = all.get(i);
-        StepKind kind = StepKind.initiate(g.key.channel());
-        for (FilterCompiler.Compiled c : compiled.get(i)) {
-          String stepId = String.format(Locale.ROOT, "s%04d", steps.size() + 1);
-          steps.add(
-              new Step(
-                  stepId,
-                  kind,
-                  "POST",
-                  kind.path(campaignId),
-                  g.key.notBefore(),
-                  g.key.notAfter(),
-                  RequestBodies.initiate(g.key, c.filters(), c.customerIds().size()),
-                  c.customerIds(),
-                  List.copyOf(g.rules)));
-        }
-      }
-      return steps;
-    }
+  /**
+   * Puts a plan as of {@code asOf} together from customer plans that {@link
+   * #customerPlanner(OffsetDateTime)} made for the same instant: the second half of {@link
+   * #plan(List, DecisionSource, OffsetDateTime)}, which gives the same plan for the same customers.
+   */
+  public PlanAssembler assembler(OffsetDateTime asOf) {
+    return new PlanAssembler(this, asOf.truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** Adds {@code customers} to {@code byId}, refusing a loan id seen before. */

@@ -1,0 +1,307 @@
+package dev.outreach.core.plan;
+
+import dev.outreach.core.Channel;
+import dev.outreach.core.Customer;
+import dev.outreach.core.decision.Contact;
+import dev.outreach.core.filter.FilterCompiler;
+import dev.outreach.core.filter.SnapshotIndex;
+import dev.outreach.core.plan.Plan.Overridden;
+import dev.outreach.core.plan.Plan.Suppressed;
+import dev.outreach.core.plan.Plan.Warning;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Puts a plan together from each customer's {@link CustomerPlan}, given in loan-id order: daily
+ * capacity, grouping into requests, filters and the exact-audience proof, as {@link Planner} does.
+ * Only what the plan itself lists is kept per customer until {@link #finish}. Not thread-safe; used
+ * once.
+ *
+ * <pre>{@code
+ * PlanAssembler assembler = planner.assembler(asOf);
+ * customerPlansInLoanIdOrder.forEach(assembler::add);
+ * Plan plan = assembler.finish(portfolio);
+ * }</pre>
+ */
+public final class PlanAssembler {
+  private final Planner planner;
+  private final OffsetDateTime asOf;
+  private final ZoneId zone;
+  private final TreeMap<Group.Key, Group> groups = new TreeMap<>(Group.ORDER);
+  private final List<Suppressed> suppressed = new ArrayList<>();
+  private final List<String> undecided = new ArrayList<>();
+  private final List<Overridden> overrides = new ArrayList<>();
+  private final List<Warning> warnings = new ArrayList<>();
+  private final EnumMap<Channel, Integer> byChannel = new EnumMap<>(Channel.class);
+  private final ArmTally arms;
+  private final Batches batches;
+
+  /** With a daily capacity, every customer's effects are held until the days are filled. */
+  private final Capacity capacity;
+
+  private final Effects to;
+  private int contacted;
+  private int dropped;
+  private long added;
+  private String last;
+  private boolean finished;
+
+  PlanAssembler(Planner planner, OffsetDateTime asOf) {
+    this.planner = planner;
+    this.asOf = asOf;
+    this.zone = planner.zone;
+    this.arms = new ArmTally(planner.experiments);
+    this.batches = new Batches(planner.guardrails, asOf, zone);
+    this.capacity =
+        Capacity.applies(planner.guardrails) ? new Capacity(planner.guardrails, zone) : null;
+    Effects self = new Applied();
+    this.to = capacity == null ? self : capacity;
+  }
+
+  /**
+   * Adds one customer's plan; customers come in loan-id order ({@link String#compareTo}), each
+   * once.
+   *
+   * @throws IllegalArgumentException if {@code p}'s loan id is not after the last one added
+   */
+  public void add(CustomerPlan p) {
+    String id = p.loanId();
+    if (last != null && last.compareTo(id) >= 0) {
+      throw new IllegalArgumentException(
+          last.equals(id)
+              ? "the portfolio has loan id " + id + " more than once"
+              : "customer plans must come in loan id order: " + id + " after " + last);
+    }
+    last = id;
+    added++;
+    p.applyTo(to);
+  }
+
+  /** Where the planner tells a customer's effects directly, without recording them. */
+  Effects target(String loanId) {
+    if (last != null && last.compareTo(loanId) >= 0) {
+      throw new IllegalArgumentException("customers must come in loan id order: " + loanId);
+    }
+    last = loanId;
+    added++;
+    return to;
+  }
+
+  /**
+   * The plan: capacity applied, customers grouped into requests, each request's filters chosen
+   * against {@code portfolio} and proved to select exactly its customers from it.
+   *
+   * @param portfolio every customer added, in the portfolio's order (the filters are chosen in that
+   *     order, so the same order gives the same bytes); only the attributes filters read are needed
+   *     ({@code payment_status}, {@code language}, {@code emi_due_date}, {@code emi_amount}, custom
+   *     attributes), and the whole record when the plan uploads the customers
+   * @throws IllegalArgumentException if {@code portfolio} is not the customers added
+   */
+  public Plan finish(List<Customer> portfolio) {
+    if (portfolio.size() != added) {
+      throw new IllegalArgumentException(
+          "the portfolio has " + portfolio.size() + " customers, and " + added + " were planned");
+    }
+    return finish(portfolio, null);
+  }
+
+  /** {@link #finish(List)}, with the portfolio already indexed by loan id when {@code byId}. */
+  Plan finish(List<Customer> portfolio, Map<String, Customer> byId) {
+    if (finished) {
+      throw new IllegalStateException("the plan was already made");
+    }
+    finished = true;
+    List<CapacityDay> capacityDays = List.of();
+    if (capacity != null) {
+      capacityDays = capacity.allocate();
+      capacity.replay(new Applied());
+    }
+    int threads = planner.threads;
+    // Indexed once: the compiler probes it for each group, the proof for each step.
+    SnapshotIndex index =
+        planner.filterMode == FilterCompiler.Mode.IDS ? null : SnapshotIndex.of(portfolio);
+    if (index != null) { // each column built by one thread while the others build theirs
+      Parallel.map(
+          threads,
+          index.attributes(),
+          a -> {
+            index.build(a);
+            return a;
+          });
+    }
+    Map<String, Customer> ids = byId;
+    if (ids == null && index == null) {
+      ids = new HashMap<>(portfolio.size() * 2);
+      for (Customer c : portfolio) {
+        if (ids.putIfAbsent(c.loanId(), c) != null) {
+          throw new IllegalArgumentException(
+              "the portfolio has loan id " + c.loanId() + " more than once");
+        }
+      }
+    }
+    Function<String, Customer> lookup = ids != null ? ids::get : byPosition(index);
+    List<Step> steps =
+        steps(
+            portfolio,
+            lookup,
+            index == null
+                ? new FilterCompiler(
+                    portfolio, planner.filterMode, planner.maxIdsPerStep, !planner.upload)
+                : new FilterCompiler(
+                    index, planner.filterMode, planner.maxIdsPerStep, !planner.upload));
+    AudienceCheck.verify(steps, portfolio, lookup, index, threads);
+    Summary summary =
+        new Summary(
+            portfolio.size(),
+            contacted,
+            suppressed.size(),
+            undecided.size(),
+            dropped,
+            steps.size(),
+            byChannel);
+    return new Plan(
+        planner.campaignId,
+        asOf.atZoneSameInstant(zone).toOffsetDateTime(),
+        zone,
+        summary,
+        steps,
+        suppressed,
+        undecided,
+        overrides,
+        warnings,
+        arms.results(),
+        capacityDays);
+  }
+
+  private static Function<String, Customer> byPosition(SnapshotIndex index) {
+    return id -> {
+      int p = index.position(id);
+      return p < 0 ? null : index.customer(p);
+    };
+  }
+
+  private List<Step> steps(
+      List<Customer> portfolio, Function<String, Customer> lookup, FilterCompiler compiler) {
+    List<Step> steps = new ArrayList<>();
+    String campaignId = planner.campaignId;
+    if (planner.upload) {
+      OffsetDateTime now = asOf.atZoneSameInstant(zone).toOffsetDateTime();
+      for (jakarta.json.JsonObject body :
+          BulkAdd.bodies(campaignId, portfolio, BulkAdd.MAX_RECORDS)) {
+        List<String> ids = new ArrayList<>();
+        body.getJsonArray("records").forEach(r -> ids.add(r.asJsonObject().getString("loan_id")));
+        steps.add(
+            new Step(
+                stepId(steps),
+                StepKind.BULK_ADD_CUSTOMERS,
+                "POST",
+                BulkAdd.PATH,
+                now,
+                null,
+                body,
+                ids,
+                List.of()));
+      }
+    }
+    batches.steps(steps, warnings); // they start now: the server waits for scheduled_at
+    // Each group's filters are worked out on their own (the index is shared, read-only), in
+    // parallel.
+    List<Group> all = new ArrayList<>(groups.values());
+    List<List<FilterCompiler.Compiled>> compiled =
+        Parallel.map(
+            planner.filterMode == FilterCompiler.Mode.IDS ? 1 : planner.threads,
+            all,
+            g -> {
+              List<Customer> audience = new ArrayList<>(g.customerIds.size());
+              for (String id : g.customerIds) { // in loan id order: customers came sorted
+                audience.add(lookup.apply(id));
+              }
+              return compiler.compile(audience);
+            });
+    for (int i = 0; i < all.size(); i++) {
+      Group g = all.get(i);
+      StepKind kind = StepKind.initiate(g.key.channel());
+      for (FilterCompiler.Compiled c : compiled.get(i)) {
+        steps.add(
+            new Step(
+                stepId(steps),
+                kind,
+                "POST",
+                kind.path(campaignId),
+                g.key.notBefore(),
+                g.key.notAfter(),
+                RequestBodies.initiate(g.key, c.filters(), c.customerIds().size()),
+                c.customerIds(),
+                List.copyOf(g.rules)));
+      }
+    }
+    return steps;
+  }
+
+  private static String stepId(List<Step> steps) {
+    return String.format(Locale.ROOT, "s%04d", steps.size() + 1);
+  }
+
+  /** The effects, applied to the plan being made. */
+  private final class Applied implements Effects {
+    @Override
+    public void overridden(Overridden o) {
+      overrides.add(o);
+    }
+
+    @Override
+    public void warning(Warning w) {
+      warnings.add(w);
+    }
+
+    @Override
+    public void suppressed(Suppressed s) {
+      suppressed.add(s);
+    }
+
+    @Override
+    public void undecided(String id) {
+      undecided.add(id);
+    }
+
+    @Override
+    public void exclude(Contact c, String why) {
+      batches.exclude(c, why);
+    }
+
+    @Override
+    public void batch(Contact c, ZoneId local, ZonedDateTime notBefore) {
+      batches.add(c, local, notBefore);
+    }
+
+    @Override
+    public void group(Group.Key key, Contact c, Group.Placement placement) {
+      groups.computeIfAbsent(key, Group::new).add(c);
+    }
+
+    @Override
+    public void arm(String id, ArmTally.Outcome outcome, Set<Channel> reached) {
+      arms.add(id, outcome, reached);
+    }
+
+    @Override
+    public void done(Set<Channel> reached) {
+      reached.forEach(ch -> byChannel.merge(ch, 1, Integer::sum));
+      if (reached.isEmpty()) {
+        dropped++;
+      } else {
+        contacted++;
+      }
+    }
+  }
+}
