@@ -184,6 +184,30 @@ final class PlanCommand implements Callable<Integer> {
     }
     // The policy and history are read once, before the engine: its rules need the history.
     PlanInputs probe = inputs.inputs(ruleSet, List.of(), rules, inputs.policy);
+    if (format == Format.JSON) {
+      // The plan alone needs no customer kept here: the engine plans each where it keeps them.
+      Plan plan =
+          progress.step(
+              "reading " + inputs.customers.getFileName() + " and planning each customer",
+              () ->
+                  engine.plan(
+                      inputs.customers,
+                      probe.rules(),
+                      probe.experiments(),
+                      probe.planner(),
+                      inputs.at()),
+              p ->
+                  p == null
+                      ? "not on this engine"
+                      : String.format(
+                          Locale.ROOT,
+                          "%,d requests for %,d customers",
+                          p.summary().steps(),
+                          p.summary().contacted()));
+      if (plan != null) {
+        return written(err, plan, List.of(), null);
+      }
+    }
     PlanEngine.Evaluated evaluated =
         progress.step(
             "reading " + inputs.customers.getFileName() + " and evaluating the rules",
@@ -201,6 +225,16 @@ final class PlanCommand implements Callable<Integer> {
     Plan plan = progress.step("planning", () -> in.plan(evaluated.decisions()), p -> "done");
     java.util.function.Function<String, List<String>> fired =
         format == Format.HTML ? evaluated.firedRules()::get : null;
+    return written(err, plan, portfolio, fired);
+  }
+
+  /** Writes {@code plan} (and its report) to {@link #out}, or to standard output. */
+  private int written(
+      PrintWriter err,
+      Plan plan,
+      List<Customer> portfolio,
+      java.util.function.Function<String, List<String>> fired)
+      throws Exception {
     if (out == null) {
       write(spec.commandLine().getOut(), plan, portfolio, fired);
       spec.commandLine().getOut().flush();

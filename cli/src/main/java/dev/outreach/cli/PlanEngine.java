@@ -42,6 +42,27 @@ public interface PlanEngine {
   }
 
   /**
+   * Makes the whole plan where the engine keeps the customers: each is read, decided by {@code
+   * rules} and planned by {@code planner} (conflicts, timing, consent, every guardrail) there, and
+   * the plan is put together from the customer plans in loan-id order, with only the attributes
+   * filters read kept here. The plan is the one {@code planner} makes of the same customers.
+   *
+   * @return the plan, or {@code null} when this engine does not plan (the default): {@link
+   *     #evaluate} is used then
+   * @throws dev.outreach.core.portfolio.PortfolioException if the portfolio has bad rows; nothing
+   *     is planned then
+   */
+  default dev.outreach.core.plan.Plan plan(
+      Path customers,
+      RuleSet rules,
+      List<Experiment> experiments,
+      dev.outreach.core.plan.Planner planner,
+      java.time.OffsetDateTime asOf)
+      throws Exception {
+    return null;
+  }
+
+  /**
    * The portfolio and what the rules decided for it.
    *
    * @param decisions gives the rules' decisions for any part of {@code portfolio}, as the rules

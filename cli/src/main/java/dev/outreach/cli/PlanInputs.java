@@ -38,13 +38,17 @@ record PlanInputs(
    * progress).
    */
   Plan plan(DecisionSource source) {
+    return planner().plan(customers, source, asOf);
+  }
+
+  /** The planner these inputs configure. */
+  Planner planner() {
     return Planner.builder(campaignId)
         .zone(zone)
         .experiments(experiments)
         .guardrails(guardrails)
         .filters(filters)
         .uploadCustomers(upload)
-        .build()
-        .plan(customers, source, asOf);
+        .build();
   }
 }

@@ -34,7 +34,8 @@ public record Customer(
     String language,
     String leadId,
     LocalDate leadDate,
-    Map<String, Object> custom) {
+    Map<String, Object> custom)
+    implements java.io.Serializable {
 
   public Customer {
     Objects.requireNonNull(loanId, "loanId == null");

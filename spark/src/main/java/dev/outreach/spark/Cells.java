@@ -16,7 +16,12 @@ final class Cells {
   private Cells() {}
 
   static String[] of(Row row) {
-    String[] cells = new String[row.length()];
+    return of(row, row.length());
+  }
+
+  /** The first {@code n} cells of {@code row}. */
+  static String[] of(Row row, int n) {
+    String[] cells = new String[n];
     for (int i = 0; i < cells.length; i++) {
       cells[i] = row.isNullAt(i) ? null : text(row.get(i));
     }

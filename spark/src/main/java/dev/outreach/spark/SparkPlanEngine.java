@@ -6,6 +6,8 @@ import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.experiment.Experiment;
+import dev.outreach.core.plan.Plan;
+import dev.outreach.core.plan.Planner;
 import dev.outreach.core.portfolio.CustomerRows;
 import dev.outreach.core.portfolio.PortfolioException;
 import dev.outreach.core.portfolio.PortfolioException.Problem;
@@ -17,6 +19,7 @@ import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -49,10 +52,13 @@ public final class SparkPlanEngine implements PlanEngine {
   /** Problems listed in a report; the rest are counted. */
   private static final int KEPT = 50;
 
-  /** What a partition's result may hold: our records, the JDK's collections, times and strings. */
+  /**
+   * What a partition's result may hold: our records, the JDK's collections, times, strings and
+   * decimals.
+   */
   private static final java.io.ObjectInputFilter ONLY_EVALUATIONS =
       java.io.ObjectInputFilter.Config.createFilter(
-          "maxdepth=20;dev.outreach.**;java.util.**;java.time.**;java.lang.**;!*");
+          "maxdepth=20;dev.outreach.**;java.util.**;java.time.**;java.lang.**;java.math.BigDecimal;java.math.BigInteger;!*");
 
   private final SparkSession spark;
 
@@ -82,6 +88,57 @@ public final class SparkPlanEngine implements PlanEngine {
       PlanningDay day,
       boolean firedRules)
       throws PortfolioException {
+    return onRows(
+        customers,
+        rows -> evaluate(rows, customers.toString(), rules, experiments, day, firedRules));
+  }
+
+  /**
+   * Plans the customers {@code customers} names (as {@link #evaluate(Path, RuleSet, List,
+   * PlanningDay)} reads them) on Spark, the driver keeping no customer's record: see {@link
+   * #plan(Dataset, String, RuleSet, List, Planner, OffsetDateTime)}.
+   */
+  @Override
+  public Plan plan(
+      Path customers,
+      RuleSet rules,
+      List<Experiment> experiments,
+      Planner planner,
+      OffsetDateTime asOf)
+      throws PortfolioException {
+    return onRows(
+        customers, rows -> plan(rows, customers.toString(), rules, experiments, planner, asOf));
+  }
+
+  /**
+   * The plan {@code planner} makes of the customers in {@code rows} as of {@code asOf}, byte for
+   * byte, made on Spark: the rows are sorted by loan id, each partition reads its customers (the
+   * portfolio files' checks), evaluates {@code rules} for them and plans each (conflicts, timing,
+   * consent, jurisdiction, every guardrail), and the driver puts the plan together from the
+   * customer plans in that order, keeping of each customer only the attributes the plan's filters
+   * read (every record field when the plan uploads them).
+   *
+   * @param source names the rows in problems, e.g. the file or table
+   * @throws PortfolioException if any row is bad (each named by its row number, loan id and column)
+   *     or a loan id repeats; nothing is planned then
+   */
+  public Plan plan(
+      Dataset<Row> rows,
+      String source,
+      RuleSet rules,
+      List<Experiment> experiments,
+      Planner planner,
+      OffsetDateTime asOf)
+      throws PortfolioException {
+    return SparkPlanning.plan(spark, rows, source, rules, experiments, planner, asOf);
+  }
+
+  /** Work on the rows of the file or table {@code customers} names. */
+  private interface OnRows<T> {
+    T apply(Dataset<Row> rows) throws PortfolioException;
+  }
+
+  private <T> T onRows(Path customers, OnRows<T> work) throws PortfolioException {
     String name = customers.toString();
     boolean localText = localTextFile(name);
     if (localText) {
@@ -92,7 +149,7 @@ public final class SparkPlanEngine implements PlanEngine {
       }
     }
     try {
-      return evaluate(read(name), name, rules, experiments, day, firedRules);
+      return work.apply(read(name));
     } catch (Exception e) { // Spark's exceptions are checked ones Scala does not declare
       if (localText) {
         // Spark's readers know no line numbers (a quoted field may span lines, blank lines are
@@ -210,7 +267,7 @@ public final class SparkPlanEngine implements PlanEngine {
     int total = 0;
     long row = 0;
     while (hasNext(parts, source, columns.size())) {
-      for (Evaluation e : deserialize(parts.next())) {
+      for (Evaluation e : SparkPlanEngine.<Evaluation>read(parts.next())) {
         row++;
         // A CSV file's data row n is on line n + 1 (after the header), as the program counts.
         long line = csv ? row + 1 : row;
@@ -273,7 +330,7 @@ public final class SparkPlanEngine implements PlanEngine {
    * {@code MALFORMED_CSV_RECORD}) said in the program's words. Spark's own message quotes the
    * record, phone numbers and all; this one does not.
    */
-  private static boolean hasNext(Iterator<byte[]> parts, String source, int columns)
+  static boolean hasNext(Iterator<byte[]> parts, String source, int columns)
       throws PortfolioException {
     try {
       return parts.hasNext();
@@ -303,7 +360,7 @@ public final class SparkPlanEngine implements PlanEngine {
   }
 
   /** Outside a CSV file, a row has no line: it is named by its number and loan id. */
-  private static Problem named(Problem p, String loanId) {
+  static Problem named(Problem p, String loanId) {
     String field = p.field() == null ? "" : ", " + p.field();
     return loanId == null
         ? p
@@ -333,11 +390,12 @@ public final class SparkPlanEngine implements PlanEngine {
     };
   }
 
+  /** A partition's part, as {@link PartitionEvaluator} or {@link PartitionPlanner} wrote it. */
   @SuppressWarnings("unchecked")
-  private static List<Evaluation> deserialize(byte[] bytes) {
+  static <T> List<T> read(byte[] bytes) {
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
       in.setObjectInputFilter(ONLY_EVALUATIONS);
-      return (List<Evaluation>) in.readObject();
+      return (List<T>) in.readObject();
     } catch (IOException | ClassNotFoundException e) {
       throw new IllegalStateException("a partition's result could not be read", e);
     }

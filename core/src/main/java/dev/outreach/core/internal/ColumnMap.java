@@ -17,7 +17,9 @@ import java.util.Set;
  * instead of about 350 in a general-purpose map. Iteration follows the file's column order. Equal
  * to any {@link Map} with the same entries.
  */
-public final class ColumnMap extends AbstractMap<String, Object> {
+public final class ColumnMap extends AbstractMap<String, Object> implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final Columns columns;
   private final Object[] values;
   private final int size;
@@ -29,7 +31,9 @@ public final class ColumnMap extends AbstractMap<String, Object> {
   }
 
   /** The attribute names of one portfolio, in column order, each at most once. */
-  public static final class Columns {
+  public static final class Columns implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String[] names;
     private final Map<String, Integer> index = new HashMap<>();
 
@@ -44,6 +48,11 @@ public final class ColumnMap extends AbstractMap<String, Object> {
 
     public int size() {
       return names.length;
+    }
+
+    /** The names, in column order. */
+    public List<String> names() {
+      return List.of(names);
     }
 
     /**
@@ -61,6 +70,27 @@ public final class ColumnMap extends AbstractMap<String, Object> {
       }
       return new ColumnMap(this, values, n);
     }
+  }
+
+  /** The columns this map shares with the rest of its portfolio. */
+  public Columns columns() {
+    return columns;
+  }
+
+  /**
+   * This map over {@code same} (columns of the same names, say the one copy a process keeps), each
+   * value replaced by {@code value} of it (say a copy shared with other maps).
+   */
+  public ColumnMap over(Columns same, java.util.function.UnaryOperator<Object> value) {
+    if (!java.util.Arrays.equals(same.names, columns.names)) {
+      throw new IllegalArgumentException(
+          "other columns: " + same.names() + ", not " + columns.names());
+    }
+    Object[] v = new Object[values.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = values[i] == null ? null : value.apply(values[i]);
+    }
+    return new ColumnMap(same, v, size);
   }
 
   @Override

@@ -47,6 +47,19 @@ public final class CustomerPlanner {
   }
 
   /**
+   * Plans customers under {@code guardrails} as of {@code asOf} (truncated to whole seconds) in a
+   * plan of {@code zone}: what {@link Planner#customerPlanner} gives for a planner of that zone and
+   * those guardrails, made where the planner is not (say in a Spark executor, from the policy and a
+   * broadcast history).
+   */
+  public static CustomerPlanner of(Guardrails guardrails, ZoneId zone, OffsetDateTime asOf) {
+    return new CustomerPlanner(
+        Objects.requireNonNull(guardrails, "guardrails == null"),
+        Objects.requireNonNull(zone, "zone == null"),
+        asOf.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
+  /**
    * What {@code customer} adds to the plan, given the rules' decisions for them in the order the
    * rules made them (none: the customer is undecided).
    *

@@ -163,6 +163,26 @@ public final class Planner {
     return assembler.finish(portfolio, byId);
   }
 
+  /** The plan's zone. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The guardrails every contact must pass (the policy, and the history it counts). */
+  public Guardrails guardrails() {
+    return guardrails;
+  }
+
+  /** How requests select customers. */
+  public FilterCompiler.Mode filterMode() {
+    return filterMode;
+  }
+
+  /** Whether the plan first uploads the customers to the campaign. */
+  public boolean uploadsCustomers() {
+    return upload;
+  }
+
   /**
    * Plans customers one at a time as of {@code asOf} (truncated to whole seconds), wherever they
    * are: the first half of {@link #plan(List, DecisionSource, OffsetDateTime)}, for engines that

@@ -63,5 +63,5 @@ public final class PortfolioException extends Exception {
    * @param line the 1-based line in the file
    * @param field the column or field name, or {@code null} when the problem is the whole line
    */
-  public record Problem(long line, String field, String message) {}
+  public record Problem(long line, String field, String message) implements java.io.Serializable {}
 }

@@ -1,0 +1,329 @@
+package dev.outreach.spark;
+
+import dev.outreach.core.Customer;
+import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.experiment.Experiment;
+import dev.outreach.core.filter.FilterCompiler;
+import dev.outreach.core.guardrail.ContactHistory;
+import dev.outreach.core.plan.Plan;
+import dev.outreach.core.plan.PlanAssembler;
+import dev.outreach.core.plan.Planner;
+import dev.outreach.core.portfolio.CustomerRows;
+import dev.outreach.core.portfolio.PortfolioException;
+import dev.outreach.core.portfolio.PortfolioException.Problem;
+import dev.outreach.rules.RuleSet;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * A whole plan on Spark, the driver keeping no customer's record: the rows are sorted by loan id
+ * (Spark's sort, spilling to disk as it needs), each partition reads, decides and plans its
+ * customers ({@link PartitionPlanner}), and the driver adds the customer plans in that order to the
+ * program's own {@link PlanAssembler}, keeping of each customer only the attributes the plan's
+ * filters read. Repeated loan ids are next to each other in that order, so they are found without a
+ * set of every id; bad rows are numbered as the source holds them.
+ */
+final class SparkPlanning {
+  /** Problems listed in a report; the rest are counted. */
+  private static final int KEPT = 50;
+
+  private static final String KEY = "__outreach_loan_id_key__";
+  private static final String ROW = "__outreach_row__";
+
+  /** Bits of {@code monotonically_increasing_id} below the partition's index. */
+  private static final int OFFSET_BITS = 33;
+
+  private SparkPlanning() {}
+
+  static Plan plan(
+      SparkSession spark,
+      Dataset<Row> rows,
+      String source,
+      RuleSet rules,
+      List<Experiment> experiments,
+      Planner planner,
+      OffsetDateTime asOf)
+      throws PortfolioException {
+    List<String> columns = List.of(rows.columns());
+    CustomerRows.of(source, columns); // a bad header fails before any task
+    String loanIdColumn = null;
+    for (String c : columns) {
+      if (loanIdColumn == null && CustomerRows.canonical(c).equals("loan_id")) {
+        loanIdColumn = c;
+      }
+    }
+    boolean csv = source.toLowerCase(Locale.ROOT).matches(".*\\.csv(\\.gz)?$");
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<ContactHistory> ruleHistory = context.broadcast(rules.history());
+    ContactHistory history = planner.guardrails().history();
+    Broadcast<ContactHistory> planHistory =
+        history == rules.history() ? ruleHistory : context.broadcast(history);
+    PartitionPlanner.Kept kept =
+        planner.uploadsCustomers()
+            ? PartitionPlanner.Kept.UPLOADED
+            : planner.filterMode() == FilterCompiler.Mode.IDS
+                ? PartitionPlanner.Kept.IDS
+                : PartitionPlanner.Kept.FILTERED;
+    Dataset<Row> sorted =
+        rows.withColumn(KEY, sortKey().apply(rows.col(quoted(loanIdColumn))))
+            .withColumn(ROW, functions.monotonically_increasing_id())
+            .sort(functions.col(KEY).asc_nulls_first(), functions.col(ROW).asc());
+    Iterator<byte[]> parts =
+        sorted
+            .mapPartitions(
+                new PartitionPlanner(
+                    source,
+                    columns,
+                    new CompiledRules(rules),
+                    ruleHistory,
+                    planHistory,
+                    experiments,
+                    new PlanningDay(
+                        asOf.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), planner.zone()),
+                    planner.guardrails().policy(),
+                    planner.zone(),
+                    asOf,
+                    kept),
+                Encoders.BINARY())
+            .toLocalIterator();
+    PlanAssembler assembler = planner.assembler(asOf);
+    Found found = new Found();
+    Kept snapshot = new Kept();
+    TreeMap<Integer, Long> rowsOf = new TreeMap<>(); // rows per partition of the source
+    String last = null;
+    long lastRow = -1;
+    while (SparkPlanEngine.hasNext(parts, source, columns.size())) {
+      for (PartitionPlanner.Planned p :
+          SparkPlanEngine.<PartitionPlanner.Planned>read(parts.next())) {
+        rowsOf.merge(
+            (int) (p.row() >>> OFFSET_BITS), (p.row() & ((1L << OFFSET_BITS) - 1)) + 1, Math::max);
+        if (p.failure() != null) {
+          throw new IllegalArgumentException(p.failure());
+        }
+        if (p.binary()) {
+          found.add(
+              p.row(),
+              0,
+              null,
+              new Problem(0, null, "has a binary cell; a portfolio holds text"),
+              -1);
+          continue;
+        }
+        int seq = 0;
+        for (Problem problem : p.problems()) {
+          found.add(p.row(), seq++, p.loanId(), problem, -1);
+        }
+        if (p.loanId() != null) {
+          int order = last == null ? -1 : last.compareTo(p.loanId());
+          if (order == 0) {
+            found.add(
+                p.row(),
+                -1,
+                p.loanId(),
+                null,
+                lastRow); // told before the row's own, as files tell it
+            continue;
+          }
+          if (order > 0) {
+            throw new IllegalStateException(
+                "internal error: Spark gave loan id " + p.loanId() + " after " + last);
+          }
+          last = p.loanId();
+          lastRow = p.row();
+        }
+        if (p.plan() != null && found.total == 0) {
+          assembler.add(p.plan());
+          snapshot.add(p.row(), p.kept());
+        }
+      }
+    }
+    long[] firstRow = firsts(rowsOf);
+    if (found.total > 0) {
+      throw found.exception(source, csv, firstRow);
+    }
+    if (snapshot.size == 0) {
+      // As the program refuses an empty export: planning nothing and succeeding hides it.
+      throw new PortfolioException(
+          source,
+          List.of(new Problem(1, null, "has no customers: no rows (is the export complete?)")),
+          1);
+    }
+    return assembler.finish(snapshot.inSourceOrder(firstRow));
+  }
+
+  /** A loan id's place in {@link String#compareTo} order, as bytes Spark sorts the same way. */
+  private static UserDefinedFunction sortKey() {
+    return functions.udf(
+        (UDF1<Object, byte[]>)
+            v -> {
+              if (v == null) {
+                return null;
+              }
+              String s;
+              try {
+                s = Cells.text(v).strip();
+              } catch (IllegalArgumentException e) {
+                return null; // a binary cell: the partition says so
+              }
+              // UTF-16 code units, big end first: unsigned bytes compare as String.compareTo does
+              return s.isEmpty() ? null : s.getBytes(StandardCharsets.UTF_16BE);
+            },
+        DataTypes.BinaryType);
+  }
+
+  private static String quoted(String column) {
+    return "`" + column.replace("`", "``") + "`";
+  }
+
+  /** The number (from 0) of each source partition's first row, by partition index. */
+  private static long[] firsts(TreeMap<Integer, Long> rowsOf) {
+    long[] first = new long[rowsOf.isEmpty() ? 0 : rowsOf.lastKey() + 1];
+    long n = 0;
+    for (int p = 0; p < first.length; p++) {
+      first[p] = n;
+      n += rowsOf.getOrDefault(p, 0L);
+    }
+    return first;
+  }
+
+  /** The row's number (from 1) in the source, from its {@code monotonically_increasing_id}. */
+  static long number(long row, long[] firstRow) {
+    return firstRow[(int) (row >>> OFFSET_BITS)] + (row & ((1L << OFFSET_BITS) - 1)) + 1;
+  }
+
+  /** Problems found, the first {@value #KEPT} in the source's order kept. */
+  private static final class Found {
+    private record One(long row, int seq, String loanId, Problem problem, long firstRow) {}
+
+    private final List<One> kept = new ArrayList<>();
+    int total;
+
+    /** A row's problem, or (when {@code problem} is null) its loan id repeating {@code first}'s. */
+    void add(long row, int seq, String loanId, Problem problem, long first) {
+      total++;
+      kept.add(new One(row, seq, loanId, problem, first));
+      if (kept.size() > 4 * KEPT) {
+        trim();
+      }
+    }
+
+    private void trim() {
+      kept.sort(java.util.Comparator.comparingLong(One::row).thenComparingInt(One::seq));
+      kept.subList(Math.min(KEPT, kept.size()), kept.size()).clear();
+    }
+
+    PortfolioException exception(String source, boolean csv, long[] firstRow) {
+      trim();
+      List<Problem> problems = new ArrayList<>();
+      for (One o : kept) {
+        long n = number(o.row(), firstRow);
+        // A CSV file's data row n is on line n + 1 (after the header), as the program counts.
+        long line = csv ? n + 1 : n;
+        if (o.problem() == null) {
+          long first = number(o.firstRow(), firstRow);
+          problems.add(
+              new Problem(
+                  line,
+                  "loan_id",
+                  "\""
+                      + o.loanId()
+                      + "\" appears again (first on "
+                      + (csv ? "line " + (first + 1) : "row " + first)
+                      + ")"));
+        } else {
+          Problem p = new Problem(line, o.problem().field(), o.problem().message());
+          problems.add(csv ? p : SparkPlanEngine.named(p, o.loanId()));
+        }
+      }
+      return new PortfolioException(source, problems, total);
+    }
+  }
+
+  /**
+   * The customers as the driver keeps them, each value met before shared (statuses, languages,
+   * dates, amounts and custom values repeat across a book), put back in the source's order at the
+   * end: the filters are chosen in that order, as the program chooses them.
+   */
+  private static final class Kept {
+    private static final int SHARED = 1 << 20;
+
+    private final java.util.HashMap<Object, Object> seen = new java.util.HashMap<>();
+    private final java.util.HashMap<List<String>, dev.outreach.core.internal.ColumnMap.Columns>
+        columns = new java.util.HashMap<>();
+    private Customer[] customers = new Customer[1024];
+    private long[] rows = new long[1024];
+    int size;
+
+    void add(long row, Customer c) {
+      if (size == customers.length) {
+        customers = Arrays.copyOf(customers, size * 2);
+        rows = Arrays.copyOf(rows, size * 2);
+      }
+      customers[size] = shared(c);
+      rows[size++] = row;
+    }
+
+    List<Customer> inSourceOrder(long[] firstRow) {
+      Customer[] out = new Customer[size];
+      for (int i = 0; i < size; i++) {
+        out[(int) (number(rows[i], firstRow) - 1)] = customers[i];
+      }
+      customers = null;
+      rows = null;
+      return Arrays.asList(out);
+    }
+
+    private Customer shared(Customer c) {
+      java.util.Map<String, Object> custom = c.custom();
+      if (custom instanceof dev.outreach.core.internal.ColumnMap m) {
+        var mine = columns.computeIfAbsent(m.columns().names(), k -> m.columns());
+        custom = m.over(mine, this::shared);
+      }
+      return new Customer(
+          c.loanId(),
+          (String) shared(c.firstName()),
+          (String) shared(c.lastName()),
+          c.phoneNumber(),
+          (java.math.BigDecimal) shared(c.loanAmount()),
+          (java.math.BigDecimal) shared(c.emiAmount()),
+          (Integer) shared(c.loanPeriod()),
+          (java.math.BigDecimal) shared(c.currentEmi()),
+          (java.time.LocalDate) shared(c.emiDueDate()),
+          (String) shared(c.paymentStatus()),
+          (String) shared(c.language()),
+          c.leadId(),
+          (java.time.LocalDate) shared(c.leadDate()),
+          custom);
+    }
+
+    private Object shared(Object v) {
+      if (v == null) {
+        return null;
+      }
+      Object s = seen.get(v);
+      if (s != null && s.getClass() == v.getClass()) {
+        return s;
+      }
+      if (seen.size() < SHARED) {
+        seen.put(v, v);
+      }
+      return v;
+    }
+  }
+}

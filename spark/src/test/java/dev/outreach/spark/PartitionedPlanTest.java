@@ -1,0 +1,170 @@
+package dev.outreach.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outreach.cli.PlanEngine;
+import dev.outreach.core.decision.PlanningDay;
+import dev.outreach.core.experiment.Experiment;
+import dev.outreach.core.plan.Plan;
+import dev.outreach.core.plan.Planner;
+import dev.outreach.rules.RuleSet;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plan made on Spark from a source in several partitions, whose customers are sorted by loan id
+ * across them: the same bytes as the program's, and bad rows named by their place in the source.
+ */
+class PartitionedPlanTest {
+  static SparkSession spark;
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("PartitionedPlanTest")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "5")
+            .config("spark.sql.adaptive.enabled", "false") // keep all five sorted partitions
+            .getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  /** Reads a CSV file as Spark does, then splits its rows, in order, over three partitions. */
+  static final class InThreeParts implements PlanEngine {
+    final SparkPlanEngine engine = new SparkPlanEngine(spark);
+
+    @Override
+    public Evaluated evaluate(
+        Path customers, RuleSet rules, List<Experiment> experiments, PlanningDay day) {
+      throw new AssertionError("the plan is made on Spark, not evaluated there");
+    }
+
+    @Override
+    public Plan plan(
+        Path customers,
+        RuleSet rules,
+        List<Experiment> experiments,
+        Planner planner,
+        OffsetDateTime asOf)
+        throws Exception {
+      Dataset<Row> read = engine.read(customers.toString());
+      List<Row> rows = read.collectAsList();
+      Dataset<Row> parts =
+          spark.createDataFrame(
+              JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 3),
+              read.schema());
+      assertThat(parts.javaRDD().getNumPartitions()).isEqualTo(3);
+      return engine.plan(parts, customers.toString(), rules, experiments, planner, asOf);
+    }
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  static Run plan(PlanEngine engine, Path customers, String... more) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "plan",
+                "--rules",
+                SparkPlanTest.SAMPLE.resolve("rules").toString(),
+                "--customers",
+                customers.toString(),
+                "--campaign",
+                "CAMP-1",
+                "--as-of",
+                SparkPlanTest.AS_OF,
+                "--zone",
+                "Asia/Kolkata",
+                "--format",
+                "json"));
+    all.addAll(List.of(more));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        dev.outreach.cli.Main.run(
+            all.toArray(String[]::new),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            java.util.Map.of(),
+            engine);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void loanIdsSortedAsJavaSortsThemPlanTheSameBytesFromThreePartitions() throws Exception {
+    // Ids whose UTF-8 order is not String's (U+1F600 sorts before U+FF21 in UTF-16 only), with
+    // spaces around some, over six zones and none.
+    List<String> lines = Files.readAllLines(SparkPlanTest.SAMPLE.resolve("portfolio.csv"));
+    String[] zones = {"Asia/Kolkata", "America/New_York", "Europe/London", "Australia/Sydney", ""};
+    String[] prefixes = {"", "\uFF21-", "\uD83D\uDE00-", " ", "z", "\u00e9-"};
+    List<String> messy = new ArrayList<>(List.of(lines.get(0) + ",timezone"));
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i);
+      String id = line.substring(0, line.indexOf(','));
+      String prefix = prefixes[i % prefixes.length];
+      String suffix = prefix.equals(" ") ? "  " : "";
+      messy.add(
+          prefix + id + suffix + line.substring(line.indexOf(',')) + "," + zones[i % zones.length]);
+    }
+    Path csv = dir.resolve("unicode-ids.csv");
+    Files.write(csv, messy, StandardCharsets.UTF_8);
+    String[] more = {
+      "--policy", SparkPlanTest.SAMPLE.resolve("policy/policy.json").toString(),
+      "--history", SparkPlanTest.SAMPLE.resolve("policy/history.csv").toString()
+    };
+
+    Run local = plan(null, csv, more);
+    Run onSpark = plan(new InThreeParts(), csv, more);
+
+    assertThat(local.exit()).as(local.err()).isZero();
+    assertThat(local.out()).contains("\uD83D\uDE00-", "\uFF21-", "America/New_York");
+    assertThat(onSpark.exit()).as(onSpark.err()).isZero();
+    assertThat(onSpark.out()).isEqualTo(local.out());
+  }
+
+  @Test
+  void badRowsAndRepeatsInOtherPartitionsAreNamedByTheirLineAsTheProgramNamesThem()
+      throws Exception {
+    StringBuilder csv = new StringBuilder("loan_id,emi_amount,emi_due_date,payment_status\n");
+    for (int i = 1; i <= 150; i++) {
+      String id = i % 9 == 0 ? "L" + (i / 3) : "L" + i; // repeats an earlier id, elsewhere
+      String amount = i % 4 == 0 ? "lots" : "2500";
+      String date = i % 10 == 0 ? "2025-02-30" : "2025-08-10";
+      csv.append(id).append(',').append(amount).append(',').append(date).append(",pending\n");
+    }
+    csv.append(",100,2025-08-10,pending\n");
+    Path file = dir.resolve("many-problems.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+    Run local = plan(null, file);
+    Run onSpark = plan(new InThreeParts(), file);
+
+    assertThat(local.exit()).isEqualTo(1);
+    assertThat(local.err()).contains("appears again (first on line", "problems");
+    assertThat(onSpark.exit()).isEqualTo(1);
+    assertThat(onSpark.out()).isEmpty();
+    assertThat(onSpark.err()).isEqualTo(local.err());
+  }
+}
