@@ -44,7 +44,7 @@ public final class ScaleBenchmark {
   private static final String MESSY_RULES = "benchmarks/src/main/resources/outreach/messy/rules";
   private static final Pattern PHASE =
       Pattern.compile("^outreach: ([a-z ]+?)( \\S+)?: .*\\(([0-9.]+) s\\)$");
-  private static final Pattern HEAP = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+  private static final Pattern HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
   private static final Pattern SECONDS = Pattern.compile("seconds=([0-9.]+)");
   private static final Pattern COMPILE = Pattern.compile("compile=([0-9.]+)");
 
@@ -54,7 +54,7 @@ public final class ScaleBenchmark {
    * One child JVM's run: wall seconds, its phases (name → seconds), peak heap in MB, and its
    * output.
    */
-  record Run(double wall, Map<String, Double> phases, long peakMb, String out) {
+  record Run(double wall, Map<String, Double> phases, long peakMb, long liveMb, String out) {
     double seconds() {
       Matcher m = SECONDS.matcher(out);
       return m.find() ? Double.parseDouble(m.group(1)) : wall;
@@ -337,16 +337,25 @@ public final class ScaleBenchmark {
     if (rc != 0) {
       throw new IllegalStateException("exit " + rc + " from " + String.join(" ", cmd) + "\n" + out);
     }
-    return new Run(wall, phases, gcLog == null ? 0 : peak(gcLog), out.toString());
+    return new Run(
+        wall,
+        phases,
+        gcLog == null ? 0 : peak(gcLog, 1),
+        gcLog == null ? 0 : peak(gcLog, 2),
+        out.toString());
   }
 
   /** The largest heap in use before any collection, in MB. */
-  private static long peak(Path gcLog) throws IOException {
+  /**
+   * The largest heap in use before a collection ({@code group} 1) or kept after one ({@code group}
+   * 2: the most the program held live at once, at a collection).
+   */
+  private static long peak(Path gcLog, int group) throws IOException {
     long peak = 0;
     for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
       Matcher m = HEAP.matcher(line);
       if (m.find()) {
-        peak = Math.max(peak, Long.parseLong(m.group(1)));
+        peak = Math.max(peak, Long.parseLong(m.group(group)));
       }
     }
     return peak;

@@ -21,18 +21,22 @@ import java.util.Map;
  * java -cp benchmarks/target/benchmarks.jar dev.outreach.benchmarks.SparkBenchmark 1000000,5000000,10000000 1
  * </pre>
  *
- * <p>The second argument is the heap limit in GB per million customers for both (default 1).
+ * <p>The second argument is the heap limit in GB per million customers for both (default 1); the
+ * third how requests select customers, {@code ids} (the default) or {@code compact}.
  */
 public final class SparkBenchmark {
   private static final String CLI = "cli/target/outreach.jar";
   private static final String SPARK = "spark/target/outreach-spark.jar";
   private static final String RULES = "examples/src/main/resources/outreach/sample/rules";
 
+  private static String filters = "ids";
+
   private SparkBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     String sizes = args.length > 0 ? args[0] : "1000000,5000000,10000000";
     double perMillion = args.length > 1 ? Double.parseDouble(args[1]) : 1;
+    filters = args.length > 2 ? args[2] : "ids";
     for (String jar : List.of(CLI, SPARK)) {
       if (!Files.isRegularFile(Path.of(jar))) {
         throw new IllegalStateException(jar + " is missing: run mvn package first");
@@ -41,10 +45,11 @@ public final class SparkBenchmark {
     Path dir = Files.createTempDirectory("outreach-spark-bench-");
     System.out.printf(
         Locale.ROOT,
-        "Spark benchmark: %s customers, %d cores, heap %s GB per million customers%n",
+        "Spark benchmark: %s customers, %d cores, heap %s GB per million customers, %s filters%n",
         sizes,
         Runtime.getRuntime().availableProcessors(),
-        perMillion);
+        perMillion,
+        filters);
     Map<Integer, double[]> totals = new LinkedHashMap<>();
     try {
       for (String s : sizes.split(",")) {
@@ -65,18 +70,21 @@ public final class SparkBenchmark {
       System.out.printf(
           Locale.ROOT,
           "growth %,d -> %,d customers (%.1fx): single process %.2fx, Spark %.2fx;"
-              + " peak heap: single process %.2fx, Spark driver %.2fx%n",
+              + " peak heap: single process %.2fx, Spark driver %.2fx;"
+              + " live after GC: single process %.2fx, Spark driver %.2fx%n",
           first,
           e.getKey(),
           (double) e.getKey() / first,
           b[0] / a[0],
           b[1] / a[1],
           b[2] / a[2],
-          b[3] / a[3]);
+          b[3] / a[3],
+          b[4] / a[4],
+          b[5] / a[5]);
     }
   }
 
-  /** {single wall, spark wall, single peak MB, spark peak MB}. */
+  /** {single wall, spark wall, single peak MB, spark peak MB, single live MB, spark live MB}. */
   private static double[] size(Path dir, int size, String heap) throws Exception {
     Path csv = dir.resolve("portfolio-" + size + ".csv");
     SamplePortfolio.write(csv, size, 42L);
@@ -105,29 +113,38 @@ public final class SparkBenchmark {
     System.out.printf(
         Locale.ROOT,
         "%n%,d customers (CSV %,d bytes; to Parquet in %.1f s):%n"
-            + "  single process, CSV:        %6.1f s, peak heap %,6d MB%n"
-            + "  Spark local[2], Parquet:    %6.1f s, peak heap %,6d MB (driver and local executors)"
-            + " = %.2fx the single process's time%n"
+            + "  single process, CSV:        %6.1f s, peak heap %,6d MB, live after GC %,6d MB%n"
+            + "  Spark local[2], Parquet:    %6.1f s, peak heap %,6d MB, live after GC %,6d MB"
+            + " (driver and local executors) = %.2fx the single process's time%n"
             + "  plans: %s (%,d bytes)%n",
         size,
         Files.size(csv),
         convert.wall(),
         local.wall(),
         local.peakMb(),
+        local.liveMb(),
         onSpark.wall(),
         onSpark.peakMb(),
+        onSpark.liveMb(),
         onSpark.wall() / local.wall(),
         same ? "the same bytes" : "DIFFERENT",
         Files.size(single));
     if (!same) {
       throw new IllegalStateException("the Spark plan differs from the program's at " + size);
     }
-    return new double[] {local.wall(), onSpark.wall(), local.peakMb(), onSpark.peakMb()};
+    return new double[] {
+      local.wall(),
+      onSpark.wall(),
+      local.peakMb(),
+      onSpark.peakMb(),
+      local.liveMb(),
+      onSpark.liveMb()
+    };
   }
 
   private static List<String> plan(
       String heap, String jar, Path customers, Path out, List<String> more) {
-    List<String> args = ScaleBenchmark.planArgs(heap, jar, RULES, customers, out, "ids");
+    List<String> args = ScaleBenchmark.planArgs(heap, jar, RULES, customers, out, filters);
     args.addAll(more);
     return args;
   }

@@ -145,6 +145,28 @@ class PartitionedPlanTest {
   }
 
   @Test
+  void uploadsIdListsAndExperimentsPlanTheSameBytesFromThreePartitions() throws Exception {
+    Path csv = SparkPlanTest.SAMPLE.resolve("portfolio.csv");
+    String experiments = SparkPlanTest.SAMPLE.resolve("experiments").toString();
+    List<String[]> variants =
+        List.of(
+            new String[] {"--upload"},
+            new String[] {"--filters", "ids"},
+            new String[] {
+              "--rules", experiments, "--experiment", "tone=champion:80,challenger:20", "--upload"
+            });
+    for (String[] more : variants) {
+      Run local = plan(null, csv, more);
+      Run onSpark = plan(new InThreeParts(), csv, more);
+
+      assertThat(local.exit()).as(local.err()).isZero();
+      assertThat(onSpark.exit()).as(onSpark.err()).isZero();
+      assertThat(onSpark.out()).as(String.join(" ", more)).isEqualTo(local.out());
+    }
+    assertThat(plan(null, csv, "--upload").out()).contains("BULK_ADD_CUSTOMERS", "phone_number");
+  }
+
+  @Test
   void badRowsAndRepeatsInOtherPartitionsAreNamedByTheirLineAsTheProgramNamesThem()
       throws Exception {
     StringBuilder csv = new StringBuilder("loan_id,emi_amount,emi_due_date,payment_status\n");
