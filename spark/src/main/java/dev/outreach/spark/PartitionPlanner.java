@@ -45,7 +45,7 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
 
   /** What the driver keeps of each customer: what the plan's filters and uploads need. */
   enum Kept {
-    /** The loan id alone: requests list ids. */
+    /** Nothing: requests list ids, and the plan's lists are all it needs. */
     IDS,
     /** The attributes filters read. */
     FILTERED,
@@ -61,7 +61,8 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
    * @param problems what keeps the row out (lines 0: the driver numbers them)
    * @param binary whether a cell is binary (the row is then not read)
    * @param plan what the customer adds to the plan, or {@code null} for a bad row
-   * @param kept the customer with only what the driver keeps, or {@code null} for a bad row
+   * @param kept the customer with only what the driver keeps, or {@code null} for a bad row or when
+   *     it keeps none
    * @param failure the rules' error in this row's part, or {@code null}
    */
   record Planned(
@@ -199,21 +200,7 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
   private Customer kept(Customer c) {
     switch (kept) {
       case IDS:
-        return new Customer(
-            c.loanId(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        return null; // the plan's own lists are all the driver needs
       case UPLOADED:
         return c.withCustom(java.util.Map.of());
       default:

@@ -4,21 +4,29 @@ import dev.outreach.core.Customer;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.filter.FilterCompiler;
+import dev.outreach.core.filter.FilterJson;
+import dev.outreach.core.filter.Filters;
 import dev.outreach.core.guardrail.ContactHistory;
+import dev.outreach.core.plan.AudienceProof;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.PlanAssembler;
 import dev.outreach.core.plan.Planner;
+import dev.outreach.core.plan.Step;
 import dev.outreach.core.portfolio.CustomerRows;
 import dev.outreach.core.portfolio.PortfolioException;
 import dev.outreach.core.portfolio.PortfolioException.Problem;
 import dev.outreach.rules.RuleSet;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -149,7 +157,11 @@ final class SparkPlanning {
         }
         if (p.plan() != null && found.total == 0) {
           assembler.add(p.plan());
-          snapshot.add(p.row(), p.kept());
+          if (kept == PartitionPlanner.Kept.IDS) {
+            snapshot.size++; // a plan of id lists needs no customer kept here
+          } else {
+            snapshot.add(p.row(), p.kept());
+          }
         }
       }
     }
@@ -164,7 +176,85 @@ final class SparkPlanning {
           List.of(new Problem(1, null, "has no customers: no rows (is the export complete?)")),
           1);
     }
-    return assembler.finish(snapshot.inSourceOrder(firstRow));
+    AudienceProof proof = steps -> prove(steps, context, rows, source, columns);
+    return kept == PartitionPlanner.Kept.IDS
+        ? assembler.finishByIds(proof)
+        : assembler.finish(snapshot.inSourceOrder(firstRow), proof);
+  }
+
+  /**
+   * Proves each step where the rows are: every body applied to every customer it can select (see
+   * {@link PartitionProof}); a step that lists ids and nothing else is compared with its customers
+   * here, and its ids found in the rows there.
+   */
+  static void prove(
+      List<Step> steps,
+      JavaSparkContext context,
+      Dataset<Row> rows,
+      String source,
+      List<String> columns) {
+    List<Step> checked = new ArrayList<>();
+    List<String> filters = new ArrayList<>();
+    List<List<String>> customers = new ArrayList<>();
+    for (Step step : steps) {
+      if (!step.kind().contacts() || step.kind().batch()) {
+        continue; // uploads select nobody; a batch calls its folder, which no body names
+      }
+      JsonObject body = step.body();
+      JsonObject json =
+          body.containsKey("filters") ? body.getJsonObject("filters") : JsonValue.EMPTY_JSON_OBJECT;
+      Filters f = FilterJson.fromJson(json);
+      Set<String> want = new HashSet<>(step.customerIds());
+      if (want.size() != step.customerIds().size()) {
+        throw wrong(step, want.size());
+      }
+      if (f.ids() != null && Filters.ids(f.ids()).equals(f)) {
+        if (f.ids().size() != want.size() || !want.containsAll(f.ids())) {
+          throw wrong(step, new HashSet<>(f.ids()).size());
+        }
+        filters.add(null);
+      } else {
+        filters.add(json.toString());
+      }
+      customers.add(step.customerIds());
+      checked.add(step);
+    }
+    if (checked.isEmpty()) {
+      return;
+    }
+    Broadcast<PartitionProof.Steps> shared =
+        context.broadcast(new PartitionProof.Steps(filters, customers));
+    long[] hits = new long[checked.size()];
+    long[] strays = new long[checked.size()];
+    try {
+      for (byte[] part :
+          rows.mapPartitions(new PartitionProof(source, columns, shared), Encoders.BINARY())
+              .collectAsList()) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(part);
+        for (int i = 0; i < hits.length; i++) {
+          hits[i] += in.getLong();
+          strays[i] += in.getLong();
+        }
+      }
+    } finally {
+      shared.destroy();
+    }
+    for (int i = 0; i < hits.length; i++) {
+      if (strays[i] > 0 || hits[i] != checked.get(i).customerIds().size()) {
+        throw wrong(checked.get(i), hits[i] + strays[i]);
+      }
+    }
+  }
+
+  private static IllegalStateException wrong(Step step, long selected) {
+    return new IllegalStateException(
+        "internal error: step "
+            + step.id()
+            + " would select "
+            + selected
+            + " customers instead of its "
+            + step.customerIds().size()
+            + "; the plan was not emitted");
   }
 
   /** A loan id's place in {@link String#compareTo} order, as bytes Spark sorts the same way. */

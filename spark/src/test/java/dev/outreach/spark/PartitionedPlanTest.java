@@ -167,6 +167,91 @@ class PartitionedPlanTest {
   }
 
   @Test
+  void theProofInThePartitionsRefusesABodyThatSelectsOtherCustomersThanItsStep() throws Exception {
+    Path csv = SparkPlanTest.SAMPLE.resolve("portfolio.csv");
+    SparkPlanEngine engine = new SparkPlanEngine(spark);
+    Dataset<Row> rows = engine.read(csv.toString());
+    RuleSet rules = RuleSet.load(List.of(SparkPlanTest.SAMPLE.resolve("rules")));
+    OffsetDateTime asOf = OffsetDateTime.parse(SparkPlanTest.AS_OF);
+    Planner planner = Planner.builder("CAMP-1").zone(java.time.ZoneId.of("Asia/Kolkata")).build();
+    Plan plan = engine.plan(rows, csv.toString(), rules, List.of(), planner, asOf);
+    List<String> columns = List.of(rows.columns());
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    dev.outreach.core.plan.Step byFilters =
+        plan.steps().stream()
+            .filter(s -> s.body().getJsonObject("filters").containsKey("payment_status"))
+            .findFirst()
+            .orElseThrow();
+    Plan listing =
+        engine.plan(
+            rows,
+            csv.toString(),
+            rules,
+            List.of(),
+            Planner.builder("CAMP-1")
+                .zone(java.time.ZoneId.of("Asia/Kolkata"))
+                .filters(dev.outreach.core.filter.FilterCompiler.Mode.IDS)
+                .build(),
+            asOf);
+    dev.outreach.core.plan.Step byIds =
+        listing.steps().stream()
+            .filter(s -> s.body().getJsonObject("filters").containsKey("ids"))
+            .findFirst()
+            .orElseThrow();
+
+    // The plans as made pass.
+    SparkPlanning.prove(plan.steps(), context, rows, csv.toString(), columns);
+    SparkPlanning.prove(listing.steps(), context, rows, csv.toString(), columns);
+    assertThat(listing.summary().contacted()).isEqualTo(plan.summary().contacted());
+    // A customer the filters select, missing from the step.
+    assertThat(refusal(without(byFilters), context, rows, csv, columns))
+        .contains("step " + byFilters.id() + " would select " + byFilters.customerIds().size());
+    // A step listing an id its body does not.
+    assertThat(refusal(without(byIds), context, rows, csv, columns))
+        .contains("step " + byIds.id() + " would select " + byIds.customerIds().size());
+    // A listed id no customer has.
+    List<String> ghost = new ArrayList<>(byIds.customerIds());
+    ghost.set(0, "GHOST-1");
+    jakarta.json.JsonObject body =
+        jakarta.json.Json.createObjectBuilder(byIds.body())
+            .add(
+                "filters",
+                jakarta.json.Json.createObjectBuilder()
+                    .add("ids", jakarta.json.Json.createArrayBuilder(ghost)))
+            .build();
+    assertThat(refusal(with(byIds, body, ghost), context, rows, csv, columns))
+        .contains(
+            "would select " + (ghost.size() - 1) + " customers instead of its " + ghost.size());
+  }
+
+  private static dev.outreach.core.plan.Step without(dev.outreach.core.plan.Step s) {
+    return with(s, s.body(), s.customerIds().subList(1, s.customerIds().size()));
+  }
+
+  private static dev.outreach.core.plan.Step with(
+      dev.outreach.core.plan.Step s, jakarta.json.JsonObject body, List<String> ids) {
+    if (body.containsKey("limit")) {
+      body = jakarta.json.Json.createObjectBuilder(body).remove("limit").build();
+    }
+    return new dev.outreach.core.plan.Step(
+        s.id(), s.kind(), s.method(), s.path(), s.notBefore(), s.notAfter(), body, ids, s.rules());
+  }
+
+  private static String refusal(
+      dev.outreach.core.plan.Step step,
+      JavaSparkContext context,
+      Dataset<Row> rows,
+      Path csv,
+      List<String> columns) {
+    try {
+      SparkPlanning.prove(List.of(step), context, rows, csv.toString(), columns);
+    } catch (IllegalStateException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("step " + step.id() + " was proved");
+  }
+
+  @Test
   void badRowsAndRepeatsInOtherPartitionsAreNamedByTheirLineAsTheProgramNamesThem()
       throws Exception {
     StringBuilder csv = new StringBuilder("loan_id,emi_amount,emi_due_date,payment_status\n");

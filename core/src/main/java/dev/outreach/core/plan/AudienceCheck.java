@@ -22,6 +22,9 @@ final class AudienceCheck {
   private AudienceCheck() {}
 
   /**
+   * Fails unless each step selects exactly its customers from {@code portfolio} (see {@link
+   * #limits} for the bodies' limits).
+   *
    * @param byId the customer of the portfolio with a loan id, or null
    * @param index the portfolio indexed by attribute, or null to apply attribute filters to every
    *     customer (a body without {@code ids} is then checked against the whole portfolio; with the
@@ -89,15 +92,25 @@ final class AudienceCheck {
               + want.size()
               + "; the plan was not emitted");
     }
-    if (body.containsKey("limit") && body.getInt("limit") != want.size()) {
-      throw new IllegalStateException(
-          "internal error: step "
-              + step.id()
-              + " has limit "
-              + body.getInt("limit")
-              + " for "
-              + want.size()
-              + " customers; the plan was not emitted");
+  }
+
+  /** Fails unless each step's body limits it to as many customers as the step has. */
+  static void limits(List<Step> steps) {
+    for (Step step : steps) {
+      JsonObject body = step.body();
+      if (step.kind().contacts()
+          && !step.kind().batch()
+          && body.containsKey("limit")
+          && body.getInt("limit") != step.customerIds().size()) {
+        throw new IllegalStateException(
+            "internal error: step "
+                + step.id()
+                + " has limit "
+                + body.getInt("limit")
+                + " for "
+                + step.customerIds().size()
+                + " customers; the plan was not emitted");
+      }
     }
   }
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -112,11 +113,43 @@ public final class PlanAssembler {
       throw new IllegalArgumentException(
           "the portfolio has " + portfolio.size() + " customers, and " + added + " were planned");
     }
-    return finish(portfolio, null);
+    return finish(portfolio, null, null);
   }
 
-  /** {@link #finish(List)}, with the portfolio already indexed by loan id when {@code byId}. */
-  Plan finish(List<Customer> portfolio, Map<String, Customer> byId) {
+  /**
+   * {@link #finish(List)}, with the steps proved by {@code proof} where the portfolio is kept (say
+   * in Spark's partitions) instead of against {@code portfolio} here.
+   */
+  public Plan finish(List<Customer> portfolio, AudienceProof proof) {
+    Objects.requireNonNull(proof, "proof == null");
+    if (portfolio.size() != added) {
+      throw new IllegalArgumentException(
+          "the portfolio has " + portfolio.size() + " customers, and " + added + " were planned");
+    }
+    return finish(portfolio, null, proof);
+  }
+
+  /**
+   * The plan of a planner whose requests list ids ({@link FilterCompiler.Mode#IDS}) and that
+   * uploads no customers: such a plan needs no customer's attributes, only the loan ids added, so
+   * no portfolio is kept anywhere; {@code proof} proves the steps where the portfolio is.
+   *
+   * @throws IllegalStateException if the planner chooses filters or uploads customers
+   */
+  public Plan finishByIds(AudienceProof proof) {
+    Objects.requireNonNull(proof, "proof == null");
+    if (planner.filterMode != FilterCompiler.Mode.IDS || planner.upload) {
+      throw new IllegalStateException(
+          "only a plan of id lists that uploads nobody is made without the portfolio");
+    }
+    return finish(null, null, proof);
+  }
+
+  /**
+   * {@link #finish(List)}, with the portfolio already indexed by loan id when {@code byId}, proved
+   * by {@code proof} when given; {@code portfolio} null for a plan of ids alone.
+   */
+  Plan finish(List<Customer> portfolio, Map<String, Customer> byId, AudienceProof proof) {
     if (finished) {
       throw new IllegalStateException("the plan was already made");
     }
@@ -130,6 +163,17 @@ public final class PlanAssembler {
     // Indexed once: the compiler probes it for each group, the proof for each step.
     SnapshotIndex index =
         planner.filterMode == FilterCompiler.Mode.IDS ? null : SnapshotIndex.of(portfolio);
+    if (portfolio == null) {
+      List<Step> steps =
+          steps(
+              List.of(),
+              PlanAssembler::onlyId,
+              new FilterCompiler(
+                  List.of(), FilterCompiler.Mode.IDS, planner.maxIdsPerStep, !planner.upload));
+      AudienceCheck.limits(steps);
+      proof.verify(steps);
+      return plan(steps, added, capacityDays);
+    }
     if (index != null) { // each column built by one thread while the others build theirs
       Parallel.map(
           threads,
@@ -140,7 +184,7 @@ public final class PlanAssembler {
           });
     }
     Map<String, Customer> ids = byId;
-    if (ids == null && index == null) {
+    if (ids == null && index == null && proof == null) {
       ids = new HashMap<>(portfolio.size() * 2);
       for (Customer c : portfolio) {
         if (ids.putIfAbsent(c.loanId(), c) != null) {
@@ -149,7 +193,8 @@ public final class PlanAssembler {
         }
       }
     }
-    Function<String, Customer> lookup = ids != null ? ids::get : byPosition(index);
+    Function<String, Customer> lookup =
+        ids != null ? ids::get : index != null ? byPosition(index) : PlanAssembler::onlyId;
     List<Step> steps =
         steps(
             portfolio,
@@ -159,10 +204,19 @@ public final class PlanAssembler {
                     portfolio, planner.filterMode, planner.maxIdsPerStep, !planner.upload)
                 : new FilterCompiler(
                     index, planner.filterMode, planner.maxIdsPerStep, !planner.upload));
-    AudienceCheck.verify(steps, portfolio, lookup, index, threads);
+    AudienceCheck.limits(steps);
+    if (proof == null) {
+      AudienceCheck.verify(steps, portfolio, lookup, index, threads);
+    } else {
+      proof.verify(steps);
+    }
+    return plan(steps, portfolio.size(), capacityDays);
+  }
+
+  private Plan plan(List<Step> steps, long customers, List<CapacityDay> capacityDays) {
     Summary summary =
         new Summary(
-            portfolio.size(),
+            Math.toIntExact(customers),
             contacted,
             suppressed.size(),
             undecided.size(),
@@ -181,6 +235,12 @@ public final class PlanAssembler {
         warnings,
         arms.results(),
         capacityDays);
+  }
+
+  /** A customer known only by loan id: all a plan of id lists reads. */
+  private static Customer onlyId(String loanId) {
+    return new Customer(
+        loanId, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static Function<String, Customer> byPosition(SnapshotIndex index) {

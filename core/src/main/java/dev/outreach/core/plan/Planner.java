@@ -160,7 +160,7 @@ public final class Planner {
             each.decide(
                 byId.get(id), perCustomer.getOrDefault(id, List.of()), assembler.target(id)),
         assembler::add);
-    return assembler.finish(portfolio, byId);
+    return assembler.finish(portfolio, byId, null);
   }
 
   /** The plan's zone. */
