@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -244,8 +243,9 @@ public final class SparkPlanEngine implements PlanEngine {
     List<String> columns = List.of(rows.columns());
     CustomerRows reader = CustomerRows.of(source, columns); // a bad header fails before any task
     boolean csv = source.toLowerCase(Locale.ROOT).matches(".*\\.csv(\\.gz)?$");
-    Iterator<byte[]> parts =
-        rows.mapPartitions(
+    try (Parts parts =
+        Parts.of(
+            rows.mapPartitions(
                 new PartitionEvaluator(
                     source,
                     columns,
@@ -256,8 +256,16 @@ public final class SparkPlanEngine implements PlanEngine {
                     experiments,
                     day,
                     firedRules),
-                Encoders.BINARY())
-            .toLocalIterator();
+                Encoders.BINARY()),
+            source,
+            columns.size())) {
+      return evaluated(parts, source, reader, csv, day);
+    }
+  }
+
+  private Evaluated evaluated(
+      Parts parts, String source, CustomerRows reader, boolean csv, PlanningDay day)
+      throws PortfolioException {
     List<Customer> portfolio = new ArrayList<>();
     Map<String, List<Ruling>> decided = new HashMap<>();
     Map<String, List<String>> fired = new HashMap<>();
@@ -266,7 +274,7 @@ public final class SparkPlanEngine implements PlanEngine {
     List<Problem> problems = new ArrayList<>();
     int total = 0;
     long row = 0;
-    while (hasNext(parts, source, columns.size())) {
+    while (parts.hasNext()) {
       for (Evaluation e : SparkPlanEngine.<Evaluation>read(parts.next())) {
         row++;
         // A CSV file's data row n is on line n + 1 (after the header), as the program counts.
@@ -325,37 +333,9 @@ public final class SparkPlanEngine implements PlanEngine {
     return new Evaluated(portfolio, replay(decided, day), fired);
   }
 
-  /**
-   * {@code parts.hasNext()}, with a CSV record that does not have the header's fields (Spark's
-   * {@code MALFORMED_CSV_RECORD}) said in the program's words. Spark's own message quotes the
-   * record, phone numbers and all; this one does not.
-   */
-  static boolean hasNext(Iterator<byte[]> parts, String source, int columns)
-      throws PortfolioException {
-    try {
-      return parts.hasNext();
-    } catch (Exception e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (String.valueOf(t.getMessage()).contains("MALFORMED_CSV_RECORD")) {
-          throw new PortfolioException(
-              source,
-              List.of(
-                  new Problem(
-                      0,
-                      null,
-                      "a record does not have the header's "
-                          + columns
-                          + " fields (a missing or extra comma, or a quote that never closes)")),
-              1);
-        }
-      }
-      throw SparkPlanEngine.<RuntimeException>rethrow(e);
-    }
-  }
-
   /** Throws {@code e} as it is, checked or not (Spark throws checked exceptions undeclared). */
   @SuppressWarnings("unchecked")
-  private static <E extends Exception> E rethrow(Exception e) throws E {
+  static <E extends Exception> E rethrow(Exception e) throws E {
     throw (E) e;
   }
 

@@ -23,7 +23,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -92,9 +91,9 @@ final class SparkPlanning {
         rows.withColumn(KEY, sortKey().apply(rows.col(quoted(loanIdColumn))))
             .withColumn(ROW, functions.monotonically_increasing_id())
             .sort(functions.col(KEY).asc_nulls_first(), functions.col(ROW).asc());
-    Iterator<byte[]> parts =
-        sorted
-            .mapPartitions(
+    try (Parts parts =
+        Parts.of(
+            sorted.mapPartitions(
                 new PartitionPlanner(
                     source,
                     columns,
@@ -108,15 +107,33 @@ final class SparkPlanning {
                     planner.zone(),
                     asOf,
                     kept),
-                Encoders.BINARY())
-            .toLocalIterator();
+                Encoders.BINARY()),
+            source,
+            columns.size())) {
+      return plan(parts, spark, context, rows, source, columns, planner, asOf, kept, csv);
+    }
+  }
+
+  /** The plan from the partitions' customer plans; {@code rows} proves it. */
+  private static Plan plan(
+      Parts parts,
+      SparkSession spark,
+      JavaSparkContext context,
+      Dataset<Row> rows,
+      String source,
+      List<String> columns,
+      Planner planner,
+      OffsetDateTime asOf,
+      PartitionPlanner.Kept kept,
+      boolean csv)
+      throws PortfolioException {
     PlanAssembler assembler = planner.assembler(asOf);
     Found found = new Found();
     Kept snapshot = new Kept();
     TreeMap<Integer, Long> rowsOf = new TreeMap<>(); // rows per partition of the source
     String last = null;
     long lastRow = -1;
-    while (SparkPlanEngine.hasNext(parts, source, columns.size())) {
+    while (parts.hasNext()) {
       for (PartitionPlanner.Planned p :
           SparkPlanEngine.<PartitionPlanner.Planned>read(parts.next())) {
         rowsOf.merge(

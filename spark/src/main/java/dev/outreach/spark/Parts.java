@@ -1,0 +1,86 @@
+package dev.outreach.spark;
+
+import dev.outreach.core.portfolio.PortfolioException;
+import dev.outreach.core.portfolio.PortfolioException.Problem;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The parts the partitions made, given to the driver in partition order. Every partition is
+ * computed first, as many at once as the cluster runs, and kept on the executors' disks; the driver
+ * then fetches them one partition at a time, so it never holds more than one. (Fetching alone would
+ * compute one partition at a time, leaving every other core idle.)
+ */
+final class Parts implements AutoCloseable {
+  private final JavaRDD<byte[]> kept;
+  private final Iterator<byte[]> parts;
+  private final String source;
+  private final int columns;
+
+  private Parts(JavaRDD<byte[]> kept, String source, int columns) {
+    this.kept = kept;
+    this.parts = kept.toLocalIterator();
+    this.source = source;
+    this.columns = columns;
+  }
+
+  /**
+   * Computes {@code parts} everywhere at once.
+   *
+   * @param source names the rows in problems
+   * @param columns how many columns the rows have
+   */
+  static Parts of(Dataset<byte[]> parts, String source, int columns) throws PortfolioException {
+    JavaRDD<byte[]> kept = parts.javaRDD().persist(StorageLevel.DISK_ONLY());
+    try {
+      kept.count();
+    } catch (Exception e) {
+      kept.unpersist(false);
+      throw said(e, source, columns);
+    }
+    return new Parts(kept, source, columns);
+  }
+
+  boolean hasNext() throws PortfolioException {
+    try {
+      return parts.hasNext();
+    } catch (Exception e) {
+      throw said(e, source, columns);
+    }
+  }
+
+  byte[] next() {
+    return parts.next();
+  }
+
+  @Override
+  public void close() {
+    kept.unpersist(false);
+  }
+
+  /**
+   * {@code e}, with a CSV record that does not have the header's fields (Spark's {@code
+   * MALFORMED_CSV_RECORD}) said in the program's words. Spark's own message quotes the record,
+   * phone numbers and all; this one does not.
+   */
+  private static PortfolioException said(Exception e, String source, int columns) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("MALFORMED_CSV_RECORD")) {
+        return new PortfolioException(
+            source,
+            List.of(
+                new Problem(
+                    0,
+                    null,
+                    "a record does not have the header's "
+                        + columns
+                        + " fields (a missing or extra comma, or a quote that never closes)")),
+            1);
+      }
+    }
+    throw SparkPlanEngine.<RuntimeException>rethrow(e);
+  }
+}
