@@ -275,7 +275,7 @@ public final class SparkPlanEngine implements PlanEngine {
     int total = 0;
     long row = 0;
     while (parts.hasNext()) {
-      for (Evaluation e : SparkPlanEngine.<Evaluation>read(parts.next())) {
+      for (Evaluation e : parts.<Evaluation>next()) {
         row++;
         // A CSV file's data row n is on line n + 1 (after the header), as the program counts.
         long line = csv ? row + 1 : row;

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -52,6 +53,9 @@ final class SparkPlanning {
 
   private static final String KEY = "__outreach_loan_id_key__";
   private static final String ROW = "__outreach_row__";
+
+  /** The setting of the customers per partition of the sorted rows (default 100,000). */
+  static final String PER_PARTITION = "spark.outreach.customersPerPartition";
 
   /** Bits of {@code monotonically_increasing_id} below the partition's index. */
   private static final int OFFSET_BITS = 33;
@@ -87,10 +91,24 @@ final class SparkPlanning {
             : planner.filterMode() == FilterCompiler.Mode.IDS
                 ? PartitionPlanner.Kept.IDS
                 : PartitionPlanner.Kept.FILTERED;
+    // Partitions of about PER_PARTITION customers: the driver holds one at a time.
+    long count; // from the files' footers for Parquet and ORC
+    try {
+      count = rows.count();
+    } catch (Exception e) { // Spark's exceptions are checked ones Scala does not declare
+      throw Parts.said(e, source, columns.size());
+    }
+    int partitions =
+        (int)
+            Math.max(
+                context.defaultParallelism(),
+                Math.min(1 << 16, (count + perPartition(spark) - 1) / perPartition(spark)));
+    Column[] order = {functions.col(KEY).asc_nulls_first(), functions.col(ROW).asc()};
     Dataset<Row> sorted =
         rows.withColumn(KEY, sortKey().apply(rows.col(quoted(loanIdColumn))))
             .withColumn(ROW, functions.monotonically_increasing_id())
-            .sort(functions.col(KEY).asc_nulls_first(), functions.col(ROW).asc());
+            .repartitionByRange(partitions, order)
+            .sortWithinPartitions(order);
     try (Parts parts =
         Parts.of(
             sorted.mapPartitions(
@@ -134,8 +152,7 @@ final class SparkPlanning {
     String last = null;
     long lastRow = -1;
     while (parts.hasNext()) {
-      for (PartitionPlanner.Planned p :
-          SparkPlanEngine.<PartitionPlanner.Planned>read(parts.next())) {
+      for (PartitionPlanner.Planned p : parts.<PartitionPlanner.Planned>next()) {
         rowsOf.merge(
             (int) (p.row() >>> OFFSET_BITS), (p.row() & ((1L << OFFSET_BITS) - 1)) + 1, Math::max);
         if (p.failure() != null) {
@@ -272,6 +289,20 @@ final class SparkPlanning {
             + " customers instead of its "
             + step.customerIds().size()
             + "; the plan was not emitted");
+  }
+
+  private static long perPartition(SparkSession spark) {
+    String v = spark.conf().get(PER_PARTITION, "100000");
+    try {
+      long n = Long.parseLong(v.strip());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(
+        PER_PARTITION + " must be a whole number of at least 1: " + v);
   }
 
   /** A loan id's place in {@link String#compareTo} order, as bytes Spark sorts the same way. */

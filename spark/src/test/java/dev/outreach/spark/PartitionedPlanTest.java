@@ -41,8 +41,8 @@ class PartitionedPlanTest {
             .master("local[2]")
             .appName("PartitionedPlanTest")
             .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "5")
-            .config("spark.sql.adaptive.enabled", "false") // keep all five sorted partitions
+            .config(
+                SparkPlanning.PER_PARTITION, "700") // the 3,000 customers sorted into five parts
             .getOrCreate();
   }
 
