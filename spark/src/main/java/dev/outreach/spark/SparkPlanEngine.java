@@ -34,17 +34,22 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code outreach plan} on Apache Spark: the portfolio is read by Spark from any source it reads
- * (Parquet, CSV, ORC, JSON lines, a table, JDBC), and the rules are evaluated in the partitions,
- * one rule session per part of {@value PartitionEvaluator#PART} customers, the rules compiled once
- * per executor JVM. The driver makes each customer again from the row's cells (the same checks and
- * messages as the portfolio files) and plans with the program's own planner, so the plan is byte
- * for byte the one {@code outreach plan} makes of the same customers.
+ * (Parquet, CSV, ORC, JSON lines, a table, JDBC), with the portfolio files' checks and messages.
+ *
+ * <p>{@link #plan(Dataset, String, RuleSet, List, Planner, OffsetDateTime)} makes the whole plan
+ * there: the rows are sorted by loan id, each partition evaluates the rules (compiled once per
+ * executor JVM, one rule session per part of {@value PartitionPlanner#PART} customers) and plans
+ * each of its customers, the driver puts the plan together from the customer plans in loan-id order
+ * keeping only what the plan's filters read, and the partitions prove every step's audience. {@link
+ * #evaluate(Dataset, String, RuleSet, List, PlanningDay)} gives the customers and what the rules
+ * decided for them instead, for reports that show every customer: the driver then holds the
+ * portfolio. Either way the plan is byte for byte the one {@code outreach plan} makes of the same
+ * customers.
  *
  * <pre>{@code
  * SparkPlanEngine engine = new SparkPlanEngine(spark);
- * PlanEngine.Evaluated e = engine.evaluate(spark.read().parquet("s3://book/loans"), "loans",
- *     rules, experiments, new PlanningDay(asOf, zone));
- * Plan plan = planner.plan(e.portfolio(), e.decisions(), asOf);
+ * Plan plan = engine.plan(spark.read().parquet("s3://book/loans"), "loans", rules, experiments,
+ *     planner, asOf);
  * }</pre>
  */
 public final class SparkPlanEngine implements PlanEngine {

@@ -1,31 +1,21 @@
 package dev.outreach.spark;
 
-import dev.outreach.core.Customer;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.filter.FilterCompiler;
-import dev.outreach.core.filter.FilterJson;
-import dev.outreach.core.filter.Filters;
 import dev.outreach.core.guardrail.ContactHistory;
 import dev.outreach.core.plan.AudienceProof;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.PlanAssembler;
 import dev.outreach.core.plan.Planner;
-import dev.outreach.core.plan.Step;
 import dev.outreach.core.portfolio.CustomerRows;
 import dev.outreach.core.portfolio.PortfolioException;
 import dev.outreach.core.portfolio.PortfolioException.Problem;
 import dev.outreach.rules.RuleSet;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -48,9 +38,6 @@ import org.apache.spark.sql.types.DataTypes;
  * set of every id; bad rows are numbered as the source holds them.
  */
 final class SparkPlanning {
-  /** Problems listed in a report; the rest are counted. */
-  private static final int KEPT = 50;
-
   private static final String KEY = "__outreach_loan_id_key__";
   private static final String ROW = "__outreach_row__";
 
@@ -128,14 +115,13 @@ final class SparkPlanning {
                 Encoders.BINARY()),
             source,
             columns.size())) {
-      return plan(parts, spark, context, rows, source, columns, planner, asOf, kept, csv);
+      return plan(parts, context, rows, source, columns, planner, asOf, kept, csv);
     }
   }
 
   /** The plan from the partitions' customer plans; {@code rows} proves it. */
   private static Plan plan(
       Parts parts,
-      SparkSession spark,
       JavaSparkContext context,
       Dataset<Row> rows,
       String source,
@@ -146,8 +132,8 @@ final class SparkPlanning {
       boolean csv)
       throws PortfolioException {
     PlanAssembler assembler = planner.assembler(asOf);
-    Found found = new Found();
-    Kept snapshot = new Kept();
+    RowProblems found = new RowProblems();
+    KeptCustomers snapshot = new KeptCustomers();
     TreeMap<Integer, Long> rowsOf = new TreeMap<>(); // rows per partition of the source
     String last = null;
     long lastRow = -1;
@@ -210,85 +196,10 @@ final class SparkPlanning {
           List.of(new Problem(1, null, "has no customers: no rows (is the export complete?)")),
           1);
     }
-    AudienceProof proof = steps -> prove(steps, context, rows, source, columns);
+    AudienceProof proof = steps -> SparkProof.prove(steps, context, rows, source, columns);
     return kept == PartitionPlanner.Kept.IDS
         ? assembler.finishByIds(proof)
         : assembler.finish(snapshot.inSourceOrder(firstRow), proof);
-  }
-
-  /**
-   * Proves each step where the rows are: every body applied to every customer it can select (see
-   * {@link PartitionProof}); a step that lists ids and nothing else is compared with its customers
-   * here, and its ids found in the rows there.
-   */
-  static void prove(
-      List<Step> steps,
-      JavaSparkContext context,
-      Dataset<Row> rows,
-      String source,
-      List<String> columns) {
-    List<Step> checked = new ArrayList<>();
-    List<String> filters = new ArrayList<>();
-    List<List<String>> customers = new ArrayList<>();
-    for (Step step : steps) {
-      if (!step.kind().contacts() || step.kind().batch()) {
-        continue; // uploads select nobody; a batch calls its folder, which no body names
-      }
-      JsonObject body = step.body();
-      JsonObject json =
-          body.containsKey("filters") ? body.getJsonObject("filters") : JsonValue.EMPTY_JSON_OBJECT;
-      Filters f = FilterJson.fromJson(json);
-      Set<String> want = new HashSet<>(step.customerIds());
-      if (want.size() != step.customerIds().size()) {
-        throw wrong(step, want.size());
-      }
-      if (f.ids() != null && Filters.ids(f.ids()).equals(f)) {
-        if (f.ids().size() != want.size() || !want.containsAll(f.ids())) {
-          throw wrong(step, new HashSet<>(f.ids()).size());
-        }
-        filters.add(null);
-      } else {
-        filters.add(json.toString());
-      }
-      customers.add(step.customerIds());
-      checked.add(step);
-    }
-    if (checked.isEmpty()) {
-      return;
-    }
-    Broadcast<PartitionProof.Steps> shared =
-        context.broadcast(new PartitionProof.Steps(filters, customers));
-    long[] hits = new long[checked.size()];
-    long[] strays = new long[checked.size()];
-    try {
-      for (byte[] part :
-          rows.mapPartitions(new PartitionProof(source, columns, shared), Encoders.BINARY())
-              .collectAsList()) {
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(part);
-        for (int i = 0; i < hits.length; i++) {
-          hits[i] += in.getLong();
-          strays[i] += in.getLong();
-        }
-      }
-    } finally {
-      shared.destroy();
-    }
-    for (int i = 0; i < hits.length; i++) {
-      if (strays[i] > 0 || hits[i] != checked.get(i).customerIds().size()) {
-        throw wrong(checked.get(i), hits[i] + strays[i]);
-      }
-    }
-  }
-
-  private static IllegalStateException wrong(Step step, long selected) {
-    return new IllegalStateException(
-        "internal error: step "
-            + step.id()
-            + " would select "
-            + selected
-            + " customers instead of its "
-            + step.customerIds().size()
-            + "; the plan was not emitted");
   }
 
   private static long perPartition(SparkSession spark) {
@@ -343,125 +254,5 @@ final class SparkPlanning {
   /** The row's number (from 1) in the source, from its {@code monotonically_increasing_id}. */
   static long number(long row, long[] firstRow) {
     return firstRow[(int) (row >>> OFFSET_BITS)] + (row & ((1L << OFFSET_BITS) - 1)) + 1;
-  }
-
-  /** Problems found, the first {@value #KEPT} in the source's order kept. */
-  private static final class Found {
-    private record One(long row, int seq, String loanId, Problem problem, long firstRow) {}
-
-    private final List<One> kept = new ArrayList<>();
-    int total;
-
-    /** A row's problem, or (when {@code problem} is null) its loan id repeating {@code first}'s. */
-    void add(long row, int seq, String loanId, Problem problem, long first) {
-      total++;
-      kept.add(new One(row, seq, loanId, problem, first));
-      if (kept.size() > 4 * KEPT) {
-        trim();
-      }
-    }
-
-    private void trim() {
-      kept.sort(java.util.Comparator.comparingLong(One::row).thenComparingInt(One::seq));
-      kept.subList(Math.min(KEPT, kept.size()), kept.size()).clear();
-    }
-
-    PortfolioException exception(String source, boolean csv, long[] firstRow) {
-      trim();
-      List<Problem> problems = new ArrayList<>();
-      for (One o : kept) {
-        long n = number(o.row(), firstRow);
-        // A CSV file's data row n is on line n + 1 (after the header), as the program counts.
-        long line = csv ? n + 1 : n;
-        if (o.problem() == null) {
-          long first = number(o.firstRow(), firstRow);
-          problems.add(
-              new Problem(
-                  line,
-                  "loan_id",
-                  "\""
-                      + o.loanId()
-                      + "\" appears again (first on "
-                      + (csv ? "line " + (first + 1) : "row " + first)
-                      + ")"));
-        } else {
-          Problem p = new Problem(line, o.problem().field(), o.problem().message());
-          problems.add(csv ? p : SparkPlanEngine.named(p, o.loanId()));
-        }
-      }
-      return new PortfolioException(source, problems, total);
-    }
-  }
-
-  /**
-   * The customers as the driver keeps them, each value met before shared (statuses, languages,
-   * dates, amounts and custom values repeat across a book), put back in the source's order at the
-   * end: the filters are chosen in that order, as the program chooses them.
-   */
-  private static final class Kept {
-    private static final int SHARED = 1 << 20;
-
-    private final java.util.HashMap<Object, Object> seen = new java.util.HashMap<>();
-    private final java.util.HashMap<List<String>, dev.outreach.core.internal.ColumnMap.Columns>
-        columns = new java.util.HashMap<>();
-    private Customer[] customers = new Customer[1024];
-    private long[] rows = new long[1024];
-    int size;
-
-    void add(long row, Customer c) {
-      if (size == customers.length) {
-        customers = Arrays.copyOf(customers, size * 2);
-        rows = Arrays.copyOf(rows, size * 2);
-      }
-      customers[size] = shared(c);
-      rows[size++] = row;
-    }
-
-    List<Customer> inSourceOrder(long[] firstRow) {
-      Customer[] out = new Customer[size];
-      for (int i = 0; i < size; i++) {
-        out[(int) (number(rows[i], firstRow) - 1)] = customers[i];
-      }
-      customers = null;
-      rows = null;
-      return Arrays.asList(out);
-    }
-
-    private Customer shared(Customer c) {
-      java.util.Map<String, Object> custom = c.custom();
-      if (custom instanceof dev.outreach.core.internal.ColumnMap m) {
-        var mine = columns.computeIfAbsent(m.columns().names(), k -> m.columns());
-        custom = m.over(mine, this::shared);
-      }
-      return new Customer(
-          c.loanId(),
-          (String) shared(c.firstName()),
-          (String) shared(c.lastName()),
-          c.phoneNumber(),
-          (java.math.BigDecimal) shared(c.loanAmount()),
-          (java.math.BigDecimal) shared(c.emiAmount()),
-          (Integer) shared(c.loanPeriod()),
-          (java.math.BigDecimal) shared(c.currentEmi()),
-          (java.time.LocalDate) shared(c.emiDueDate()),
-          (String) shared(c.paymentStatus()),
-          (String) shared(c.language()),
-          c.leadId(),
-          (java.time.LocalDate) shared(c.leadDate()),
-          custom);
-    }
-
-    private Object shared(Object v) {
-      if (v == null) {
-        return null;
-      }
-      Object s = seen.get(v);
-      if (s != null && s.getClass() == v.getClass()) {
-        return s;
-      }
-      if (seen.size() < SHARED) {
-        seen.put(v, v);
-      }
-      return v;
-    }
   }
 }

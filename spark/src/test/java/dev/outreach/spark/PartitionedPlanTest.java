@@ -200,8 +200,8 @@ class PartitionedPlanTest {
             .orElseThrow();
 
     // The plans as made pass.
-    SparkPlanning.prove(plan.steps(), context, rows, csv.toString(), columns);
-    SparkPlanning.prove(listing.steps(), context, rows, csv.toString(), columns);
+    SparkProof.prove(plan.steps(), context, rows, csv.toString(), columns);
+    SparkProof.prove(listing.steps(), context, rows, csv.toString(), columns);
     assertThat(listing.summary().contacted()).isEqualTo(plan.summary().contacted());
     // A customer the filters select, missing from the step.
     assertThat(refusal(without(byFilters), context, rows, csv, columns))
@@ -244,7 +244,7 @@ class PartitionedPlanTest {
       Path csv,
       List<String> columns) {
     try {
-      SparkPlanning.prove(List.of(step), context, rows, csv.toString(), columns);
+      SparkProof.prove(List.of(step), context, rows, csv.toString(), columns);
     } catch (IllegalStateException e) {
       return e.getMessage();
     }

@@ -159,21 +159,30 @@ public final class PlanAssembler {
       capacityDays = capacity.allocate();
       capacity.replay(new Applied());
     }
+    int customers = portfolio == null ? Math.toIntExact(added) : portfolio.size();
+    List<Step> steps =
+        portfolio == null
+            ? steps(
+                List.of(),
+                PlanAssembler::onlyId,
+                new FilterCompiler(
+                    List.of(), FilterCompiler.Mode.IDS, planner.maxIdsPerStep, !planner.upload))
+            : compiled(portfolio, byId, proof == null);
+    AudienceCheck.limits(steps);
+    if (proof != null) {
+      proof.verify(steps); // the index is gone by now: the proof may need the memory
+    }
+    return plan(steps, customers, capacityDays);
+  }
+
+  /**
+   * The steps, their filters chosen against {@code portfolio}, and proved here when {@code prove}.
+   */
+  private List<Step> compiled(List<Customer> portfolio, Map<String, Customer> byId, boolean prove) {
     int threads = planner.threads;
     // Indexed once: the compiler probes it for each group, the proof for each step.
     SnapshotIndex index =
         planner.filterMode == FilterCompiler.Mode.IDS ? null : SnapshotIndex.of(portfolio);
-    if (portfolio == null) {
-      List<Step> steps =
-          steps(
-              List.of(),
-              PlanAssembler::onlyId,
-              new FilterCompiler(
-                  List.of(), FilterCompiler.Mode.IDS, planner.maxIdsPerStep, !planner.upload));
-      AudienceCheck.limits(steps);
-      proof.verify(steps);
-      return plan(steps, added, capacityDays);
-    }
     if (index != null) { // each column built by one thread while the others build theirs
       Parallel.map(
           threads,
@@ -184,7 +193,7 @@ public final class PlanAssembler {
           });
     }
     Map<String, Customer> ids = byId;
-    if (ids == null && index == null && proof == null) {
+    if (ids == null && index == null && prove) {
       ids = new HashMap<>(portfolio.size() * 2);
       for (Customer c : portfolio) {
         if (ids.putIfAbsent(c.loanId(), c) != null) {
@@ -204,13 +213,10 @@ public final class PlanAssembler {
                     portfolio, planner.filterMode, planner.maxIdsPerStep, !planner.upload)
                 : new FilterCompiler(
                     index, planner.filterMode, planner.maxIdsPerStep, !planner.upload));
-    AudienceCheck.limits(steps);
-    if (proof == null) {
+    if (prove) {
       AudienceCheck.verify(steps, portfolio, lookup, index, threads);
-    } else {
-      proof.verify(steps);
     }
-    return plan(steps, portfolio.size(), capacityDays);
+    return steps;
   }
 
   private Plan plan(List<Step> steps, long customers, List<CapacityDay> capacityDays) {
