@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -113,23 +112,11 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
         }
       }
     }
-    Map<String, List<Ruling>> decided = new HashMap<>();
-    String failure = null;
-    try {
-      decisions.decide(
-          good,
-          day,
-          ruling -> {
-            synchronized (decided) {
-              decided.computeIfAbsent(ruling.customerId(), k -> new ArrayList<>()).add(ruling);
-            }
-          });
-    } catch (RuntimeException e) {
-      failure = String.valueOf(e.getMessage());
-    }
+    Decided decided = Decided.of(decisions, good, day);
+    String failure = decided.failure();
     List<Evaluation> out = new ArrayList<>(part.size());
     for (int i = 0; i < ids.length; i++) {
-      List<Ruling> mine = ids[i] == null ? List.of() : decided.getOrDefault(ids[i], List.of());
+      List<Ruling> mine = decided.of(ids[i]);
       List<String> rules =
           !traced ? null : ids[i] == null ? List.of() : fired.getOrDefault(ids[i], List.of());
       out.add(

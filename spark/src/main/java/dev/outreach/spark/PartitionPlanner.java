@@ -3,7 +3,6 @@ package dev.outreach.spark;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.DecisionSource;
 import dev.outreach.core.decision.PlanningDay;
-import dev.outreach.core.decision.Ruling;
 import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.guardrail.ContactHistory;
 import dev.outreach.core.guardrail.GuardrailPolicy;
@@ -21,10 +20,8 @@ import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -156,20 +153,8 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
         }
       }
     }
-    Map<String, List<Ruling>> decided = new HashMap<>();
-    String failure = null;
-    try {
-      decisions.decide(
-          good,
-          day,
-          ruling -> {
-            synchronized (decided) {
-              decided.computeIfAbsent(ruling.customerId(), k -> new ArrayList<>()).add(ruling);
-            }
-          });
-    } catch (RuntimeException e) {
-      failure = String.valueOf(e.getMessage());
-    }
+    Decided decided = Decided.of(decisions, good, day);
+    String failure = decided.failure();
     List<Planned> out = new ArrayList<>(read.length);
     for (int i = 0; i < read.length; i++) {
       long row = part.get(i).getLong(n + 1);
@@ -180,7 +165,7 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
         out.add(new Planned(row, r.loanId(), r.problems(), false, null, null, failure));
       } else {
         Customer c = r.customer();
-        CustomerPlan plan = planner.plan(c, decided.getOrDefault(c.loanId(), List.of()));
+        CustomerPlan plan = planner.plan(c, decided.of(c.loanId()));
         out.add(new Planned(row, c.loanId(), List.of(), false, plan, kept(c), null));
       }
       failure = null; // told once, with the part's first row

@@ -8,8 +8,6 @@ import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.Planner;
 import dev.outreach.rules.RuleSet;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,36 +78,11 @@ class PartitionedPlanTest {
     }
   }
 
-  record Run(int exit, String out, String err) {}
-
-  static Run plan(PlanEngine engine, Path customers, String... more) {
-    List<String> all =
-        new ArrayList<>(
-            List.of(
-                "plan",
-                "--rules",
-                SparkPlanTest.SAMPLE.resolve("rules").toString(),
-                "--customers",
-                customers.toString(),
-                "--campaign",
-                "CAMP-1",
-                "--as-of",
-                SparkPlanTest.AS_OF,
-                "--zone",
-                "Asia/Kolkata",
-                "--format",
-                "json"));
-    all.addAll(List.of(more));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit =
-        dev.outreach.cli.Main.run(
-            all.toArray(String[]::new),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            java.util.Map.of(),
-            engine);
-    return new Run(exit, out.toString(), err.toString());
+  /**
+   * {@code outreach plan} of {@code customers} with the sample's rules, as JSON, on {@code engine}.
+   */
+  static SparkPlanTest.Run plan(PlanEngine engine, Path customers, String... more) {
+    return SparkPlanTest.plan(engine, SparkPlanTest.args(customers, more));
   }
 
   @Test
@@ -135,8 +108,8 @@ class PartitionedPlanTest {
       "--history", SparkPlanTest.SAMPLE.resolve("policy/history.csv").toString()
     };
 
-    Run local = plan(null, csv, more);
-    Run onSpark = plan(new InThreeParts(), csv, more);
+    SparkPlanTest.Run local = plan(null, csv, more);
+    SparkPlanTest.Run onSpark = plan(new InThreeParts(), csv, more);
 
     assertThat(local.exit()).as(local.err()).isZero();
     assertThat(local.out()).contains("\uD83D\uDE00-", "\uFF21-", "America/New_York");
@@ -156,8 +129,8 @@ class PartitionedPlanTest {
               "--rules", experiments, "--experiment", "tone=champion:80,challenger:20", "--upload"
             });
     for (String[] more : variants) {
-      Run local = plan(null, csv, more);
-      Run onSpark = plan(new InThreeParts(), csv, more);
+      SparkPlanTest.Run local = plan(null, csv, more);
+      SparkPlanTest.Run onSpark = plan(new InThreeParts(), csv, more);
 
       assertThat(local.exit()).as(local.err()).isZero();
       assertThat(onSpark.exit()).as(onSpark.err()).isZero();
@@ -255,6 +228,8 @@ class PartitionedPlanTest {
   void badRowsAndRepeatsInOtherPartitionsAreNamedByTheirLineAsTheProgramNamesThem()
       throws Exception {
     StringBuilder csv = new StringBuilder("loan_id,emi_amount,emi_due_date,payment_status\n");
+    csv.append("  L7 ,100,2025-08-10,pending\n"); // L7, once its spaces are stripped
+    csv.append("\"\t\",100,2025-08-10,pending\n"); // blank
     for (int i = 1; i <= 150; i++) {
       String id = i % 9 == 0 ? "L" + (i / 3) : "L" + i; // repeats an earlier id, elsewhere
       String amount = i % 4 == 0 ? "lots" : "2500";
@@ -265,11 +240,14 @@ class PartitionedPlanTest {
     Path file = dir.resolve("many-problems.csv");
     Files.writeString(file, csv, StandardCharsets.UTF_8);
 
-    Run local = plan(null, file);
-    Run onSpark = plan(new InThreeParts(), file);
+    SparkPlanTest.Run local = plan(null, file);
+    SparkPlanTest.Run onSpark = plan(new InThreeParts(), file);
 
     assertThat(local.exit()).isEqualTo(1);
-    assertThat(local.err()).contains("appears again (first on line", "problems");
+    assertThat(local.err())
+        .contains("appears again (first on line", "problems")
+        .contains("many-problems.csv:10: loan_id: \"L7\" appears again (first on line 2)")
+        .contains("many-problems.csv:3: loan_id: is empty");
     assertThat(onSpark.exit()).isEqualTo(1);
     assertThat(onSpark.out()).isEmpty();
     assertThat(onSpark.err()).isEqualTo(local.err());

@@ -57,7 +57,7 @@ class SparkPlanTest {
   record Run(int exit, String out, String err) {}
 
   /** {@code outreach plan ARGS} in this process, on Spark or (engine null) as the program. */
-  static Run plan(SparkPlanEngine engine, String... args) {
+  static Run plan(dev.outreach.cli.PlanEngine engine, String... args) {
     List<String> all = new ArrayList<>(List.of("plan"));
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
