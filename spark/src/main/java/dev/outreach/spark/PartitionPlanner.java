@@ -31,8 +31,10 @@ import org.apache.spark.sql.Row;
  * The per-customer half of a plan, in the executor, over rows sorted by loan id: each part of
  * {@value #PART} rows becomes customers (with the portfolio files' checks), the rules decide for
  * the good ones in one session per part, and each customer is planned there (conflicts, timing,
- * consent, jurisdiction, every guardrail). The part goes back as one serialized list of {@link
- * Planned}, in loan-id order, holding of each customer only what the plan's filters read.
+ * consent, jurisdiction, every guardrail), under a history of the part's own customers' attempts
+ * (their rows come just before theirs, see {@link History}). The part goes back as one serialized
+ * list of {@link Planned}, in loan-id order, holding of each customer only what the plan's filters
+ * read.
  */
 final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
   private static final long serialVersionUID = 1L;
@@ -75,7 +77,10 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
   private final String source;
   private final List<String> columns;
   private final CompiledRules rules;
+
+  /** The histories, broadcast whole; both {@code null} when each row's attempts come with it. */
   private final Broadcast<ContactHistory> ruleHistory;
+
   private final Broadcast<ContactHistory> planHistory;
   private final List<Experiment> experiments;
   private final PlanningDay day;
@@ -112,9 +117,11 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
   @Override
   public Iterator<byte[]> call(Iterator<Row> rows) throws PortfolioException {
     CustomerRows reader = CustomerRows.of(source, columns);
-    DecisionSource decisions = rules.get().withHistory(ruleHistory.value()).decisions(experiments);
-    CustomerPlanner planner =
-        CustomerPlanner.of(new Guardrails(policy, planHistory.value()), zone, asOf);
+    boolean joined = ruleHistory == null; // each customer's attempts come just before its row
+    DecisionSource shared =
+        joined ? null : rules.get().withHistory(ruleHistory.value()).decisions(experiments);
+    CustomerPlanner sharedPlanner =
+        joined ? null : CustomerPlanner.of(new Guardrails(policy, planHistory.value()), zone, asOf);
     int n = columns.size();
     return new Iterator<>() {
       @Override
@@ -128,10 +135,27 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
           throw new NoSuchElementException();
         }
         List<Row> part = new ArrayList<>(PART);
+        List<ContactHistory.Attempt> attempts = new ArrayList<>();
         while (rows.hasNext() && part.size() < PART) {
-          part.add(rows.next());
+          Row row = rows.next();
+          if (joined && !row.isNullAt(n + 2)) {
+            attempts.addAll(History.attempts((byte[]) row.get(n + 2)));
+          } else {
+            part.add(row);
+          }
         }
-        return serialize(plan(part, n, reader, decisions, planner));
+        if (!joined) {
+          return serialize(plan(part, n, reader, shared, sharedPlanner));
+        }
+        // The part's own history: its customers' attempts, joined to them by loan id.
+        ContactHistory history = ContactHistory.of(attempts);
+        return serialize(
+            plan(
+                part,
+                n,
+                reader,
+                rules.get().withHistory(history).decisions(experiments),
+                CustomerPlanner.of(new Guardrails(policy, history), zone, asOf)));
       }
     };
   }

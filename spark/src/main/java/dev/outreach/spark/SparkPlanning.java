@@ -40,6 +40,7 @@ import org.apache.spark.sql.types.DataTypes;
 final class SparkPlanning {
   private static final String KEY = "__outreach_loan_id_key__";
   private static final String ROW = "__outreach_row__";
+  private static final String ATTEMPTS = "__outreach_attempts__";
 
   /** The setting of the customers per partition of the sorted rows (default 100,000). */
   static final String PER_PARTITION = "spark.outreach.customersPerPartition";
@@ -68,10 +69,13 @@ final class SparkPlanning {
     }
     boolean csv = source.toLowerCase(Locale.ROOT).matches(".*\\.csv(\\.gz)?$");
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<ContactHistory> ruleHistory = context.broadcast(rules.history());
     ContactHistory history = planner.guardrails().history();
+    // The history the rules and guardrails share is joined to the customers by loan id; any
+    // other is broadcast whole.
+    boolean join = history == rules.history() && history.size() > 0;
+    Broadcast<ContactHistory> ruleHistory = join ? null : context.broadcast(rules.history());
     Broadcast<ContactHistory> planHistory =
-        history == rules.history() ? ruleHistory : context.broadcast(history);
+        join ? null : history == rules.history() ? ruleHistory : context.broadcast(history);
     PartitionPlanner.Kept kept =
         planner.uploadsCustomers()
             ? PartitionPlanner.Kept.UPLOADED
@@ -91,11 +95,14 @@ final class SparkPlanning {
                 context.defaultParallelism(),
                 Math.min(1 << 16, (count + perPartition(spark) - 1) / perPartition(spark)));
     Column[] order = {functions.col(KEY).asc_nulls_first(), functions.col(ROW).asc()};
-    Dataset<Row> sorted =
+    Dataset<Row> keyed =
         rows.withColumn(KEY, sortKey().apply(rows.col(quoted(loanIdColumn))))
             .withColumn(ROW, functions.monotonically_increasing_id())
-            .repartitionByRange(partitions, order)
-            .sortWithinPartitions(order);
+            .withColumn(ATTEMPTS, functions.lit(null).cast(DataTypes.BinaryType));
+    if (join) {
+      keyed = keyed.union(History.rows(spark, history, keyed.schema()));
+    }
+    Dataset<Row> sorted = keyed.repartitionByRange(partitions, order).sortWithinPartitions(order);
     try (Parts parts =
         Parts.of(
             sorted.mapPartitions(

@@ -140,6 +140,55 @@ class PartitionedPlanTest {
   }
 
   @Test
+  void eachCustomersHistoryIsJoinedToItsRowInWhicheverPartItLands() throws Exception {
+    List<String> lines = Files.readAllLines(SparkPlanTest.SAMPLE.resolve("portfolio.csv"));
+    List<String> history = new ArrayList<>(List.of("loan_id,channel,timestamp,outcome"));
+    for (int i = 1; i < lines.size(); i++) {
+      String id = lines.get(i).substring(0, lines.get(i).indexOf(','));
+      if (i % 3 == 0) {
+        history.add(id + ",CALL,2025-08-03T10:15:00+05:30,no_answer");
+        history.add(id + ",call,2025-08-04T11:00:00+05:30,NO_ANSWER");
+        history.add(id + ",CALL,2025-08-02T12:00:00+05:30,no_answer"); // the week's cap of 3
+      }
+      if (i % 4 == 0) {
+        history.add(id + ",SMS,2025-08-04T18:00:00+05:30,delivered");
+      }
+    }
+    history.add("NOT-IN-THE-BOOK,CALL,2025-08-04T11:00:00+05:30,no_answer");
+    Path historyCsv = dir.resolve("joined-history.csv");
+    Files.write(historyCsv, history, StandardCharsets.UTF_8);
+    Path rules = dir.resolve("cadence-rules");
+    Files.createDirectories(rules);
+    Files.writeString(
+        rules.resolve("cadence.drl"),
+        "package outreach.cadence\n"
+            + "import dev.outreach.core.Customer;\n"
+            + "import dev.outreach.core.Channel;\n"
+            + "import dev.outreach.rules.Attempt;\n"
+            + "import dev.outreach.rules.Decision;\n"
+            + "rule \"two unanswered calls: whatsapp\" salience 50 when\n"
+            + "  $c : Customer( paymentStatus != \"paid\" )\n"
+            + "  Number( intValue >= 2 ) from accumulate( Attempt( customerId == $c.loanId,"
+            + " channel == Channel.CALL, outcome == \"no_answer\" ), count(1) )\n"
+            + "then insert( Decision.whatsapp($c).template(\"tpl_missed_you\") ); end\n",
+        StandardCharsets.UTF_8);
+    Path csv = SparkPlanTest.SAMPLE.resolve("portfolio.csv");
+    String[] more = {
+      "--rules", rules.toString(),
+      "--policy", SparkPlanTest.SAMPLE.resolve("policy/policy.json").toString(),
+      "--history", historyCsv.toString()
+    };
+
+    SparkPlanTest.Run local = plan(null, csv, more);
+    SparkPlanTest.Run onSpark = plan(new InThreeParts(), csv, more);
+
+    assertThat(local.exit()).as(local.err()).isZero();
+    assertThat(local.out()).contains("tpl_missed_you", "FREQUENCY_CAP");
+    assertThat(onSpark.exit()).as(onSpark.err()).isZero();
+    assertThat(onSpark.out()).isEqualTo(local.out());
+  }
+
+  @Test
   void theProofInThePartitionsRefusesABodyThatSelectsOtherCustomersThanItsStep() throws Exception {
     Path csv = SparkPlanTest.SAMPLE.resolve("portfolio.csv");
     SparkPlanEngine engine = new SparkPlanEngine(spark);

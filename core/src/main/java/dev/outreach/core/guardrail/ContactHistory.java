@@ -138,7 +138,8 @@ public final class ContactHistory implements java.io.Serializable {
       Instant at,
       String outcome,
       LocalDate promisedDate,
-      BigDecimal promisedAmount) {
+      BigDecimal promisedAmount)
+      implements java.io.Serializable {
     public Attempt {
       Objects.requireNonNull(loanId, "loanId == null");
       Objects.requireNonNull(channel, "channel == null");
