@@ -17,12 +17,13 @@ import org.apache.spark.storage.StorageLevel;
  * The parts the partitions made, given to the driver in partition order, each read back into the
  * list a partition serialized. Every partition is computed first, as many at once as the cluster
  * runs, and kept on the executors' disks; the driver then fetches them one partition at a time, so
- * it never holds more than one, and reads a few parts ahead on two threads while the caller works.
- * (Fetching alone would compute one partition at a time, leaving every other core idle.)
+ * it never holds more than one, and reads a few parts ahead on other threads (two to eight, one
+ * less than the cores) while the caller works. (Fetching alone would compute one partition at a
+ * time, leaving every other core idle.)
  */
 final class Parts implements AutoCloseable {
   /** Parts read ahead. */
-  private static final int AHEAD = 4;
+  private static final int AHEAD = 8;
 
   private final JavaRDD<byte[]> kept;
   private final Iterator<byte[]> parts;
@@ -31,7 +32,7 @@ final class Parts implements AutoCloseable {
   private final ArrayDeque<Future<List<?>>> ahead = new ArrayDeque<>();
   private final ExecutorService readers =
       Executors.newFixedThreadPool(
-          2,
+          Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() - 1)),
           r -> {
             Thread t = new Thread(r, "outreach-parts");
             t.setDaemon(true);
