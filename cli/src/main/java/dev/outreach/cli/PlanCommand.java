@@ -208,6 +208,31 @@ final class PlanCommand implements Callable<Integer> {
         return written(err, plan, List.of(), null);
       }
     }
+    if (format == Format.TEXT) {
+      // The report adds up the customers' money: they come back, but each is planned there.
+      PlanEngine.Reported made =
+          progress.step(
+              "reading " + inputs.customers.getFileName() + " and planning each customer",
+              () ->
+                  engine.planForReport(
+                      inputs.customers,
+                      probe.rules(),
+                      probe.experiments(),
+                      probe.planner(),
+                      inputs.at()),
+              r ->
+                  r == null
+                      ? "not on this engine"
+                      : String.format(
+                          Locale.ROOT,
+                          "%,d requests for %,d customers",
+                          r.plan().summary().steps(),
+                          r.plan().summary().contacted()));
+      if (made != null) {
+        checkChartBy(made.portfolio());
+        return written(err, made.plan(), made.portfolio(), null);
+      }
+    }
     PlanEngine.Evaluated evaluated =
         progress.step(
             "reading " + inputs.customers.getFileName() + " and evaluating the rules",

@@ -63,6 +63,27 @@ public interface PlanEngine {
   }
 
   /**
+   * {@link #plan(Path, RuleSet, List, Planner, java.time.OffsetDateTime)}, also giving back the
+   * customers as read, in the portfolio's order, for a report that shows them (the text report's
+   * money and breakdowns).
+   *
+   * @return the plan and its customers, or {@code null} when this engine does not plan (the
+   *     default)
+   */
+  default Reported planForReport(
+      Path customers,
+      RuleSet rules,
+      List<Experiment> experiments,
+      dev.outreach.core.plan.Planner planner,
+      java.time.OffsetDateTime asOf)
+      throws Exception {
+    return null;
+  }
+
+  /** A plan and the customers it was made of. */
+  record Reported(dev.outreach.core.plan.Plan plan, List<Customer> portfolio) {}
+
+  /**
    * The portfolio and what the rules decided for it.
    *
    * @param decisions gives the rules' decisions for any part of {@code portfolio}, as the rules

@@ -49,7 +49,9 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
     /** The attributes filters read. */
     FILTERED,
     /** The record fields an upload sends. */
-    UPLOADED
+    UPLOADED,
+    /** The whole customer, for a report that shows them. */
+    WHOLE
   }
 
   /**
@@ -212,6 +214,8 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
         return null; // the plan's own lists are all the driver needs
       case UPLOADED:
         return c.withCustom(java.util.Map.of());
+      case WHOLE:
+        return c;
       default:
         return new Customer(
             c.loanId(),

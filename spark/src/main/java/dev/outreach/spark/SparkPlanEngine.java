@@ -134,7 +134,29 @@ public final class SparkPlanEngine implements PlanEngine {
       Planner planner,
       OffsetDateTime asOf)
       throws PortfolioException {
-    return SparkPlanning.plan(spark, rows, source, rules, experiments, planner, asOf);
+    return SparkPlanning.plan(spark, rows, source, rules, experiments, planner, asOf, false).plan();
+  }
+
+  /**
+   * {@link #plan(Path, RuleSet, List, Planner, OffsetDateTime)}, with every customer also sent back
+   * to the driver, for the text report: each is still planned in its partition.
+   */
+  @Override
+  public Reported planForReport(
+      Path customers,
+      RuleSet rules,
+      List<Experiment> experiments,
+      Planner planner,
+      OffsetDateTime asOf)
+      throws PortfolioException {
+    return onRows(
+        customers,
+        rows -> {
+          SparkPlanning.Made made =
+              SparkPlanning.plan(
+                  spark, rows, customers.toString(), rules, experiments, planner, asOf, true);
+          return new Reported(made.plan(), made.portfolio());
+        });
   }
 
   /** Work on the rows of the file or table {@code customers} names. */

@@ -1,5 +1,6 @@
 package dev.outreach.spark;
 
+import dev.outreach.core.Customer;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.filter.FilterCompiler;
@@ -50,14 +51,22 @@ final class SparkPlanning {
 
   private SparkPlanning() {}
 
-  static Plan plan(
+  /** A plan, and its customers as read when they were asked for (else {@code null}). */
+  record Made(Plan plan, List<Customer> portfolio) {}
+
+  /**
+   * The plan {@code planner} makes of {@code rows}; with {@code report}, every customer is also
+   * kept, whole, and given back with it.
+   */
+  static Made plan(
       SparkSession spark,
       Dataset<Row> rows,
       String source,
       RuleSet rules,
       List<Experiment> experiments,
       Planner planner,
-      OffsetDateTime asOf)
+      OffsetDateTime asOf,
+      boolean report)
       throws PortfolioException {
     List<String> columns = List.of(rows.columns());
     CustomerRows.of(source, columns); // a bad header fails before any task
@@ -77,11 +86,13 @@ final class SparkPlanning {
     Broadcast<ContactHistory> planHistory =
         join ? null : history == rules.history() ? ruleHistory : context.broadcast(history);
     PartitionPlanner.Kept kept =
-        planner.uploadsCustomers()
-            ? PartitionPlanner.Kept.UPLOADED
-            : planner.filterMode() == FilterCompiler.Mode.IDS
-                ? PartitionPlanner.Kept.IDS
-                : PartitionPlanner.Kept.FILTERED;
+        report
+            ? PartitionPlanner.Kept.WHOLE
+            : planner.uploadsCustomers()
+                ? PartitionPlanner.Kept.UPLOADED
+                : planner.filterMode() == FilterCompiler.Mode.IDS
+                    ? PartitionPlanner.Kept.IDS
+                    : PartitionPlanner.Kept.FILTERED;
     // Partitions of about PER_PARTITION customers: the driver holds one at a time.
     long count; // from the files' footers for Parquet and ORC
     try {
@@ -127,7 +138,7 @@ final class SparkPlanning {
   }
 
   /** The plan from the partitions' customer plans; {@code rows} proves it. */
-  private static Plan plan(
+  private static Made plan(
       Parts parts,
       JavaSparkContext context,
       Dataset<Row> rows,
@@ -204,9 +215,14 @@ final class SparkPlanning {
           1);
     }
     AudienceProof proof = steps -> SparkProof.prove(steps, context, rows, source, columns);
-    return kept == PartitionPlanner.Kept.IDS
-        ? assembler.finishByIds(proof)
-        : assembler.finish(snapshot.inSourceOrder(firstRow), proof);
+    if (kept == PartitionPlanner.Kept.IDS) {
+      return new Made(assembler.finishByIds(proof), null);
+    }
+    if (kept == PartitionPlanner.Kept.WHOLE) {
+      List<Customer> portfolio = snapshot.inSourceOrder(firstRow);
+      return new Made(assembler.finish(portfolio, proof), portfolio);
+    }
+    return new Made(assembler.finish(snapshot.inSourceOrder(firstRow), proof), null);
   }
 
   private static long perPartition(SparkSession spark) {

@@ -76,6 +76,16 @@ class PartitionedPlanTest {
       assertThat(parts.javaRDD().getNumPartitions()).isEqualTo(3);
       return engine.plan(parts, customers.toString(), rules, experiments, planner, asOf);
     }
+
+    @Override
+    public Reported planForReport(
+        Path customers,
+        RuleSet rules,
+        List<Experiment> experiments,
+        Planner planner,
+        OffsetDateTime asOf) {
+      throw new AssertionError("this engine makes plans only");
+    }
   }
 
   /**

@@ -220,6 +220,58 @@ class SparkPlanTest {
   }
 
   @Test
+  void theTextReportTheDefaultIsTheProgramsWithEachCustomerPlannedInThePartitions()
+      throws Exception {
+    Path csv = SAMPLE.resolve("portfolio.csv");
+    String[] more = {
+      "--rules", SAMPLE.resolve("experiments").toString(),
+      "--experiment", "tone=champion:80,challenger:20",
+      "--policy", SAMPLE.resolve("policy/policy.json").toString(),
+      "--history", SAMPLE.resolve("policy/history.csv").toString(),
+      "--chart-by", "branch"
+    };
+    List<String> local = new ArrayList<>(List.of(args(csv, more)));
+    local.subList(local.indexOf("--format"), local.indexOf("--format") + 2).clear();
+    List<String> onSpark = new ArrayList<>(List.of(args(parquet(csv, "text.parquet"), more)));
+    onSpark.subList(onSpark.indexOf("--format"), onSpark.indexOf("--format") + 2).clear();
+    AtomicInteger evaluated = new AtomicInteger();
+    SparkPlanEngine engine = new SparkPlanEngine(spark);
+    dev.outreach.cli.PlanEngine counting =
+        new dev.outreach.cli.PlanEngine() {
+          @Override
+          public Evaluated evaluate(
+              Path customers,
+              dev.outreach.rules.RuleSet rules,
+              List<dev.outreach.core.experiment.Experiment> experiments,
+              dev.outreach.core.decision.PlanningDay day)
+              throws Exception {
+            evaluated.incrementAndGet();
+            return engine.evaluate(customers, rules, experiments, day);
+          }
+
+          @Override
+          public Reported planForReport(
+              Path customers,
+              dev.outreach.rules.RuleSet rules,
+              List<dev.outreach.core.experiment.Experiment> experiments,
+              dev.outreach.core.plan.Planner planner,
+              java.time.OffsetDateTime asOf)
+              throws Exception {
+            return engine.planForReport(customers, rules, experiments, planner, asOf);
+          }
+        };
+
+    Run mine = plan(null, local.toArray(String[]::new));
+    Run theirs = plan(counting, onSpark.toArray(String[]::new));
+
+    assertThat(mine.exit()).as(mine.err()).isZero();
+    assertThat(mine.out()).contains("EMI", "branch");
+    assertThat(theirs.exit()).as(theirs.err()).isZero();
+    assertThat(theirs.out()).isEqualTo(mine.out());
+    assertThat(evaluated).hasValue(0); // planned in the partitions, not re-planned here
+  }
+
+  @Test
   void capacityConsentAndJurisdictionsPlanTheSameOnSpark() throws Exception {
     Files.writeString(
         dir.resolve("consent.csv"),
