@@ -1,6 +1,7 @@
 package dev.outreach.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outreach.cli.PlanEngine;
 import dev.outreach.core.decision.PlanningDay;
@@ -196,6 +197,41 @@ class PartitionedPlanTest {
     assertThat(local.out()).contains("tpl_missed_you", "FREQUENCY_CAP");
     assertThat(onSpark.exit()).as(onSpark.err()).isZero();
     assertThat(onSpark.out()).isEqualTo(local.out());
+  }
+
+  @Test
+  void aBinaryCellOrAMissingLoanIdInATableIsNamedByItsRowAndNothingIsPlanned() throws Exception {
+    org.apache.spark.sql.types.StructType schema =
+        new org.apache.spark.sql.types.StructType()
+            .add("loan_id", org.apache.spark.sql.types.DataTypes.StringType)
+            .add("emi_amount", org.apache.spark.sql.types.DataTypes.StringType)
+            .add("photo", org.apache.spark.sql.types.DataTypes.BinaryType);
+    List<Row> rows =
+        List.of(
+            org.apache.spark.sql.RowFactory.create("L1", "100", null),
+            org.apache.spark.sql.RowFactory.create("L2", "100", new byte[] {1, 2}),
+            org.apache.spark.sql.RowFactory.create(null, "100", null),
+            org.apache.spark.sql.RowFactory.create("L4", "100", null));
+    Dataset<Row> table =
+        spark.createDataFrame(
+            JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 2), schema);
+    RuleSet rules = RuleSet.load(List.of(SparkPlanTest.SAMPLE.resolve("rules")));
+    Planner planner = Planner.builder("CAMP-1").build();
+
+    assertThatThrownBy(
+            () ->
+                new SparkPlanEngine(spark)
+                    .plan(
+                        table,
+                        "loans",
+                        rules,
+                        List.of(),
+                        planner,
+                        OffsetDateTime.parse(SparkPlanTest.AS_OF)))
+        .isInstanceOf(dev.outreach.core.portfolio.PortfolioException.class)
+        .hasMessageContaining("2 problems")
+        .hasMessageContaining("loans:2: has a binary cell")
+        .hasMessageContaining("loans:3: loan_id: is empty");
   }
 
   @Test
