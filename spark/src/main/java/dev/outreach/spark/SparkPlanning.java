@@ -100,11 +100,12 @@ final class SparkPlanning {
     } catch (Exception e) { // Spark's exceptions are checked ones Scala does not declare
       throw Parts.said(e, source, columns.size());
     }
+    long perPartition = perPartition(spark);
     int partitions =
         (int)
             Math.max(
                 context.defaultParallelism(),
-                Math.min(1 << 16, (count + perPartition(spark) - 1) / perPartition(spark)));
+                Math.min(1 << 16, (count + perPartition - 1) / perPartition));
     Column[] order = {functions.col(KEY).asc_nulls_first(), functions.col(ROW).asc()};
     Dataset<Row> keyed =
         rows.withColumn(KEY, sortKey().apply(rows.col(quoted(loanIdColumn))))

@@ -109,11 +109,7 @@ public final class PlanAssembler {
    * @throws IllegalArgumentException if {@code portfolio} is not the customers added
    */
   public Plan finish(List<Customer> portfolio) {
-    if (portfolio.size() != added) {
-      throw new IllegalArgumentException(
-          "the portfolio has " + portfolio.size() + " customers, and " + added + " were planned");
-    }
-    return finish(portfolio, null, null);
+    return finish(Objects.requireNonNull(portfolio, "portfolio == null"), null, null);
   }
 
   /**
@@ -122,11 +118,7 @@ public final class PlanAssembler {
    */
   public Plan finish(List<Customer> portfolio, AudienceProof proof) {
     Objects.requireNonNull(proof, "proof == null");
-    if (portfolio.size() != added) {
-      throw new IllegalArgumentException(
-          "the portfolio has " + portfolio.size() + " customers, and " + added + " were planned");
-    }
-    return finish(portfolio, null, proof);
+    return finish(Objects.requireNonNull(portfolio, "portfolio == null"), null, proof);
   }
 
   /**
@@ -152,6 +144,10 @@ public final class PlanAssembler {
   Plan finish(List<Customer> portfolio, Map<String, Customer> byId, AudienceProof proof) {
     if (finished) {
       throw new IllegalStateException("the plan was already made");
+    }
+    if (portfolio != null && portfolio.size() != added) {
+      throw new IllegalArgumentException(
+          "the portfolio has " + portfolio.size() + " customers, and " + added + " were planned");
     }
     finished = true;
     List<CapacityDay> capacityDays = List.of();
