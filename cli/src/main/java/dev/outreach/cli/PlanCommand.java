@@ -184,42 +184,13 @@ final class PlanCommand implements Callable<Integer> {
     }
     // The policy and history are read once, before the engine: its rules need the history.
     PlanInputs probe = inputs.inputs(ruleSet, List.of(), rules, inputs.policy);
-    if (format == Format.JSON) {
-      // The plan alone needs no customer kept here: the engine plans each where it keeps them.
-      Plan plan =
-          progress.step(
-              "reading " + inputs.customers.getFileName() + " and planning each customer",
-              () ->
-                  engine.plan(
-                      inputs.customers,
-                      probe.rules(),
-                      probe.experiments(),
-                      probe.planner(),
-                      inputs.at()),
-              p ->
-                  p == null
-                      ? "not on this engine"
-                      : String.format(
-                          Locale.ROOT,
-                          "%,d requests for %,d customers",
-                          p.summary().steps(),
-                          p.summary().contacted()));
-      if (plan != null) {
-        return written(err, plan, List.of(), null);
-      }
-    }
-    if (format == Format.TEXT) {
-      // The report adds up the customers' money: they come back, but each is planned there.
+    if (format != Format.HTML) {
+      // Each customer is planned where the engine keeps them: the plan alone needs no customer
+      // here, and the text report's money adds up the customers sent back.
       PlanEngine.Reported made =
           progress.step(
               "reading " + inputs.customers.getFileName() + " and planning each customer",
-              () ->
-                  engine.planForReport(
-                      inputs.customers,
-                      probe.rules(),
-                      probe.experiments(),
-                      probe.planner(),
-                      inputs.at()),
+              () -> planOnEngine(probe),
               r ->
                   r == null
                       ? "not on this engine"
@@ -229,7 +200,9 @@ final class PlanCommand implements Callable<Integer> {
                           r.plan().summary().steps(),
                           r.plan().summary().contacted()));
       if (made != null) {
-        checkChartBy(made.portfolio());
+        if (format == Format.TEXT) { // the plan alone charts nothing
+          checkChartBy(made.portfolio());
+        }
         return written(err, made.plan(), made.portfolio(), null);
       }
     }
@@ -251,6 +224,21 @@ final class PlanCommand implements Callable<Integer> {
     java.util.function.Function<String, List<String>> fired =
         format == Format.HTML ? evaluated.firedRules()::get : null;
     return written(err, plan, portfolio, fired);
+  }
+
+  /**
+   * The plan made on {@link #engine}, with the customers for the text report; null when the engine
+   * does not plan.
+   */
+  private PlanEngine.Reported planOnEngine(PlanInputs probe) throws Exception {
+    if (format == Format.TEXT) {
+      return engine.planForReport(
+          inputs.customers, probe.rules(), probe.experiments(), probe.planner(), inputs.at());
+    }
+    Plan plan =
+        engine.plan(
+            inputs.customers, probe.rules(), probe.experiments(), probe.planner(), inputs.at());
+    return plan == null ? null : new PlanEngine.Reported(plan, List.of());
   }
 
   /** Writes {@code plan} (and its report) to {@link #out}, or to standard output. */

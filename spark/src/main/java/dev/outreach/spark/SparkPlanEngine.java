@@ -151,12 +151,9 @@ public final class SparkPlanEngine implements PlanEngine {
       throws PortfolioException {
     return onRows(
         customers,
-        rows -> {
-          SparkPlanning.Made made =
-              SparkPlanning.plan(
-                  spark, rows, customers.toString(), rules, experiments, planner, asOf, true);
-          return new Reported(made.plan(), made.portfolio());
-        });
+        rows ->
+            SparkPlanning.plan(
+                spark, rows, customers.toString(), rules, experiments, planner, asOf, true));
   }
 
   /** Work on the rows of the file or table {@code customers} names. */

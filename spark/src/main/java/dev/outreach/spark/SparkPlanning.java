@@ -1,12 +1,12 @@
 package dev.outreach.spark;
 
+import dev.outreach.cli.PlanEngine;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.PlanningDay;
 import dev.outreach.core.experiment.Experiment;
 import dev.outreach.core.filter.FilterCompiler;
 import dev.outreach.core.guardrail.ContactHistory;
 import dev.outreach.core.plan.AudienceProof;
-import dev.outreach.core.plan.Plan;
 import dev.outreach.core.plan.PlanAssembler;
 import dev.outreach.core.plan.Planner;
 import dev.outreach.core.portfolio.CustomerRows;
@@ -51,14 +51,11 @@ final class SparkPlanning {
 
   private SparkPlanning() {}
 
-  /** A plan, and its customers as read when they were asked for (else {@code null}). */
-  record Made(Plan plan, List<Customer> portfolio) {}
-
   /**
    * The plan {@code planner} makes of {@code rows}; with {@code report}, every customer is also
-   * kept, whole, and given back with it.
+   * kept, whole, and given back with it (else no customer is).
    */
-  static Made plan(
+  static PlanEngine.Reported plan(
       SparkSession spark,
       Dataset<Row> rows,
       String source,
@@ -139,7 +136,7 @@ final class SparkPlanning {
   }
 
   /** The plan from the partitions' customer plans; {@code rows} proves it. */
-  private static Made plan(
+  private static PlanEngine.Reported plan(
       Parts parts,
       JavaSparkContext context,
       Dataset<Row> rows,
@@ -217,13 +214,14 @@ final class SparkPlanning {
     }
     AudienceProof proof = steps -> SparkProof.prove(steps, context, rows, source, columns);
     if (kept == PartitionPlanner.Kept.IDS) {
-      return new Made(assembler.finishByIds(proof), null);
+      return new PlanEngine.Reported(assembler.finishByIds(proof), List.of());
     }
     if (kept == PartitionPlanner.Kept.WHOLE) {
       List<Customer> portfolio = snapshot.inSourceOrder(firstRow);
-      return new Made(assembler.finish(portfolio, proof), portfolio);
+      return new PlanEngine.Reported(assembler.finish(portfolio, proof), portfolio);
     }
-    return new Made(assembler.finish(snapshot.inSourceOrder(firstRow), proof), null);
+    return new PlanEngine.Reported(
+        assembler.finish(snapshot.inSourceOrder(firstRow), proof), List.of());
   }
 
   private static long perPartition(SparkSession spark) {
