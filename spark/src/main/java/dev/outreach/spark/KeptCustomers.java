@@ -1,13 +1,16 @@
 package dev.outreach.spark;
 
 import dev.outreach.core.Customer;
+import dev.outreach.core.filter.SnapshotBuilder;
+import dev.outreach.core.filter.SnapshotIndex;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The customers as the driver keeps them, each value met before shared (statuses, languages, dates,
  * amounts and custom values repeat across a book), put back in the source's order at the end: the
- * filters are chosen in that order, as the program chooses them.
+ * filters are chosen in that order, as the program chooses them. For a plan that only chooses
+ * filters, only what filters read is kept, as columns ({@link SnapshotBuilder}), not customers.
  */
 final class KeptCustomers {
   private static final int SHARED = 1 << 20;
@@ -15,23 +18,66 @@ final class KeptCustomers {
   private final java.util.HashMap<Object, Object> seen = new java.util.HashMap<>();
   private final java.util.HashMap<List<String>, dev.outreach.core.internal.ColumnMap.Columns>
       columns = new java.util.HashMap<>();
-  private Customer[] customers = new Customer[1024];
+  private final SnapshotBuilder filtered;
+  private Customer[] customers;
   private long[] rows = new long[1024];
   int size;
 
+  /** Keeps whole customers, or only what filters read when {@code filtersOnly}. */
+  KeptCustomers(boolean filtersOnly) {
+    this.filtered = filtersOnly ? SnapshotIndex.builder() : null;
+    this.customers = filtersOnly ? null : new Customer[1024];
+  }
+
   void add(long row, Customer c) {
-    if (size == customers.length) {
-      customers = Arrays.copyOf(customers, size * 2);
+    if (size == rows.length) {
       rows = Arrays.copyOf(rows, size * 2);
+      if (customers != null) {
+        customers = Arrays.copyOf(customers, size * 2);
+      }
     }
-    customers[size] = shared(c);
+    if (filtered != null) {
+      filtered.add(c);
+    } else {
+      customers[size] = shared(c);
+    }
     rows[size++] = row;
+  }
+
+  /** The index of what filters read, in the source's order. */
+  SnapshotIndex index(long[] firstRow) {
+    int[] at = places(firstRow);
+    return filtered.build(k -> at[k]);
+  }
+
+  /**
+   * Each customer's place among the customers in the source's order (its row's number less one,
+   * unless rows without a customer, such as blank lines, come before it).
+   */
+  private int[] places(long[] firstRow) {
+    long[] number = new long[size];
+    boolean gaps = false;
+    for (int k = 0; k < size; k++) {
+      number[k] = SparkPlanning.number(rows[k], firstRow);
+      gaps |= number[k] > size;
+    }
+    rows = null;
+    long[] sorted = gaps ? number.clone() : null;
+    if (gaps) {
+      Arrays.sort(sorted);
+    }
+    int[] at = new int[size];
+    for (int k = 0; k < size; k++) {
+      at[k] = gaps ? Arrays.binarySearch(sorted, number[k]) : (int) (number[k] - 1);
+    }
+    return at;
   }
 
   List<Customer> inSourceOrder(long[] firstRow) {
     Customer[] out = new Customer[size];
+    int[] at = places(firstRow);
     for (int i = 0; i < size; i++) {
-      out[(int) (SparkPlanning.number(rows[i], firstRow) - 1)] = customers[i];
+      out[at[i]] = customers[i];
     }
     customers = null;
     rows = null;

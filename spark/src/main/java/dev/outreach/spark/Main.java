@@ -86,7 +86,7 @@ public final class Main {
     SparkSession spark = b.getOrCreate();
     try {
       if (convert) {
-        new SparkPlanEngine(spark).read(rest.get(2)).write().parquet(rest.get(4));
+        new SparkPlanEngine(spark).columns(rest.get(2)).write().parquet(rest.get(4));
         err.println("outreach-spark: wrote " + rest.get(4));
         return 0;
       }

@@ -60,7 +60,8 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
 
   @Override
   public Iterator<byte[]> call(Iterator<Row> rows) throws PortfolioException {
-    CustomerRows reader = CustomerRows.of(source, columns);
+    SourceRows reader = SourceRows.of(source, columns);
+    boolean[] first = {org.apache.spark.TaskContext.getPartitionId() == 0};
     dev.outreach.rules.RuleSet rs = rules.get().withHistory(history.value());
     Map<String, List<String>> fired = new java.util.concurrent.ConcurrentHashMap<>();
     DecisionSource decisions =
@@ -82,7 +83,9 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
         while (rows.hasNext() && part.size() < PART) {
           part.add(cells(rows.next()));
         }
-        return serialize(evaluate(part, reader, decisions, fired));
+        List<Evaluation> out = evaluate(part, reader, first[0], decisions, fired);
+        first[0] = false;
+        return serialize(out);
       }
     };
   }
@@ -98,14 +101,15 @@ final class PartitionEvaluator implements MapPartitionsFunction<Row, byte[]> {
 
   private List<Evaluation> evaluate(
       List<String[]> part,
-      CustomerRows reader,
+      SourceRows reader,
+      boolean first,
       DecisionSource decisions,
       Map<String, List<String>> fired) {
     List<Customer> good = new ArrayList<>(part.size());
     String[] ids = new String[part.size()];
     for (int i = 0; i < ids.length; i++) {
       if (part.get(i) != null) {
-        CustomerRows.Result r = reader.read(0, part.get(i));
+        CustomerRows.Result r = reader.read(0, part.get(i), first && i == 0);
         ids[i] = r.loanId();
         if (r.customer() != null) {
           good.add(r.customer());

@@ -118,7 +118,7 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
 
   @Override
   public Iterator<byte[]> call(Iterator<Row> rows) throws PortfolioException {
-    CustomerRows reader = CustomerRows.of(source, columns);
+    SourceRows reader = SourceRows.of(source, columns);
     boolean joined = ruleHistory == null; // each customer's attempts come just before its row
     DecisionSource shared =
         joined ? null : rules.get().withHistory(ruleHistory.value()).decisions(experiments);
@@ -163,17 +163,13 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
   }
 
   private List<Planned> plan(
-      List<Row> part,
-      int n,
-      CustomerRows reader,
-      DecisionSource decisions,
-      CustomerPlanner planner) {
+      List<Row> part, int n, SourceRows reader, DecisionSource decisions, CustomerPlanner planner) {
     CustomerRows.Result[] read = new CustomerRows.Result[part.size()];
     List<Customer> good = new ArrayList<>(part.size());
     for (int i = 0; i < read.length; i++) {
       String[] cells = cells(part.get(i), n);
       if (cells != null) {
-        read[i] = reader.read(0, cells);
+        read[i] = reader.read(0, cells, part.get(i).getLong(n + 1) == 0);
         if (read[i].customer() != null) {
           good.add(read[i].customer());
         }

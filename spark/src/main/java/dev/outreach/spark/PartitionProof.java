@@ -2,7 +2,6 @@ package dev.outreach.spark;
 
 import dev.outreach.core.Customer;
 import dev.outreach.core.filter.FilterJson;
-import dev.outreach.core.portfolio.CustomerRows;
 import dev.outreach.core.portfolio.PortfolioException;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
@@ -103,12 +102,14 @@ final class PartitionProof implements MapPartitionsFunction<Row, byte[]> {
     }
     long[] hits = new long[n];
     long[] strays = new long[n];
-    CustomerRows reader = CustomerRows.of(source, columns);
+    SourceRows reader = SourceRows.of(source, columns);
     int width = columns.size();
     while (rows.hasNext()) {
-      Customer c = reader.read(0, Cells.of(rows.next(), width)).customer();
+      // A byte order mark is passed over on any line: the plan was made from a portfolio
+      // without bad rows, so only the first line can have one.
+      Customer c = reader.read(0, Cells.of(rows.next(), width), true).customer();
       if (c == null) {
-        continue; // the plan was made from a portfolio without bad rows: it cannot select one
+        continue; // a blank line; the plan was made from a portfolio without bad rows
       }
       Object mine = listed.get(c.loanId());
       if (mine instanceof Integer i) {

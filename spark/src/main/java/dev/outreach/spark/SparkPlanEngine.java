@@ -205,7 +205,21 @@ public final class SparkPlanEngine implements PlanEngine {
     }
   }
 
-  /** The rows of {@code name} (see {@link #evaluate(Path, RuleSet, List, PlanningDay)}). */
+  /**
+   * The rows of {@code name} as named columns, for writing elsewhere ({@code convert}): JSON lines
+   * by Spark's JSON reader, every value as text.
+   */
+  Dataset<Row> columns(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".json") || lower.endsWith(".jsonl")
+        ? spark.read().option("primitivesAsString", "true").json(name)
+        : read(name);
+  }
+
+  /**
+   * The rows of {@code name} (see {@link #evaluate(Path, RuleSet, List, PlanningDay)}); a JSON
+   * lines file gives one row per line, in one column the partitions parse as the program does.
+   */
   public Dataset<Row> read(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.startsWith("table:")) {
@@ -226,7 +240,9 @@ public final class SparkPlanEngine implements PlanEngine {
           .csv(name);
     }
     if (lower.endsWith(".json") || lower.endsWith(".jsonl")) {
-      return spark.read().option("primitivesAsString", "true").json(name);
+      // One row per line, parsed in the partitions as the program parses the file: Spark's JSON
+      // reader gives a column one type, so "1" and 1 would become alike.
+      return spark.read().option("wholetext", "false").text(name).toDF(SourceRows.JSON_LINE);
     }
     if (lower.endsWith(".orc")) {
       return spark.read().orc(name);
@@ -265,7 +281,7 @@ public final class SparkPlanEngine implements PlanEngine {
       boolean firedRules)
       throws PortfolioException {
     List<String> columns = List.of(rows.columns());
-    CustomerRows reader = CustomerRows.of(source, columns); // a bad header fails before any task
+    SourceRows reader = SourceRows.of(source, columns); // a bad header fails before any task
     boolean csv = source.toLowerCase(Locale.ROOT).matches(".*\\.csv(\\.gz)?$");
     try (Parts parts =
         Parts.of(
@@ -288,7 +304,7 @@ public final class SparkPlanEngine implements PlanEngine {
   }
 
   private Evaluated evaluated(
-      Parts parts, String source, CustomerRows reader, boolean csv, PlanningDay day)
+      Parts parts, String source, SourceRows reader, boolean csv, PlanningDay day)
       throws PortfolioException {
     List<Customer> portfolio = new ArrayList<>();
     Map<String, List<Ruling>> decided = new HashMap<>();
@@ -311,7 +327,7 @@ public final class SparkPlanEngine implements PlanEngine {
           keep(problems, new Problem(line, null, "has a binary cell; a portfolio holds text"));
           continue;
         }
-        CustomerRows.Result r = reader.read(line, e.cells());
+        CustomerRows.Result r = reader.read(line, e.cells(), row == 1);
         for (Problem p : r.problems()) {
           total++;
           keep(problems, csv ? p : named(p, r.loanId()));

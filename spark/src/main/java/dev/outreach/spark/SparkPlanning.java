@@ -66,8 +66,9 @@ final class SparkPlanning {
       boolean report)
       throws PortfolioException {
     List<String> columns = List.of(rows.columns());
-    CustomerRows.of(source, columns); // a bad header fails before any task
-    String loanIdColumn = null;
+    SourceRows.of(source, columns); // a bad header fails before any task
+    boolean jsonLines = SourceRows.jsonLines(columns);
+    String loanIdColumn = jsonLines ? SourceRows.JSON_LINE : null;
     for (String c : columns) {
       if (loanIdColumn == null && CustomerRows.canonical(c).equals("loan_id")) {
         loanIdColumn = c;
@@ -105,7 +106,7 @@ final class SparkPlanning {
                 Math.min(1 << 16, (count + perPartition - 1) / perPartition));
     Column[] order = {functions.col(KEY).asc_nulls_first(), functions.col(ROW).asc()};
     Dataset<Row> keyed =
-        rows.withColumn(KEY, sortKey().apply(rows.col(quoted(loanIdColumn))))
+        rows.withColumn(KEY, sortKey(jsonLines).apply(rows.col(quoted(loanIdColumn))))
             .withColumn(ROW, functions.monotonically_increasing_id())
             .withColumn(ATTEMPTS, functions.lit(null).cast(DataTypes.BinaryType));
     if (join) {
@@ -149,7 +150,7 @@ final class SparkPlanning {
       throws PortfolioException {
     PlanAssembler assembler = planner.assembler(asOf);
     RowProblems found = new RowProblems();
-    KeptCustomers snapshot = new KeptCustomers();
+    KeptCustomers snapshot = new KeptCustomers(kept == PartitionPlanner.Kept.FILTERED);
     TreeMap<Integer, Long> rowsOf = new TreeMap<>(); // rows per partition of the source
     String last = null;
     long lastRow = -1;
@@ -220,6 +221,9 @@ final class SparkPlanning {
       List<Customer> portfolio = snapshot.inSourceOrder(firstRow);
       return new PlanEngine.Reported(assembler.finish(portfolio, proof), portfolio);
     }
+    if (kept == PartitionPlanner.Kept.FILTERED) {
+      return new PlanEngine.Reported(assembler.finish(snapshot.index(firstRow), proof), List.of());
+    }
     return new PlanEngine.Reported(
         assembler.finish(snapshot.inSourceOrder(firstRow), proof), List.of());
   }
@@ -239,7 +243,7 @@ final class SparkPlanning {
   }
 
   /** A loan id's place in {@link String#compareTo} order, as bytes Spark sorts the same way. */
-  private static UserDefinedFunction sortKey() {
+  private static UserDefinedFunction sortKey(boolean jsonLines) {
     return functions.udf(
         (UDF1<Object, byte[]>)
             v -> {
@@ -248,9 +252,12 @@ final class SparkPlanning {
               }
               String s;
               try {
-                s = Cells.text(v).strip();
+                s = jsonLines ? CustomerRows.jsonLineLoanId((String) v) : Cells.text(v).strip();
               } catch (IllegalArgumentException e) {
                 return null; // a binary cell: the partition says so
+              }
+              if (s == null) {
+                return null; // a blank line, or one without a loan id: the partition says which
               }
               // UTF-16 code units, big end first: unsigned bytes compare as String.compareTo does
               return s.isEmpty() ? null : s.getBytes(StandardCharsets.UTF_16BE);

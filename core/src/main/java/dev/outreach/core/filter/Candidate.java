@@ -122,7 +122,7 @@ record Candidate(String key, Filters part, int cost) {
     if (positions.length == 0) {
       return out;
     }
-    for (String key : new java.util.TreeSet<>(index.customer(positions[0]).custom().keySet())) {
+    for (String key : index.customKeys(positions[0])) {
       Column column = index.column("custom." + key);
       List<Object> values = new ArrayList<>();
       ValueSet seen = new ValueSet(List.of());

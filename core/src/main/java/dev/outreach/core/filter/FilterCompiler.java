@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Finds small filters that select exactly an audience from a campaign snapshot.
@@ -111,10 +110,15 @@ public final class FilterCompiler {
    * {@code ids}.
    */
   public List<Compiled> compile(List<Customer> audience) {
+    return compileIds(audience.stream().map(Customer::loanId).toList());
+  }
+
+  /** {@link #compile}, for the audience's loan ids. */
+  public List<Compiled> compileIds(List<String> audience) {
     if (audience.isEmpty()) {
       throw new IllegalArgumentException("an empty audience needs no request");
     }
-    List<Compiled> byIds = byIds(audience.stream().map(Customer::loanId).toList());
+    List<Compiled> byIds = byIds(audience);
     if (mode == Mode.IDS) {
       return byIds;
     }
@@ -146,10 +150,10 @@ public final class FilterCompiler {
     return best;
   }
 
-  private int[] positions(List<Customer> audience) {
+  private int[] positions(List<String> audience) {
     int[] out = new int[audience.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = index.position(audience.get(i).loanId());
+      out[i] = index.position(audience.get(i));
       if (out[i] < 0) {
         return null;
       }
@@ -175,10 +179,7 @@ public final class FilterCompiler {
    */
   private List<Column> splitKeys(int[] positions) {
     List<String> names = new ArrayList<>(List.of("payment_status", "language"));
-    for (String k :
-        useCustom
-            ? new TreeSet<>(index.customer(positions[0]).custom().keySet())
-            : Set.<String>of()) {
+    for (String k : useCustom ? index.customKeys(positions[0]) : Set.<String>of()) {
       names.add("custom." + k);
     }
     List<Column> keys = new ArrayList<>();
@@ -250,23 +251,17 @@ public final class FilterCompiler {
 
   /** {@code f} with the constraint separating its part added back if the greedy left it out. */
   private Filters keep(Filters f, int[] part) {
-    Customer any = index.customer(part[0]);
-    List<String> status = f.paymentStatus();
-    List<String> language = f.language();
+    List<String> status =
+        f.paymentStatus() == null ? same("payment_status", part) : f.paymentStatus();
+    List<String> language = f.language() == null ? same("language", part) : f.language();
     Map<String, List<Object>> custom =
         f.custom() == null ? new TreeMap<>() : new TreeMap<>(f.custom());
-    if (status == null
-        && any.paymentStatus() != null
-        && same(index.column("payment_status"), part)) {
-      status = List.of(any.paymentStatus());
-    }
-    if (language == null && any.language() != null && same(index.column("language"), part)) {
-      language = List.of(any.language());
-    }
-    for (Map.Entry<String, Object> e :
-        useCustom ? any.custom().entrySet() : Map.<String, Object>of().entrySet()) {
-      if (!custom.containsKey(e.getKey()) && same(index.column("custom." + e.getKey()), part)) {
-        custom.put(e.getKey(), List.of(e.getValue()));
+    for (String key : useCustom ? index.customKeys(part[0]) : Set.<String>of()) {
+      if (!custom.containsKey(key)) {
+        List<Object> value = same("custom." + key, part);
+        if (value != null) {
+          custom.put(key, value);
+        }
       }
     }
     return new Filters(
@@ -280,17 +275,22 @@ public final class FilterCompiler {
   }
 
   /**
-   * Whether every customer of {@code part} has the same value in {@code column} (by {@code
-   * equals}).
+   * The one value every customer of {@code part} has in {@code attribute} (the same by {@code
+   * equals}), or null when one has none or they differ.
    */
-  private static boolean same(Column column, int[] part) {
+  @SuppressWarnings("unchecked")
+  private <T> List<T> same(String attribute, int[] part) {
+    Column column = index.column(attribute);
     int first = column.valueId(part[0]);
+    if (first < 0) {
+      return null;
+    }
     for (int p : part) {
       if (column.valueId(p) != first) {
-        return false;
+        return null;
       }
     }
-    return true;
+    return List.of((T) column.value(first));
   }
 
   /** Requests listing {@code ids} in their order, at most {@code maxIds} each. */
@@ -307,7 +307,7 @@ public final class FilterCompiler {
   private List<String> loanIds(int[] positions) {
     List<String> ids = new ArrayList<>(positions.length);
     for (int p : positions) {
-      ids.add(index.customer(p).loanId());
+      ids.add(index.loanId(p));
     }
     return ids;
   }
@@ -327,8 +327,7 @@ public final class FilterCompiler {
    */
   private Compiled compact(int[] positions, int[] scope, SearchBudget budget) {
     // Finding the implied constraints visits each member once per attribute.
-    if (!budget.spend(
-        (long) positions.length * (4 + index.customer(positions[0]).custom().size()))) {
+    if (!budget.spend((long) positions.length * (4 + index.customKeys(positions[0]).size()))) {
       return null;
     }
     List<String> ids = loanIds(positions);
@@ -404,7 +403,7 @@ public final class FilterCompiler {
     }
     List<String> excluded = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      excluded.add(index.customer(extras[i]).loanId());
+      excluded.add(index.loanId(extras[i]));
     }
     excluded.sort(null);
     return new Compiled(merge(chosen, excluded), ids);

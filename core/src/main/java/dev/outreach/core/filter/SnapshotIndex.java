@@ -5,12 +5,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * A campaign snapshot indexed by attribute, once per plan, so that the customers a filter
@@ -22,8 +20,7 @@ import java.util.function.Function;
  * threads (the planner compiles groups and proves steps in parallel).
  */
 public final class SnapshotIndex {
-  private final List<Customer> customers;
-  private final Map<String, Integer> positions;
+  private final SnapshotSource source;
   private final int[] weight;
   private final long totalWeight;
   private final Map<String, Column> columns = new ConcurrentHashMap<>();
@@ -32,45 +29,50 @@ public final class SnapshotIndex {
   private volatile RangeColumn<LocalDate> dates; // built under datesLock
   private volatile RangeColumn<BigDecimal> amounts; // built under amountsLock
 
-  private SnapshotIndex(List<Customer> customers) {
-    this.customers = List.copyOf(customers);
-    this.positions = new HashMap<>(customers.size() * 2);
-    this.weight = new int[customers.size()];
+  private SnapshotIndex(SnapshotSource source) {
+    this.source = source;
+    this.weight = new int[source.size()];
     long total = 0;
-    for (int i = 0; i < customers.size(); i++) {
-      String id = customers.get(i).loanId();
-      if (positions.putIfAbsent(id, i) != null) {
-        throw new IllegalArgumentException("the snapshot has loan id " + id + " more than once");
-      }
-      weight[i] = id.length() + 3; // in an id list: the quotes and a comma
+    for (int i = 0; i < weight.length; i++) {
+      weight[i] = source.loanId(i).length() + 3; // in an id list: the quotes and a comma
       total += weight[i];
     }
     this.totalWeight = total;
   }
 
-  /** Indexes {@code customers} (no loan id twice). */
+  /** Indexes {@code customers} (no loan id twice), in their order. */
   public static SnapshotIndex of(List<Customer> customers) {
-    return new SnapshotIndex(Objects.requireNonNull(customers, "customers == null"));
+    return new SnapshotIndex(
+        new PortfolioSource(Objects.requireNonNull(customers, "customers == null")));
   }
 
-  /** The snapshot, in the order given. */
-  public List<Customer> customers() {
-    return customers;
+  /** A builder that keeps only what filters read, not the customers themselves. */
+  public static SnapshotBuilder builder() {
+    return new SnapshotBuilder();
   }
 
-  /** The customer at {@code position}. */
-  public Customer customer(int position) {
-    return customers.get(position);
+  static SnapshotIndex over(SnapshotSource source) {
+    return new SnapshotIndex(source);
+  }
+
+  /** The loan id of the customer at {@code position}. */
+  public String loanId(int position) {
+    return source.loanId(position);
   }
 
   /** The position of {@code loanId}, or -1 when the snapshot lacks it. */
   public int position(String loanId) {
-    Integer p = positions.get(loanId);
-    return p == null ? -1 : p;
+    return source.position(loanId);
   }
 
-  int size() {
-    return customers.size();
+  /** How many customers the snapshot has. */
+  public int size() {
+    return weight.length;
+  }
+
+  /** The custom keys of the customer at {@code position}, sorted. */
+  java.util.SortedSet<String> customKeys(int position) {
+    return source.customKeys(position);
   }
 
   /**
@@ -83,9 +85,8 @@ public final class SnapshotIndex {
   public List<String> attributes() {
     List<String> out =
         new ArrayList<>(List.of("payment_status", "language", "emi_due_date", "emi_amount"));
-    if (!customers.isEmpty()) {
-      new java.util.TreeSet<>(customers.get(0).custom().keySet())
-          .forEach(k -> out.add("custom." + k));
+    if (size() > 0) {
+      customKeys(0).forEach(k -> out.add("custom." + k));
     }
     return out;
   }
@@ -157,33 +158,12 @@ public final class SnapshotIndex {
     if (c != null) {
       return c;
     }
-    switch (attribute) {
-      case "payment_status":
-        return column(attribute, Customer::paymentStatus);
-      case "language":
-        return column(attribute, Customer::language);
-      default:
-        if (!attribute.startsWith("custom.")) {
-          throw new IllegalArgumentException("not an equality attribute: " + attribute);
-        }
-        String key = attribute.substring("custom.".length());
-        return column(attribute, x -> x.custom().get(key));
+    if (!attribute.equals("payment_status")
+        && !attribute.equals("language")
+        && !attribute.startsWith("custom.")) {
+      throw new IllegalArgumentException("not an equality attribute: " + attribute);
     }
-  }
-
-  private Column column(String attribute, Function<Customer, Object> get) {
-    Column c = columns.get(attribute);
-    return c != null
-        ? c
-        : columns.computeIfAbsent(
-            attribute,
-            a -> {
-              Object[] raw = new Object[customers.size()];
-              for (int i = 0; i < raw.length; i++) {
-                raw[i] = get.apply(customers.get(i));
-              }
-              return new Column(raw, weight);
-            });
+    return columns.computeIfAbsent(attribute, a -> new Column(source.values(a), weight));
   }
 
   /** The {@code emi_due_date} column. */
@@ -194,11 +174,7 @@ public final class SnapshotIndex {
     }
     synchronized (datesLock) {
       if (dates == null) {
-        LocalDate[] v = new LocalDate[customers.size()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = customers.get(i).emiDueDate();
-        }
-        dates = new RangeColumn<>(v, weight);
+        dates = new RangeColumn<>(source.dates(), weight);
       }
       return dates;
     }
@@ -212,11 +188,7 @@ public final class SnapshotIndex {
     }
     synchronized (amountsLock) {
       if (amounts == null) {
-        BigDecimal[] v = new BigDecimal[customers.size()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = customers.get(i).emiAmount();
-        }
-        amounts = new RangeColumn<>(v, weight);
+        amounts = new RangeColumn<>(source.amounts(), weight);
       }
       return amounts;
     }

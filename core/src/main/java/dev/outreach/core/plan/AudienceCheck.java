@@ -68,7 +68,7 @@ final class AudienceCheck {
       }
     } else if (narrowest != null) {
       for (int i : narrowest) { // the only customers f can select: f holds for none outside them
-        Customer c = index.customer(i);
+        Customer c = portfolio.get(i);
         if (m.test(c)) {
           selected.add(c.loanId());
         }

@@ -56,6 +56,7 @@ public final class PlanAssembler {
   private long added;
   private String last;
   private boolean finished;
+  private List<CapacityDay> capacityDays = List.of();
 
   PlanAssembler(Planner planner, OffsetDateTime asOf) {
     this.planner = planner;
@@ -122,6 +123,29 @@ public final class PlanAssembler {
   }
 
   /**
+   * {@link #finish(List, AudienceProof)} with the portfolio given as the index of what filters read
+   * ({@link SnapshotIndex#builder}), for a planner that chooses filters ({@link
+   * FilterCompiler.Mode#COMPACT}) and uploads no customers: no whole customer is kept.
+   *
+   * @throws IllegalStateException if the planner lists ids alone or uploads customers
+   * @throws IllegalArgumentException if {@code snapshot} is not the customers added
+   */
+  public Plan finish(SnapshotIndex snapshot, AudienceProof proof) {
+    Objects.requireNonNull(snapshot, "snapshot == null");
+    Objects.requireNonNull(proof, "proof == null");
+    if (planner.filterMode != FilterCompiler.Mode.COMPACT || planner.upload) {
+      throw new IllegalStateException(
+          "only a plan that chooses filters and uploads nobody is made from an index alone");
+    }
+    start(snapshot.size());
+    List<Step> steps =
+        steps(
+            List.of(),
+            new FilterCompiler(snapshot, planner.filterMode, planner.maxIdsPerStep, true));
+    return proved(steps, proof, snapshot.size());
+  }
+
+  /**
    * The plan of a planner whose requests list ids ({@link FilterCompiler.Mode#IDS}) and that
    * uploads no customers: such a plan needs no customer's attributes, only the loan ids added, so
    * no portfolio is kept anywhere; {@code proof} proves the steps where the portfolio is.
@@ -142,28 +166,35 @@ public final class PlanAssembler {
    * by {@code proof} when given; {@code portfolio} null for a plan of ids alone.
    */
   Plan finish(List<Customer> portfolio, Map<String, Customer> byId, AudienceProof proof) {
-    if (finished) {
-      throw new IllegalStateException("the plan was already made");
-    }
-    if (portfolio != null && portfolio.size() != added) {
-      throw new IllegalArgumentException(
-          "the portfolio has " + portfolio.size() + " customers, and " + added + " were planned");
-    }
-    finished = true;
-    List<CapacityDay> capacityDays = List.of();
-    if (capacity != null) {
-      capacityDays = capacity.allocate();
-      capacity.replay(new Applied());
-    }
+    start(portfolio == null ? added : portfolio.size());
     int customers = portfolio == null ? Math.toIntExact(added) : portfolio.size();
     List<Step> steps =
         portfolio == null
             ? steps(
                 List.of(),
-                PlanAssembler::onlyId,
                 new FilterCompiler(
                     List.of(), FilterCompiler.Mode.IDS, planner.maxIdsPerStep, !planner.upload))
             : compiled(portfolio, byId, proof == null);
+    return proved(steps, proof, customers);
+  }
+
+  /** Checks that {@code customers} were added, once, and applies the daily capacity. */
+  private void start(long customers) {
+    if (finished) {
+      throw new IllegalStateException("the plan was already made");
+    }
+    if (customers != added) {
+      throw new IllegalArgumentException(
+          "the portfolio has " + customers + " customers, and " + added + " were planned");
+    }
+    finished = true;
+    if (capacity != null) {
+      capacityDays = capacity.allocate();
+      capacity.replay(new Applied());
+    }
+  }
+
+  private Plan proved(List<Step> steps, AudienceProof proof, int customers) {
     AudienceCheck.limits(steps);
     if (proof != null) {
       proof.verify(steps); // the index is gone by now: the proof may need the memory
@@ -199,11 +230,10 @@ public final class PlanAssembler {
       }
     }
     Function<String, Customer> lookup =
-        ids != null ? ids::get : index != null ? byPosition(index) : PlanAssembler::onlyId;
+        ids != null ? ids::get : index != null ? byPosition(index, portfolio) : null;
     List<Step> steps =
         steps(
             portfolio,
-            lookup,
             index == null
                 ? new FilterCompiler(
                     portfolio, planner.filterMode, planner.maxIdsPerStep, !planner.upload)
@@ -239,21 +269,15 @@ public final class PlanAssembler {
         capacityDays);
   }
 
-  /** A customer known only by loan id: all a plan of id lists reads. */
-  private static Customer onlyId(String loanId) {
-    return new Customer(
-        loanId, null, null, null, null, null, null, null, null, null, null, null, null, null);
-  }
-
-  private static Function<String, Customer> byPosition(SnapshotIndex index) {
+  private static Function<String, Customer> byPosition(
+      SnapshotIndex index, List<Customer> portfolio) {
     return id -> {
       int p = index.position(id);
-      return p < 0 ? null : index.customer(p);
+      return p < 0 ? null : portfolio.get(p);
     };
   }
 
-  private List<Step> steps(
-      List<Customer> portfolio, Function<String, Customer> lookup, FilterCompiler compiler) {
+  private List<Step> steps(List<Customer> portfolio, FilterCompiler compiler) {
     List<Step> steps = new ArrayList<>();
     String campaignId = planner.campaignId;
     if (planner.upload) {
@@ -283,13 +307,7 @@ public final class PlanAssembler {
         Parallel.map(
             planner.filterMode == FilterCompiler.Mode.IDS ? 1 : planner.threads,
             all,
-            g -> {
-              List<Customer> audience = new ArrayList<>(g.customerIds.size());
-              for (String id : g.customerIds) { // in loan id order: customers came sorted
-                audience.add(lookup.apply(id));
-              }
-              return compiler.compile(audience);
-            });
+            g -> compiler.compileIds(g.customerIds)); // in loan id order: customers came sorted
     for (int i = 0; i < all.size(); i++) {
       Group g = all.get(i);
       StepKind kind = StepKind.initiate(g.key.channel());

@@ -73,4 +73,33 @@ public final class CustomerRows {
     RowReader.Row row = reader.row(line, cells);
     return new Result(row.loanId(), row.customer(), row.problems());
   }
+
+  /**
+   * The customer of one line of a JSON Lines portfolio, read as {@code outreach plan} reads the
+   * file: strings stay text and numbers are numbers, so {@code "dpd": "1"} is the text {@code 1}. A
+   * blank line holds no customer: no loan id, no customer, no problems.
+   *
+   * @param line the line's number, given to its problems (0 when lines have none)
+   * @param first whether this is the file's first line, whose byte order mark is not a problem
+   */
+  public static Result jsonLine(long line, String text, boolean first) {
+    String t = first && text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (t.isBlank()) {
+      return new Result(null, null, List.of());
+    }
+    Problems problems = new Problems("");
+    Customer c = JsonLinesPortfolio.customer(t, line, problems);
+    return new Result(
+        c != null ? c.loanId() : JsonLinesPortfolio.loanId(t),
+        c,
+        c == null ? problems.kept() : null);
+  }
+
+  /**
+   * The loan id on one line of a JSON Lines portfolio (stripped), or null when it has none or is
+   * not an object; a byte order mark before it is skipped.
+   */
+  public static String jsonLineLoanId(String text) {
+    return JsonLinesPortfolio.loanId(text.startsWith("\uFEFF") ? text.substring(1) : text);
+  }
 }

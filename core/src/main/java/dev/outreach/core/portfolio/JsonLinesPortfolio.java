@@ -36,14 +36,7 @@ final class JsonLinesPortfolio {
         if (text.isBlank()) {
           continue;
         }
-        JsonObject o;
-        try {
-          o = JsonLine.parse(text);
-        } catch (IllegalArgumentException e) {
-          problems.add(line, null, e.getMessage());
-          continue;
-        }
-        Customer c = customer(o, line, problems);
+        Customer c = customer(text, line, problems);
         if (c != null) {
           out.add(c);
         }
@@ -51,6 +44,38 @@ final class JsonLinesPortfolio {
     }
     problems.throwIfAny();
     return out;
+  }
+
+  /**
+   * The customer on one line (not blank, its byte order mark gone), or null with its problems in
+   * {@code problems}; also tells {@code problems} its loan id, for repeats.
+   */
+  static Customer customer(String text, long line, Problems problems) {
+    JsonObject o;
+    try {
+      o = JsonLine.parse(text);
+    } catch (IllegalArgumentException e) {
+      problems.add(line, null, e.getMessage());
+      return null;
+    }
+    return customer(o, line, problems);
+  }
+
+  /** The loan id on one line, as its customer would have it (stripped); null when it has none. */
+  static String loanId(String text) {
+    JsonObject o;
+    try {
+      o = JsonLine.parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    String loanId = null;
+    for (Map.Entry<String, JsonValue> e : o.entrySet()) {
+      if (Fields.canonical(e.getKey()).equals(Fields.LOAN_ID)) {
+        loanId = scalarText(e.getValue());
+      }
+    }
+    return loanId == null || loanId.isBlank() ? null : loanId.strip();
   }
 
   private static Customer customer(JsonObject o, long line, Problems problems) {

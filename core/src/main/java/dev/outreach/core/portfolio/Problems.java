@@ -37,6 +37,11 @@ final class Problems {
     }
   }
 
+  /** The problems kept, in the order added. */
+  List<Problem> kept() {
+    return kept;
+  }
+
   boolean any() {
     return total > 0;
   }

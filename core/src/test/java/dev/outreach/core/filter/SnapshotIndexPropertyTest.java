@@ -1,6 +1,7 @@
 package dev.outreach.core.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.outreach.core.Customer;
 import java.math.BigDecimal;
@@ -111,6 +112,79 @@ class SnapshotIndexPropertyTest {
         }
       }
     }
+  }
+
+  @Test
+  void anIndexBuiltColumnByColumnCompilesTheSameBodiesAsOneOfWholeCustomers() {
+    for (long seed = 1; seed <= 40; seed++) {
+      Random r = new Random(seed);
+      List<Customer> book = book(r, 50 + r.nextInt(400));
+      if (seed % 2 == 0) { // ids whose UTF-8 and UTF-16 orders differ, some customers moved
+        List<Customer> moved = new ArrayList<>();
+        for (Customer c : book) {
+          String prefix = r.nextInt(3) == 0 ? "\uD83D\uDE00" : r.nextBoolean() ? "\uFF21" : "";
+          moved.add(
+              new Customer(
+                  prefix + c.loanId(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  c.emiAmount(),
+                  null,
+                  null,
+                  c.emiDueDate(),
+                  c.paymentStatus(),
+                  c.language(),
+                  null,
+                  null,
+                  c.custom()));
+        }
+        java.util.Collections.shuffle(moved, r);
+        book = moved;
+      }
+      List<Integer> byId = new ArrayList<>();
+      for (int i = 0; i < book.size(); i++) {
+        byId.add(i);
+      }
+      List<Customer> b = book;
+      byId.sort(java.util.Comparator.comparing(i -> b.get(i).loanId()));
+      SnapshotBuilder builder = SnapshotIndex.builder();
+      byId.forEach(i -> builder.add(b.get(i)));
+      SnapshotIndex columns = builder.build(byId::get);
+      int maxIds = 1 + r.nextInt(60);
+      boolean custom = r.nextBoolean();
+      FilterCompiler whole =
+          new FilterCompiler(SnapshotIndex.of(book), FilterCompiler.Mode.COMPACT, maxIds, custom);
+      FilterCompiler apart =
+          new FilterCompiler(columns, FilterCompiler.Mode.COMPACT, maxIds, custom);
+      assertThat(columns.size()).isEqualTo(book.size());
+      assertThat(columns.position("nobody")).isEqualTo(-1);
+      for (int t = 0; t < 8; t++) {
+        List<Customer> audience = audience(r, book);
+        if (!audience.isEmpty()) {
+          assertThat(apart.compile(audience))
+              .as("seed %d", seed)
+              .isEqualTo(whole.compile(audience));
+        }
+      }
+    }
+  }
+
+  @Test
+  void theBuilderRefusesCustomersOutOfOrderTwiceOrMisplaced() {
+    List<Customer> book =
+        List.of(
+            Customer.builder("a").build(),
+            Customer.builder("b").build(),
+            Customer.builder("c").build());
+    SnapshotBuilder builder = SnapshotIndex.builder();
+    builder.add(book.get(1));
+    assertThatThrownBy(() -> builder.add(book.get(0))).hasMessageContaining("loan id order");
+    assertThatThrownBy(() -> builder.add(book.get(1))).hasMessageContaining("more than once");
+    builder.add(book.get(2));
+    assertThatThrownBy(() -> builder.build(k -> 0)).hasMessageContaining("position 0");
+    assertThatThrownBy(() -> builder.build(k -> k)).hasMessageContaining("already built");
   }
 
   private static List<Customer> book(Random r, int n) {

@@ -124,6 +124,53 @@ class PlanAssemblerTest {
     assertThat(proved).isNotEmpty().hasSize(whole.steps().size());
   }
 
+  @Test
+  void aPlanOfFiltersNeedsOnlyTheIndexOfWhatFiltersRead() throws Exception {
+    List<Customer> book = new ArrayList<>();
+    List<Ruling> rulings = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String status = i % 3 == 0 ? "bounced" : i % 3 == 1 ? "paid" : "pending";
+      Customer c =
+          Customer.builder("L" + (i * 7919 % 1000))
+              .paymentStatus(status)
+              .language(i % 4 == 0 ? "hi" : "en")
+              .emiAmount(new java.math.BigDecimal(100 + i % 17))
+              .emiDueDate(java.time.LocalDate.of(2025, 8, 1 + i % 9))
+              .custom("branch", i % 5 == 0 ? "पुणे" : "mumbai")
+              .build();
+      book.add(c);
+      if (!status.equals("paid") && i % 11 != 0) {
+        rulings.add(sms(c.loanId(), "tpl", Timing.NOW, "sms"));
+      }
+    }
+    Plan whole =
+        planner().plan(book, PlannerTest.source(rulings.toArray(Ruling[]::new)), PlannerTest.AS_OF);
+    CustomerPlanner each = planner().customerPlanner(PlannerTest.AS_OF);
+    PlanAssembler assembler = planner().assembler(PlannerTest.AS_OF);
+    dev.outreach.core.filter.SnapshotBuilder index =
+        dev.outreach.core.filter.SnapshotIndex.builder();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < book.size(); i++) {
+      order.add(i);
+    }
+    order.sort(java.util.Comparator.comparing(i -> book.get(i).loanId()));
+    for (int i : order) {
+      Customer c = book.get(i);
+      List<Ruling> mine = rulings.stream().filter(r -> r.customerId().equals(c.loanId())).toList();
+      assembler.add(roundTrip(each.plan(c, mine)));
+      index.add(c);
+    }
+    List<String> proved = new ArrayList<>();
+
+    Plan apart =
+        assembler.finish(index.build(order::get), steps -> steps.forEach(s -> proved.add(s.id())));
+
+    assertThat(whole.steps())
+        .anyMatch(s -> s.body().getJsonObject("filters").containsKey("payment_status"));
+    assertThat(PlanJson.write(apart)).isEqualTo(PlanJson.write(whole));
+    assertThat(proved).hasSize(whole.steps().size());
+  }
+
   private static CustomerPlan roundTrip(CustomerPlan p) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
