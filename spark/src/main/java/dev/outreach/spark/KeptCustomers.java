@@ -20,13 +20,18 @@ final class KeptCustomers {
       columns = new java.util.HashMap<>();
   private final SnapshotBuilder filtered;
   private Customer[] customers;
-  private long[] rows = new long[1024];
+  private long[] rows;
   int size;
 
-  /** Keeps whole customers, or only what filters read when {@code filtersOnly}. */
-  KeptCustomers(boolean filtersOnly) {
-    this.filtered = filtersOnly ? SnapshotIndex.builder() : null;
-    this.customers = filtersOnly ? null : new Customer[1024];
+  /**
+   * Keeps whole customers, or only what filters read when {@code filtersOnly}; {@code expected}
+   * customers or about as many (the source's rows), so the arrays need not grow.
+   */
+  KeptCustomers(boolean filtersOnly, int expected) {
+    int n = Math.max(16, expected);
+    this.filtered = filtersOnly ? SnapshotIndex.builder(n) : null;
+    this.customers = filtersOnly ? null : new Customer[n];
+    this.rows = new long[n];
   }
 
   void add(long row, Customer c) {

@@ -132,7 +132,7 @@ final class SparkPlanning {
                 Encoders.BINARY()),
             source,
             columns.size())) {
-      return plan(parts, context, rows, source, columns, planner, asOf, kept, csv);
+      return plan(parts, context, rows, source, columns, planner, asOf, kept, csv, count);
     }
   }
 
@@ -146,11 +146,15 @@ final class SparkPlanning {
       Planner planner,
       OffsetDateTime asOf,
       PartitionPlanner.Kept kept,
-      boolean csv)
+      boolean csv,
+      long rowCount)
       throws PortfolioException {
     PlanAssembler assembler = planner.assembler(asOf);
     RowProblems found = new RowProblems();
-    KeptCustomers snapshot = new KeptCustomers(kept == PartitionPlanner.Kept.FILTERED);
+    KeptCustomers snapshot =
+        new KeptCustomers(
+            kept == PartitionPlanner.Kept.FILTERED,
+            kept == PartitionPlanner.Kept.IDS ? 0 : (int) Math.min(rowCount, 1 << 30));
     TreeMap<Integer, Long> rowsOf = new TreeMap<>(); // rows per partition of the source
     String last = null;
     long lastRow = -1;

@@ -30,15 +30,21 @@ public final class SnapshotBuilder {
 
   private final HashMap<Object, Object> seen = new HashMap<>();
   private final TreeMap<String, Sparse> custom = new TreeMap<>();
-  private String[] ids = new String[1024];
-  private Object[] status = new Object[1024];
-  private Object[] language = new Object[1024];
-  private LocalDate[] dates = new LocalDate[1024];
-  private BigDecimal[] amounts = new BigDecimal[1024];
+  private String[] ids;
+  private Object[] status;
+  private Object[] language;
+  private LocalDate[] dates;
+  private BigDecimal[] amounts;
   private int size;
   private boolean built;
 
-  SnapshotBuilder() {}
+  SnapshotBuilder(int capacity) {
+    ids = new String[capacity];
+    status = new Object[capacity];
+    language = new Object[capacity];
+    dates = new LocalDate[capacity];
+    amounts = new BigDecimal[capacity];
+  }
 
   /**
    * Adds {@code c}'s loan id and the attributes filters read; customers come in loan-id order

@@ -48,7 +48,12 @@ public final class SnapshotIndex {
 
   /** A builder that keeps only what filters read, not the customers themselves. */
   public static SnapshotBuilder builder() {
-    return new SnapshotBuilder();
+    return new SnapshotBuilder(1024);
+  }
+
+  /** {@link #builder()}, for about {@code expected} customers (its arrays then need not grow). */
+  public static SnapshotBuilder builder(int expected) {
+    return new SnapshotBuilder(Math.max(16, expected));
   }
 
   static SnapshotIndex over(SnapshotSource source) {
