@@ -61,6 +61,28 @@ public record Customer(
     return with(status, custom);
   }
 
+  /**
+   * This customer with only what filters read: the loan id, {@code payment_status}, {@code
+   * language}, {@code emi_due_date}, {@code emi_amount} and the custom attributes.
+   */
+  public Customer filterable() {
+    return new Customer(
+        loanId,
+        null,
+        null,
+        null,
+        null,
+        emiAmount,
+        null,
+        null,
+        emiDueDate,
+        paymentStatus,
+        language,
+        null,
+        null,
+        custom);
+  }
+
   /** This customer with {@code attributes} as their custom attributes. */
   public Customer withCustom(Map<String, Object> attributes) {
     return with(paymentStatus, attributes);

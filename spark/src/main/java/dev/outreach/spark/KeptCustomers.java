@@ -15,7 +15,8 @@ import java.util.List;
 final class KeptCustomers {
   private static final int SHARED = 1 << 20;
 
-  private final java.util.HashMap<Object, Object> seen = new java.util.HashMap<>();
+  private final dev.outreach.core.internal.SharedValues seen =
+      new dev.outreach.core.internal.SharedValues(SHARED);
   private final java.util.HashMap<List<String>, dev.outreach.core.internal.ColumnMap.Columns>
       columns = new java.util.HashMap<>();
   private final SnapshotBuilder filtered;
@@ -113,16 +114,6 @@ final class KeptCustomers {
   }
 
   private Object shared(Object v) {
-    if (v == null) {
-      return null;
-    }
-    Object s = seen.get(v);
-    if (s != null && s.getClass() == v.getClass()) {
-      return s;
-    }
-    if (seen.size() < SHARED) {
-      seen.put(v, v);
-    }
-    return v;
+    return seen.shared(v);
   }
 }

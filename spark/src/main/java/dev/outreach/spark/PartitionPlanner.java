@@ -213,21 +213,7 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
       case WHOLE:
         return c;
       default:
-        return new Customer(
-            c.loanId(),
-            null,
-            null,
-            null,
-            null,
-            c.emiAmount(),
-            null,
-            null,
-            c.emiDueDate(),
-            c.paymentStatus(),
-            c.language(),
-            null,
-            null,
-            c.custom());
+        return c.filterable();
     }
   }
 

@@ -24,13 +24,8 @@ class JsonLinesPlanTest {
 
   @BeforeAll
   static void start() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("JsonLinesPlanTest")
-            .config("spark.ui.enabled", "false")
-            .config(SparkPlanning.PER_PARTITION, "700") // the sample's customers in five parts
-            .getOrCreate();
+    // The sample's customers in five parts.
+    spark = LocalSpark.start("JsonLinesPlanTest", SparkPlanning.PER_PARTITION, "700");
   }
 
   @AfterAll

@@ -35,14 +35,8 @@ class PartitionedPlanTest {
 
   @BeforeAll
   static void start() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("PartitionedPlanTest")
-            .config("spark.ui.enabled", "false")
-            .config(
-                SparkPlanning.PER_PARTITION, "700") // the 3,000 customers sorted into five parts
-            .getOrCreate();
+    // The 3,000 customers sorted into five parts.
+    spark = LocalSpark.start("PartitionedPlanTest", SparkPlanning.PER_PARTITION, "700");
   }
 
   @AfterAll

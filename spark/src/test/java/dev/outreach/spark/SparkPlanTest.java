@@ -31,13 +31,7 @@ class SparkPlanTest {
 
   @BeforeAll
   static void start() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("SparkPlanTest")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "4")
-            .getOrCreate();
+    spark = LocalSpark.start("SparkPlanTest", "spark.sql.shuffle.partitions", "4");
     spark
         .sparkContext()
         .addSparkListener(

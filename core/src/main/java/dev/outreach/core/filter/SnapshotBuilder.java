@@ -1,10 +1,10 @@
 package dev.outreach.core.filter;
 
 import dev.outreach.core.Customer;
+import dev.outreach.core.internal.SharedValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -28,7 +28,7 @@ public final class SnapshotBuilder {
   /** Distinct values shared at most: beyond, a value seen again is kept as it came. */
   private static final int SHARED = 1 << 20;
 
-  private final HashMap<Object, Object> seen = new HashMap<>();
+  private final SharedValues seen = new SharedValues(SHARED);
   private final TreeMap<String, Sparse> custom = new TreeMap<>();
   private String[] ids;
   private Object[] status;
@@ -135,17 +135,7 @@ public final class SnapshotBuilder {
   }
 
   private Object shared(Object v) {
-    if (v == null) {
-      return null;
-    }
-    Object s = seen.get(v);
-    if (s != null && s.getClass() == v.getClass()) {
-      return s;
-    }
-    if (seen.size() < SHARED) {
-      seen.put(v, v);
-    }
-    return v;
+    return seen.shared(v);
   }
 
   /** One custom key's values, for the customers that have it. */
