@@ -1,7 +1,6 @@
 package dev.outreach.spark;
 
 import dev.outreach.core.guardrail.ContactHistory;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
@@ -72,7 +71,7 @@ final class History {
   /** One loan's attempts, from its row's last column. */
   @SuppressWarnings("unchecked")
   static List<ContactHistory.Attempt> attempts(byte[] bytes) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteInput(bytes))) {
       in.setObjectInputFilter(ONLY_ATTEMPTS);
       return (List<ContactHistory.Attempt>) in.readObject();
     } catch (IOException | ClassNotFoundException e) {

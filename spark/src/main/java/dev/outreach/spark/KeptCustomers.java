@@ -17,8 +17,6 @@ final class KeptCustomers {
 
   private final dev.outreach.core.internal.SharedValues seen =
       new dev.outreach.core.internal.SharedValues(SHARED);
-  private final java.util.HashMap<List<String>, dev.outreach.core.internal.ColumnMap.Columns>
-      columns = new java.util.HashMap<>();
   private final SnapshotBuilder filtered;
   private Customer[] customers;
   private long[] rows;
@@ -45,7 +43,7 @@ final class KeptCustomers {
     if (filtered != null) {
       filtered.add(c);
     } else {
-      customers[size] = shared(c);
+      customers[size] = seen.share(c);
     }
     rows[size++] = row;
   }
@@ -88,32 +86,5 @@ final class KeptCustomers {
     customers = null;
     rows = null;
     return Arrays.asList(out);
-  }
-
-  private Customer shared(Customer c) {
-    java.util.Map<String, Object> custom = c.custom();
-    if (custom instanceof dev.outreach.core.internal.ColumnMap m) {
-      var mine = columns.computeIfAbsent(m.columns().names(), k -> m.columns());
-      custom = m.over(mine, this::shared);
-    }
-    return new Customer(
-        c.loanId(),
-        (String) shared(c.firstName()),
-        (String) shared(c.lastName()),
-        c.phoneNumber(),
-        (java.math.BigDecimal) shared(c.loanAmount()),
-        (java.math.BigDecimal) shared(c.emiAmount()),
-        (Integer) shared(c.loanPeriod()),
-        (java.math.BigDecimal) shared(c.currentEmi()),
-        (java.time.LocalDate) shared(c.emiDueDate()),
-        (String) shared(c.paymentStatus()),
-        (String) shared(c.language()),
-        c.leadId(),
-        (java.time.LocalDate) shared(c.leadDate()),
-        custom);
-  }
-
-  private Object shared(Object v) {
-    return seen.shared(v);
   }
 }

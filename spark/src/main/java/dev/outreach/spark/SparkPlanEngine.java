@@ -13,7 +13,6 @@ import dev.outreach.core.portfolio.PortfolioException;
 import dev.outreach.core.portfolio.PortfolioException.Problem;
 import dev.outreach.core.portfolio.PortfolioReader;
 import dev.outreach.rules.RuleSet;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
@@ -413,7 +412,7 @@ public final class SparkPlanEngine implements PlanEngine {
   /** A partition's part, as {@link PartitionEvaluator} or {@link PartitionPlanner} wrote it. */
   @SuppressWarnings("unchecked")
   static <T> List<T> read(byte[] bytes) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteInput(bytes))) {
       in.setObjectInputFilter(ONLY_EVALUATIONS);
       return (List<T>) in.readObject();
     } catch (IOException | ClassNotFoundException e) {

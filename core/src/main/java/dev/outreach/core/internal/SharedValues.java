@@ -1,5 +1,8 @@
 package dev.outreach.core.internal;
 
+import dev.outreach.core.Customer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 
 /**
@@ -9,6 +12,7 @@ import java.util.HashMap;
  */
 public final class SharedValues {
   private final HashMap<Object, Object> seen = new HashMap<>();
+  private final HashMap<java.util.List<String>, ColumnMap.Columns> columns = new HashMap<>();
   private final int bound;
 
   /** Remembers at most {@code bound} distinct values. */
@@ -31,8 +35,37 @@ public final class SharedValues {
     return v;
   }
 
+  /**
+   * {@code c} with its values shared (its loan id, phone number and lead id, which are its own,
+   * kept as they are), and its custom attributes' column names shared with customers of the same
+   * columns.
+   */
+  public Customer share(Customer c) {
+    java.util.Map<String, Object> custom = c.custom();
+    if (custom instanceof ColumnMap m) {
+      ColumnMap.Columns mine = columns.computeIfAbsent(m.columns().names(), k -> m.columns());
+      custom = m.over(mine, this::shared);
+    }
+    return new Customer(
+        c.loanId(),
+        (String) shared(c.firstName()),
+        (String) shared(c.lastName()),
+        c.phoneNumber(),
+        (BigDecimal) shared(c.loanAmount()),
+        (BigDecimal) shared(c.emiAmount()),
+        (Integer) shared(c.loanPeriod()),
+        (BigDecimal) shared(c.currentEmi()),
+        (LocalDate) shared(c.emiDueDate()),
+        (String) shared(c.paymentStatus()),
+        (String) shared(c.language()),
+        c.leadId(),
+        (LocalDate) shared(c.leadDate()),
+        custom);
+  }
+
   /** Forgets every value. */
   public void clear() {
     seen.clear();
+    columns.clear();
   }
 }

@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What planning one customer adds to a plan: its contacts with their slots, its warnings,
@@ -39,9 +40,28 @@ public final class CustomerPlan implements Serializable {
     }
   }
 
-  /** Where planning the customer records its effects. */
-  Effects recorder() {
+  /**
+   * Where planning the customer records its effects, each value {@code shared} gives for it (an
+   * equal one met before, say) kept in its place.
+   */
+  Effects recorder(UnaryOperator<Object> shared) {
     return new Effects() {
+      @SuppressWarnings("unchecked")
+      private <T> T share(T v) {
+        return (T) shared.apply(v);
+      }
+
+      private Contact share(Contact c) {
+        return new Contact(
+            c.customerId(),
+            share(c.request()),
+            share(c.timing()),
+            c.priority(),
+            c.salience(),
+            share(c.rule()),
+            c.score());
+      }
+
       @Override
       public void overridden(Overridden o) {
         events.add(new Overriding(o));
@@ -54,7 +74,8 @@ public final class CustomerPlan implements Serializable {
 
       @Override
       public void suppressed(Suppressed s) {
-        events.add(new Suppressing(s));
+        events.add(
+            new Suppressing(new Suppressed(s.customerId(), share(s.reason()), share(s.rule()))));
       }
 
       @Override
@@ -64,17 +85,17 @@ public final class CustomerPlan implements Serializable {
 
       @Override
       public void exclude(Contact c, String why) {
-        events.add(new Excluded(c, why));
+        events.add(new Excluded(share(c), share(why)));
       }
 
       @Override
       public void batch(Contact c, ZoneId zone, ZonedDateTime notBefore) {
-        events.add(new Batched(c, zone, notBefore));
+        events.add(new Batched(share(c), share(zone), share(notBefore)));
       }
 
       @Override
       public void group(Group.Key key, Contact c, Group.Placement placement) {
-        events.add(new Grouped(key, c, placement));
+        events.add(new Grouped(share(key), share(c), share(placement)));
       }
 
       @Override

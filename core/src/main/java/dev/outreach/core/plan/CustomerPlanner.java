@@ -38,6 +38,14 @@ public final class CustomerPlanner {
   private final OffsetDateTime asOf;
   private final Batches caps;
 
+  /**
+   * Equal request keys, requests, timings, placements and reasons met before, shared: customer
+   * plans then refer to one object where they are equal, so a batch of them is smaller to keep and
+   * to send (serialization writes an object once per stream, and a reference after).
+   */
+  private final java.util.concurrent.ConcurrentHashMap<Object, Object> shared =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   CustomerPlanner(Guardrails guardrails, ZoneId zone, OffsetDateTime asOf) {
     this.guardrails = guardrails;
     this.zone = zone;
@@ -79,8 +87,19 @@ public final class CustomerPlanner {
       }
     }
     CustomerPlan p = new CustomerPlan(customer.loanId());
-    decide(customer, decisions, p.recorder());
+    decide(customer, decisions, p.recorder(this::shared));
     return p;
+  }
+
+  private Object shared(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (shared.size() > 4_096) { // a few hundred distinct requests is a large strategy
+      shared.clear();
+    }
+    Object s = shared.putIfAbsent(v, v);
+    return s != null && s.getClass() == v.getClass() ? s : v;
   }
 
   /** Plans {@code customer}, telling {@code out} what that adds to the plan. */
