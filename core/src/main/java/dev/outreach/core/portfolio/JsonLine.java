@@ -65,6 +65,35 @@ final class JsonLine {
     }
   }
 
+  /**
+   * The value of the first top-level key {@code wanted} accepts, read only as far as that value;
+   * null when the line is not an object or stops being valid JSON before such a key. Of a valid
+   * line it is the value of that key (a valid line names each field once).
+   */
+  static JsonValue firstValue(String text, java.util.function.Predicate<String> wanted) {
+    if (!text.strip().startsWith("{")) {
+      return null;
+    }
+    try (JsonParser p = JSON.createParser(new StringReader(text))) {
+      p.next();
+      while (p.next() != JsonParser.Event.END_OBJECT) {
+        boolean match = wanted.test(p.getString());
+        JsonParser.Event e = p.next();
+        if (match) {
+          return value(p, e);
+        }
+        if (e == JsonParser.Event.START_OBJECT) {
+          p.skipObject();
+        } else if (e == JsonParser.Event.START_ARRAY) {
+          p.skipArray();
+        }
+      }
+      return null;
+    } catch (RuntimeException e) { // not JSON (JsonException), or cut short
+      return null;
+    }
+  }
+
   /** The object whose {@code START_OBJECT} was just read. */
   private static JsonObject object(JsonParser p) {
     JsonObjectBuilder b = JSON.createObjectBuilder();

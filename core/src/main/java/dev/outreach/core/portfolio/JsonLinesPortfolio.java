@@ -61,20 +61,14 @@ final class JsonLinesPortfolio {
     return customer(o, line, problems);
   }
 
-  /** The loan id on one line, as its customer would have it (stripped); null when it has none. */
+  /**
+   * The loan id on one line, as its customer would have it (stripped); null when it has none. Read
+   * only as far as the id: for a line that is not valid, the id may be one its customer would not
+   * have, but such a line has no customer.
+   */
   static String loanId(String text) {
-    JsonObject o;
-    try {
-      o = JsonLine.parse(text);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    String loanId = null;
-    for (Map.Entry<String, JsonValue> e : o.entrySet()) {
-      if (Fields.canonical(e.getKey()).equals(Fields.LOAN_ID)) {
-        loanId = scalarText(e.getValue());
-      }
-    }
+    JsonValue v = JsonLine.firstValue(text, k -> Fields.canonical(k).equals(Fields.LOAN_ID));
+    String loanId = v == null ? null : scalarText(v);
     return loanId == null || loanId.isBlank() ? null : loanId.strip();
   }
 

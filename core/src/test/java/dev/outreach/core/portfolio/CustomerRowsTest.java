@@ -52,4 +52,39 @@ class CustomerRowsTest {
     assertThatThrownBy(() -> CustomerRows.of("loans", List.of("loan_id", "branch", "branch")))
         .hasMessageContaining("branch: the column appears twice in the header");
   }
+
+  @Test
+  void aJsonLineGivesTheCustomerAndTheProblemsTheFileWould() throws Exception {
+    String line =
+        "{\"custom\": {\"zip\": \"0410\", \"a\": [1, {\"loan_id\": \"no\"}]}, \"Loan_Id\": 77,"
+            + " \"dpd\": \"5\", \"tier\": 5, \"emi_amount\": \"2500.50\"}";
+    List<Customer> file =
+        PortfolioReader.readJsonLines(
+            new StringReader("\uFEFF" + line.replace("[1, {\"loan_id\": \"no\"}]", "1") + "\n"),
+            "x.jsonl");
+
+    CustomerRows.Result first =
+        CustomerRows.jsonLine(1, "\uFEFF" + line.replace("[1, {\"loan_id\": \"no\"}]", "1"), true);
+    CustomerRows.Result later = CustomerRows.jsonLine(2, "\uFEFF" + line, false);
+    CustomerRows.Result blank = CustomerRows.jsonLine(3, "   ", false);
+    CustomerRows.Result bad =
+        CustomerRows.jsonLine(4, "{\"loan_id\": \" L9 \", \"emi_amount\": \"lots\"}", false);
+
+    assertThat(first.customer()).isEqualTo(file.get(0));
+    assertThat(first.customer().attribute("dpd")).isEqualTo("5");
+    assertThat(first.customer().attribute("tier")).isEqualTo(new BigDecimal("5"));
+    assertThat(later.customer()).isNull();
+    assertThat(later.problems())
+        .extracting(Problem::message)
+        .anyMatch(m -> m.contains("JSON object"));
+    assertThat(blank).isEqualTo(new CustomerRows.Result(null, null, List.of()));
+    assertThat(bad.loanId()).isEqualTo("L9");
+    assertThat(bad.problems()).extracting(Problem::field).containsExactly("emi_amount");
+    assertThat(CustomerRows.jsonLineLoanId(line)).isEqualTo("77");
+    assertThat(CustomerRows.jsonLineLoanId("\uFEFF" + line)).isEqualTo("77");
+    assertThat(CustomerRows.jsonLineLoanId("[1]")).isNull();
+    assertThat(CustomerRows.jsonLineLoanId("{\"loan_id\": \"L1\", \"x\": ")).isEqualTo("L1");
+    assertThat(CustomerRows.jsonLineLoanId("{\"x\": tru")).isNull();
+    assertThat(CustomerRows.jsonLineLoanId("{\"loan_id\": {\"id\": 1}}")).isNull();
+  }
 }
