@@ -3,6 +3,7 @@ package dev.outreach.spark;
 import dev.outreach.core.Customer;
 import dev.outreach.core.filter.SnapshotBuilder;
 import dev.outreach.core.filter.SnapshotIndex;
+import dev.outreach.core.internal.SharedValues;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,8 +16,7 @@ import java.util.List;
 final class KeptCustomers {
   private static final int SHARED = 1 << 20;
 
-  private final dev.outreach.core.internal.SharedValues seen =
-      new dev.outreach.core.internal.SharedValues(SHARED);
+  private final SharedValues seen = new SharedValues(SHARED);
   private final SnapshotBuilder filtered;
   private Customer[] customers;
   private long[] rows;
