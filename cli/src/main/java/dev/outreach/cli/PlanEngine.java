@@ -64,8 +64,9 @@ public interface PlanEngine {
 
   /**
    * {@link #plan(Path, RuleSet, List, Planner, java.time.OffsetDateTime)}, also giving back the
-   * customers as read, in the portfolio's order, for a report that shows them (the text report's
-   * money and breakdowns).
+   * customers, in the portfolio's order, for the text report's money and breakdowns: at least what
+   * it reads ({@link dev.outreach.core.Customer#filterable}), which an engine may give instead of
+   * the whole customer.
    *
    * @return the plan and its customers, or {@code null} when this engine does not plan (the
    *     default)

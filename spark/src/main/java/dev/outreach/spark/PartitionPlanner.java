@@ -50,8 +50,11 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
     FILTERED,
     /** The record fields an upload sends. */
     UPLOADED,
-    /** The whole customer, for a report that shows them. */
-    WHOLE
+    /**
+     * What the text report reads (its money and breakdowns): the attributes filters read, which are
+     * those (no names, phone numbers or lead fields).
+     */
+    REPORTED
   }
 
   /**
@@ -210,9 +213,7 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
         return null; // the plan's own lists are all the driver needs
       case UPLOADED:
         return c.withCustom(java.util.Map.of());
-      case WHOLE:
-        return c;
-      default:
+      default: // FILTERED, REPORTED
         return c.filterable();
     }
   }

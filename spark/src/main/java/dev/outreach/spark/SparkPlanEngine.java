@@ -138,7 +138,8 @@ public final class SparkPlanEngine implements PlanEngine {
 
   /**
    * {@link #plan(Path, RuleSet, List, Planner, OffsetDateTime)}, with every customer also sent back
-   * to the driver, for the text report: each is still planned in its partition.
+   * to the driver with what the text report reads ({@link dev.outreach.core.Customer#filterable}):
+   * each is still planned in its partition.
    */
   @Override
   public Reported planForReport(

@@ -53,7 +53,8 @@ final class SparkPlanning {
 
   /**
    * The plan {@code planner} makes of {@code rows}; with {@code report}, every customer is also
-   * kept, whole, and given back with it (else no customer is).
+   * kept, with what the text report reads ({@link Customer#filterable}), and given back with it
+   * (else no customer is).
    */
   static PlanEngine.Reported plan(
       SparkSession spark,
@@ -85,7 +86,7 @@ final class SparkPlanning {
         join ? null : history == rules.history() ? ruleHistory : context.broadcast(history);
     PartitionPlanner.Kept kept =
         report
-            ? PartitionPlanner.Kept.WHOLE
+            ? PartitionPlanner.Kept.REPORTED
             : planner.uploadsCustomers()
                 ? PartitionPlanner.Kept.UPLOADED
                 : planner.filterMode() == FilterCompiler.Mode.IDS
@@ -221,7 +222,7 @@ final class SparkPlanning {
     if (kept == PartitionPlanner.Kept.IDS) {
       return new PlanEngine.Reported(assembler.finishByIds(proof), List.of());
     }
-    if (kept == PartitionPlanner.Kept.WHOLE) {
+    if (kept == PartitionPlanner.Kept.REPORTED) {
       List<Customer> portfolio = snapshot.inSourceOrder(firstRow);
       return new PlanEngine.Reported(assembler.finish(portfolio, proof), portfolio);
     }
