@@ -22,23 +22,23 @@ record Candidate(String key, Filters part, int cost) {
    * narrow the selection, in a fixed order; custom attributes only when {@code useCustom}.
    */
   static List<Candidate> implied(
-      SnapshotIndex index, int[] positions, boolean useCustom, int maxValues) {
+      Snapshot index, int[] positions, boolean useCustom, int maxValues) {
     List<Candidate> out = new ArrayList<>();
-    List<String> status = strings(index.column("payment_status"), positions, maxValues);
+    List<String> status = strings(index, "payment_status", positions, maxValues);
     if (status != null) {
       out.add(of("payment_status", new Filters(null, null, status, null, null, null, null)));
     }
-    List<String> language = strings(index.column("language"), positions, maxValues);
+    List<String> language = strings(index, "language", positions, maxValues);
     if (language != null) {
       out.add(of("language", new Filters(null, null, null, language, null, null, null)));
     }
-    LocalDate[] dates = range(index.dates(), positions, LocalDate.class);
+    LocalDate[] dates = range(index::dueDate, positions, LocalDate.class);
     if (dates != null) {
       out.add(of("emi_due_date", dates(new Filters.DateRange(dates[0], dates[1]))));
       out.add(of("emi_due_date.from", dates(new Filters.DateRange(dates[0], null))));
       out.add(of("emi_due_date.to", dates(new Filters.DateRange(null, dates[1]))));
     }
-    BigDecimal[] amounts = range(index.amounts(), positions, BigDecimal.class);
+    BigDecimal[] amounts = range(index::amount, positions, BigDecimal.class);
     if (amounts != null) {
       out.add(of("emi_amount", amounts(new Filters.AmountRange(amounts[0], amounts[1]))));
       out.add(of("emi_amount.min", amounts(new Filters.AmountRange(amounts[0], null))));
@@ -71,17 +71,18 @@ record Candidate(String key, Filters part, int cost) {
   }
 
   /** The audience's distinct values, sorted; null when one is missing or there are too many. */
-  private static List<String> strings(Column column, int[] positions, int maxValues) {
+  private static List<String> strings(
+      Snapshot index, String attribute, int[] positions, int maxValues) {
     IntSet ids = new IntSet();
     for (int p : positions) {
-      int id = column.valueId(p);
+      int id = index.valueId(attribute, p);
       if (id < 0 || (ids.add(id) && ids.size() > maxValues)) {
         return null;
       }
     }
     java.util.TreeSet<String> values = new java.util.TreeSet<>();
     for (int i = 0; i < ids.size(); i++) {
-      values.add((String) column.value(ids.get(i)));
+      values.add((String) index.value(attribute, ids.get(i)));
     }
     return new ArrayList<>(values);
   }
@@ -91,11 +92,11 @@ record Candidate(String key, Filters part, int cost) {
    * missing.
    */
   private static <T extends Comparable<? super T>> T[] range(
-      RangeColumn<T> column, int[] positions, Class<T> type) {
+      java.util.function.IntFunction<T> column, int[] positions, Class<T> type) {
     T min = null;
     T max = null;
     for (int p : positions) {
-      T v = column.value(p);
+      T v = column.apply(p);
       if (v == null) {
         return null;
       }
@@ -117,25 +118,25 @@ record Candidate(String key, Filters part, int cost) {
    * distinct values as {@link ValueSet} tells them apart (numbers numerically), sorted.
    */
   private static Map<String, List<Object>> customValues(
-      SnapshotIndex index, int[] positions, int maxValues) {
+      Snapshot index, int[] positions, int maxValues) {
     Map<String, List<Object>> out = new TreeMap<>();
     if (positions.length == 0) {
       return out;
     }
     for (String key : index.customKeys(positions[0])) {
-      Column column = index.column("custom." + key);
+      String attribute = "custom." + key;
       List<Object> values = new ArrayList<>();
       ValueSet seen = new ValueSet(List.of());
       IntSet ids = new IntSet();
       boolean usable = true;
       for (int p : positions) {
-        int id = column.valueId(p);
+        int id = index.valueId(attribute, p);
         if (id < 0) {
           usable = false;
           break;
         }
         if (ids.add(id)) { // a value first met: equal objects share an id, so a repeat is never new
-          Object v = column.value(id);
+          Object v = index.value(attribute, id);
           if (!seen.contains(v)) {
             seen.add(v);
             values.add(v);

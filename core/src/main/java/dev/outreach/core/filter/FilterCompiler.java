@@ -47,7 +47,8 @@ public final class FilterCompiler {
   /** Bytes a request adds besides its filters: the rest of the body, headers, a round trip. */
   private static final int REQUEST_OVERHEAD = 200;
 
-  private final SnapshotIndex index;
+  private final Snapshot index;
+  private final PartialSnapshot partial; // when the snapshot is asked about in rounds
   private final Mode mode;
   private final int maxIds;
   private final boolean useCustom;
@@ -84,10 +85,25 @@ public final class FilterCompiler {
     this(Objects.requireNonNull(universe, "universe == null"), mode, maxIds, useCustom, true);
   }
 
+  /**
+   * As {@link #FilterCompiler(SnapshotIndex, Mode, int, boolean)} over a snapshot kept where its
+   * customers are and asked about in rounds: compile with {@link #attempt}, answering the
+   * snapshot's questions between rounds ({@link PartialSnapshot#answer}).
+   */
+  public FilterCompiler(PartialSnapshot universe, Mode mode, int maxIds, boolean useCustom) {
+    this(Objects.requireNonNull(universe, "universe == null"), null, mode, maxIds, useCustom);
+  }
+
   private FilterCompiler(
       SnapshotIndex universe, Mode mode, int maxIds, boolean useCustom, boolean checked) {
+    this(null, universe == null ? null : universe.view(), mode, maxIds, useCustom);
+  }
+
+  private FilterCompiler(
+      PartialSnapshot partial, Snapshot universe, Mode mode, int maxIds, boolean useCustom) {
     this.useCustom = useCustom;
-    this.index = universe; // null only for ids, which never looks at the snapshot
+    this.partial = partial;
+    this.index = universe; // null for ids, which never looks at the snapshot, and when partial
     this.mode = Objects.requireNonNull(mode, "mode == null");
     if (maxIds < 1) {
       throw new IllegalArgumentException("maxIds must be at least 1: " + maxIds);
@@ -113,7 +129,11 @@ public final class FilterCompiler {
     return compileIds(audience.stream().map(Customer::loanId).toList());
   }
 
-  /** {@link #compile}, for the audience's loan ids. */
+  /**
+   * {@link #compile}, for the audience's loan ids.
+   *
+   * @throws IllegalStateException if the snapshot is asked about in rounds: use {@link #attempt}
+   */
   public List<Compiled> compileIds(List<String> audience) {
     if (audience.isEmpty()) {
       throw new IllegalArgumentException("an empty audience needs no request");
@@ -121,6 +141,9 @@ public final class FilterCompiler {
     List<Compiled> byIds = byIds(audience);
     if (mode == Mode.IDS) {
       return byIds;
+    }
+    if (index == null) {
+      throw new IllegalStateException("a snapshot asked about in rounds is compiled by attempts");
     }
     int[] positions = positions(audience);
     if (positions == null) {
@@ -140,7 +163,7 @@ public final class FilterCompiler {
     // fits no
     // single AND of filters: try one request per value of a low-cardinality attribute instead.
     if (excluded > SPLIT_WHEN_EXCLUDING && excluded > audience.size() / 10) {
-      for (Column key : splitKeys(positions)) {
+      for (String key : splitKeys(positions)) {
         if (budget.exhausted()) {
           break;
         }
@@ -148,6 +171,28 @@ public final class FilterCompiler {
       }
     }
     return best;
+  }
+
+  /**
+   * {@link #compileIds}, or null when the snapshot is asked about in rounds and must answer the
+   * questions this attempt raised first ({@link PartialSnapshot#answer}); then attempt again. Over
+   * an indexed snapshot, or with ids alone, always the requests.
+   */
+  public List<Compiled> attempt(List<String> audience) {
+    if (partial == null || mode == Mode.IDS) {
+      return compileIds(audience);
+    }
+    PartialSnapshot.Attempt view = partial.attempt();
+    List<Compiled> out;
+    try {
+      out = new FilterCompiler(null, view, mode, maxIds, useCustom).compileIds(audience);
+    } catch (RuntimeException e) {
+      if (view.complete()) {
+        throw e;
+      }
+      return null; // it ran on stand-ins for answers not known yet: the answers change its course
+    }
+    return view.complete() ? out : null;
   }
 
   private int[] positions(List<String> audience) {
@@ -177,16 +222,15 @@ public final class FilterCompiler {
    * The columns to split an audience by, in a fixed order ({@code payment_status}, {@code
    * language}, then custom keys by name): those with a few values, each present for every member.
    */
-  private List<Column> splitKeys(int[] positions) {
+  private List<String> splitKeys(int[] positions) {
     List<String> names = new ArrayList<>(List.of("payment_status", "language"));
     for (String k : useCustom ? index.customKeys(positions[0]) : Set.<String>of()) {
       names.add("custom." + k);
     }
-    List<Column> keys = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     for (String name : names) {
-      Column column = index.column(name);
-      if (distinct(column, positions, MAX_PARTS) != null) {
-        keys.add(column);
+      if (distinct(name, positions, MAX_PARTS) != null) {
+        keys.add(name);
       }
     }
     return keys;
@@ -196,10 +240,10 @@ public final class FilterCompiler {
    * The audience's distinct value ids in {@code column} if there are 2 to {@code max} and none is
    * missing.
    */
-  private static IntSet distinct(Column column, int[] positions, int max) {
+  private IntSet distinct(String attribute, int[] positions, int max) {
     IntSet values = new IntSet();
     for (int p : positions) {
-      int v = column.valueId(p);
+      int v = index.valueId(attribute, p);
       if (v < 0 || (values.add(v) && values.size() > max)) {
         return null;
       }
@@ -213,12 +257,12 @@ public final class FilterCompiler {
    * it need only be compared with the customers of the snapshot that share that value (found in the
    * index).
    */
-  private List<Compiled> split(int[] positions, Column key, SearchBudget budget) {
+  private List<Compiled> split(int[] positions, String key, SearchBudget budget) {
     IntSet values = distinct(key, positions, MAX_PARTS);
     int[] counts = new int[values.size()];
     int[] part = new int[positions.length];
     for (int i = 0; i < positions.length; i++) {
-      part[i] = indexOf(values, key.valueId(positions[i]));
+      part[i] = indexOf(values, index.valueId(key, positions[i]));
       counts[part[i]]++;
     }
     List<Compiled> out = new ArrayList<>();
@@ -231,7 +275,7 @@ public final class FilterCompiler {
         }
       }
       List<Compiled> ids = byIds(loanIds(members));
-      Compiled compact = compact(members, key.membersOf(values.get(v)), budget);
+      Compiled compact = compact(members, index.withValue(key, values.get(v)), budget);
       if (compact != null) {
         compact = new Compiled(keep(compact.filters(), members), compact.customerIds());
       }
@@ -280,17 +324,16 @@ public final class FilterCompiler {
    */
   @SuppressWarnings("unchecked")
   private <T> List<T> same(String attribute, int[] part) {
-    Column column = index.column(attribute);
-    int first = column.valueId(part[0]);
+    int first = index.valueId(attribute, part[0]);
     if (first < 0) {
       return null;
     }
     for (int p : part) {
-      if (column.valueId(p) != first) {
+      if (index.valueId(attribute, p) != first) {
         return null;
       }
     }
-    return List.of((T) column.value(first));
+    return List.of((T) index.value(attribute, first));
   }
 
   /** Requests listing {@code ids} in their order, at most {@code maxIds} each. */
@@ -325,7 +368,7 @@ public final class FilterCompiler {
    * holds for the whole audience, so the bytes it saves are the snapshot's id bytes less those of
    * its own customers); only its customers are then visited, never the whole snapshot.
    */
-  private Compiled compact(int[] positions, int[] scope, SearchBudget budget) {
+  private Compiled compact(int[] positions, Selection scope, SearchBudget budget) {
     // Finding the implied constraints visits each member once per attribute.
     if (!budget.spend((long) positions.length * (4 + index.customKeys(positions[0]).size()))) {
       return null;
@@ -335,7 +378,7 @@ public final class FilterCompiler {
     java.util.Arrays.sort(members);
     List<Probe> candidates = new ArrayList<>();
     for (Candidate c : Candidate.implied(index, positions, useCustom, MAX_VALUES)) {
-      candidates.add(new Probe(c, index.constraints(c.part()).get(0)));
+      candidates.add(new Probe(c, index.select(c.part())));
     }
     List<Candidate> chosen = new ArrayList<>();
     int[] extras;
@@ -364,13 +407,13 @@ public final class FilterCompiler {
       } else if (outside > maxIds || !budget.spend(index.size())) {
         return null;
       } else {
-        extras = without(null, members);
+        extras = without(index.everyone(), members);
       }
     } else {
-      if (!budget.spend(scope.length)) {
+      if (!budget.spend(scope.count())) {
         return null;
       }
-      extras = without(scope, members);
+      extras = without(scope.members().get(), members);
     }
     List<Candidate> left = new ArrayList<>(candidates.size());
     List<Selection> selections = new ArrayList<>(candidates.size());
@@ -410,16 +453,16 @@ public final class FilterCompiler {
   }
 
   /**
-   * The positions of {@code from} (ascending; all of the snapshot when null) that are not among
-   * {@code members} (ascending): one merge, without a mark per customer of the snapshot.
+   * The positions of {@code from} (ascending) that are not among {@code members} (ascending): one
+   * merge, without a mark per customer of the snapshot.
    */
-  private int[] without(int[] from, int[] members) {
-    int n = from == null ? index.size() : from.length;
-    int[] out = new int[Math.max(0, n - (from == null ? members.length : 0))];
+  private static int[] without(int[] from, int[] members) {
+    int n = from.length;
+    int[] out = new int[Math.max(0, n - members.length)];
     int k = 0;
     int m = 0;
     for (int i = 0; i < n; i++) {
-      int x = from == null ? i : from[i];
+      int x = from[i];
       while (m < members.length && members[m] < x) {
         m++;
       }

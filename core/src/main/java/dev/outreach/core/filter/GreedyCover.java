@@ -25,7 +25,7 @@ final class GreedyCover {
    *     FilterCompiler#family}) leaves the race
    */
   static int choose(
-      SnapshotIndex index,
+      Snapshot index,
       List<Candidate> candidates,
       List<Selection> selections,
       int[] extras,

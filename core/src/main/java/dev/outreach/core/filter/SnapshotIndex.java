@@ -199,6 +199,82 @@ public final class SnapshotIndex {
     }
   }
 
+  /** This index as the compiler reads a snapshot. */
+  Snapshot view() {
+    return view;
+  }
+
+  private final Snapshot view =
+      new Snapshot() {
+        @Override
+        public int size() {
+          return SnapshotIndex.this.size();
+        }
+
+        @Override
+        public long totalWeight() {
+          return totalWeight;
+        }
+
+        @Override
+        public String loanId(int position) {
+          return source.loanId(position);
+        }
+
+        @Override
+        public int position(String loanId) {
+          return source.position(loanId);
+        }
+
+        @Override
+        public int weight(int position) {
+          return weight[position];
+        }
+
+        @Override
+        public java.util.SortedSet<String> customKeys(int position) {
+          return source.customKeys(position);
+        }
+
+        @Override
+        public int valueId(String attribute, int position) {
+          return column(attribute).valueId(position);
+        }
+
+        @Override
+        public Object value(String attribute, int id) {
+          return column(attribute).value(id);
+        }
+
+        @Override
+        public LocalDate dueDate(int position) {
+          return dates().value(position);
+        }
+
+        @Override
+        public BigDecimal amount(int position) {
+          return amounts().value(position);
+        }
+
+        @Override
+        public Selection select(Filters part) {
+          return constraints(part).get(0);
+        }
+
+        @Override
+        public Selection withValue(String attribute, int id) {
+          int[] members = column(attribute).membersOf(id);
+          return new Selection(members.length, 0, null, () -> members);
+        }
+
+        @Override
+        public int[] everyone() {
+          int[] all = new int[size()];
+          java.util.Arrays.setAll(all, i -> i);
+          return all;
+        }
+      };
+
   private static Selection equal(Column column, List<?> allowed) {
     BitSet ids = column.matching(allowed);
     return new Selection(

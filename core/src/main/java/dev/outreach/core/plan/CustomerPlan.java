@@ -33,6 +33,19 @@ public final class CustomerPlan implements Serializable {
     return loanId;
   }
 
+  /**
+   * Whether the customer joins a request's audience (unless the daily capacity holds them back):
+   * only such customers are named by the requests of the plan, in their filters or customer ids.
+   */
+  public boolean grouped() {
+    for (Event e : events) {
+      if (e instanceof Grouped) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Tells {@code to} what this customer adds, in the order it was found. */
   void applyTo(Effects to) {
     for (Event e : events) {

@@ -4,6 +4,7 @@ import dev.outreach.core.Channel;
 import dev.outreach.core.Customer;
 import dev.outreach.core.decision.Contact;
 import dev.outreach.core.filter.FilterCompiler;
+import dev.outreach.core.filter.PartialSnapshot;
 import dev.outreach.core.filter.SnapshotIndex;
 import dev.outreach.core.plan.Plan.Overridden;
 import dev.outreach.core.plan.Plan.Suppressed;
@@ -146,6 +147,31 @@ public final class PlanAssembler {
   }
 
   /**
+   * {@link #finish(SnapshotIndex, AudienceProof)} with the portfolio kept where it is, only the
+   * customers the requests name indexed here ({@link PartialSnapshot}): the filters are chosen in
+   * rounds, each asking the snapshot's engine everything the groups still need, and are the same as
+   * over the whole portfolio.
+   *
+   * @throws IllegalStateException if the planner lists ids alone or uploads customers
+   * @throws IllegalArgumentException if {@code snapshot} is not the customers added
+   */
+  public Plan finish(PartialSnapshot snapshot, AudienceProof proof) {
+    Objects.requireNonNull(snapshot, "snapshot == null");
+    Objects.requireNonNull(proof, "proof == null");
+    if (planner.filterMode != FilterCompiler.Mode.COMPACT || planner.upload) {
+      throw new IllegalStateException(
+          "only a plan that chooses filters and uploads nobody is made from a partial snapshot");
+    }
+    start(snapshot.size());
+    List<Step> steps =
+        steps(
+            List.of(),
+            new FilterCompiler(snapshot, planner.filterMode, planner.maxIdsPerStep, true),
+            snapshot);
+    return proved(steps, proof, snapshot.size());
+  }
+
+  /**
    * The plan of a planner whose requests list ids ({@link FilterCompiler.Mode#IDS}) and that
    * uploads no customers: such a plan needs no customer's attributes, only the loan ids added, so
    * no portfolio is kept anywhere; {@code proof} proves the steps where the portfolio is.
@@ -278,6 +304,47 @@ public final class PlanAssembler {
   }
 
   private List<Step> steps(List<Customer> portfolio, FilterCompiler compiler) {
+    return steps(portfolio, compiler, null);
+  }
+
+  /**
+   * Each group's requests; over a snapshot asked about in rounds ({@code asked}), the groups not
+   * compiled yet are attempted again after each round of questions.
+   */
+  private List<List<FilterCompiler.Compiled>> compiled(
+      List<Group> all, FilterCompiler compiler, PartialSnapshot asked) {
+    int threads = planner.filterMode == FilterCompiler.Mode.IDS ? 1 : planner.threads;
+    if (asked == null) {
+      // in loan id order: customers came sorted
+      return Parallel.map(threads, all, g -> compiler.compileIds(g.customerIds));
+    }
+    List<List<FilterCompiler.Compiled>> out =
+        new ArrayList<>(java.util.Collections.nCopies(all.size(), null));
+    List<Integer> pending = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      pending.add(i);
+    }
+    while (!pending.isEmpty()) {
+      List<List<FilterCompiler.Compiled>> tried =
+          Parallel.map(threads, pending, i -> compiler.attempt(all.get(i).customerIds));
+      List<Integer> left = new ArrayList<>();
+      for (int k = 0; k < pending.size(); k++) {
+        if (tried.get(k) == null) {
+          left.add(pending.get(k));
+        } else {
+          out.set(pending.get(k), tried.get(k));
+        }
+      }
+      if (!left.isEmpty() && !asked.answer()) {
+        throw new IllegalStateException("internal error: groups wait on answers nobody asked for");
+      }
+      pending = left;
+    }
+    return out;
+  }
+
+  private List<Step> steps(
+      List<Customer> portfolio, FilterCompiler compiler, PartialSnapshot asked) {
     List<Step> steps = new ArrayList<>();
     String campaignId = planner.campaignId;
     if (planner.upload) {
@@ -303,11 +370,7 @@ public final class PlanAssembler {
     // Each group's filters are worked out on their own (the index is shared, read-only), in
     // parallel.
     List<Group> all = new ArrayList<>(groups.values());
-    List<List<FilterCompiler.Compiled>> compiled =
-        Parallel.map(
-            planner.filterMode == FilterCompiler.Mode.IDS ? 1 : planner.threads,
-            all,
-            g -> compiler.compileIds(g.customerIds)); // in loan id order: customers came sorted
+    List<List<FilterCompiler.Compiled>> compiled = compiled(all, compiler, asked);
     for (int i = 0; i < all.size(); i++) {
       Group g = all.get(i);
       StepKind kind = StepKind.initiate(g.key.channel());

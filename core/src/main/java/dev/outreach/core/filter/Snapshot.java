@@ -1,0 +1,56 @@
+package dev.outreach.core.filter;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.SortedSet;
+
+/**
+ * What the filter compiler reads of a campaign snapshot, customers named by position (ascending in
+ * the snapshot's order): the whole snapshot indexed here ({@link SnapshotIndex}), or one whose
+ * customers mostly stay where they are and are asked about in rounds ({@link PartialSnapshot}).
+ * Per-customer reads are only ever made of customers the compiler was given by the snapshot: the
+ * audience's, or those a selection lists.
+ */
+interface Snapshot {
+  /** How many customers the snapshot has. */
+  int size();
+
+  /** The bytes all their loan ids would take in an id list. */
+  long totalWeight();
+
+  String loanId(int position);
+
+  /** The position of {@code loanId}, or -1 when the snapshot lacks it. */
+  int position(String loanId);
+
+  /** The bytes the loan id at {@code position} takes in an id list: the id, its quotes, a comma. */
+  int weight(int position);
+
+  /** The custom keys of the customer at {@code position}, sorted. */
+  SortedSet<String> customKeys(int position);
+
+  /**
+   * The id of the value of equality attribute {@code attribute} ({@code payment_status}, {@code
+   * language} or {@code custom.KEY}) of the customer at {@code position}, -1 when it has none;
+   * customers with equal values (by {@code equals}) share an id.
+   */
+  int valueId(String attribute, int position);
+
+  /** The value of id {@code id} of {@code attribute}. */
+  Object value(String attribute, int id);
+
+  LocalDate dueDate(int position);
+
+  BigDecimal amount(int position);
+
+  /** The customers one attribute constraint ({@code part} constrains one attribute) selects. */
+  Selection select(Filters part);
+
+  /**
+   * The customers whose {@code attribute} equals (by {@code equals}) the value of id {@code id}.
+   */
+  Selection withValue(String attribute, int id);
+
+  /** Every position, ascending; called only when the search can afford {@link #size()}. */
+  int[] everyone();
+}
