@@ -1,6 +1,7 @@
 package dev.outreach.spark;
 
 import dev.outreach.core.Customer;
+import dev.outreach.core.filter.PartialSnapshot;
 import dev.outreach.core.filter.SnapshotBuilder;
 import dev.outreach.core.filter.SnapshotIndex;
 import dev.outreach.core.internal.SharedValues;
@@ -11,7 +12,9 @@ import java.util.List;
  * The customers as the driver keeps them, each value met before shared (statuses, languages, dates,
  * amounts and custom values repeat across a book), put back in the source's order at the end: the
  * filters are chosen in that order, as the program chooses them. For a plan that only chooses
- * filters, only what filters read is kept, as columns ({@link SnapshotBuilder}), not customers.
+ * filters, only what filters read is kept, as columns ({@link SnapshotBuilder}), not customers, and
+ * only of the customers a request may name; the others are counted, and asked about where they are
+ * ({@link PartialSnapshot}).
  */
 final class KeptCustomers {
   private static final int SHARED = 1 << 20;
@@ -33,7 +36,26 @@ final class KeptCustomers {
     this.rows = new long[n];
   }
 
+  /** Customers counted (kept or not) and their id bytes, for a partial snapshot. */
+  private int counted;
+
+  private long weight;
+
+  /** How many customers were counted for a partial snapshot, kept here or not. */
+  int counted() {
+    return counted;
+  }
+
+  /** Counts a customer of the snapshot that is not kept here. */
+  void count(String loanId) {
+    counted++;
+    weight += PartialSnapshot.weight(loanId);
+  }
+
   void add(long row, Customer c) {
+    if (filtered != null) {
+      count(c.loanId());
+    }
     if (size == rows.length) {
       rows = Arrays.copyOf(rows, size * 2);
       if (customers != null) {
@@ -48,10 +70,20 @@ final class KeptCustomers {
     rows[size++] = row;
   }
 
-  /** The index of what filters read, in the source's order. */
-  SnapshotIndex index(long[] firstRow) {
-    int[] at = places(firstRow);
-    return filtered.build(k -> at[k]);
+  /**
+   * The snapshot of every customer counted, those kept indexed here by what filters read, in the
+   * source's order, and the others asked of {@code engine}.
+   */
+  PartialSnapshot partial(long[] firstRow, PartialSnapshot.Engine engine) {
+    int[] position = new int[size];
+    for (int k = 0; k < size; k++) {
+      position[k] = SparkSnapshot.position(rows[k], firstRow);
+    }
+    rows = null;
+    int[] sorted = position.clone();
+    Arrays.sort(sorted);
+    SnapshotIndex known = filtered.build(k -> Arrays.binarySearch(sorted, position[k]));
+    return PartialSnapshot.of(counted, weight, known, sorted, engine);
   }
 
   /**

@@ -46,7 +46,10 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
   enum Kept {
     /** Nothing: requests list ids, and the plan's lists are all it needs. */
     IDS,
-    /** The attributes filters read. */
+    /**
+     * The attributes filters read, of the customers a request may name (the others are asked about
+     * where they are).
+     */
     FILTERED,
     /** The record fields an upload sends. */
     UPLOADED,
@@ -191,7 +194,7 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
       } else {
         Customer c = r.customer();
         CustomerPlan plan = planner.plan(c, decided.of(c.loanId()));
-        out.add(new Planned(row, c.loanId(), List.of(), false, plan, kept(c), null));
+        out.add(new Planned(row, c.loanId(), List.of(), false, plan, kept(c, plan), null));
       }
       failure = null; // told once, with the part's first row
     }
@@ -207,13 +210,15 @@ final class PartitionPlanner implements MapPartitionsFunction<Row, byte[]> {
     }
   }
 
-  private Customer kept(Customer c) {
+  private Customer kept(Customer c, CustomerPlan plan) {
     switch (kept) {
       case IDS:
         return null; // the plan's own lists are all the driver needs
       case UPLOADED:
         return c.withCustom(java.util.Map.of());
-      default: // FILTERED, REPORTED
+      case FILTERED: // the others stay here, and are asked about (SparkSnapshot)
+        return plan.grouped() ? c.filterable() : null;
+      default: // REPORTED
         return c.filterable();
     }
   }

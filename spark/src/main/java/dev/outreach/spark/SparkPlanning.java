@@ -34,9 +34,11 @@ import org.apache.spark.sql.types.DataTypes;
  * A whole plan on Spark, the driver keeping no customer's record: the rows are sorted by loan id
  * (Spark's sort, spilling to disk as it needs), each partition reads, decides and plans its
  * customers ({@link PartitionPlanner}), and the driver adds the customer plans in that order to the
- * program's own {@link PlanAssembler}, keeping of each customer only the attributes the plan's
- * filters read. Repeated loan ids are next to each other in that order, so they are found without a
- * set of every id; bad rows are numbered as the source holds them.
+ * program's own {@link PlanAssembler}. A plan of id lists keeps no customer here; a plan that
+ * chooses filters keeps only the customers its requests may name, with what filters read, and asks
+ * about the others where they are, in a few passes over the rows ({@link SparkSnapshot}). Repeated
+ * loan ids are next to each other in that order, so they are found without a set of every id; bad
+ * rows are numbered as the source holds them.
  */
 final class SparkPlanning {
   private static final String KEY = "__outreach_loan_id_key__";
@@ -113,7 +115,13 @@ final class SparkPlanning {
     if (join) {
       keyed = keyed.union(History.rows(spark, history, keyed.schema()));
     }
-    Dataset<Row> sorted = keyed.repartitionByRange(partitions, order).sortWithinPartitions(order);
+    // Ranges of the key alone: Spark draws the ranges' bounds from a sample of the rows, and a
+    // bound drawn between a loan's history row and its customer's row (were the row number part of
+    // the range) would part them. Every row of one loan id lands in one partition.
+    Dataset<Row> sorted =
+        keyed
+            .repartitionByRange(partitions, functions.col(KEY).asc_nulls_first())
+            .sortWithinPartitions(order);
     try (Parts parts =
         Parts.of(
             sorted.mapPartitions(
@@ -155,7 +163,10 @@ final class SparkPlanning {
     KeptCustomers snapshot =
         new KeptCustomers(
             kept == PartitionPlanner.Kept.FILTERED,
-            kept == PartitionPlanner.Kept.IDS ? 0 : (int) Math.min(rowCount, 1 << 30));
+            // a partial snapshot keeps only the customers requests may name: it grows as it needs
+            kept == PartitionPlanner.Kept.IDS || kept == PartitionPlanner.Kept.FILTERED
+                ? 0
+                : (int) Math.min(rowCount, 1 << 30));
     TreeMap<Integer, Long> rowsOf = new TreeMap<>(); // rows per partition of the source
     String last = null;
     long lastRow = -1;
@@ -201,6 +212,8 @@ final class SparkPlanning {
           assembler.add(p.plan());
           if (kept == PartitionPlanner.Kept.IDS) {
             snapshot.size++; // a plan of id lists needs no customer kept here
+          } else if (p.kept() == null) {
+            snapshot.count(p.loanId()); // no request names them: asked about where they are
           } else {
             snapshot.add(p.row(), p.kept());
           }
@@ -211,7 +224,7 @@ final class SparkPlanning {
     if (found.total > 0) {
       throw found.exception(source, csv, firstRow);
     }
-    if (snapshot.size == 0) {
+    if (snapshot.size == 0 && snapshot.counted() == 0) {
       // As the program refuses an empty export: planning nothing and succeeding hides it.
       throw new PortfolioException(
           source,
@@ -227,7 +240,9 @@ final class SparkPlanning {
       return new PlanEngine.Reported(assembler.finish(portfolio, proof), portfolio);
     }
     if (kept == PartitionPlanner.Kept.FILTERED) {
-      return new PlanEngine.Reported(assembler.finish(snapshot.index(firstRow), proof), List.of());
+      SparkSnapshot engine = new SparkSnapshot(context, rows, source, columns, firstRow);
+      return new PlanEngine.Reported(
+          assembler.finish(snapshot.partial(firstRow, engine), proof), List.of());
     }
     return new PlanEngine.Reported(
         assembler.finish(snapshot.inSourceOrder(firstRow), proof), List.of());

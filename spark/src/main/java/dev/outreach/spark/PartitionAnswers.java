@@ -1,0 +1,85 @@
+package dev.outreach.spark;
+
+import dev.outreach.core.Customer;
+import dev.outreach.core.filter.PartialSnapshot;
+import dev.outreach.core.filter.Question;
+import dev.outreach.core.portfolio.PortfolioException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+
+/**
+ * The filter compiler's questions answered in the executor ({@link SparkSnapshot}): each customer
+ * of the partition is read again from the source's rows, at its position in the source, and every
+ * question is put to it. A partition gives back one record: per question, the customers it selects
+ * and their id bytes (partial sums the driver adds up), and the customers the listing questions
+ * select, with what filters read.
+ */
+final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
+  private static final long serialVersionUID = 1L;
+
+  /** What the driver broadcasts: the questions, and where each source partition's rows start. */
+  record Asked(List<Question> questions, long[] firstRow) implements Serializable {}
+
+  private final String source;
+  private final List<String> columns;
+  private final Broadcast<Asked> asked;
+
+  PartitionAnswers(String source, List<String> columns, Broadcast<Asked> asked) {
+    this.source = source;
+    this.columns = List.copyOf(columns);
+    this.asked = asked;
+  }
+
+  @Override
+  public Iterator<byte[]> call(Iterator<Row> rows) throws PortfolioException {
+    Asked a = asked.value();
+    List<Question> questions = a.questions();
+    int n = questions.size();
+    long[] count = new long[n];
+    long[] weight = new long[n];
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SourceRows reader = SourceRows.of(source, columns);
+    int width = columns.size();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        // The plan was made from a portfolio without bad rows: a byte order mark can only be
+        // the first line's.
+        Customer c = reader.read(0, Cells.of(row, width), true).customer();
+        if (c == null) {
+          continue; // a blank line
+        }
+        int position = SparkSnapshot.position(row.getLong(width), a.firstRow());
+        int w = PartialSnapshot.weight(c.loanId());
+        Customer filterable = null;
+        for (int q = 0; q < n; q++) {
+          Question question = questions.get(q);
+          if (question.selects(c)) {
+            count[q]++;
+            weight[q] += w;
+            if (question.lists()) {
+              filterable = filterable == null ? c.filterable() : filterable;
+              out.writeInt(q);
+              out.writeInt(position);
+              out.writeObject(filterable);
+            }
+          }
+        }
+      }
+      out.writeInt(-1);
+      out.writeObject(count);
+      out.writeObject(weight);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.of(bytes.toByteArray()).iterator();
+  }
+}
