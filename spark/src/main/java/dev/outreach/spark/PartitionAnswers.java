@@ -5,10 +5,11 @@ import dev.outreach.core.filter.PartialSnapshot;
 import dev.outreach.core.filter.Question;
 import dev.outreach.core.portfolio.PortfolioException;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -18,9 +19,10 @@ import org.apache.spark.sql.Row;
 /**
  * The filter compiler's questions answered in the executor ({@link SparkSnapshot}): each customer
  * of the partition is read again from the source's rows, at its position in the source, and every
- * question is put to it. A partition gives back one record: per question, the customers it selects
- * and their id bytes (partial sums the driver adds up), and the customers the listing questions
- * select, with what filters read.
+ * question is put to it. A partition gives back one record: the customers the listing questions
+ * select (by position; for one the driver does not keep, also its loan id and how the question's
+ * probes fare on it), then per question the customers it selects and their id bytes (partial sums
+ * the driver adds up).
  */
 final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
   private static final long serialVersionUID = 1L;
@@ -31,16 +33,24 @@ final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
   private final String source;
   private final List<String> columns;
   private final Broadcast<Asked> asked;
+  private final Broadcast<int[]> kept;
 
-  PartitionAnswers(String source, List<String> columns, Broadcast<Asked> asked) {
+  /**
+   * @param kept the positions of the customers the driver keeps, ascending: for those, a listing
+   *     sends the position alone
+   */
+  PartitionAnswers(
+      String source, List<String> columns, Broadcast<Asked> asked, Broadcast<int[]> kept) {
     this.source = source;
     this.columns = List.copyOf(columns);
     this.asked = asked;
+    this.kept = kept;
   }
 
   @Override
   public Iterator<byte[]> call(Iterator<Row> rows) throws PortfolioException {
     Asked a = asked.value();
+    int[] known = kept.value();
     List<Question> questions = a.questions();
     int n = questions.size();
     long[] count = new long[n];
@@ -48,7 +58,7 @@ final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     SourceRows reader = SourceRows.of(source, columns);
     int width = columns.size();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
       while (rows.hasNext()) {
         Row row = rows.next();
         // The plan was made from a portfolio without bad rows: a byte order mark can only be
@@ -59,24 +69,36 @@ final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
         }
         int position = SparkSnapshot.position(row.getLong(width), a.firstRow());
         int w = PartialSnapshot.weight(c.loanId());
-        Customer filterable = null;
+        int kept = 0; // 0 not looked up yet, 1 kept on the driver, 2 not
         for (int q = 0; q < n; q++) {
           Question question = questions.get(q);
           if (question.selects(c)) {
             count[q]++;
             weight[q] += w;
             if (question.lists()) {
-              filterable = filterable == null ? c.filterable() : filterable;
+              if (kept == 0) {
+                kept = java.util.Arrays.binarySearch(known, position) >= 0 ? 1 : 2;
+              }
               out.writeInt(q);
               out.writeInt(position);
-              out.writeObject(filterable);
+              out.writeBoolean(kept == 2);
+              if (kept == 2) { // the driver has its loan id and attributes otherwise
+                byte[] id = c.loanId().getBytes(StandardCharsets.UTF_8);
+                out.writeInt(id.length);
+                out.write(id);
+                for (long word : question.probe(c)) {
+                  out.writeLong(word);
+                }
+              }
             }
           }
         }
       }
       out.writeInt(-1);
-      out.writeObject(count);
-      out.writeObject(weight);
+      for (int q = 0; q < n; q++) {
+        out.writeLong(count[q]);
+        out.writeLong(weight[q]);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

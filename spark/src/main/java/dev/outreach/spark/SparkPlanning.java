@@ -241,8 +241,12 @@ final class SparkPlanning {
     }
     if (kept == PartitionPlanner.Kept.FILTERED) {
       SparkSnapshot engine = new SparkSnapshot(context, rows, source, columns, firstRow);
-      return new PlanEngine.Reported(
-          assembler.finish(snapshot.partial(firstRow, engine), proof), List.of());
+      try {
+        return new PlanEngine.Reported(
+            assembler.finish(snapshot.partial(firstRow, engine), proof), List.of());
+      } finally {
+        engine.close();
+      }
     }
     return new PlanEngine.Reported(
         assembler.finish(snapshot.inSourceOrder(firstRow), proof), List.of());

@@ -1,14 +1,17 @@
 package dev.outreach.spark;
 
-import dev.outreach.core.Customer;
 import dev.outreach.core.filter.PartialSnapshot;
 import dev.outreach.core.filter.Question;
+import dev.outreach.core.portfolio.CustomerRows;
+import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -22,12 +25,15 @@ import org.apache.spark.sql.functions;
  */
 final class SparkSnapshot implements PartialSnapshot.Engine {
   private static final String ROW = "__outreach_row__";
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SparkSnapshot.class);
 
   private final JavaSparkContext context;
   private final Dataset<Row> rows;
   private final String source;
   private final List<String> columns;
   private final long[] firstRow;
+  private Broadcast<int[]> kept;
 
   SparkSnapshot(
       JavaSparkContext context,
@@ -36,10 +42,30 @@ final class SparkSnapshot implements PartialSnapshot.Engine {
       List<String> columns,
       long[] firstRow) {
     this.context = context;
-    this.rows = rows;
     this.source = source;
-    this.columns = List.copyOf(columns);
     this.firstRow = firstRow.clone();
+    // Only what filters read: Parquet and ORC then read no other column, and no phone number is
+    // checked again. A JSON line is one text column, parsed whole.
+    List<String> read = new ArrayList<>();
+    for (String c : columns) {
+      if (SourceRows.jsonLines(columns) || CustomerRows.filterable(c)) {
+        read.add(c);
+      }
+    }
+    this.columns = List.copyOf(read);
+    Column[] selected = new Column[read.size()];
+    for (int i = 0; i < selected.length; i++) {
+      selected[i] = functions.col("`" + read.get(i).replace("`", "``") + "`");
+    }
+    this.rows = rows.select(selected);
+  }
+
+  /** Drops what the rounds shared with the executors. */
+  void close() {
+    if (kept != null) {
+      kept.destroy();
+      kept = null;
+    }
   }
 
   /**
@@ -57,33 +83,57 @@ final class SparkSnapshot implements PartialSnapshot.Engine {
 
   @Override
   public void answer(List<Question> questions, PartialSnapshot.Answers answers) {
+    if (kept == null) { // the same every round
+      kept = context.broadcast(answers.kept());
+    }
     Broadcast<PartitionAnswers.Asked> asked =
         context.broadcast(new PartitionAnswers.Asked(List.copyOf(questions), firstRow));
+    long t0 = System.nanoTime();
     List<byte[]> parts;
     try {
       parts =
           rows.withColumn(ROW, functions.monotonically_increasing_id())
-              .mapPartitions(new PartitionAnswers(source, columns, asked), Encoders.BINARY())
+              .mapPartitions(new PartitionAnswers(source, columns, asked, kept), Encoders.BINARY())
               .collectAsList();
     } finally {
       asked.destroy();
     }
+    long back = 0;
+    int listing = 0;
+    for (Question q : questions) {
+      listing += q.lists() ? 1 : 0;
+    }
+    int n = questions.size();
     for (byte[] part : parts) {
-      try (ObjectInputStream in = new ObjectInputStream(new ByteInput(part))) {
+      back += part.length;
+      try (DataInputStream in = new DataInputStream(new ByteInput(part))) {
         for (int q = in.readInt(); q >= 0; q = in.readInt()) {
           int position = in.readInt();
-          answers.listed(q, position, (Customer) in.readObject());
+          if (!in.readBoolean()) {
+            answers.listed(q, position, null, null); // one the driver keeps
+            continue;
+          }
+          byte[] id = new byte[in.readInt()];
+          in.readFully(id);
+          long[] probes = new long[questions.get(q).words()];
+          for (int w = 0; w < probes.length; w++) {
+            probes[w] = in.readLong();
+          }
+          answers.listed(q, position, new String(id, StandardCharsets.UTF_8), probes);
         }
-        long[] count = (long[]) in.readObject();
-        long[] weight = (long[]) in.readObject();
-        for (int q = 0; q < count.length; q++) {
-          answers.counted(q, count[q], weight[q]);
+        for (int q = 0; q < n; q++) {
+          answers.counted(q, in.readLong(), in.readLong());
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
       }
     }
+    LOG.info(
+        "compact filters, round of {} questions ({} listing): {} bytes back from the partitions"
+            + " in {} ms",
+        questions.size(),
+        listing,
+        back,
+        (System.nanoTime() - t0) / 1_000_000);
   }
 }

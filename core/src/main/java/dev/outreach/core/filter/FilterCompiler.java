@@ -183,16 +183,39 @@ public final class FilterCompiler {
       return compileIds(audience);
     }
     PartialSnapshot.Attempt view = partial.attempt();
+    FilterCompiler over = new FilterCompiler(null, view, mode, maxIds, useCustom);
     List<Compiled> out;
     try {
-      out = new FilterCompiler(null, view, mode, maxIds, useCustom).compileIds(audience);
+      out = over.compileIds(audience);
     } catch (RuntimeException e) {
       if (view.complete()) {
         throw e;
       }
       return null; // it ran on stand-ins for answers not known yet: the answers change its course
     }
-    return view.complete() ? out : null;
+    if (view.complete()) {
+      return out;
+    }
+    over.countParts(audience); // in this round, not in one of their own
+    return null;
+  }
+
+  /**
+   * Reads how many customers of the snapshot share each value the audience could be split by: a
+   * split is tried only once the compact search has run on real answers, and asking for these
+   * counts (cheap sums) with the first round's spares the split a round of its own.
+   */
+  private void countParts(List<String> audience) {
+    int[] positions = positions(audience);
+    if (positions == null) {
+      return;
+    }
+    for (String key : splitKeys(positions)) {
+      IntSet values = distinct(key, positions, MAX_PARTS);
+      for (int v = 0; v < values.size(); v++) {
+        index.withValue(key, values.get(v)).count();
+      }
+    }
   }
 
   private int[] positions(List<String> audience) {
@@ -380,6 +403,11 @@ public final class FilterCompiler {
     for (Candidate c : Candidate.implied(index, positions, useCustom, MAX_VALUES)) {
       candidates.add(new Probe(c, index.select(c.part())));
     }
+    // What the customers to keep out are tested with: nothing else is asked of them.
+    List<Filters> probes = new ArrayList<>(candidates.size());
+    for (Probe p : candidates) {
+      probes.add(p.candidate().part());
+    }
     List<Candidate> chosen = new ArrayList<>();
     int[] extras;
     if (scope == null) {
@@ -400,20 +428,20 @@ public final class FilterCompiler {
         if (!budget.spend(best.selection().count())) {
           return null;
         }
-        extras = without(best.selection().members().get(), members);
+        extras = without(best.selection().listed(probes), members);
         chosen.add(best.candidate());
         String family = family(best.candidate().key());
         candidates.removeIf(c -> family(c.candidate().key()).equals(family));
       } else if (outside > maxIds || !budget.spend(index.size())) {
         return null;
       } else {
-        extras = without(index.everyone(), members);
+        extras = without(index.everyone(probes), members);
       }
     } else {
       if (!budget.spend(scope.count())) {
         return null;
       }
-      extras = without(scope.members().get(), members);
+      extras = without(scope.listed(probes), members);
     }
     List<Candidate> left = new ArrayList<>(candidates.size());
     List<Selection> selections = new ArrayList<>(candidates.size());

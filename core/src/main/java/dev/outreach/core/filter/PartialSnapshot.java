@@ -1,6 +1,5 @@
 package dev.outreach.core.filter;
 
-import dev.outreach.core.Customer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
 
@@ -20,12 +18,14 @@ import java.util.function.IntPredicate;
  * what filters read ({@link SnapshotIndex#builder}); anything about the others is asked of an
  * {@link Engine}, in rounds, as {@link Question}s: how many customers of the whole snapshot one
  * attribute constraint selects and the bytes of their loan ids (sums over the snapshot), and, only
- * once the search has paid for them, which customers those are.
+ * once the search has paid for them, which customers those are: their positions, and for those not
+ * kept here their loan ids and how each constraint the search may still add (its probes) fares on
+ * them, a bit each. No customer not kept here is ever held whole.
  *
  * <p>The compiler makes the same choices as over a {@link SnapshotIndex} of the whole snapshot, so
  * the plan has the same bytes: {@link FilterCompiler#attempt} compiles a group with the answers
  * known so far, returning null (and leaving questions here) when it met one not known yet; {@link
- * #answer} then asks them all at once, and the group is attempted again. What is fetched is bounded
+ * #answer} then asks them all at once, and the group is attempted again. What is listed is bounded
  * by the search budget, which grows with the audiences, never with the snapshot.
  */
 public final class PartialSnapshot {
@@ -35,8 +35,8 @@ public final class PartialSnapshot {
      * Answers {@code questions} over every customer of the snapshot: for question {@code i}, {@link
      * Answers#counted} the customers it {@link Question#selects} and their id bytes ({@link
      * PartialSnapshot#weight}), as one sum or as partial sums; and when it {@link Question#lists},
-     * also {@link Answers#listed} each of those customers with its position, with at least what
-     * filters read ({@link Customer#filterable}).
+     * also {@link Answers#listed} each of those customers with its position and, unless the
+     * snapshot keeps it ({@link Answers#kept}), its loan id and {@link Question#probe}.
      */
     void answer(List<Question> questions, Answers answers);
   }
@@ -46,9 +46,9 @@ public final class PartialSnapshot {
   private final SnapshotIndex known;
   private final int[] knownAt;
   private final Engine engine;
-  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final Map<String, long[]> counts = new ConcurrentHashMap<>(); // count, id bytes
+  private final Map<String, Listing> listings = new ConcurrentHashMap<>();
   private final Map<String, Question> asked = new ConcurrentHashMap<>();
-  private final Map<Integer, Customer> fetched = new ConcurrentHashMap<>();
   private int rounds;
   private long listed;
 
@@ -116,7 +116,7 @@ public final class PartialSnapshot {
    * none was left.
    *
    * @throws IllegalStateException if the engine's answers do not add up (a question not counted, or
-   *     listing other than the customers it counted)
+   *     listing other than the customers it counted, or a customer not kept without its loan id)
    */
   public boolean answer() {
     if (asked.isEmpty()) {
@@ -124,45 +124,29 @@ public final class PartialSnapshot {
     }
     List<Question> questions = new ArrayList<>(new TreeMap<>(asked).values());
     asked.clear();
-    Answers to = new Answers(questions.size());
+    Answers to = new Answers(questions, knownAt);
     engine.answer(List.copyOf(questions), to);
     for (int i = 0; i < questions.size(); i++) {
       Question q = questions.get(i);
       if (!to.counted[i]) {
         throw new IllegalStateException("internal error: the engine did not count " + q);
       }
-      int[] members = null;
+      counts.putIfAbsent(q.key(), new long[] {to.count[i], to.weight[i]});
       if (q.lists()) {
-        members =
-            to.positions[i] == null
-                ? new int[0]
-                : Arrays.copyOf(to.positions[i], to.listedCount[i]);
-        Arrays.sort(members);
-        if (members.length != to.count[i]) {
+        Listing l = to.listing(i, q);
+        if (l.members.length != to.count[i]) {
           throw new IllegalStateException(
               "internal error: the engine listed "
-                  + members.length
+                  + l.members.length
                   + " customers for "
                   + q
                   + " and counted "
                   + to.count[i]);
         }
-        for (int k = 1; k < members.length; k++) {
-          if (members[k] == members[k - 1]) {
-            throw new IllegalStateException(
-                "internal error: the engine listed position " + members[k] + " twice for " + q);
-          }
-        }
-        listed += members.length;
+        listed += l.members.length;
+        listings.put(q.listingKey(), l);
       }
-      answers.put(q.key(), new Answer(to.count[i], to.weight[i], members));
     }
-    to.customers.forEach(
-        (p, c) -> {
-          if (local(p) < 0) {
-            fetched.putIfAbsent(p, c);
-          }
-        });
     rounds++;
     return true;
   }
@@ -177,33 +161,27 @@ public final class PartialSnapshot {
     return k < 0 ? -1 : k;
   }
 
-  private Customer fetched(int position) {
-    Customer c = fetched.get(position);
-    if (c == null) {
-      throw new IllegalStateException(
-          "internal error: position " + position + " was never given to the compiler");
-    }
-    return c;
-  }
-
-  /** A question's answer: {@code members} null until they were asked for. */
-  private record Answer(long count, long weight, int[] members) {}
-
   /** What an engine tells {@link PartialSnapshot#answer}. */
   public static final class Answers {
+    private final List<Question> questions;
+    private final int[] knownAt;
     private final long[] count;
     private final long[] weight;
     private final boolean[] counted;
-    private final int[][] positions;
-    private final int[] listedCount;
-    private final Map<Integer, Customer> customers = new TreeMap<>();
+    private final Listing.Builder[] listings;
 
-    private Answers(int n) {
+    private Answers(List<Question> questions, int[] knownAt) {
+      int n = questions.size();
+      this.questions = questions;
+      this.knownAt = knownAt;
       count = new long[n];
       weight = new long[n];
       counted = new boolean[n];
-      positions = new int[n][];
-      listedCount = new int[n];
+      listings = new Listing.Builder[n];
+      for (int i = 0; i < n; i++) {
+        listings[i] =
+            questions.get(i).lists() ? new Listing.Builder(questions.get(i).words()) : null;
+      }
     }
 
     /** Adds {@code count} customers with {@code weight} id bytes to question {@code question}. */
@@ -214,27 +192,54 @@ public final class PartialSnapshot {
     }
 
     /**
-     * Customer {@code c}, at {@code position} of the snapshot, is one question {@code question}
-     * lists.
+     * The customer at {@code position} of the snapshot is one question {@code question} lists: with
+     * its loan id and how the question's probes fare on it ({@link Question#probe}), or both null
+     * when the snapshot keeps that customer ({@link #kept}).
      */
-    public synchronized void listed(int question, int position, Customer c) {
-      int[] at = positions[question];
-      if (at == null) {
-        at = positions[question] = new int[16];
-      } else if (listedCount[question] == at.length) {
-        at = positions[question] = Arrays.copyOf(at, at.length * 2);
+    public synchronized void listed(int question, int position, String loanId, long[] probes) {
+      Listing.Builder to = listings[question];
+      if (to == null) {
+        throw new IllegalStateException(
+            "internal error: the engine listed customers for " + questions.get(question));
       }
-      at[listedCount[question]++] = position;
-      customers.putIfAbsent(position, c.filterable());
+      if (Arrays.binarySearch(knownAt, position) >= 0) {
+        to.kept(position);
+      } else if (loanId == null
+          || probes == null
+          || probes.length != questions.get(question).words()) {
+        throw new IllegalStateException(
+            "internal error: the engine listed position "
+                + position
+                + " without its loan id and probes for "
+                + questions.get(question));
+      } else {
+        to.other(position, loanId, probes);
+      }
+    }
+
+    /**
+     * The positions of the customers the snapshot keeps, ascending: listing them needs no loan id.
+     * The same array every round; not to be changed.
+     */
+    public int[] kept() {
+      return knownAt;
+    }
+
+    private Listing listing(int i, Question q) {
+      Listing l = listings[i].build(q.probes(), q);
+      listings[i] = null;
+      return l;
     }
   }
 
   /**
    * The snapshot as one attempt reads it: what is not known yet reads as nothing, and the attempt
-   * is then incomplete, its question left for the next round.
+   * is then incomplete, its question left for the next round. A customer not kept here is read only
+   * through a listing this attempt was given: its loan id, and how the listing's probes fare on it.
    */
   final class Attempt implements Snapshot {
     private boolean complete = true;
+    private final List<Listing> used = new ArrayList<>(2);
 
     /** Whether the attempt read only what was known: its result then stands. */
     boolean complete() {
@@ -243,29 +248,44 @@ public final class PartialSnapshot {
 
     private void ask(Question q) {
       complete = false;
-      asked.merge(q.key(), q, (a, b) -> a.lists() ? a : b);
+      asked.putIfAbsent(q.listingKey(), q);
     }
 
-    private Answer counted(Question q) {
-      Answer a = answers.get(q.key());
+    private long[] counted(Question q) {
+      long[] a = counts.get(q.key());
       if (a == null) {
         ask(q);
       }
       return a;
     }
 
-    /** The members, once counted (the search pays for them by their count first). */
-    private int[] members(Question q) {
-      Answer a = answers.get(q.key());
-      if (a == null) {
-        ask(q);
+    /**
+     * The members, once counted (the search pays for them by their count first), to be tested with
+     * {@code probes}.
+     */
+    private int[] listed(Question q, List<Filters> probes) {
+      if (!q.key().equals("*") && counted(q) == null) {
         return new int[0];
       }
-      if (a.members() == null) {
-        ask(q.listing());
+      Question listing = q.listing(probes);
+      Listing l = listings.get(listing.listingKey());
+      if (l == null) {
+        ask(listing);
         return new int[0];
       }
-      return a.members();
+      used.add(l);
+      return l.members;
+    }
+
+    /** The listing this attempt was given that has {@code position} among those not kept. */
+    private Listing listingOf(int position) {
+      for (int i = used.size() - 1; i >= 0; i--) {
+        if (used.get(i).other(position) >= 0) {
+          return used.get(i);
+        }
+      }
+      throw new IllegalStateException(
+          "internal error: position " + position + " was never given to the compiler");
     }
 
     @Override
@@ -281,7 +301,11 @@ public final class PartialSnapshot {
     @Override
     public String loanId(int position) {
       int k = local(position);
-      return k >= 0 ? known.loanId(k) : fetched(position).loanId();
+      if (k >= 0) {
+        return known.loanId(k);
+      }
+      Listing l = listingOf(position);
+      return l.loanId(l.other(position));
     }
 
     @Override
@@ -301,8 +325,7 @@ public final class PartialSnapshot {
 
     @Override
     public SortedSet<String> customKeys(int position) {
-      int k = local(position);
-      return k >= 0 ? known.customKeys(k) : new TreeSet<>(fetched(position).custom().keySet());
+      return known.customKeys(kept(position));
     }
 
     @Override
@@ -338,21 +361,36 @@ public final class PartialSnapshot {
     @Override
     public Selection select(Filters part) {
       Question q = Question.constraint(part);
+      String probe = FilterJson.toJson(part).toString();
       IntPredicate here = known.view().select(part).test();
       return new Selection(
           () -> {
-            Answer a = counted(q);
-            return a == null ? 0 : Math.toIntExact(a.count());
+            long[] a = counted(q);
+            return a == null ? 0 : Math.toIntExact(a[0]);
           },
           () -> {
-            Answer a = counted(q);
-            return a == null ? 0 : a.weight();
+            long[] a = counted(q);
+            return a == null ? 0 : a[1];
           },
           p -> {
             int k = local(p);
-            return k >= 0 ? here.test(k) : q.selects(fetched(p));
+            return k >= 0 ? here.test(k) : probed(p, probe);
           },
-          () -> members(q));
+          probes -> listed(q, probes));
+    }
+
+    /** How {@code probe} fared on the customer at {@code position}, which is not kept here. */
+    private boolean probed(int position, String probe) {
+      for (int i = used.size() - 1; i >= 0; i--) {
+        Listing l = used.get(i);
+        int k = l.other(position);
+        Boolean probed = k < 0 ? null : l.probed(k, probe);
+        if (probed != null) {
+          return probed;
+        }
+      }
+      throw new IllegalStateException(
+          "internal error: position " + position + " was not listed with " + probe);
     }
 
     @Override
@@ -360,26 +398,20 @@ public final class PartialSnapshot {
       Question q = Question.equalTo(attribute, known.view().value(attribute, id));
       return new Selection(
           () -> {
-            Answer a = counted(q);
-            return a == null ? 0 : Math.toIntExact(a.count());
+            long[] a = counted(q);
+            return a == null ? 0 : Math.toIntExact(a[0]);
           },
           () -> {
-            Answer a = counted(q);
-            return a == null ? 0 : a.weight();
+            long[] a = counted(q);
+            return a == null ? 0 : a[1];
           },
           null,
-          () -> members(q));
+          probes -> listed(q, probes));
     }
 
     @Override
-    public int[] everyone() {
-      Question q = Question.everyone();
-      Answer a = answers.get(q.key());
-      if (a == null || a.members() == null) {
-        ask(q); // its count is the snapshot's size: it is asked for its members at once
-        return new int[0];
-      }
-      return a.members();
+    public int[] everyone(List<Filters> probes) {
+      return listed(Question.everyone(), probes); // its count is the snapshot's size
     }
   }
 }

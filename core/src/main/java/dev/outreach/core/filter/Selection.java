@@ -1,5 +1,7 @@
 package dev.outreach.core.filter;
 
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -16,16 +18,31 @@ final class Selection {
   private final LongSupplier weight;
   private final IntPredicate test;
   private final Supplier<int[]> members;
+  private final Function<List<Filters>, int[]> listed;
 
-  Selection(IntSupplier count, LongSupplier weight, IntPredicate test, Supplier<int[]> members) {
+  /**
+   * @param listed the members, for a search that will test them with {@code probes} (one attribute
+   *     constraint each) and no other constraint; a snapshot kept elsewhere finds out there how
+   *     they fare
+   */
+  Selection(
+      IntSupplier count,
+      LongSupplier weight,
+      IntPredicate test,
+      Function<List<Filters>, int[]> listed) {
     this.count = count;
     this.weight = weight;
     this.test = test;
-    this.members = members;
+    this.members = () -> listed.apply(List.of());
+    this.listed = listed;
   }
 
   Selection(int count, long weight, IntPredicate test, Supplier<int[]> members) {
-    this(() -> count, () -> weight, test, members);
+    this.count = () -> count;
+    this.weight = () -> weight;
+    this.test = test;
+    this.members = members;
+    this.listed = probes -> members.get();
   }
 
   int count() {
@@ -42,5 +59,10 @@ final class Selection {
 
   Supplier<int[]> members() {
     return members;
+  }
+
+  /** The members, to be tested with {@code probes} alone (see the constructor). */
+  int[] listed(List<Filters> probes) {
+    return listed.apply(probes);
   }
 }

@@ -51,6 +51,9 @@ interface Snapshot {
    */
   Selection withValue(String attribute, int id);
 
-  /** Every position, ascending; called only when the search can afford {@link #size()}. */
-  int[] everyone();
+  /**
+   * Every position, ascending, to be tested with {@code probes} alone (one attribute constraint
+   * each); called only when the search can afford {@link #size()}.
+   */
+  int[] everyone(java.util.List<Filters> probes);
 }

@@ -268,7 +268,7 @@ public final class SnapshotIndex {
         }
 
         @Override
-        public int[] everyone() {
+        public int[] everyone(List<Filters> probes) {
           int[] all = new int[size()];
           java.util.Arrays.setAll(all, i -> i);
           return all;

@@ -54,6 +54,20 @@ public final class CustomerRows {
     return new CustomerRows(new RowReader(names));
   }
 
+  /**
+   * Whether a column holds what filters read ({@link dev.outreach.core.Customer#filterable}): the
+   * loan id, {@code emi_amount}, {@code emi_due_date}, {@code payment_status}, {@code language}, or
+   * a custom attribute (any column that is not a record field). Rows of these columns alone read as
+   * the same filterable customer as whole rows.
+   */
+  public static boolean filterable(String column) {
+    String name = Fields.canonical(column);
+    return !Fields.isRecordField(name)
+        || java.util.Set.of(
+                Fields.LOAN_ID, "emi_amount", "emi_due_date", "payment_status", "language")
+            .contains(name);
+  }
+
   /** The canonical name of a column as the portfolio files read it, e.g. {@code emi_due_date}. */
   public static String canonical(String column) {
     return Fields.canonical(column);

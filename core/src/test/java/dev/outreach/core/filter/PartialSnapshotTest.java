@@ -26,6 +26,7 @@ class PartialSnapshotTest {
     final int[] positions;
     int calls;
     long listed;
+    boolean backwards; // lists out of the snapshot's order, as an engine may
 
     Scanning(List<Customer> book, int[] positions) {
       this.book = book;
@@ -38,13 +39,21 @@ class PartialSnapshotTest {
       for (int q = 0; q < questions.size(); q++) {
         long count = 0;
         long weight = 0;
-        for (int i = 0; i < book.size(); i++) {
+        for (int j = 0; j < book.size(); j++) {
+          int i = backwards ? book.size() - 1 - j : j;
           Customer c = book.get(i);
           if (questions.get(q).selects(c)) {
             count++;
             weight += PartialSnapshot.weight(c.loanId());
             if (questions.get(q).lists()) {
-              answers.listed(q, positions[i], c);
+              // a kept customer needs no loan id or probes (given for some, they are not read)
+              boolean kept = java.util.Arrays.binarySearch(answers.kept(), positions[i]) >= 0;
+              boolean bare = kept && (positions[i] & 1) == 0;
+              answers.listed(
+                  q,
+                  positions[i],
+                  bare ? null : c.loanId(),
+                  bare ? null : questions.get(q).probe(c));
               listed++;
             }
           }
@@ -73,6 +82,7 @@ class PartialSnapshotTest {
         positions[i] = p;
       }
       Scanning engine = new Scanning(book, positions);
+      engine.backwards = seed % 2 == 0;
       PartialSnapshot partial = partial(book, positions, audiences, r, engine);
       FilterCompiler apart =
           new FilterCompiler(partial, FilterCompiler.Mode.COMPACT, maxIds, custom);
@@ -170,6 +180,25 @@ class PartialSnapshotTest {
     assertThatThrownBy(
             () -> PartialSnapshot.of(10, 0, SnapshotIndex.of(book), new int[] {1}, silent))
         .hasMessageContaining("positions");
+
+    PartialSnapshot.Engine nameless =
+        (questions, answers) -> {
+          for (int q = 0; q < questions.size(); q++) {
+            answers.counted(q, 1, 10);
+            if (questions.get(q).lists()) {
+              answers.listed(q, 299, null, null); // not kept: its loan id is needed
+            }
+          }
+        };
+    PartialSnapshot vague = partial(book, positions, List.of(audience), null, nameless);
+    FilterCompiler asking = new FilterCompiler(vague, FilterCompiler.Mode.COMPACT, 100, true);
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < 5 && asking.attempt(audience) == null; i++) {
+                vague.answer();
+              }
+            })
+        .hasMessageContaining("without its loan id");
   }
 
   @Test
