@@ -19,10 +19,10 @@ import org.apache.spark.sql.Row;
 /**
  * The filter compiler's questions answered in the executor ({@link SparkSnapshot}): each customer
  * of the partition is read again from the source's rows, at its position in the source, and every
- * question is put to it. A partition gives back one record: the customers the listing questions
- * select (by position; for one the driver does not keep, also its loan id and how the question's
- * probes fare on it), then per question the customers it selects and their id bytes (partial sums
- * the driver adds up).
+ * question is put to it. A partition gives back its answers in chunks: the customers the listing
+ * questions select (by position; for one the driver does not keep, also its loan id and how the
+ * question's probes fare on it), and with its last chunk, per question, the customers it selects
+ * and their id bytes (partial sums the driver adds up).
  */
 final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
   private static final long serialVersionUID = 1L;
@@ -34,17 +34,24 @@ final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
   private final List<String> columns;
   private final Broadcast<Asked> asked;
   private final Broadcast<int[]> kept;
+  private final int chunk;
 
   /**
    * @param kept the positions of the customers the driver keeps, ascending: for those, a listing
    *     sends the position alone
+   * @param chunk bytes of answers a chunk holds, about
    */
   PartitionAnswers(
-      String source, List<String> columns, Broadcast<Asked> asked, Broadcast<int[]> kept) {
+      String source,
+      List<String> columns,
+      Broadcast<Asked> asked,
+      Broadcast<int[]> kept,
+      int chunk) {
     this.source = source;
     this.columns = List.copyOf(columns);
     this.asked = asked;
     this.kept = kept;
+    this.chunk = chunk;
   }
 
   @Override
@@ -55,19 +62,50 @@ final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
     int n = questions.size();
     long[] count = new long[n];
     long[] weight = new long[n];
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     SourceRows reader = SourceRows.of(source, columns);
     int width = columns.size();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      while (rows.hasNext()) {
-        Row row = rows.next();
-        // The plan was made from a portfolio without bad rows: a byte order mark can only be
-        // the first line's.
-        Customer c = reader.read(0, Cells.of(row, width), true).customer();
-        if (c == null) {
-          continue; // a blank line
+    // Answers go in chunks of about `chunk` bytes, each written out before the next is made: a
+    // partition listing millions of customers never holds their answers at once.
+    return new Iterator<>() {
+      private boolean done;
+
+      @Override
+      public boolean hasNext() {
+        return !done;
+      }
+
+      @Override
+      public byte[] next() {
+        if (done) {
+          throw new java.util.NoSuchElementException();
         }
-        int position = SparkSnapshot.position(row.getLong(width), a.firstRow());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.min(chunk, 1 << 20) + 4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+          while (rows.hasNext() && out.size() < chunk) {
+            Row row = rows.next();
+            // The plan was made from a portfolio without bad rows: a byte order mark can only be
+            // the first line's.
+            Customer c = reader.read(0, Cells.of(row, width), true).customer();
+            if (c != null) { // else a blank line
+              put(c, SparkSnapshot.position(row.getLong(width), a.firstRow()), out);
+            }
+          }
+          out.writeInt(-1);
+          done = !rows.hasNext();
+          out.writeBoolean(done);
+          if (done) { // the partition's sums, once, with its last chunk
+            for (int q = 0; q < n; q++) {
+              out.writeLong(count[q]);
+              out.writeLong(weight[q]);
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+      }
+
+      private void put(Customer c, int position, DataOutputStream out) throws IOException {
         int w = PartialSnapshot.weight(c.loanId());
         int kept = 0; // 0 not looked up yet, 1 kept on the driver, 2 not
         for (int q = 0; q < n; q++) {
@@ -94,14 +132,6 @@ final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
           }
         }
       }
-      out.writeInt(-1);
-      for (int q = 0; q < n; q++) {
-        out.writeLong(count[q]);
-        out.writeLong(weight[q]);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return List.of(bytes.toByteArray()).iterator();
+    };
   }
 }

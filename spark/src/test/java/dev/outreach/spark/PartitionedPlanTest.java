@@ -36,7 +36,15 @@ class PartitionedPlanTest {
   @BeforeAll
   static void start() {
     // The 3,000 customers sorted into five parts.
-    spark = LocalSpark.start("PartitionedPlanTest", SparkPlanning.PER_PARTITION, "700");
+    // Small parts, and the compact filters' answers in chunks of a few hundred bytes, spread over
+    // partitions and added up out of order.
+    spark =
+        LocalSpark.start(
+            "PartitionedPlanTest",
+            SparkPlanning.PER_PARTITION,
+            "700",
+            SparkSnapshot.CHUNK_BYTES,
+            "300");
   }
 
   @AfterAll

@@ -194,6 +194,7 @@ public final class FilterCompiler {
       return null; // it ran on stand-ins for answers not known yet: the answers change its course
     }
     if (view.complete()) {
+      view.release();
       return out;
     }
     over.countParts(audience); // in this round, not in one of their own

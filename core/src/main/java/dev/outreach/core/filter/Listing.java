@@ -12,6 +12,7 @@ import java.util.Map;
  * probes fared on them (bits): some 30 bytes for such a customer, 4 for one kept.
  */
 final class Listing {
+  final String key; // the question's, with its probes
   final int[] members;
   private final int[] others; // ascending: the members not kept
   private final byte[] ids;
@@ -21,7 +22,14 @@ final class Listing {
   private final Map<String, Integer> probe = new HashMap<>();
 
   private Listing(
-      int[] members, int[] others, byte[] ids, int[] idEnds, long[] bits, List<String> probes) {
+      String key,
+      int[] members,
+      int[] others,
+      byte[] ids,
+      int[] idEnds,
+      long[] bits,
+      List<String> probes) {
+    this.key = key;
     this.members = members;
     this.others = others;
     this.ids = ids;
@@ -120,6 +128,7 @@ final class Listing {
       int[] o = Arrays.copyOf(others, n);
       if (sorted) {
         return new Listing(
+            q.listingKey(),
             m,
             o,
             Arrays.copyOf(ids, n == 0 ? 0 : idEnds[n - 1]),
@@ -147,7 +156,7 @@ final class Listing {
         ends[j] = at;
         System.arraycopy(bits, k * words, sb, j * words, words);
       }
-      return new Listing(m, so, sid, ends, sb, probes);
+      return new Listing(q.listingKey(), m, so, sid, ends, sb, probes);
     }
   }
 }

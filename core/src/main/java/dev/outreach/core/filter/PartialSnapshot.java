@@ -246,6 +246,17 @@ public final class PartialSnapshot {
       return complete;
     }
 
+    /**
+     * Lets go of the listings this complete attempt read: the listings are the largest answers, and
+     * another group reading one again asks for it again.
+     */
+    void release() {
+      for (Listing l : used) {
+        listings.remove(l.key, l);
+      }
+      used.clear();
+    }
+
     private void ask(Question q) {
       complete = false;
       asked.putIfAbsent(q.listingKey(), q);

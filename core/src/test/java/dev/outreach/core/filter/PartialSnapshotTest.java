@@ -202,6 +202,19 @@ class PartialSnapshotTest {
   }
 
   @Test
+  void aSnapshotKeepingNobodyAsksNothing() {
+    PartialSnapshot.Engine never =
+        (questions, answers) -> {
+          throw new AssertionError("asked " + questions);
+        };
+    PartialSnapshot empty =
+        PartialSnapshot.of(1_000, 9_000, SnapshotIndex.builder().build(k -> k), new int[0], never);
+    assertThat(empty.size()).isEqualTo(1_000);
+    assertThat(empty.answer()).isFalse();
+    assertThat(empty.rounds()).isZero();
+  }
+
+  @Test
   void anAudienceNamingACustomerNotKeptIsAnInternalError() {
     Random r = new Random(5);
     List<Customer> book = book(r, 100);

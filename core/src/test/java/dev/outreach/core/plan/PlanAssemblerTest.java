@@ -171,6 +171,91 @@ class PlanAssemblerTest {
     assertThat(proved).hasSize(whole.steps().size());
   }
 
+  @Test
+  void aPlanOfFiltersNeedsOnlyTheCustomersItsRequestsMayNameAndAnswersAboutTheRest()
+      throws Exception {
+    List<Customer> book = new ArrayList<>();
+    List<Ruling> rulings = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      String status = i % 3 == 0 ? "bounced" : i % 3 == 1 ? "paid" : "pending";
+      Customer c =
+          Customer.builder("L" + (i * 7919 % 1000))
+              .paymentStatus(status)
+              .language(i % 4 == 0 ? "hi" : "en")
+              .emiAmount(new java.math.BigDecimal(100 + i % 17))
+              .emiDueDate(java.time.LocalDate.of(2025, 8, 1 + i % 9))
+              .custom("branch", i % 5 == 0 ? "पुणे" : "mumbai")
+              .build();
+      book.add(c);
+      if (!status.equals("paid") && i % 11 != 0) {
+        rulings.add(sms(c.loanId(), "tpl", Timing.NOW, "sms"));
+      }
+    }
+    Plan whole =
+        planner().plan(book, PlannerTest.source(rulings.toArray(Ruling[]::new)), PlannerTest.AS_OF);
+    CustomerPlanner each = planner().customerPlanner(PlannerTest.AS_OF);
+    PlanAssembler assembler = planner().assembler(PlannerTest.AS_OF);
+    dev.outreach.core.filter.SnapshotBuilder kept =
+        dev.outreach.core.filter.SnapshotIndex.builder();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < book.size(); i++) {
+      order.add(i);
+    }
+    order.sort(java.util.Comparator.comparing(i -> book.get(i).loanId()));
+    List<Integer> keptAt = new ArrayList<>();
+    long weight = 0;
+    for (int i : order) {
+      Customer c = book.get(i);
+      List<Ruling> mine = rulings.stream().filter(r -> r.customerId().equals(c.loanId())).toList();
+      CustomerPlan p = roundTrip(each.plan(c, mine));
+      assembler.add(p);
+      weight += dev.outreach.core.filter.PartialSnapshot.weight(c.loanId());
+      if (p.grouped()) {
+        kept.add(c);
+        keptAt.add(i * 2); // positions may leave gaps
+      }
+    }
+    List<Integer> sorted = new ArrayList<>(keptAt);
+    sorted.sort(null);
+    int[] positions = sorted.stream().mapToInt(Integer::intValue).toArray();
+    int[] rounds = {0};
+    dev.outreach.core.filter.PartialSnapshot.Engine engine =
+        (questions, answers) -> {
+          rounds[0]++;
+          for (int q = 0; q < questions.size(); q++) {
+            dev.outreach.core.filter.Question question = questions.get(q);
+            for (int i = 0; i < book.size(); i++) {
+              Customer c = book.get(i);
+              if (question.selects(c)) {
+                answers.counted(q, 1, dev.outreach.core.filter.PartialSnapshot.weight(c.loanId()));
+                if (question.lists()) {
+                  answers.listed(q, i * 2, c.loanId(), question.probe(c));
+                }
+              } else {
+                answers.counted(q, 0, 0);
+              }
+            }
+          }
+        };
+    dev.outreach.core.filter.PartialSnapshot partial =
+        dev.outreach.core.filter.PartialSnapshot.of(
+            book.size(),
+            weight,
+            kept.build(k -> java.util.Collections.binarySearch(sorted, keptAt.get(k))),
+            positions,
+            engine);
+    List<String> proved = new ArrayList<>();
+
+    Plan apart = assembler.finish(partial, steps -> steps.forEach(s -> proved.add(s.id())));
+
+    assertThat(whole.steps())
+        .anyMatch(s -> s.body().getJsonObject("filters").containsKey("payment_status"));
+    assertThat(PlanJson.write(apart)).isEqualTo(PlanJson.write(whole));
+    assertThat(proved).hasSize(whole.steps().size());
+    assertThat(rounds[0]).isEqualTo(partial.rounds()).isPositive();
+    assertThat(keptAt).hasSizeLessThan(book.size());
+  }
+
   private static CustomerPlan roundTrip(CustomerPlan p) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
