@@ -124,7 +124,12 @@ public final class PartialSnapshot {
     }
     List<Question> questions = new ArrayList<>(new TreeMap<>(asked).values());
     asked.clear();
-    Answers to = new Answers(questions, knownAt);
+    int[] expected = new int[questions.size()];
+    for (int i = 0; i < expected.length; i++) {
+      long[] c = counts.get(questions.get(i).key()); // a listing is asked once counted
+      expected[i] = c == null ? size : (int) c[0];
+    }
+    Answers to = new Answers(questions, knownAt, expected);
     engine.answer(List.copyOf(questions), to);
     for (int i = 0; i < questions.size(); i++) {
       Question q = questions.get(i);
@@ -170,7 +175,7 @@ public final class PartialSnapshot {
     private final boolean[] counted;
     private final Listing.Builder[] listings;
 
-    private Answers(List<Question> questions, int[] knownAt) {
+    private Answers(List<Question> questions, int[] knownAt, int[] expected) {
       int n = questions.size();
       this.questions = questions;
       this.knownAt = knownAt;
@@ -180,7 +185,9 @@ public final class PartialSnapshot {
       listings = new Listing.Builder[n];
       for (int i = 0; i < n; i++) {
         listings[i] =
-            questions.get(i).lists() ? new Listing.Builder(questions.get(i).words()) : null;
+            questions.get(i).lists()
+                ? new Listing.Builder(questions.get(i).words(), expected[i])
+                : null;
       }
     }
 
