@@ -381,6 +381,16 @@ public final class PartialSnapshot {
       Question q = Question.constraint(part);
       String probe = FilterJson.toJson(part).toString();
       IntPredicate here = known.view().select(part).test();
+      return asked(
+          q,
+          p -> {
+            int k = local(p);
+            return k >= 0 ? here.test(k) : probed(p, probe);
+          });
+    }
+
+    /** The selection of {@code q}: its count and id bytes once answered (none until then). */
+    private Selection asked(Question q, IntPredicate test) {
       return new Selection(
           () -> {
             long[] a = counted(q);
@@ -390,10 +400,7 @@ public final class PartialSnapshot {
             long[] a = counted(q);
             return a == null ? 0 : a[1];
           },
-          p -> {
-            int k = local(p);
-            return k >= 0 ? here.test(k) : probed(p, probe);
-          },
+          test,
           probes -> listed(q, probes));
     }
 
@@ -413,18 +420,8 @@ public final class PartialSnapshot {
 
     @Override
     public Selection withValue(String attribute, int id) {
-      Question q = Question.equalTo(attribute, known.view().value(attribute, id));
-      return new Selection(
-          () -> {
-            long[] a = counted(q);
-            return a == null ? 0 : Math.toIntExact(a[0]);
-          },
-          () -> {
-            long[] a = counted(q);
-            return a == null ? 0 : a[1];
-          },
-          null,
-          probes -> listed(q, probes));
+      // only counted and listed: the compiler tests the part's own constraints on these customers
+      return asked(Question.equalTo(attribute, known.view().value(attribute, id)), null);
     }
 
     @Override

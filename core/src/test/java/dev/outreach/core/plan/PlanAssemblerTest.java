@@ -128,21 +128,7 @@ class PlanAssemblerTest {
   void aPlanOfFiltersNeedsOnlyTheIndexOfWhatFiltersRead() throws Exception {
     List<Customer> book = new ArrayList<>();
     List<Ruling> rulings = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
-      String status = i % 3 == 0 ? "bounced" : i % 3 == 1 ? "paid" : "pending";
-      Customer c =
-          Customer.builder("L" + (i * 7919 % 1000))
-              .paymentStatus(status)
-              .language(i % 4 == 0 ? "hi" : "en")
-              .emiAmount(new java.math.BigDecimal(100 + i % 17))
-              .emiDueDate(java.time.LocalDate.of(2025, 8, 1 + i % 9))
-              .custom("branch", i % 5 == 0 ? "पुणे" : "mumbai")
-              .build();
-      book.add(c);
-      if (!status.equals("paid") && i % 11 != 0) {
-        rulings.add(sms(c.loanId(), "tpl", Timing.NOW, "sms"));
-      }
-    }
+    smsBook(300, book, rulings);
     Plan whole =
         planner().plan(book, PlannerTest.source(rulings.toArray(Ruling[]::new)), PlannerTest.AS_OF);
     CustomerPlanner each = planner().customerPlanner(PlannerTest.AS_OF);
@@ -176,21 +162,7 @@ class PlanAssemblerTest {
       throws Exception {
     List<Customer> book = new ArrayList<>();
     List<Ruling> rulings = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
-      String status = i % 3 == 0 ? "bounced" : i % 3 == 1 ? "paid" : "pending";
-      Customer c =
-          Customer.builder("L" + (i * 7919 % 1000))
-              .paymentStatus(status)
-              .language(i % 4 == 0 ? "hi" : "en")
-              .emiAmount(new java.math.BigDecimal(100 + i % 17))
-              .emiDueDate(java.time.LocalDate.of(2025, 8, 1 + i % 9))
-              .custom("branch", i % 5 == 0 ? "पुणे" : "mumbai")
-              .build();
-      book.add(c);
-      if (!status.equals("paid") && i % 11 != 0) {
-        rulings.add(sms(c.loanId(), "tpl", Timing.NOW, "sms"));
-      }
-    }
+    smsBook(400, book, rulings);
     Plan whole =
         planner().plan(book, PlannerTest.source(rulings.toArray(Ruling[]::new)), PlannerTest.AS_OF);
     CustomerPlanner each = planner().customerPlanner(PlannerTest.AS_OF);
@@ -254,6 +226,28 @@ class PlanAssemblerTest {
     assertThat(proved).hasSize(whole.steps().size());
     assertThat(rounds[0]).isEqualTo(partial.rounds()).isPositive();
     assertThat(keptAt).hasSizeLessThan(book.size());
+  }
+
+  /**
+   * {@code n} customers of three statuses, two languages and a unicode branch, and an SMS for each
+   * one not paid (but every eleventh).
+   */
+  private static void smsBook(int n, List<Customer> book, List<Ruling> rulings) {
+    for (int i = 0; i < n; i++) {
+      String status = i % 3 == 0 ? "bounced" : i % 3 == 1 ? "paid" : "pending";
+      Customer c =
+          Customer.builder("L" + (i * 7919 % 1000))
+              .paymentStatus(status)
+              .language(i % 4 == 0 ? "hi" : "en")
+              .emiAmount(new java.math.BigDecimal(100 + i % 17))
+              .emiDueDate(java.time.LocalDate.of(2025, 8, 1 + i % 9))
+              .custom("branch", i % 5 == 0 ? "पुणे" : "mumbai")
+              .build();
+      book.add(c);
+      if (!status.equals("paid") && i % 11 != 0) {
+        rulings.add(sms(c.loanId(), "tpl", Timing.NOW, "sms"));
+      }
+    }
   }
 
   private static CustomerPlan roundTrip(CustomerPlan p) throws Exception {
