@@ -113,10 +113,6 @@ final class Listing {
       members[size++] = position;
     }
 
-    int size() {
-      return size;
-    }
-
     /** The listing, sorted by position; the builder is spent. */
     Listing build(List<String> probes, Question q) {
       int[] m = size == members.length ? members : Arrays.copyOf(members, size);

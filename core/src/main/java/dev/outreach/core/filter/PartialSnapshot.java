@@ -379,7 +379,7 @@ public final class PartialSnapshot {
     @Override
     public Selection select(Filters part) {
       Question q = Question.constraint(part);
-      String probe = FilterJson.toJson(part).toString();
+      String probe = q.filters(); // the JSON a listing's probes are named by
       IntPredicate here = known.view().select(part).test();
       return asked(
           q,

@@ -83,6 +83,11 @@ public final class Question implements Serializable {
     return probes == null ? key : key + '\u0001' + String.join("\u0001", probes);
   }
 
+  /** A constraint's filters as JSON (as a probe names it); null for other questions. */
+  String filters() {
+    return filters;
+  }
+
   /** The probes, as JSON, when it lists. */
   List<String> probes() {
     return probes;
