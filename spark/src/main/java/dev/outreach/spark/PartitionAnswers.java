@@ -60,6 +60,8 @@ final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
     int[] known = kept.value();
     List<Question> questions = a.questions();
     int n = questions.size();
+    Question.Batch batch = new Question.Batch(questions);
+    boolean[] selected = new boolean[n];
     long[] count = new long[n];
     long[] weight = new long[n];
     SourceRows reader = SourceRows.of(source, columns);
@@ -108,9 +110,10 @@ final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
       private void put(Customer c, int position, DataOutputStream out) throws IOException {
         int w = PartialSnapshot.weight(c.loanId());
         int kept = 0; // 0 not looked up yet, 1 kept on the driver, 2 not
+        batch.selects(c, selected);
         for (int q = 0; q < n; q++) {
           Question question = questions.get(q);
-          if (question.selects(c)) {
+          if (selected[q]) {
             count[q]++;
             weight[q] += w;
             if (question.lists()) {

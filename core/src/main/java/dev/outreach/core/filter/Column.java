@@ -152,6 +152,11 @@ final class Column {
   }
 
   /** The customers whose value has id {@code id}, ascending. */
+  /** The bytes the loan ids of the customers having value {@code id} take in an id list. */
+  long weightOf(int id) {
+    return weights[id];
+  }
+
   int[] membersOf(int id) {
     return members[id];
   }

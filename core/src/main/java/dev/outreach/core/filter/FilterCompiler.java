@@ -151,7 +151,7 @@ public final class FilterCompiler {
     }
     SearchBudget budget = SearchBudget.forAudience(audience.size());
     List<Compiled> best = byIds;
-    Compiled compact = compact(positions, null, budget);
+    Compiled compact = compact(positions, null, -1, budget);
     int excluded =
         compact == null
             ? Integer.MAX_VALUE
@@ -213,8 +213,12 @@ public final class FilterCompiler {
     }
     for (String key : splitKeys(positions)) {
       IntSet values = distinct(key, positions, MAX_PARTS);
+      int[][] parts = parts(positions, key, values);
       for (int v = 0; v < values.size(); v++) {
         index.withValue(key, values.get(v)).count();
+        for (Candidate c : Candidate.implied(index, parts[v], useCustom, MAX_VALUES)) {
+          index.within(key, values.get(v), c.part()).count();
+        }
       }
     }
   }
@@ -278,34 +282,42 @@ public final class FilterCompiler {
   /**
    * The audience split by its value in {@code key}, each part compiled alone. A part's filter
    * always keeps its own value (the implied constraint that separates it from the other parts), so
-   * it need only be compared with the customers of the snapshot that share that value (found in the
-   * index).
+   * it need only be compared with the customers of the snapshot that share that value, and of those
+   * (counted first, never listed) with the ones its best first constraint also selects.
    */
   private List<Compiled> split(int[] positions, String key, SearchBudget budget) {
     IntSet values = distinct(key, positions, MAX_PARTS);
-    int[] counts = new int[values.size()];
-    int[] part = new int[positions.length];
-    for (int i = 0; i < positions.length; i++) {
-      part[i] = indexOf(values, index.valueId(key, positions[i]));
-      counts[part[i]]++;
-    }
+    int[][] parts = parts(positions, key, values);
     List<Compiled> out = new ArrayList<>();
     for (int v = 0; v < values.size(); v++) {
-      int[] members = new int[counts[v]];
-      int k = 0;
-      for (int i = 0; i < positions.length; i++) {
-        if (part[i] == v) {
-          members[k++] = positions[i];
-        }
-      }
+      int[] members = parts[v];
       List<Compiled> ids = byIds(loanIds(members));
-      Compiled compact = compact(members, index.withValue(key, values.get(v)), budget);
+      Compiled compact = compact(members, key, values.get(v), budget);
       if (compact != null) {
         compact = new Compiled(keep(compact.filters(), members), compact.customerIds());
       }
       out.addAll(compact == null ? ids : cheaper(ids, List.of(compact)));
     }
     out.sort(Comparator.comparing(c -> c.customerIds().get(0)));
+    return out;
+  }
+
+  /** The audience's positions by their value id in {@code key} (one of {@code values}). */
+  private int[][] parts(int[] positions, String key, IntSet values) {
+    int[] counts = new int[values.size()];
+    int[] part = new int[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      part[i] = indexOf(values, index.valueId(key, positions[i]));
+      counts[part[i]]++;
+    }
+    int[][] out = new int[values.size()][];
+    for (int v = 0; v < out.length; v++) {
+      out[v] = new int[counts[v]];
+    }
+    int[] filled = new int[out.length];
+    for (int i = 0; i < positions.length; i++) {
+      out[part[i]][filled[part[i]]++] = positions[i];
+    }
     return out;
   }
 
@@ -384,15 +396,16 @@ public final class FilterCompiler {
 
   /**
    * Attribute constraints chosen greedily by bytes saved, then {@code exclude_ids} for the
-   * customers of {@code scope} (the positions of the part of the snapshot that can still match,
-   * ascending; null for all of it) they would wrongly take in; null when those are more than a
-   * request may list, or when the search would cost more than {@code budget} allows.
+   * customers of the scope they would wrongly take in; null when those are more than a request may
+   * list, or when the search would cost more than {@code budget} allows. The scope is the part of
+   * the snapshot that can still match: the customers whose {@code scopeKey} has value id {@code
+   * scopeValue}, or all of it when {@code scopeKey} is null.
    *
-   * <p>Over the whole snapshot the first constraint is chosen from the index alone (every candidate
-   * holds for the whole audience, so the bytes it saves are the snapshot's id bytes less those of
-   * its own customers); only its customers are then visited, never the whole snapshot.
+   * <p>The first constraint is chosen from counts alone (every candidate holds for the whole
+   * audience, so the bytes it saves are the scope's id bytes less those of the scope's customers it
+   * selects); only those customers are then visited, never the whole scope.
    */
-  private Compiled compact(int[] positions, Selection scope, SearchBudget budget) {
+  private Compiled compact(int[] positions, String scopeKey, int scopeValue, SearchBudget budget) {
     // Finding the implied constraints visits each member once per attribute.
     if (!budget.spend((long) positions.length * (4 + index.customKeys(positions[0]).size()))) {
       return null;
@@ -410,38 +423,46 @@ public final class FilterCompiler {
       probes.add(p.candidate().part());
     }
     List<Candidate> chosen = new ArrayList<>();
+    // The part of the snapshot that can still match: all of it, or those sharing the part's value.
+    Selection scope = scopeKey == null ? null : index.withValue(scopeKey, scopeValue);
+    if (scope != null && !budget.spend(scope.count())) {
+      return null;
+    }
+    int outside = (scope == null ? index.size() : scope.count()) - positions.length;
+    long scopeWeight = scope == null ? index.totalWeight() : scope.weight();
+    Probe best = null;
+    Selection bestSelection = null;
+    long bestGain = 0;
+    for (int c = 0; outside > 0 && c < candidates.size(); c++) {
+      Probe p = candidates.get(c);
+      Selection s =
+          scope == null ? p.selection() : index.within(scopeKey, scopeValue, p.candidate().part());
+      long gain = scopeWeight - s.weight() - p.candidate().cost();
+      if (gain > bestGain) {
+        best = p;
+        bestSelection = s;
+        bestGain = gain;
+      }
+    }
     int[] extras;
-    if (scope == null) {
-      int outside = index.size() - positions.length;
-      Probe best = null;
-      long bestGain = 0;
-      if (outside > 0) {
-        for (Probe p : candidates) {
-          long saved = index.totalWeight() - p.selection().weight();
-          long gain = saved - p.candidate().cost();
-          if (gain > bestGain) {
-            best = p;
-            bestGain = gain;
-          }
-        }
-      }
-      if (best != null) {
-        if (!budget.spend(best.selection().count())) {
-          return null;
-        }
-        extras = without(best.selection().listed(probes), members);
-        chosen.add(best.candidate());
-        String family = family(best.candidate().key());
-        candidates.removeIf(c -> family(c.candidate().key()).equals(family));
-      } else if (outside > maxIds || !budget.spend(index.size())) {
+    if (outside <= 0) {
+      extras = new int[0];
+    } else if (best != null) {
+      if (!budget.spend(bestSelection.count())) {
         return null;
-      } else {
-        extras = without(index.everyone(probes), members);
       }
+      extras = without(bestSelection.listed(probes), members);
+      chosen.add(best.candidate());
+      String family = family(best.candidate().key());
+      candidates.removeIf(c -> family(c.candidate().key()).equals(family));
+    } else if (outside > maxIds) {
+      return null; // no constraint keeps any of them out: all would be excluded by id
+    } else if (scope == null) {
+      if (!budget.spend(index.size())) {
+        return null;
+      }
+      extras = without(index.everyone(probes), members);
     } else {
-      if (!budget.spend(scope.count())) {
-        return null;
-      }
       extras = without(scope.listed(probes), members);
     }
     List<Candidate> left = new ArrayList<>(candidates.size());

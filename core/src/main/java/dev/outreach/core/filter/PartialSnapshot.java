@@ -17,10 +17,11 @@ import java.util.function.IntPredicate;
  * compiler that reads few of them. The customers the requests name are kept here, as an index of
  * what filters read ({@link SnapshotIndex#builder}); anything about the others is asked of an
  * {@link Engine}, in rounds, as {@link Question}s: how many customers of the whole snapshot one
- * attribute constraint selects and the bytes of their loan ids (sums over the snapshot), and, only
- * once the search has paid for them, which customers those are: their positions, and for those not
- * kept here their loan ids and how each constraint the search may still add (its probes) fares on
- * them, a bit each. No customer not kept here is ever held whole.
+ * attribute constraint selects, or of those sharing one value of an attribute, and the bytes of
+ * their loan ids (sums over the snapshot), and, only once the search has paid for them, which
+ * customers those are: their positions, and for those not kept here their loan ids and how each
+ * constraint the search may still add (its probes) fares on them, a bit each. No customer not kept
+ * here is ever held whole.
  *
  * <p>The compiler makes the same choices as over a {@link SnapshotIndex} of the whole snapshot, so
  * the plan has the same bytes: {@link FilterCompiler#attempt} compiles a group with the answers
@@ -422,6 +423,11 @@ public final class PartialSnapshot {
     public Selection withValue(String attribute, int id) {
       // only counted and listed: the compiler tests the part's own constraints on these customers
       return asked(Question.equalTo(attribute, known.view().value(attribute, id)), null);
+    }
+
+    @Override
+    public Selection within(String attribute, int id, Filters part) {
+      return asked(Question.within(attribute, known.view().value(attribute, id), part), null);
     }
 
     @Override

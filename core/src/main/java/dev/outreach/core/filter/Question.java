@@ -6,15 +6,20 @@ import jakarta.json.JsonReader;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
  * What a {@link PartialSnapshot} asks its engine about the customers it does not keep: which
  * customers of the snapshot one attribute constraint selects (as a request's filter would select
- * them), which have exactly one value of an attribute (by {@code equals}), or all of them. Sent to
- * where the customers are, so serializable; {@link #selects} is the only test an engine applies.
+ * them), which have exactly one value of an attribute (by {@code equals}), which have that value
+ * and are selected by one attribute constraint, or all of them. Sent to where the customers are, so
+ * serializable; {@link #selects} is the only test an engine applies.
  */
 public final class Question implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,6 +30,7 @@ public final class Question implements Serializable {
   private final Object value; // an equality's value
   private final List<String> probes; // null unless it lists: the constraints its customers face
   private transient volatile Predicate<Customer> test;
+  private transient volatile Predicate<Customer> filtersTest;
   private transient volatile List<Predicate<Customer>> probing;
 
   private Question(
@@ -45,6 +51,11 @@ public final class Question implements Serializable {
   /** The customers whose {@code attribute} equals {@code value}. */
   static Question equalTo(String attribute, Object value) {
     Objects.requireNonNull(value, "value == null");
+    if (!attribute.equals("payment_status")
+        && !attribute.equals("language")
+        && !attribute.startsWith("custom.")) {
+      throw new IllegalArgumentException("not an equality attribute: " + attribute);
+    }
     if (!(value instanceof Serializable)) {
       throw new IllegalArgumentException("not a value a snapshot holds: " + value.getClass());
     }
@@ -54,6 +65,16 @@ public final class Question implements Serializable {
         attribute,
         value,
         null);
+  }
+
+  /**
+   * The customers whose {@code attribute} equals {@code value} and that the filters of one
+   * attribute constraint, {@code part}, select.
+   */
+  static Question within(String attribute, Object value, Filters part) {
+    Question equal = equalTo(attribute, value);
+    String json = FilterJson.toJson(part).toString();
+    return new Question("w " + equal.key + '\u0000' + json, json, attribute, value, null);
   }
 
   /** Every customer (whose number the snapshot knows). */
@@ -140,30 +161,105 @@ public final class Question implements Serializable {
     return t.test(c);
   }
 
-  private Predicate<Customer> test() {
-    if (filters != null) {
-      return matcher(filters);
+  /** Whether this question's filters (all customers when it has none) select {@code c}. */
+  private boolean filtersSelect(Customer c) {
+    Predicate<Customer> t = filtersTest;
+    if (t == null) {
+      filtersTest = t = filters == null ? x -> true : matcher(filters);
     }
-    if (attribute == null) {
-      return c -> true;
-    }
+    return t.test(c);
+  }
+
+  /** The value of equality attribute {@code attribute} of {@code c}, null when it has none. */
+  private static Object valueOf(String attribute, Customer c) {
     if (attribute.startsWith("custom.")) {
-      String k = attribute.substring("custom.".length());
-      return c -> value.equals(c.custom().get(k));
+      return c.custom().get(attribute.substring("custom.".length()));
     }
     return switch (attribute) {
-      case "payment_status" -> c -> value.equals(c.paymentStatus());
-      case "language" -> c -> value.equals(c.language());
+      case "payment_status" -> c.paymentStatus();
+      case "language" -> c.language();
       default -> throw new IllegalStateException("not an equality attribute: " + attribute);
     };
   }
 
+  /**
+   * Questions answered together, customer after customer, as an engine does in one pass: a question
+   * about one value of an attribute is tested only on the customers having that value (one lookup
+   * per attribute, however many values and constraints are asked about).
+   */
+  public static final class Batch {
+    private final List<Question> questions;
+    private final int[] plain; // questions about no value: each tested
+    private final List<String> attributes = new ArrayList<>();
+    private final List<Map<Object, int[]>> byValue = new ArrayList<>();
+
+    /** The questions, each answered at its index in {@code questions}. */
+    public Batch(List<Question> questions) {
+      this.questions = List.copyOf(questions);
+      List<Integer> others = new ArrayList<>();
+      Map<String, Map<Object, List<Integer>>> grouped = new TreeMap<>();
+      for (int i = 0; i < this.questions.size(); i++) {
+        Question q = this.questions.get(i);
+        if (q.attribute == null) {
+          others.add(i);
+        } else {
+          grouped
+              .computeIfAbsent(q.attribute, a -> new HashMap<>())
+              .computeIfAbsent(q.value, v -> new ArrayList<>())
+              .add(i);
+        }
+      }
+      plain = others.stream().mapToInt(Integer::intValue).toArray();
+      grouped.forEach(
+          (attribute, values) -> {
+            Map<Object, int[]> indexes = new HashMap<>();
+            values.forEach(
+                (v, list) -> indexes.put(v, list.stream().mapToInt(Integer::intValue).toArray()));
+            attributes.add(attribute);
+            byValue.add(indexes);
+          });
+    }
+
+    /**
+     * Sets {@code selected[i]} to whether question {@code i} selects {@code c} ({@link
+     * Question#selects}); safe on several threads at once, each with its own array.
+     */
+    public void selects(Customer c, boolean[] selected) {
+      Arrays.fill(selected, false);
+      for (int q : plain) {
+        selected[q] = questions.get(q).selects(c);
+      }
+      for (int a = 0; a < attributes.size(); a++) {
+        Object v = valueOf(attributes.get(a), c);
+        int[] asked = v == null ? null : byValue.get(a).get(v);
+        if (asked != null) {
+          for (int q : asked) {
+            selected[q] = questions.get(q).filtersSelect(c);
+          }
+        }
+      }
+    }
+  }
+
+  private Predicate<Customer> test() {
+    Predicate<Customer> equal = equality();
+    return filters == null ? equal : equal.and(matcher(filters));
+  }
+
+  private Predicate<Customer> equality() {
+    if (attribute == null) {
+      return c -> true;
+    }
+    return c -> value.equals(valueOf(attribute, c));
+  }
+
   @Override
   public String toString() {
+    String equal = attribute == null ? null : attribute + " = " + value;
     String what =
         filters != null
-            ? "filters " + filters
-            : attribute != null ? attribute + " = " + value : "every customer";
+            ? "filters " + filters + (equal == null ? "" : " where " + equal)
+            : equal != null ? equal : "every customer";
     return (lists() ? "list " : "count ") + what;
   }
 }

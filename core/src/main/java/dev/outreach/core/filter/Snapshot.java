@@ -47,9 +47,16 @@ interface Snapshot {
   Selection select(Filters part);
 
   /**
-   * The customers whose {@code attribute} equals (by {@code equals}) the value of id {@code id}.
+   * The customers whose {@code attribute} equals (by {@code equals}) the value of id {@code id}:
+   * counted, weighed and listed, never tested.
    */
   Selection withValue(String attribute, int id);
+
+  /**
+   * The customers whose {@code attribute} equals the value of id {@code id} and that {@code part}
+   * (one attribute constraint) selects: counted, weighed and listed, never tested.
+   */
+  Selection within(String attribute, int id, Filters part);
 
   /**
    * Every position, ascending, to be tested with {@code probes} alone (one attribute constraint

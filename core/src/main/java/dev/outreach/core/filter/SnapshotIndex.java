@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 
 /**
  * A campaign snapshot indexed by attribute, once per plan, so that the customers a filter
@@ -263,8 +264,51 @@ public final class SnapshotIndex {
 
         @Override
         public Selection withValue(String attribute, int id) {
-          int[] members = column(attribute).membersOf(id);
-          return new Selection(members.length, 0, null, () -> members);
+          Column column = column(attribute);
+          int[] members = column.membersOf(id);
+          return new Selection(members.length, column.weightOf(id), null, () -> members);
+        }
+
+        @Override
+        public Selection within(String attribute, int id, Filters part) {
+          int[] scope = column(attribute).membersOf(id);
+          IntPredicate test = select(part).test();
+          long[] counted = new long[] {-1, 0}; // count, id bytes: one pass, when first asked
+          Runnable count =
+              () -> {
+                if (counted[0] < 0) {
+                  long n = 0;
+                  long w = 0;
+                  for (int p : scope) {
+                    if (test.test(p)) {
+                      n++;
+                      w += weight[p];
+                    }
+                  }
+                  counted[0] = n;
+                  counted[1] = w;
+                }
+              };
+          return new Selection(
+              () -> {
+                count.run();
+                return (int) counted[0];
+              },
+              () -> {
+                count.run();
+                return counted[1];
+              },
+              null,
+              probes -> {
+                int[] out = new int[scope.length];
+                int k = 0;
+                for (int p : scope) {
+                  if (test.test(p)) {
+                    out[k++] = p;
+                  }
+                }
+                return java.util.Arrays.copyOf(out, k);
+              });
         }
 
         @Override

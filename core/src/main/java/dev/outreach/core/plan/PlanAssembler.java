@@ -132,12 +132,7 @@ public final class PlanAssembler {
    * @throws IllegalArgumentException if {@code snapshot} is not the customers added
    */
   public Plan finish(SnapshotIndex snapshot, AudienceProof proof) {
-    Objects.requireNonNull(snapshot, "snapshot == null");
-    Objects.requireNonNull(proof, "proof == null");
-    if (planner.filterMode != FilterCompiler.Mode.COMPACT || planner.upload) {
-      throw new IllegalStateException(
-          "only a plan that chooses filters and uploads nobody is made from an index alone");
-    }
+    compactOnly(snapshot, proof, "an index alone");
     start(snapshot.size());
     List<Step> steps =
         steps(
@@ -156,12 +151,7 @@ public final class PlanAssembler {
    * @throws IllegalArgumentException if {@code snapshot} is not the customers added
    */
   public Plan finish(PartialSnapshot snapshot, AudienceProof proof) {
-    Objects.requireNonNull(snapshot, "snapshot == null");
-    Objects.requireNonNull(proof, "proof == null");
-    if (planner.filterMode != FilterCompiler.Mode.COMPACT || planner.upload) {
-      throw new IllegalStateException(
-          "only a plan that chooses filters and uploads nobody is made from a partial snapshot");
-    }
+    compactOnly(snapshot, proof, "a partial snapshot");
     start(snapshot.size());
     List<Step> steps =
         steps(
@@ -169,6 +159,16 @@ public final class PlanAssembler {
             new FilterCompiler(snapshot, planner.filterMode, planner.maxIdsPerStep, true),
             snapshot);
     return proved(steps, proof, snapshot.size());
+  }
+
+  /** Refuses a finish from {@code snapshot} ({@code what}) for a planner it cannot serve. */
+  private void compactOnly(Object snapshot, AudienceProof proof, String what) {
+    Objects.requireNonNull(snapshot, "snapshot == null");
+    Objects.requireNonNull(proof, "proof == null");
+    if (planner.filterMode != FilterCompiler.Mode.COMPACT || planner.upload) {
+      throw new IllegalStateException(
+          "only a plan that chooses filters and uploads nobody is made from " + what);
+    }
   }
 
   /**

@@ -101,6 +101,27 @@ class FilterCompilerTest {
   }
 
   @Test
+  void aUnionOfTwoAttributeShapedAudiencesIsOneRequestPerPartWithoutExclusions() {
+    // late and large among the bounced, and the Hindi speakers among the pending: no one AND fits
+    List<Customer> audience =
+        where(
+            c ->
+                c.paymentStatus().equals("bounced")
+                        && c.emiAmount().compareTo(BigDecimal.valueOf(4_000)) >= 0
+                    || c.paymentStatus().equals("pending") && c.language().equals("hindi"));
+
+    List<Compiled> out = new FilterCompiler(BOOK, Mode.COMPACT, 10_000).compile(audience);
+
+    assertSelectsExactly(out, audience);
+    assertThat(out).hasSize(2);
+    assertThat(out).allSatisfy(c -> assertThat(c.filters().excludeIds()).isNull());
+    assertThat(out.stream().map(FilterCompilerTest::json))
+        .containsExactlyInAnyOrder(
+            "{\"payment_status\":\"pending\",\"language\":\"hindi\"}",
+            "{\"payment_status\":\"bounced\",\"emi_amount\":{\"min\":4100}}");
+  }
+
+  @Test
   void aScatteredAudienceFallsBackToIdsSplitByTheCap() {
     List<Customer> scattered = where(c -> c.loanId().hashCode() % 7 == 0).subList(0, 25);
 

@@ -26,6 +26,8 @@ class PartialSnapshotTest {
     final int[] positions;
     int calls;
     long listed;
+    int splitListings; // listings of the customers sharing a part's value that one constraint
+    // selects
     boolean backwards; // lists out of the snapshot's order, as an engine may
 
     Scanning(List<Customer> book, int[] positions) {
@@ -37,6 +39,9 @@ class PartialSnapshotTest {
     public void answer(List<Question> questions, PartialSnapshot.Answers answers) {
       calls++;
       for (int q = 0; q < questions.size(); q++) {
+        if (questions.get(q).lists() && questions.get(q).toString().contains(" where ")) {
+          splitListings++;
+        }
         long count = 0;
         long weight = 0;
         for (int j = 0; j < book.size(); j++) {
@@ -68,6 +73,7 @@ class PartialSnapshotTest {
   @Test
   void theBodiesAreThoseOfTheWholeSnapshotIndexedHere() {
     int rounds = 0;
+    int splitListings = 0;
     for (long seed = 1; seed <= 60; seed++) {
       Random r = new Random(seed);
       List<Customer> book = book(r, seed % 10 == 0 ? 6_000 : 50 + r.nextInt(600));
@@ -118,8 +124,10 @@ class PartialSnapshotTest {
       }
       assertThat(engine.listed).as("seed %d", seed).isLessThanOrEqualTo(budget * tries);
       rounds = Math.max(rounds, partial.rounds());
+      splitListings += engine.splitListings;
     }
     assertThat(rounds).as("the most rounds any seed took").isGreaterThanOrEqualTo(2);
+    assertThat(splitListings).as("audiences split by a value, their parts listed").isPositive();
   }
 
   @Test
@@ -308,7 +316,7 @@ class PartialSnapshotTest {
     "a", "b", "A", "5000", new BigDecimal("5000"), new BigDecimal("5000.00"), Boolean.TRUE, "true"
   };
 
-  private static List<Customer> book(Random r, int n) {
+  static List<Customer> book(Random r, int n) {
     List<Customer> out = new ArrayList<>();
     String[] statuses = {"bounced", "Bounced", "pending", "paid", null};
     for (int i = 0; i < n; i++) {
