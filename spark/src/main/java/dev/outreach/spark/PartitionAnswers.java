@@ -61,7 +61,7 @@ final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
     List<Question> questions = a.questions();
     int n = questions.size();
     Question.Batch batch = new Question.Batch(questions);
-    boolean[] selected = new boolean[n];
+    int[] selected = new int[n];
     long[] count = new long[n];
     long[] weight = new long[n];
     SourceRows reader = SourceRows.of(source, columns);
@@ -110,26 +110,25 @@ final class PartitionAnswers implements MapPartitionsFunction<Row, byte[]> {
       private void put(Customer c, int position, DataOutputStream out) throws IOException {
         int w = PartialSnapshot.weight(c.loanId());
         int kept = 0; // 0 not looked up yet, 1 kept on the driver, 2 not
-        batch.selects(c, selected);
-        for (int q = 0; q < n; q++) {
+        int selecting = batch.selects(c, selected);
+        for (int i = 0; i < selecting; i++) {
+          int q = selected[i];
           Question question = questions.get(q);
-          if (selected[q]) {
-            count[q]++;
-            weight[q] += w;
-            if (question.lists()) {
-              if (kept == 0) {
-                kept = java.util.Arrays.binarySearch(known, position) >= 0 ? 1 : 2;
-              }
-              out.writeInt(q);
-              out.writeInt(position);
-              out.writeBoolean(kept == 2);
-              if (kept == 2) { // the driver has its loan id and attributes otherwise
-                byte[] id = c.loanId().getBytes(StandardCharsets.UTF_8);
-                out.writeInt(id.length);
-                out.write(id);
-                for (long word : question.probe(c)) {
-                  out.writeLong(word);
-                }
+          count[q]++;
+          weight[q] += w;
+          if (question.lists()) {
+            if (kept == 0) {
+              kept = java.util.Arrays.binarySearch(known, position) >= 0 ? 1 : 2;
+            }
+            out.writeInt(q);
+            out.writeInt(position);
+            out.writeBoolean(kept == 2);
+            if (kept == 2) { // the driver has its loan id and attributes otherwise
+              byte[] id = c.loanId().getBytes(StandardCharsets.UTF_8);
+              out.writeInt(id.length);
+              out.write(id);
+              for (long word : question.probe(c)) {
+                out.writeLong(word);
               }
             }
           }

@@ -221,23 +221,34 @@ public final class Question implements Serializable {
     }
 
     /**
-     * Sets {@code selected[i]} to whether question {@code i} selects {@code c} ({@link
-     * Question#selects}); safe on several threads at once, each with its own array.
+     * Puts in {@code selected} the indexes of the questions that select {@code c} ({@link
+     * Question#selects}), ascending, and returns how many; safe on several threads at once, each
+     * with its own array (as long as the questions).
      */
-    public void selects(Customer c, boolean[] selected) {
-      Arrays.fill(selected, false);
+    public int selects(Customer c, int[] selected) {
+      int n = 0;
       for (int q : plain) {
-        selected[q] = questions.get(q).selects(c);
+        if (questions.get(q).selects(c)) {
+          selected[n++] = q;
+        }
       }
+      boolean sorted = true;
       for (int a = 0; a < attributes.size(); a++) {
         Object v = valueOf(attributes.get(a), c);
         int[] asked = v == null ? null : byValue.get(a).get(v);
         if (asked != null) {
           for (int q : asked) {
-            selected[q] = questions.get(q).filtersSelect(c);
+            if (questions.get(q).filtersSelect(c)) {
+              sorted &= n == 0 || selected[n - 1] < q;
+              selected[n++] = q;
+            }
           }
         }
       }
+      if (!sorted) {
+        Arrays.sort(selected, 0, n);
+      }
+      return n;
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.Set;
  * by its text. Hash sets make a test constant-time however many values there are.
  */
 final class ValueSet {
-  private final Set<String> numbers = new HashSet<>();
+  private final Set<BigDecimal> numbers = new HashSet<>(); // without trailing zeros: 5E+3 for 5000
   private final Set<String> texts = new HashSet<>();
 
   ValueSet(Collection<?> values) {
@@ -24,18 +24,25 @@ final class ValueSet {
   boolean add(Object v) {
     boolean added = texts.add(String.valueOf(v));
     if (v instanceof Number) {
-      added = numbers.add(numeric((Number) v)) && added;
+      added = numbers.add(stripped((Number) v)) && added;
     }
     return added;
   }
 
   boolean contains(Object actual) {
-    if (actual instanceof Number && numbers.contains(numeric((Number) actual))) {
+    if (actual instanceof Number && numbers.contains(stripped((Number) actual))) {
       return true;
     }
     return texts.contains(String.valueOf(actual));
   }
 
+  /** {@code n} as a number equal (by {@code equals}) to every other of the same value. */
+  private static BigDecimal stripped(Number n) {
+    BigDecimal d = n instanceof BigDecimal ? (BigDecimal) n : new BigDecimal(n.toString());
+    return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+  }
+
+  /** {@code n}'s value as text, the same for every number of that value. */
   static String numeric(Number n) {
     BigDecimal d = n instanceof BigDecimal ? (BigDecimal) n : new BigDecimal(n.toString());
     return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
