@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 
 /**
  * One attribute constraint the compiler may add to a filter: it holds for every customer of the
@@ -74,8 +75,9 @@ record Candidate(String key, Filters part, int cost) {
   private static List<String> strings(
       Snapshot index, String attribute, int[] positions, int maxValues) {
     IntSet ids = new IntSet();
+    IntUnaryOperator valueIds = index.valueIds(attribute);
     for (int p : positions) {
-      int id = index.valueId(attribute, p);
+      int id = valueIds.applyAsInt(p);
       if (id < 0 || (ids.add(id) && ids.size() > maxValues)) {
         return null;
       }
@@ -129,8 +131,9 @@ record Candidate(String key, Filters part, int cost) {
       ValueSet seen = new ValueSet(List.of());
       IntSet ids = new IntSet();
       boolean usable = true;
+      IntUnaryOperator valueIds = index.valueIds(attribute);
       for (int p : positions) {
-        int id = index.valueId(attribute, p);
+        int id = valueIds.applyAsInt(p);
         if (id < 0) {
           usable = false;
           break;

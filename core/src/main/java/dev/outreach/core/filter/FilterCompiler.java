@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Finds small filters that select exactly an audience from a campaign snapshot.
@@ -270,8 +271,9 @@ public final class FilterCompiler {
    */
   private IntSet distinct(String attribute, int[] positions, int max) {
     IntSet values = new IntSet();
+    IntUnaryOperator valueIds = index.valueIds(attribute);
     for (int p : positions) {
-      int v = index.valueId(attribute, p);
+      int v = valueIds.applyAsInt(p);
       if (v < 0 || (values.add(v) && values.size() > max)) {
         return null;
       }
@@ -306,8 +308,9 @@ public final class FilterCompiler {
   private int[][] parts(int[] positions, String key, IntSet values) {
     int[] counts = new int[values.size()];
     int[] part = new int[positions.length];
+    IntUnaryOperator valueIds = index.valueIds(key);
     for (int i = 0; i < positions.length; i++) {
-      part[i] = indexOf(values, index.valueId(key, positions[i]));
+      part[i] = indexOf(values, valueIds.applyAsInt(positions[i]));
       counts[part[i]]++;
     }
     int[][] out = new int[values.size()][];
@@ -360,12 +363,13 @@ public final class FilterCompiler {
    */
   @SuppressWarnings("unchecked")
   private <T> List<T> same(String attribute, int[] part) {
-    int first = index.valueId(attribute, part[0]);
+    IntUnaryOperator valueIds = index.valueIds(attribute);
+    int first = valueIds.applyAsInt(part[0]);
     if (first < 0) {
       return null;
     }
     for (int p : part) {
-      if (index.valueId(attribute, p) != first) {
+      if (valueIds.applyAsInt(p) != first) {
         return null;
       }
     }

@@ -3,6 +3,7 @@ package dev.outreach.core.filter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.SortedSet;
+import java.util.function.IntUnaryOperator;
 
 /**
  * What the filter compiler reads of a campaign snapshot, customers named by position (ascending in
@@ -34,7 +35,15 @@ interface Snapshot {
    * language} or {@code custom.KEY}) of the customer at {@code position}, -1 when it has none;
    * customers with equal values (by {@code equals}) share an id.
    */
-  int valueId(String attribute, int position);
+  default int valueId(String attribute, int position) {
+    return valueIds(attribute).applyAsInt(position);
+  }
+
+  /**
+   * {@link #valueId} of {@code attribute} as a function of the position: looked up once, for a loop
+   * over many customers.
+   */
+  IntUnaryOperator valueIds(String attribute);
 
   /** The value of id {@code id} of {@code attribute}. */
   Object value(String attribute, int id);

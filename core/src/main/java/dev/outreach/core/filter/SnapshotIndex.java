@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A campaign snapshot indexed by attribute, once per plan, so that the customers a filter
@@ -238,8 +239,8 @@ public final class SnapshotIndex {
         }
 
         @Override
-        public int valueId(String attribute, int position) {
-          return column(attribute).valueId(position);
+        public IntUnaryOperator valueIds(String attribute) {
+          return column(attribute)::valueId;
         }
 
         @Override
