@@ -151,12 +151,12 @@ final class Column {
     return values.get(id);
   }
 
-  /** The customers whose value has id {@code id}, ascending. */
   /** The bytes the loan ids of the customers having value {@code id} take in an id list. */
   long weightOf(int id) {
     return weights[id];
   }
 
+  /** The customers whose value has id {@code id}, ascending. */
   int[] membersOf(int id) {
     return members[id];
   }

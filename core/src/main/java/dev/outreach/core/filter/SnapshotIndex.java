@@ -274,41 +274,28 @@ public final class SnapshotIndex {
         public Selection within(String attribute, int id, Filters part) {
           int[] scope = column(attribute).membersOf(id);
           IntPredicate test = select(part).test();
-          long[] counted = new long[] {-1, 0}; // count, id bytes: one pass, when first asked
-          Runnable count =
-              () -> {
-                if (counted[0] < 0) {
-                  long n = 0;
-                  long w = 0;
-                  for (int p : scope) {
-                    if (test.test(p)) {
-                      n++;
-                      w += weight[p];
-                    }
-                  }
-                  counted[0] = n;
-                  counted[1] = w;
-                }
-              };
+          int count = 0;
+          long bytes = 0;
+          for (int p : scope) {
+            if (test.test(p)) {
+              count++;
+              bytes += weight[p];
+            }
+          }
+          int n = count;
           return new Selection(
-              () -> {
-                count.run();
-                return (int) counted[0];
-              },
-              () -> {
-                count.run();
-                return counted[1];
-              },
+              n,
+              bytes,
               null,
-              probes -> {
-                int[] out = new int[scope.length];
+              () -> {
+                int[] out = new int[n];
                 int k = 0;
                 for (int p : scope) {
                   if (test.test(p)) {
                     out[k++] = p;
                   }
                 }
-                return java.util.Arrays.copyOf(out, k);
+                return out;
               });
         }
 
